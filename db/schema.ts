@@ -1,0 +1,163 @@
+// The books, as tables. Every row belongs to one association. Ids are UUID v7 text
+// so ledgers from many laptops merge without clashes. Money columns are INTEGER
+// minor units of the association's currency. Dates a person chose (a meeting, an
+// entry) are 'YYYY-MM-DD' text; moments the machine recorded are ISO-8601 UTC text.
+
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const associations = sqliteTable(
+  'associations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    registrationNo: text('registration_no'),
+    country: text('country').notNull(),
+    province: text('province').notNull(),
+    district: text('district').notNull(),
+    sector: text('sector').notNull(),
+    cell: text('cell').notNull(),
+    village: text('village').notNull(),
+    currency: text('currency').notNull(),
+    language: text('language').notNull(),
+    foundedOn: text('founded_on').notNull(),
+    /** Rules of the association's constitution (JSON); cycles carry their own rules. */
+    rulesJson: text('rules_json').notNull().default('{}'),
+    /** Imported ledgers are read-only; provenance says where they came from. */
+    readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
+    provenanceJson: text('provenance_json'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [check('associations_currency_known', sql`${t.currency} IN ('RWF','BIF','UGX','CDF','LRD','USD','KES','TZS')`)],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    /** The member's number in the association's register (1, 2, 3 …). */
+    memberNo: integer('member_no').notNull(),
+    fullName: text('full_name').notNull(),
+    gender: text('gender', { enum: ['female', 'male'] }).notNull(),
+    role: text('role', { enum: ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] }).notNull(),
+    phone: text('phone'),
+    nationalId: text('national_id'),
+    joinedOn: text('joined_on').notNull(),
+    exitedOn: text('exited_on'),
+    exitReason: text('exit_reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_association_no').on(t.associationId, t.memberNo),
+    index('members_association_name').on(t.associationId, t.fullName),
+  ],
+);
+
+export const cycles = sqliteTable(
+  'cycles',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    name: text('name').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    /** The cycle's rules (share price, loan rules, fines …) as JSON; versioned later. */
+    rulesJson: text('rules_json').notNull().default('{}'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('cycles_association').on(t.associationId, t.startsOn)],
+);
+
+export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    /** The chart-of-accounts code, unique in the association (e.g. "1010"). */
+    code: text('code').notNull(),
+    /** What the account is for (cash_box, member_savings, …): how code finds it. */
+    purpose: text('purpose').notNull(),
+    type: text('type', { enum: ACCOUNT_TYPES }).notNull(),
+    name: text('name').notNull(),
+    /** Postings to this account must name a member (a subledger per member). */
+    perMember: integer('per_member', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_association_code').on(t.associationId, t.code)],
+);
+
+export const journalEntries = sqliteTable(
+  'journal_entries',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    /** 1, 2, 3 … per association: the order of the hash chain. */
+    seq: integer('seq').notNull(),
+    entryDate: text('entry_date').notNull(),
+    kind: text('kind').notNull(),
+    memo: text('memo').notNull(),
+    currency: text('currency').notNull(),
+    reversesEntryId: text('reverses_entry_id').references((): any => journalEntries.id),
+    /** The business record that caused this entry (e.g. 'contribution', its id). */
+    sourceType: text('source_type'),
+    sourceId: text('source_id'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('journal_entries_association_seq').on(t.associationId, t.seq),
+    uniqueIndex('journal_entries_reverses').on(t.reversesEntryId).where(sql`${t.reversesEntryId} IS NOT NULL`),
+    index('journal_entries_association_date').on(t.associationId, t.entryDate),
+    index('journal_entries_source').on(t.sourceType, t.sourceId),
+  ],
+);
+
+export const postings = sqliteTable(
+  'postings',
+  {
+    id: text('id').primaryKey(),
+    entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    lineNo: integer('line_no').notNull(),
+    // Copied from the entry so balances as of a date read one covering index.
+    associationId: text('association_id').notNull().references(() => associations.id),
+    entryDate: text('entry_date').notNull(),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    memberId: text('member_id').references(() => members.id),
+    /** Signed minor units: debit positive, credit negative. Never zero. */
+    amount: integer('amount').notNull(),
+    memo: text('memo'),
+  },
+  (t) => [
+    uniqueIndex('postings_entry_line').on(t.entryId, t.lineNo),
+    index('postings_balance').on(t.associationId, t.accountId, t.entryDate, t.amount),
+    index('postings_member').on(t.memberId, t.accountId, t.entryDate),
+    check('postings_amount_nonzero', sql`${t.amount} <> 0`),
+  ],
+);
+
+/** Who changed what, when, through which command and door. Append-only. */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id'),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    /** 'ipc', 'cli', 'test' … */
+    channel: text('channel').notNull(),
+    command: text('command').notNull(),
+    /** The validated input of the command, as JSON. */
+    inputJson: text('input_json').notNull(),
+    /** Ids the command created or changed. */
+    targetId: text('target_id'),
+  },
+  (t) => [index('change_log_association_at').on(t.associationId, t.at)],
+);

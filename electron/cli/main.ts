@@ -1,0 +1,165 @@
+// The command line over the very same handlers the app uses.
+//
+//   npm run cli -- handlers
+//   npm run cli -- call <handler> '<json>' --db <file>
+//   npm run cli -- run <script.json> --db <file>
+//
+// Results are printed as JSON on stdout; errors go to stderr in words, with exit
+// code 1 (a refused call) or 2 (the command line itself is wrong).
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createServer, type LedgerServer } from '../server/server';
+import { allHandlers } from '../server/handlers';
+import { LedgerOpenError } from '../../db/open';
+import { isUiLocale, type UiLocale } from '../server/money/locale-numbers';
+import { messageIn } from '../server/messages/render';
+import type { Actor } from '../server/context';
+import type { ErrorResult } from '../server/errors';
+import { resolveReferences } from './references';
+
+const USAGE = `Usage:
+  npm run cli -- handlers
+  npm run cli -- call <handler> '<json input>' --db <file> [--user NAME] [--locale en|fr|rw]
+  npm run cli -- run <script.json> --db <file> [--user NAME] [--locale en|fr|rw]
+
+A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
+"$N.field" in an input is replaced by that field of step N's result (steps count from 0).`;
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly positional: string[];
+  readonly db?: string;
+  readonly user: string;
+  readonly locale: UiLocale;
+}
+
+function parseArgs(argv: string[]): Options {
+  const positional: string[] = [];
+  let db: string | undefined;
+  let user = process.env.USER || 'cli';
+  let locale: UiLocale = 'en';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--db') db = value();
+    else if (arg === '--user') user = value();
+    else if (arg === '--locale') {
+      const l = value();
+      if (!isUiLocale(l)) throw new UsageError(`--locale must be en, fr or rw, not "${l}"`);
+      locale = l;
+    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, db, user, locale };
+}
+
+function describeErrors(error: ErrorResult, locale: UiLocale, step?: number): string {
+  const where = [step !== undefined ? `step ${step}` : '', error.field ? `field ${error.field}` : ''].filter(Boolean).join(', ');
+  return `Refused${where ? ` (${where})` : ''}: ${messageIn(locale, error.code, error.params)} [${error.code}]`;
+}
+
+function listHandlers(): string {
+  return Object.entries(allHandlers)
+    .map(([name, def]) => {
+      const schema = z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as {
+        properties?: Record<string, { type?: string; enum?: unknown[] }>;
+        required?: string[];
+      };
+      const fields = Object.entries(schema.properties ?? {}).map(([key, prop]) => {
+        const type = prop.enum ? prop.enum.join('|') : (prop.type ?? 'value');
+        return `${key}${schema.required?.includes(key) ? '' : '?'}: ${type}`;
+      });
+      return `${name}  (${def.kind})  ${def.summary}\n    { ${fields.join(', ')} }`;
+    })
+    .join('\n');
+}
+
+function openServer(options: Options): LedgerServer {
+  if (!options.db) throw new UsageError('Say which ledger file to use with --db <file>');
+  return createServer(options.db);
+}
+
+function readJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${what} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function main(argv: string[]): number {
+  const options = parseArgs(argv);
+  const [command, ...rest] = options.positional;
+  const actor: Actor = { name: options.user, channel: 'cli', locale: options.locale };
+  switch (command) {
+    case 'handlers':
+      process.stdout.write(`${listHandlers()}\n`);
+      return 0;
+    case 'call': {
+      const [name, json] = rest;
+      if (!name) throw new UsageError('call needs a handler name');
+      const input = json === undefined ? {} : readJson(json, 'The input');
+      const server = openServer(options);
+      try {
+        const result = server.call(name as never, input, actor);
+        if (!result.ok) {
+          process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
+          return 1;
+        }
+        process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+        return 0;
+      } finally {
+        server.close();
+      }
+    }
+    case 'run': {
+      const [file] = rest;
+      if (!file) throw new UsageError('run needs a script file');
+      const script = readJson(readFileSync(file, 'utf8'), `The script ${file}`);
+      if (!Array.isArray(script)) throw new UsageError('A script is a JSON list of {"handler", "input"} steps');
+      const server = openServer(options);
+      const results: unknown[] = [];
+      try {
+        for (const [i, step] of script.entries()) {
+          const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
+          if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);
+          const result = server.call(handler as never, resolveReferences(input ?? {}, results), actor);
+          if (!result.ok) {
+            process.stderr.write(`${describeErrors(result.error, options.locale, i)}\n`);
+            process.stderr.write(`Steps 0–${i - 1} were saved; step ${i} and later were not run.\n`);
+            process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+            return 1;
+          }
+          results.push(result.value);
+        }
+        process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+        return 0;
+      } finally {
+        server.close();
+      }
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : 'Say what to do');
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) {
+    process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else if (err instanceof LedgerOpenError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`Unexpected error: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

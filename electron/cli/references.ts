@@ -1,0 +1,24 @@
+// In a CLI script a step can use what an earlier step returned: the string "$0.id"
+// becomes the id of step 0's result, "$2.postings.1.amount" a nested field.
+
+const REFERENCE = /^\$(\d+)((?:\.[A-Za-z0-9_]+)*)$/;
+
+export function resolveReferences(value: unknown, results: readonly unknown[]): unknown {
+  if (typeof value === 'string') {
+    const m = REFERENCE.exec(value);
+    if (!m) return value;
+    const step = Number(m[1]);
+    if (step >= results.length) throw new Error(`"${value}" refers to step ${step}, which has not run yet`);
+    let v: unknown = results[step];
+    for (const key of m[2]!.split('.').filter(Boolean)) {
+      if (v === null || typeof v !== 'object') throw new Error(`"${value}": step ${step}'s result has no ${key}`);
+      v = (v as Record<string, unknown>)[key];
+    }
+    return v;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, results));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, results)]));
+  }
+  return value;
+}

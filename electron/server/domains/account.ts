@@ -1,0 +1,67 @@
+// The chart of accounts and balances read from postings.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import type { CallContext } from '../context';
+import { accountBalance, trialBalance, type TrialBalance } from '../journal/balances';
+import { id, isoDate } from '../validation';
+import { getAssociation, } from './association';
+import { getMember } from './member';
+
+export interface AccountView {
+  readonly id: string;
+  readonly code: string;
+  readonly purpose: string;
+  readonly type: string;
+  readonly name: string;
+  readonly perMember: boolean;
+}
+
+export function accountByCode(ctx: CallContext, associationId: string, code: string, field = 'account'): AccountView {
+  const row = ctx.ledger.sqlite
+    .prepare('SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? AND code = ?')
+    .get(associationId, code) as AccountView | undefined;
+  if (!row) throw new LedgerError('account-code-unknown', { code }, field);
+  return { ...row, perMember: Boolean(row.perMember) };
+}
+
+const accountCode = z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/, { error: 'account-code-invalid' });
+
+export const accountHandlers = {
+  'account-list': handler({
+    kind: 'read',
+    summary: 'The association’s chart of accounts',
+    input: z.strictObject({ associationId: id }),
+    run(ctx, input): AccountView[] {
+      getAssociation(ctx, input.associationId);
+      const rows = ctx.ledger.sqlite
+        .prepare('SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? ORDER BY code')
+        .all(input.associationId) as AccountView[];
+      return rows.map((r) => ({ ...r, perMember: Boolean(r.perMember) }));
+    },
+  }),
+
+  'account-balance-get': handler({
+    kind: 'read',
+    summary: 'One account’s balance (debit minus credit, minor units) as of a date, optionally for one member',
+    input: z.strictObject({ associationId: id, account: accountCode, asOf: isoDate.optional(), memberId: id.optional() }),
+    run(ctx, input): { account: string; asOf: string | null; balance: string } {
+      getAssociation(ctx, input.associationId);
+      const account = accountByCode(ctx, input.associationId, input.account);
+      if (input.memberId) getMember(ctx, input.associationId, input.memberId);
+      const balance = accountBalance(ctx.ledger.sqlite, input.associationId, account.id, { asOf: input.asOf, memberId: input.memberId });
+      return { account: account.code, asOf: input.asOf ?? null, balance: String(balance) };
+    },
+  }),
+
+  'trial-balance-get': handler({
+    kind: 'read',
+    summary: 'Every account’s debits, credits and balance as of a date; the totals always agree',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
+    run(ctx, input): TrialBalance {
+      getAssociation(ctx, input.associationId);
+      return trialBalance(ctx.ledger.sqlite, input.associationId, input.asOf);
+    },
+  }),
+};

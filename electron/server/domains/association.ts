@@ -1,0 +1,140 @@
+// Associations: the savings groups whose books these are. Creating one also opens
+// its standard chart of accounts, in the same transaction.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import { todayOf, type CallContext } from '../context';
+import { CURRENCY_CODES } from '../money/currency';
+import { UI_LOCALES } from '../money/locale-numbers';
+import { STANDARD_CHART } from '../journal/chart';
+import { isoDate, optionalText, requiredText, id } from '../validation';
+
+const location = {
+  country: z.string().trim().length(2, { error: 'field-invalid' }).toUpperCase().default('RW'),
+  province: requiredText(100),
+  district: requiredText(100),
+  sector: requiredText(100),
+  cell: requiredText(100),
+  village: requiredText(100),
+};
+
+const createInput = z.strictObject({
+  name: requiredText(120),
+  registrationNo: optionalText(60),
+  ...location,
+  currency: z.enum(CURRENCY_CODES, { error: 'currency-unknown' }),
+  language: z.enum(UI_LOCALES, { error: 'language-unknown' }).default('rw'),
+  foundedOn: isoDate,
+});
+
+const updateInput = z.strictObject({
+  associationId: id,
+  name: requiredText(120).optional(),
+  registrationNo: optionalText(60),
+  province: location.province.optional(),
+  district: location.district.optional(),
+  sector: location.sector.optional(),
+  cell: location.cell.optional(),
+  village: location.village.optional(),
+  language: z.enum(UI_LOCALES, { error: 'language-unknown' }).optional(),
+});
+
+export interface AssociationView {
+  readonly id: string;
+  readonly name: string;
+  readonly registrationNo: string | null;
+  readonly country: string;
+  readonly province: string;
+  readonly district: string;
+  readonly sector: string;
+  readonly cell: string;
+  readonly village: string;
+  readonly currency: (typeof CURRENCY_CODES)[number];
+  readonly language: (typeof UI_LOCALES)[number];
+  readonly foundedOn: string;
+  readonly readOnly: boolean;
+  readonly createdAt: string;
+}
+
+const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
+  currency, language, founded_on AS foundedOn, read_only AS readOnly, created_at AS createdAt FROM associations`;
+
+export function getAssociation(ctx: CallContext, associationId: string): AssociationView {
+  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE id = ?`).get(associationId) as AssociationView | undefined;
+  if (!row) throw new LedgerError('association-not-found', {}, 'associationId');
+  return { ...row, readOnly: Boolean(row.readOnly) };
+}
+
+/** For writes: the association must exist and be one of ours, not an imported copy. */
+export function writableAssociation(ctx: CallContext, associationId: string): AssociationView {
+  const a = getAssociation(ctx, associationId);
+  if (a.readOnly) throw new LedgerError('association-read-only');
+  return a;
+}
+
+export const associationHandlers = {
+  'association-create': handler({
+    kind: 'write',
+    summary: 'Create an association with its location, currency and standard accounts',
+    input: createInput,
+    run(ctx, input): AssociationView {
+      if (input.foundedOn > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'foundedOn');
+      const { sqlite } = ctx.ledger;
+      const associationId = ctx.newId();
+      const now = ctx.now().toISOString();
+      sqlite
+        .prepare(
+          `INSERT INTO associations (id, name, registration_no, country, province, district, sector, cell, village,
+             currency, language, founded_on, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(associationId, input.name, input.registrationNo ?? null, input.country, input.province, input.district,
+          input.sector, input.cell, input.village, input.currency, input.language, input.foundedOn, now, ctx.actor.name);
+      const insertAccount = sqlite.prepare(
+        'INSERT INTO accounts (id, association_id, code, purpose, type, name, per_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const a of STANDARD_CHART) {
+        insertAccount.run(ctx.newId(), associationId, a.code, a.purpose, a.type, a.name, a.perMember ? 1 : 0, now);
+      }
+      return getAssociation(ctx, associationId);
+    },
+  }),
+
+  'association-update': handler({
+    kind: 'write',
+    summary: 'Correct an association’s name, registration number, location or language',
+    input: updateInput,
+    run(ctx, input): AssociationView {
+      writableAssociation(ctx, input.associationId);
+      const columns: Record<string, string | undefined> = {
+        name: input.name, registration_no: input.registrationNo, province: input.province, district: input.district,
+        sector: input.sector, cell: input.cell, village: input.village, language: input.language,
+      };
+      const set = Object.entries(columns).filter(([, v]) => v !== undefined);
+      if (set.length > 0) {
+        ctx.ledger.sqlite
+          .prepare(`UPDATE associations SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+          .run(...set.map(([, v]) => v), input.associationId);
+      }
+      return getAssociation(ctx, input.associationId);
+    },
+  }),
+
+  'association-get': handler({
+    kind: 'read',
+    summary: 'One association',
+    input: z.strictObject({ associationId: id }),
+    run: (ctx, input): AssociationView => getAssociation(ctx, input.associationId),
+  }),
+
+  'association-list': handler({
+    kind: 'read',
+    summary: 'Every association in this ledger file',
+    input: z.strictObject({}),
+    run(ctx): AssociationView[] {
+      const rows = ctx.ledger.sqlite.prepare(`${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
+      return rows.map((r) => ({ ...r, readOnly: Boolean(r.readOnly) }));
+    },
+  }),
+};

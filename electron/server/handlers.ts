@@ -1,0 +1,11 @@
+// Every domain's handler map, joined once. Adding a domain means adding it here.
+
+import { joinHandlerMaps } from './registry';
+import { associationHandlers } from './domains/association';
+import { memberHandlers } from './domains/member';
+import { accountHandlers } from './domains/account';
+import { journalHandlers } from './domains/journal';
+
+export const allHandlers = joinHandlerMaps(associationHandlers, memberHandlers, accountHandlers, journalHandlers);
+
+export type AllHandlers = typeof allHandlers;

@@ -1,0 +1,32 @@
+// The accounts every association starts with. Codes follow the usual chart order:
+// 1 assets, 2 liabilities (what the group owes its members), 3 equity, 4 income,
+// 5 expenses. Per-member accounts are subledgers: each posting names a member.
+// Names here are the English defaults; the UI shows the translation of `purpose`.
+
+import type { ACCOUNT_TYPES } from '../../../db/schema';
+
+export interface AccountTemplate {
+  readonly code: string;
+  readonly purpose: string;
+  readonly type: (typeof ACCOUNT_TYPES)[number];
+  readonly name: string;
+  readonly perMember: boolean;
+}
+
+export const STANDARD_CHART: readonly AccountTemplate[] = [
+  { code: '1010', purpose: 'cash_box', type: 'asset', name: 'Cash box', perMember: false },
+  { code: '1020', purpose: 'bank', type: 'asset', name: 'Bank / mobile money', perMember: false },
+  { code: '1100', purpose: 'loans_receivable', type: 'asset', name: 'Loans to members', perMember: true },
+  { code: '1200', purpose: 'livestock', type: 'asset', name: 'Livestock', perMember: false },
+  { code: '2010', purpose: 'member_savings', type: 'liability', name: 'Members’ savings', perMember: true },
+  { code: '2020', purpose: 'social_fund', type: 'liability', name: 'Social fund', perMember: false },
+  { code: '3010', purpose: 'group_fund', type: 'equity', name: 'Group fund', perMember: false },
+  { code: '4010', purpose: 'income_interest', type: 'income', name: 'Interest on loans', perMember: false },
+  { code: '4020', purpose: 'income_fines', type: 'income', name: 'Fines', perMember: false },
+  { code: '4030', purpose: 'income_fees', type: 'income', name: 'Entrance fees', perMember: false },
+  { code: '4040', purpose: 'income_sales', type: 'income', name: 'Sales', perMember: false },
+  { code: '4090', purpose: 'income_other', type: 'income', name: 'Other income', perMember: false },
+  { code: '5010', purpose: 'expense_general', type: 'expense', name: 'Expenses', perMember: false },
+  { code: '5020', purpose: 'expense_bank', type: 'expense', name: 'Bank charges', perMember: false },
+  { code: '5030', purpose: 'expense_write_off', type: 'expense', name: 'Loans written off', perMember: false },
+];

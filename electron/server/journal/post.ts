@@ -1,0 +1,118 @@
+// The one posting function. Every write path that moves money — a contribution, a
+// loan, a livestock purchase, a manual entry, a reversal — ends here. It checks the
+// entry balances and is well-formed, numbers it in the association's sequence,
+// chains its hash and writes the entry and its postings. The caller wraps it and the
+// business record in one transaction (the registry does, for every write handler).
+
+import type Database from 'better-sqlite3';
+import { LedgerError } from '../errors';
+import type { CallContext } from '../context';
+import { sumMinor, type MinorUnits } from '../money/money';
+import { isCalendarDate } from '../validation';
+import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
+import { statementsFor } from './statements';
+
+export interface EntryLine {
+  readonly accountId: string;
+  readonly memberId?: string | null;
+  /** Signed minor units: debit positive, credit negative. */
+  readonly amount: MinorUnits;
+  readonly memo?: string | null;
+}
+
+export interface NewEntry {
+  readonly associationId: string;
+  readonly entryDate: string;
+  readonly kind: string;
+  readonly memo: string;
+  readonly lines: readonly EntryLine[];
+  readonly source?: { readonly type: string; readonly id: string };
+  readonly reversesEntryId?: string;
+}
+
+export interface PostedEntry extends HashableEntry {
+  readonly hash: string;
+  readonly postings: readonly HashablePosting[];
+}
+
+export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
+  const { sqlite } = ctx.ledger;
+  if (!sqlite.inTransaction) throw new Error('postEntry must run inside the command’s transaction');
+  const st = statementsFor(sqlite);
+  const association = st.associationForPosting.get(entry.associationId) as
+    | { currency: string; founded_on: string; read_only: number }
+    | undefined;
+  if (!association) throw new LedgerError('association-not-found');
+  if (association.read_only) throw new LedgerError('association-read-only');
+  checkDate(ctx, entry.entryDate, association.founded_on);
+  checkLines(sqlite, entry);
+
+  const last = st.lastEntry.get(entry.associationId) as { seq: number; hash: string } | undefined;
+  const head: HashableEntry = {
+    id: ctx.newId(),
+    associationId: entry.associationId,
+    seq: (last?.seq ?? 0) + 1,
+    entryDate: entry.entryDate,
+    kind: entry.kind,
+    memo: entry.memo,
+    currency: association.currency,
+    reversesEntryId: entry.reversesEntryId ?? null,
+    sourceType: entry.source?.type ?? null,
+    sourceId: entry.source?.id ?? null,
+    createdAt: ctx.now().toISOString(),
+    createdBy: ctx.actor.name,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const postings: HashablePosting[] = entry.lines.map((line, i) => ({
+    id: ctx.newId(),
+    lineNo: i + 1,
+    accountId: line.accountId,
+    memberId: line.memberId ?? null,
+    amount: line.amount,
+    memo: line.memo ?? null,
+  }));
+  const hash = entryHash(head, postings);
+  st.insertEntry.run({ ...head, hash });
+  for (const p of postings) {
+    st.insertPosting.run({ ...p, entryId: head.id, associationId: head.associationId, entryDate: head.entryDate });
+  }
+  return { ...head, hash, postings };
+}
+
+function checkDate(ctx: CallContext, date: string, foundedOn: string): void {
+  if (!isCalendarDate(date)) throw new LedgerError('date-invalid', {}, 'date');
+  if (date < foundedOn) throw new LedgerError('entry-before-founding', { date, foundedOn }, 'date');
+  // A day of slack: the laptop's clock and the meeting's time zone may disagree.
+  const tomorrow = new Date(ctx.now().getTime() + 36 * 3600_000).toISOString().slice(0, 10);
+  if (date > tomorrow) throw new LedgerError('entry-in-future', { date }, 'date');
+}
+
+/** The balance check that no write path can skip, plus the shape of every line. */
+function checkLines(sqlite: Database.Database, entry: NewEntry): void {
+  if (entry.lines.length < 2) throw new LedgerError('entry-too-few-lines', {}, 'lines');
+  const st = statementsFor(sqlite);
+  entry.lines.forEach((line, i) => {
+    const field = `lines.${i}`;
+    if (!Number.isSafeInteger(line.amount)) throw new LedgerError('amount-out-of-range', {}, field);
+    if (line.amount === 0) throw new LedgerError('entry-line-zero', { line: i + 1 }, field);
+    const account = st.accountInAssociation.get(line.accountId, entry.associationId) as { per_member: number; code: string } | undefined;
+    if (!account) throw new LedgerError('account-not-found', { line: i + 1 }, field);
+    if (line.memberId) {
+      if (!st.memberInAssociation.get(line.memberId, entry.associationId)) {
+        throw new LedgerError('member-not-found', { line: i + 1 }, field);
+      }
+    } else if (account.per_member) {
+      throw new LedgerError('entry-line-needs-member', { line: i + 1, account: account.code }, field);
+    }
+  });
+  const total = sumMinor(entry.lines.map((l) => l.amount));
+  if (!total.isZero()) {
+    const debits = sumMinor(entry.lines.filter((l) => l.amount > 0).map((l) => l.amount));
+    const credits = sumMinor(entry.lines.filter((l) => l.amount < 0).map((l) => l.amount)).negated();
+    throw new LedgerError(
+      'entry-unbalanced',
+      { debits: debits.toFixed(0), credits: credits.toFixed(0), difference: total.abs().toFixed(0) },
+      'lines',
+    );
+  }
+}

@@ -1,0 +1,88 @@
+// Walks an association's journal in sequence and recomputes every hash. The first
+// entry that does not match — its content changed, a link broken, a gap in the
+// sequence, postings that no longer balance — is reported, with the reason.
+
+import type Database from 'better-sqlite3';
+import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
+
+export type ChainProblem = 'sequence-gap' | 'link-broken' | 'content-changed' | 'postings-unbalanced' | 'postings-mismatch';
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly headHash: string;
+  readonly firstBroken: { readonly seq: number; readonly entryId: string; readonly problem: ChainProblem } | null;
+}
+
+interface Row {
+  id: string; association_id: string; seq: number; entry_date: string; kind: string; memo: string; currency: string;
+  reverses_entry_id: string | null; source_type: string | null; source_id: string | null; created_at: string;
+  created_by: string; prev_hash: string; hash: string;
+  p_id: string | null; p_line_no: number | null; p_account_id: string | null; p_member_id: string | null;
+  p_amount: bigint | null; p_memo: string | null; p_association_id: string | null; p_entry_date: string | null;
+}
+
+export function verifyChain(sqlite: Database.Database, associationId: string): ChainReport {
+  const rows = sqlite
+    .prepare(
+      `SELECT e.*, p.id AS p_id, p.line_no AS p_line_no, p.account_id AS p_account_id, p.member_id AS p_member_id,
+              p.amount AS p_amount, p.memo AS p_memo, p.association_id AS p_association_id, p.entry_date AS p_entry_date
+         FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id
+        WHERE e.association_id = ?
+        ORDER BY e.seq, p.line_no`,
+    )
+    .safeIntegers(true)
+    .iterate(associationId) as IterableIterator<Row>;
+
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let current: { row: Row; postings: HashablePosting[]; copiesMatch: boolean; sum: bigint } | null = null;
+  let count = 0;
+
+  const finish = (): ChainReport | null => {
+    if (!current) return null;
+    const { row } = current;
+    const broken = (problem: ChainProblem): ChainReport => ({
+      ok: false,
+      entries: count,
+      headHash: prevHash,
+      firstBroken: { seq: Number(row.seq), entryId: row.id, problem },
+    });
+    if (Number(row.seq) !== expectedSeq) return broken('sequence-gap');
+    if (row.prev_hash !== prevHash) return broken('link-broken');
+    if (!current.copiesMatch) return broken('postings-mismatch');
+    if (current.sum !== 0n || current.postings.length < 2) return broken('postings-unbalanced');
+    if (entryHash(toHashable(row), current.postings) !== row.hash) return broken('content-changed');
+    prevHash = row.hash;
+    expectedSeq += 1;
+    count += 1;
+    return null;
+  };
+
+  for (const row of rows) {
+    if (!current || current.row.id !== row.id) {
+      const problem = finish();
+      if (problem) return problem;
+      current = { row, postings: [], copiesMatch: true, sum: 0n };
+    }
+    if (row.p_id !== null) {
+      current.postings.push({
+        id: row.p_id, lineNo: Number(row.p_line_no), accountId: row.p_account_id!, memberId: row.p_member_id,
+        amount: row.p_amount!, memo: row.p_memo,
+      });
+      current.sum += row.p_amount!;
+      if (row.p_association_id !== row.association_id || row.p_entry_date !== row.entry_date) current.copiesMatch = false;
+    }
+  }
+  const problem = finish();
+  if (problem) return problem;
+  return { ok: true, entries: count, headHash: prevHash, firstBroken: null };
+}
+
+function toHashable(row: Row): HashableEntry {
+  return {
+    id: row.id, associationId: row.association_id, seq: Number(row.seq), entryDate: row.entry_date, kind: row.kind,
+    memo: row.memo, currency: row.currency, reversesEntryId: row.reverses_entry_id, sourceType: row.source_type,
+    sourceId: row.source_id, createdAt: row.created_at, createdBy: row.created_by, prevHash: row.prev_hash,
+  };
+}

@@ -1,0 +1,33 @@
+// How each UI language writes numbers. One table, used both to read what a user
+// typed and to print amounts, so the two can never disagree.
+//
+// Kinyarwanda: CLDR says "1.234,5", but Rwandan savings-group books, bank slips and
+// the national bank write "1,500 Frw"; we follow the users' practice.
+
+export const UI_LOCALES = ['rw', 'en', 'fr'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
+export interface NumberConventions {
+  readonly decimal: string;
+  /** The separator used when printing. */
+  readonly group: string;
+  /** Every separator accepted between groups of three digits when reading input. */
+  readonly groupsAccepted: readonly string[];
+}
+
+const SPACES = [' ', '\u00a0', '\u202f', '\u2009'];
+
+const CONVENTIONS: Record<UiLocale, NumberConventions> = {
+  en: { decimal: '.', group: ',', groupsAccepted: [',', ...SPACES] },
+  rw: { decimal: '.', group: ',', groupsAccepted: [',', ...SPACES] },
+  // A no-break space keeps "1 500" on one line and prints in every PDF font.
+  fr: { decimal: ',', group: '\u00a0', groupsAccepted: ['.', ...SPACES] },
+};
+
+export function isUiLocale(value: string): value is UiLocale {
+  return (UI_LOCALES as readonly string[]).includes(value);
+}
+
+export function numberConventions(locale: UiLocale): NumberConventions {
+  return CONVENTIONS[locale];
+}
