@@ -90,7 +90,7 @@ function checkMigrations(sqlite: Database.Database, file: string, migrationsFold
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
   if (!hasTable) return;
-  const applied = sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY id').all() as {
+  const applied = sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at, rowid').all() as {
     hash: string;
     created_at: number;
   }[];

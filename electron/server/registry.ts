@@ -16,6 +16,13 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   /** One line for `cli handlers` and the README. */
   readonly summary: string;
   readonly run: (ctx: CallContext, input: z.output<S>) => O;
+  /** Which association and record the change-log row names, when not input.associationId and output.id. */
+  readonly audit?: (input: z.output<S>, output: O) => AuditTarget;
+}
+
+export interface AuditTarget {
+  readonly associationId: string | null;
+  readonly targetId: string | null;
 }
 
 export function handler<S extends z.ZodType, O>(def: HandlerDef<S, O>): HandlerDef<S, O> {
@@ -62,7 +69,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         const value = deps.ledger.sqlite
           .transaction(() => {
             const out = def.run(ctx, input);
-            const target = auditTarget(input, out);
+            const target = def.audit ? def.audit(input, out) : auditTarget(input, out);
             logChange.run(deps.newId(), target.associationId, deps.now().toISOString(), actor.name, actor.channel, name, JSON.stringify(input), target.targetId);
             return out;
           })
@@ -75,7 +82,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
   };
 }
 
-function auditTarget(input: unknown, output: unknown): { associationId: string | null; targetId: string | null } {
+function auditTarget(input: unknown, output: unknown): AuditTarget {
   const i = (input ?? {}) as Record<string, unknown>;
   const o = (output ?? {}) as Record<string, unknown>;
   const associationId = typeof i.associationId === 'string' ? i.associationId : typeof o.associationId === 'string' ? o.associationId : null;

@@ -1,0 +1,93 @@
+// Ledger files for the benchmark: an association with its standard chart and some
+// members, created through the server exactly as the app would; and the inputs the
+// benchmark posts (the same 3-line savings entry a treasurer types at a meeting).
+
+import { createServer, type LedgerServer } from '../../electron/server/server';
+import type { Actor } from '../../electron/server/context';
+import type { InputOf } from '../../electron/server/contract';
+
+export const ACTOR: Actor = { name: 'bench', channel: 'bench', locale: 'en' };
+
+export interface SeededLedger {
+  readonly server: LedgerServer;
+  readonly associationId: string;
+  readonly currency: string;
+  readonly memberIds: readonly string[];
+  /** Account id by chart code ('1010' -> id). */
+  readonly accountIds: ReadonlyMap<string, string>;
+}
+
+/** Calls a handler and fails loudly when it does not succeed (setup and checks only). */
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }, what: string): T {
+  if (!result.ok) throw new Error(`${what} failed: ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export function seedLedger(file: string, options: { members: number; foundedOn: string }): SeededLedger {
+  const server = createServer(file);
+  const association = must(
+    server.call(
+      'association-create',
+      {
+        name: 'Abishyizehamwe (bench)', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa',
+        village: 'Kabeza', currency: 'RWF', language: 'en', foundedOn: options.foundedOn,
+      },
+      ACTOR,
+    ),
+    'association-create',
+  );
+  const memberIds: string[] = [];
+  for (let i = 0; i < options.members; i++) {
+    const member = must(
+      server.call(
+        'member-add',
+        { associationId: association.id, fullName: `Member ${i + 1}`, gender: i % 2 ? 'male' : 'female', joinedOn: options.foundedOn },
+        ACTOR,
+      ),
+      'member-add',
+    );
+    memberIds.push(member.id);
+  }
+  const accounts = must(server.call('account-list', { associationId: association.id }, ACTOR), 'account-list');
+  return {
+    server,
+    associationId: association.id,
+    currency: association.currency,
+    memberIds,
+    accountIds: new Map(accounts.map((a) => [a.code, a.id])),
+  };
+}
+
+export type PostInput = InputOf<'journal-entry-post'>;
+
+const typed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * The `i`-th savings entry: cash in, credited to two members' savings. Amounts are
+ * typed as people type them ("3,500"), so the server parses them as it would.
+ */
+export function savingsEntry(associationId: string, memberIds: readonly string[], date: string, i: number): PostInput {
+  const first = 1_000 + (i % 40) * 100;
+  const second = 500 + (i % 13) * 100;
+  const a = memberIds[i % memberIds.length]!;
+  const b = memberIds[(i + 1) % memberIds.length]!;
+  return {
+    associationId,
+    date,
+    memo: `Savings at the meeting, entry ${i + 1}`,
+    lines: [
+      { account: '1010', debit: typed.format(first + second) },
+      { account: '2010', memberId: a, credit: typed.format(first) },
+      { account: '2010', memberId: b, credit: typed.format(second) },
+    ],
+  };
+}
+
+/** Today in Central Africa Time, as the server reckons it ('YYYY-MM-DD'). */
+export function todayCat(): string {
+  return new Date(Date.now() + 2 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
