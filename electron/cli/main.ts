@@ -59,9 +59,16 @@ function parseArgs(argv: string[]): Options {
   return { positional, db, user, locale };
 }
 
+const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> = {
+  en: { refused: 'Refused', step: 'step', field: 'field' },
+  fr: { refused: 'Refusé', step: 'étape', field: 'champ' },
+  rw: { refused: 'Byanze', step: 'intambwe', field: 'umwanya' },
+};
+
 function describeErrors(error: ErrorResult, locale: UiLocale, step?: number): string {
-  const where = [step !== undefined ? `step ${step}` : '', error.field ? `field ${error.field}` : ''].filter(Boolean).join(', ');
-  return `Refused${where ? ` (${where})` : ''}: ${messageIn(locale, error.code, error.params)} [${error.code}]`;
+  const w = FRAME[locale];
+  const where = [step !== undefined ? `${w.step} ${step}` : '', error.field ? `${w.field} ${error.field}` : ''].filter(Boolean).join(', ');
+  return `${w.refused}${where ? ` (${where})` : ''}: ${messageIn(locale, error.code, error.params)} [${error.code}]`;
 }
 
 function listHandlers(): string {

@@ -1,0 +1,89 @@
+// Associations and members through the handlers: add, correct, exit, search.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KABEZA, smallBook, tableCounts, tempLedger, TEST_ACTOR, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+beforeEach(() => {
+  t = tempLedger();
+});
+afterEach(() => t.cleanup());
+
+describe('associations', () => {
+  it('opens the standard chart of accounts with the association', () => {
+    const a = t.ok('association-create', KABEZA);
+    const codes = t.ok('account-list', { associationId: a.id }).map((x) => `${x.code} ${x.purpose}`);
+    expect(codes).toContain('1010 cash_box');
+    expect(codes).toContain('2010 member_savings');
+    expect(codes).toContain('2020 social_fund');
+    expect(t.ok('association-list', {}).map((x) => x.name)).toEqual(['Abishyizehamwe']);
+  });
+
+  it.each([
+    [{ ...KABEZA, currency: 'EUR' }, 'currency-unknown', 'currency'],
+    [{ ...KABEZA, foundedOn: '2025-13-01' }, 'date-invalid', 'foundedOn'],
+    [{ ...KABEZA, foundedOn: '2030-01-01' }, 'date-in-future', 'foundedOn'],
+    [{ ...KABEZA, village: '' }, 'field-required', 'village'],
+    [{ ...KABEZA, name: 'x'.repeat(500) }, 'field-too-long', 'name'],
+  ])('refuses a bad association (%#) and writes nothing', (input, code, field) => {
+    const before = tableCounts(t);
+    const r = t.server.call('association-create', input, TEST_ACTOR);
+    expect(r.ok ? null : { code: r.error.code, field: r.error.field }).toEqual({ code, field });
+    expect(tableCounts(t)).toEqual(before);
+  });
+});
+
+describe('members', () => {
+  it('numbers members, corrects details, exits them and finds them again', () => {
+    const { association, members } = smallBook(t, 3);
+    const a = association.id;
+    expect(members.map((m) => m.memberNo)).toEqual([1, 2, 3]);
+    t.ok('member-update', { associationId: a, memberId: members[1]!.id, fullName: 'Uwase Claudine', gender: 'female', role: 'secretary', phone: '+250 788 123 456' });
+    t.ok('member-exit', { associationId: a, memberId: members[2]!.id, exitedOn: '2025-06-30', reason: 'Moved to Kigali' });
+
+    expect(t.ok('member-list', { associationId: a, status: 'active' }).map((m) => m.fullName)).toEqual(['Member 1', 'Uwase Claudine']);
+    expect(t.ok('member-list', { associationId: a, status: 'exited' }).map((m) => m.exitedOn)).toEqual(['2025-06-30']);
+    expect(t.ok('member-list', { associationId: a, search: 'claud' }).map((m) => m.memberNo)).toEqual([2]);
+    expect(t.ok('member-list', { associationId: a, search: '788' }).map((m) => m.memberNo)).toEqual([2]);
+    // "3" is member number 3, and also a digit of member 2's phone.
+    expect(t.ok('member-list', { associationId: a, search: '3' }).map((m) => m.memberNo)).toEqual([2, 3]);
+    expect(t.ok('member-list', { associationId: a, role: 'secretary' }).length).toBe(1);
+    expect(t.ok('member-list', { associationId: a, gender: 'female' }).length).toBe(3);
+    // A search with SQL wildcards matches them literally.
+    expect(t.ok('member-list', { associationId: a, search: '%' }).length).toBe(0);
+  });
+
+  it('refuses changes to an exited member, exits before joining and unknown members', () => {
+    const { association, members } = smallBook(t, 2);
+    const a = association.id;
+    t.ok('member-exit', { associationId: a, memberId: members[0]!.id, exitedOn: '2025-06-30', reason: 'Left' });
+    const cases: [string, object, string][] = [
+      ['member-update', { associationId: a, memberId: members[0]!.id, fullName: 'New name' }, 'member-exited'],
+      ['member-exit', { associationId: a, memberId: members[0]!.id, exitedOn: '2025-07-01', reason: 'again' }, 'member-exited'],
+      ['member-exit', { associationId: a, memberId: members[1]!.id, exitedOn: '2024-01-01', reason: 'x' }, 'exit-before-joining'],
+      ['member-get', { associationId: a, memberId: '01900000-0000-7000-8000-000000000000' }, 'member-not-found'],
+      ['member-add', { associationId: a, fullName: 'Early', gender: 'female', joinedOn: '2020-01-01' }, 'joined-before-founding'],
+      ['member-add', { associationId: a, fullName: 'X', gender: 'other', joinedOn: '2025-02-01' }, 'gender-invalid'],
+      ['member-add', { associationId: a, fullName: 'X', gender: 'male', joinedOn: '2025-02-01', phone: 'call me' }, 'phone-invalid'],
+      ['member-add', { associationId: 'not-an-id', fullName: 'X', gender: 'male', joinedOn: '2025-02-01' }, 'id-invalid'],
+    ];
+    for (const [name, input, code] of cases) {
+      const before = tableCounts(t);
+      const r = t.server.call(name as 'member-add', input as never, TEST_ACTOR);
+      expect(r.ok ? `${name} accepted` : r.error.code).toBe(code);
+      expect(tableCounts(t)).toEqual(before);
+    }
+  });
+
+  it('keeps members of two associations apart', () => {
+    const one = smallBook(t, 1);
+    const two = t.ok('association-create', { ...KABEZA, name: 'Twiteze imbere' });
+    const r = t.server.call('member-get', { associationId: two.id, memberId: one.members[0]!.id }, TEST_ACTOR);
+    expect(r.ok ? null : r.error.code).toBe('member-not-found');
+    const post = t.server.call('journal-entry-post', {
+      associationId: two.id, date: '2025-02-01', memo: 'x',
+      lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: one.members[0]!.id, credit: '100' }],
+    }, TEST_ACTOR);
+    expect(post.ok ? null : post.error.code).toBe('member-not-found');
+  });
+});
