@@ -12,7 +12,10 @@ import * as schema from './schema';
 /** "IKMN": written into the SQLite header so any tool can tell an Ikimina ledger. */
 export const IKIMINA_APPLICATION_ID = 0x494b4d4e;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Where this build's migrations are when running from source (the shell passes its own). */
+export function defaultMigrationsFolder(): string {
+  return fileURLToPath(new URL('./migrations', import.meta.url));
+}
 
 export type LedgerDb = BetterSQLite3Database<typeof schema>;
 
@@ -41,7 +44,7 @@ export interface OpenOptions {
 }
 
 export function openLedger(file: string, options: OpenOptions = {}): OpenLedger {
-  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const isNew = file === ':memory:' || !existsSync(file) || statSync(file).size === 0;
   let sqlite: Database.Database;
   try {

@@ -17,7 +17,7 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly summary: string;
   readonly run: (ctx: CallContext, input: z.output<S>) => O;
   /** Which association and record the change-log row names, when not input.associationId and output.id. */
-  readonly audit?: (input: z.output<S>, output: O) => AuditTarget;
+  readonly audit?: (input: z.output<S>, output: NoInfer<O>) => AuditTarget;
 }
 
 export interface AuditTarget {

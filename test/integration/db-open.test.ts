@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IKIMINA_APPLICATION_ID, LedgerOpenError, MIGRATIONS_FOLDER, openLedger } from '../../db/open';
+import { IKIMINA_APPLICATION_ID, LedgerOpenError, defaultMigrationsFolder, openLedger } from '../../db/open';
 
 let dir: string;
 beforeEach(() => {
@@ -31,7 +31,7 @@ describe('openLedger', () => {
     expect(l.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(l.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(l.sqlite.pragma('application_id', { simple: true })).toBe(IKIMINA_APPLICATION_ID);
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'));
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta/_journal.json'), 'utf8'));
     expect((l.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(journal.entries.length);
     l.close();
     // Opening again applies nothing new and keeps working.
@@ -83,7 +83,7 @@ describe('openLedger', () => {
   it('migrates an older ledger forward and keeps its rows (step N-1 to N)', () => {
     // A build that shipped only the first migration.
     const older = join(dir, 'older-migrations');
-    cpSync(MIGRATIONS_FOLDER, older, { recursive: true });
+    cpSync(defaultMigrationsFolder(), older, { recursive: true });
     const journalFile = join(older, 'meta/_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
     journal.entries = journal.entries.slice(0, -1);
