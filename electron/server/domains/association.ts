@@ -78,7 +78,7 @@ export const associationHandlers = {
     kind: 'write',
     summary: 'Create an association with its location, currency and standard accounts',
     input: createInput,
-    audit: (_input, created) => ({ associationId: created.id, targetId: created.id }),
+    audit: (_input, created: AssociationView) => ({ associationId: created.id, targetId: created.id }),
     run(ctx, input): AssociationView {
       if (input.foundedOn > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'foundedOn');
       const { sqlite } = ctx.ledger;
