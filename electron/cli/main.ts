@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { createServer, type LedgerServer } from '../server/server';
 import { allHandlers } from '../server/handlers';
 import { LedgerOpenError } from '../../db/open';
-import { isUiLocale, type UiLocale } from '../server/money/locale-numbers';
+import { isUiLocale, type UiLocale } from '../server/locale/numbers';
 import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
 import type { ErrorResult } from '../server/errors';

@@ -2,7 +2,7 @@
 // tests), and who is calling through which door.
 
 import type { OpenLedger } from '../../db/open';
-import type { UiLocale } from './money/locale-numbers';
+import type { UiLocale } from './locale/numbers';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 

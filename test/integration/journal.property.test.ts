@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { smallBook, tempLedger, TEST_ACTOR, type TestLedger } from '../helpers/ledger';
+import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 
 const PLAIN_ACCOUNTS = ['1010', '1020', '1200', '2020', '3010', '4010', '4020', '4090', '5010'];
 const MEMBER_ACCOUNTS = ['1100', '2010'];

@@ -6,7 +6,7 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
 import { CURRENCY_CODES } from '../money/currency';
-import { UI_LOCALES } from '../money/locale-numbers';
+import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
 import { isoDate, optionalText, requiredText, id } from '../validation';
 

@@ -5,7 +5,7 @@ import en from './en.json';
 import fr from './fr.json';
 import rw from './rw.json';
 import type { ErrorParams } from '../errors';
-import type { UiLocale } from '../money/locale-numbers';
+import type { UiLocale } from '../locale/numbers';
 
 export const ERROR_CATALOGS: Record<UiLocale, Record<string, string>> = { en, fr, rw };
 

@@ -5,7 +5,7 @@
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
 import { currency, type CurrencyCode } from './currency';
-import { numberConventions, type UiLocale } from './locale-numbers';
+import { numberConventions, type UiLocale } from '../locale/numbers';
 
 /** Integer minor units of one amount (a posting, a contribution). Always a safe integer. */
 export type MinorUnits = number & { readonly __brand: 'MinorUnits' };
@@ -83,7 +83,9 @@ export function minorUnits(value: number | string | bigint): MinorUnits {
 }
 
 export function minorToMajor(minor: MinorUnits | bigint | string, code: CurrencyCode): Dec {
-  return new D(String(minor)).div(new D(10).pow(currency(code).exponent));
+  const units = new D(String(minor));
+  if (!units.isInteger()) throw new LedgerError('amount-format', { text: String(minor) });
+  return units.div(new D(10).pow(currency(code).exponent));
 }
 
 /** Rounds an exact major-unit value (e.g. interest) to the currency's minor unit by a named rule. */
@@ -113,7 +115,9 @@ export function sumMinor(amounts: Iterable<MinorUnits | bigint | string | number
  * earlier part). The parts always add up to `total` exactly: nothing is lost.
  */
 export function splitByLargestRemainder(total: MinorUnits, weights: readonly (number | string)[]): MinorUnits[] {
-  const w = weights.map((x) => new D(x));
+  // -0 is a zero weight (decimal.js keeps the sign of zero).
+  const w = weights.map((x) => new D(x)).map((x) => (x.isZero() ? new D(0) : x));
+  if (w.some((x) => !x.isFinite())) throw new LedgerError('split-weight-invalid');
   if (w.some((x) => x.isNegative())) throw new LedgerError('split-negative-weight');
   const sumW = w.reduce((a, b) => a.plus(b), new D(0));
   if (sumW.isZero()) throw new LedgerError('split-no-weight');
@@ -180,7 +184,8 @@ const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function readGroupedNumber(s: string, decimalSep: string, groupSeps: readonly string[], exponent: number): string | null {
   const seps = exponent === 0 ? [...new Set([...groupSeps, '.', ','])] : groupSeps;
   for (const group of [...seps, '']) {
-    const intRe = group === '' ? '\\d+' : `\\d{1,3}(?:${esc(group)}\\d{3})+`;
+    // A grouped number never starts with a 0 group: "0,500" is a slip, not five hundred.
+    const intRe = group === '' ? '\\d+' : `[1-9]\\d{0,2}(?:${esc(group)}\\d{3})+`;
     const m = new RegExp(`^(${intRe})(?:${esc(decimalSep)}(\\d+))?$`).exec(s);
     if (m) {
       const intDigits = m[1]!.split(group).join('');

@@ -1,0 +1,19 @@
+// Dates for people, the same in every language on every machine (Chromium and Node
+// ship different ICU data; Kinyarwanda month names are often missing from both).
+// Stored dates are always 'YYYY-MM-DD'; only their display changes.
+
+import type { UiLocale } from './numbers';
+
+const MONTHS: Record<UiLocale, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  rw: ['Mutarama', 'Gashyantare', 'Werurwe', 'Mata', 'Gicurasi', 'Kamena', 'Nyakanga', 'Kanama', 'Nzeri', 'Ukwakira', 'Ugushyingo', 'Ukuboza'],
+};
+
+/** "14 March 2026", "14 mars 2026", "14 Werurwe 2026". */
+export function formatDate(isoDate: string, locale: UiLocale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const month = MONTHS[locale][Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
+}
