@@ -34,7 +34,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeModules, message: 'The renderer never touches Node or the database.' },
             { group: ['**/db/*', '**/electron/main/*', '**/electron/preload/*', '**/electron/cli/*'], message: 'The renderer reaches the books only through the preload API.' },
-            { group: ['**/electron/server/*', '!**/electron/server/contract', '!**/electron/server/money/*', '!**/electron/server/messages/*.json'], allowTypeImports: true, message: 'The renderer may import only the server contract (types), money formatting and message catalogs.' },
+            { regex: 'electron/server/(?!contract$|money/|locale/|messages/[a-z]+\\.json$)', allowTypeImports: true, message: 'The renderer may import only the server contract (types), money and locale formatting, and message catalogs.' },
           ],
         },
       ],

@@ -53,7 +53,7 @@ export function openLedger(file: string, options: OpenOptions = {}): OpenLedger 
     throw new LedgerOpenError('unreadable', `Cannot open "${file}": ${(err as Error).message}`);
   }
   try {
-    checkIsIkimina(sqlite, file, isNew);
+    const blank = checkIsIkimina(sqlite, file, isNew);
     // WAL: readers never block the writer and a crash mid-write leaves the file whole.
     // synchronous=FULL: a commit is on disk before we say it is (NORMAL may lose the
     // last commits on power loss in WAL mode).
@@ -62,7 +62,8 @@ export function openLedger(file: string, options: OpenOptions = {}): OpenLedger 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     checkMigrations(sqlite, file, migrationsFolder);
-    if (isNew) sqlite.pragma(`application_id = ${IKIMINA_APPLICATION_ID}`);
+    // A blank file (new, or left empty by a crash during its first open) becomes ours.
+    if (blank) sqlite.pragma(`application_id = ${IKIMINA_APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
     return { sqlite, db, file, close: () => sqlite.close() };
@@ -72,7 +73,8 @@ export function openLedger(file: string, options: OpenOptions = {}): OpenLedger 
   }
 }
 
-function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean): void {
+/** Refuses a file that is someone else's; returns true when the file is blank. */
+function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean): boolean {
   let appId: number;
   let tableCount: number;
   try {
@@ -81,10 +83,11 @@ function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean)
   } catch {
     throw new LedgerOpenError('not-ikimina', `"${file}" is not an Ikimina ledger (it is not a database file at all).`);
   }
-  if (isNew || (appId === 0 && tableCount === 0)) return;
+  if (isNew || (appId === 0 && tableCount === 0)) return true;
   if (appId !== IKIMINA_APPLICATION_ID) {
     throw new LedgerOpenError('not-ikimina', `"${file}" is a database, but not an Ikimina ledger. It was left untouched.`);
   }
+  return false;
 }
 
 /** The migrations applied to the file must be a prefix of the ones this build ships. */

@@ -12,8 +12,28 @@ export type OutputOf<N extends HandlerName> = ReturnType<AllHandlers[N]['run']>;
 /** The one function the preload exposes to the UI (and the test harness provides). */
 export type Send = <N extends HandlerName>(name: N, input: InputOf<N>) => Promise<Result<OutputOf<N>>>;
 
+export interface LedgerFileInfo {
+  /** Where the ledger file is, to show the user (and back it up). */
+  readonly file: string;
+  /** Whether this door can open another ledger file (the desktop app can). */
+  readonly canOpenAnother: boolean;
+}
+
+/**
+ * What the preload exposes on `window.ikimina`: named functions only. The test
+ * harness provides the same object over the same server.
+ */
+export interface IkiminaApi {
+  readonly call: Send;
+  /** The language the user reads and types numbers in; the server parses amounts with it. */
+  readonly setLanguage: (language: 'rw' | 'en' | 'fr') => Promise<void>;
+  readonly ledgerInfo: () => Promise<LedgerFileInfo>;
+  /** Asks the user for another ledger file and switches to it; null when cancelled. */
+  readonly openAnotherLedger: () => Promise<LedgerFileInfo | null>;
+}
+
 export type { Result, ErrorResult } from './errors';
-export type { AssociationView } from './domains/association';
+export type { AssociationView, AssociationSummary } from './domains/association';
 export type { MemberView } from './domains/member';
 export type { AccountView } from './domains/account';
 export type { EntryView } from './domains/journal';

@@ -104,3 +104,16 @@ describe('openLedger', () => {
     now.close();
   });
 });
+
+describe('a first open cut short', () => {
+  it('adopts a blank SQLite file left by a crash before the schema was written', () => {
+    const file = join(dir, 'blank.sqlite');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL'); // what the first open had done when it was killed
+    raw.close();
+    openLedger(file).close();
+    const again = openLedger(file);
+    expect(again.sqlite.pragma('application_id', { simple: true })).toBe(IKIMINA_APPLICATION_ID);
+    again.close();
+  });
+});

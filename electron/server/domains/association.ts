@@ -8,6 +8,7 @@ import { todayOf, type CallContext } from '../context';
 import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
+import { accountBalance, accountByPurpose } from '../journal/balances';
 import { isoDate, optionalText, requiredText, id } from '../validation';
 
 const location = {
@@ -55,6 +56,18 @@ export interface AssociationView {
   readonly foundedOn: string;
   readonly readOnly: boolean;
   readonly createdAt: string;
+}
+
+export interface AssociationSummary {
+  readonly asOf: string;
+  readonly activeMembers: number;
+  readonly activeWomen: number;
+  readonly exitedMembers: number;
+  /** Minor units. */
+  readonly cashBox: string;
+  readonly bank: string;
+  readonly savings: string;
+  readonly socialFund: string;
 }
 
 const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
@@ -127,6 +140,38 @@ export const associationHandlers = {
     summary: 'One association',
     input: z.strictObject({ associationId: id }),
     run: (ctx, input): AssociationView => getAssociation(ctx, input.associationId),
+  }),
+
+  'association-summary-get': handler({
+    kind: 'read',
+    summary: 'Headline figures for the home screen: members (and women), cash, bank, savings, social fund',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
+    run(ctx, input): AssociationSummary {
+      getAssociation(ctx, input.associationId);
+      const { sqlite } = ctx.ledger;
+      const asOf = input.asOf ?? todayOf(ctx);
+      const people = sqlite
+        .prepare(
+          `SELECT count(*) FILTER (WHERE exited_on IS NULL OR exited_on > ?) AS active,
+                  count(*) FILTER (WHERE (exited_on IS NULL OR exited_on > ?) AND gender = 'female') AS women,
+                  count(*) FILTER (WHERE exited_on IS NOT NULL AND exited_on <= ?) AS exited
+             FROM members WHERE association_id = ? AND joined_on <= ?`,
+        )
+        .get(asOf, asOf, asOf, input.associationId, asOf) as { active: number; women: number; exited: number };
+      const balanceOf = (purpose: string) =>
+        accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, purpose).id, { asOf });
+      return {
+        asOf,
+        activeMembers: people.active,
+        activeWomen: people.women,
+        exitedMembers: people.exited,
+        cashBox: String(balanceOf('cash_box')),
+        bank: String(balanceOf('bank')),
+        // Liabilities have credit balances: shown as what the group holds for members.
+        savings: String(-balanceOf('member_savings')),
+        socialFund: String(-balanceOf('social_fund')),
+      };
+    },
   }),
 
   'association-list': handler({

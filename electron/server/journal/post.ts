@@ -6,7 +6,7 @@
 
 import type Database from 'better-sqlite3';
 import { LedgerError } from '../errors';
-import type { CallContext } from '../context';
+import { todayOf, type CallContext } from '../context';
 import { sumMinor, type MinorUnits } from '../money/money';
 import { isCalendarDate } from '../validation';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
@@ -82,8 +82,8 @@ export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
 function checkDate(ctx: CallContext, date: string, foundedOn: string): void {
   if (!isCalendarDate(date)) throw new LedgerError('date-invalid', {}, 'date');
   if (date < foundedOn) throw new LedgerError('entry-before-founding', { date, foundedOn }, 'date');
-  // A day of slack: the laptop's clock and the meeting's time zone may disagree.
-  const tomorrow = new Date(ctx.now().getTime() + 36 * 3600_000).toISOString().slice(0, 10);
+  // A day of slack: the laptop's clock may be a little behind the meeting's date.
+  const tomorrow = new Date(Date.parse(`${todayOf(ctx)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   if (date > tomorrow) throw new LedgerError('entry-in-future', { date }, 'date');
 }
 

@@ -1,0 +1,20 @@
+// The UI's only door to the books: the API object the preload (or the test
+// harness) puts on window. Everything goes through the server's typed contract.
+
+import type { HandlerName, IkiminaApi, InputOf, OutputOf, Result } from '../../electron/server/contract';
+
+declare global {
+  interface Window {
+    readonly ikimina: IkiminaApi;
+  }
+}
+
+export function call<N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> {
+  return window.ikimina.call(name, input);
+}
+
+export const ledger = {
+  info: () => window.ikimina.ledgerInfo(),
+  openAnother: () => window.ikimina.openAnotherLedger(),
+  setLanguage: (language: 'rw' | 'en' | 'fr') => window.ikimina.setLanguage(language),
+};

@@ -1,0 +1,121 @@
+// Small hooks the screens share: running a server command with its errors shown
+// next to the right field, the current route, and the language.
+
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorResult, HandlerName, InputOf, OutputOf } from '../../electron/server/contract';
+import type { UiLocale } from '../../electron/server/locale/numbers';
+import { call, ledger } from './api';
+import { currentLanguage, rememberLanguage } from './i18n';
+
+/** The sentence for a server error, in the current language. */
+export function useErrorText(): (error: ErrorResult) => string {
+  const { t } = useTranslation();
+  return useCallback((error) => t(error.code, { ns: 'errors', ...error.params }), [t]);
+}
+
+export interface Command {
+  /** Runs a command; returns its value, or null after showing its error. */
+  run<N extends HandlerName>(name: N, input: InputOf<N>): Promise<OutputOf<N> | null>;
+  /** Error sentences by input field name. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  /** An error that concerns no single field. */
+  readonly formError: string | null;
+  readonly busy: boolean;
+  clear(): void;
+  /** The error to show above the buttons: one for no field, or for a field this form does not show. */
+  errorOutside(shownFields: readonly string[]): string | null;
+}
+
+export function useCommand(): Command {
+  const errorText = useErrorText();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const clear = useCallback(() => {
+    setFieldErrors({});
+    setFormError(null);
+  }, []);
+  const run = useCallback(
+    async <N extends HandlerName>(name: N, input: InputOf<N>): Promise<OutputOf<N> | null> => {
+      setBusy(true);
+      clear();
+      try {
+        const result = await call(name, input);
+        if (result.ok) return result.value;
+        const text = errorText(result.error);
+        if (result.error.field) setFieldErrors({ [result.error.field]: text });
+        else setFormError(text);
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [clear, errorText],
+  );
+  const errorOutside = (shownFields: readonly string[]) =>
+    formError ?? Object.entries(fieldErrors).find(([field]) => !shownFields.includes(field))?.[1] ?? null;
+  return { run, fieldErrors, formError, busy, clear, errorOutside };
+}
+
+/** Loads data from the server and reloads when `deps` change or `reload()` is called. */
+export function useQuery<N extends HandlerName>(name: N, input: InputOf<N> | null, deps: readonly unknown[]) {
+  const errorText = useErrorText();
+  const [data, setData] = useState<OutputOf<N> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!input) return;
+    let live = true;
+    void call(name, input).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setData(r.value);
+        setError(null);
+      } else setError(errorText(r.error));
+    });
+    return () => {
+      live = false;
+    };
+  }, [...deps, version, errorText]);
+  return { data, error, reload: () => setVersion((v) => v + 1) };
+}
+
+export type Route = 'home' | 'members' | 'meetings' | 'loans' | 'livestock' | 'grants' | 'reports' | 'settings';
+export const ROUTES: readonly Route[] = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'settings'];
+
+function routeFromHash(): Route {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'home';
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(routeFromHash);
+  useEffect(() => {
+    const onChange = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function useLanguage(): [UiLocale, (language: UiLocale) => void] {
+  const { i18n: instance } = useTranslation();
+  const language = currentLanguage();
+  const change = useCallback(
+    (next: UiLocale) => {
+      rememberLanguage(next);
+      document.documentElement.lang = next;
+      void ledger.setLanguage(next);
+      void instance.changeLanguage(next);
+    },
+    [instance],
+  );
+  return [language, change];
+}
+
+/** Tells the server which language numbers are typed in, once at start. */
+export function announceLanguage(): void {
+  document.documentElement.lang = currentLanguage();
+  void ledger.setLanguage(currentLanguage());
+}

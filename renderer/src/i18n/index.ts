@@ -1,0 +1,49 @@
+// Translations: the UI's strings (this folder) and the server's error sentences
+// (electron/server/messages), in Kinyarwanda, English and French. The chosen
+// language is remembered on this laptop.
+
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+import rw from './rw.json';
+import enErrors from '../../../electron/server/messages/en.json';
+import frErrors from '../../../electron/server/messages/fr.json';
+import rwErrors from '../../../electron/server/messages/rw.json';
+import { isUiLocale, type UiLocale } from '../../../electron/server/locale/numbers';
+
+const STORAGE_KEY = 'ikimina.language';
+
+export const LANGUAGES: readonly { code: UiLocale; name: string }[] = [
+  { code: 'rw', name: 'Ikinyarwanda' },
+  { code: 'en', name: 'English' },
+  { code: 'fr', name: 'Français' },
+];
+
+export function rememberedLanguage(): UiLocale | null {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored && isUiLocale(stored) ? stored : null;
+}
+
+export function rememberLanguage(language: UiLocale): void {
+  localStorage.setItem(STORAGE_KEY, language);
+}
+
+export function currentLanguage(): UiLocale {
+  const l = i18n.language;
+  return isUiLocale(l) ? l : 'rw';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    en: { translation: en, errors: enErrors },
+    fr: { translation: fr, errors: frErrors },
+    rw: { translation: rw, errors: rwErrors },
+  },
+  lng: rememberedLanguage() ?? 'rw',
+  fallbackLng: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

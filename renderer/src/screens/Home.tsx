@@ -1,0 +1,57 @@
+// The association at a glance: where it is, who is in it, and the money it holds.
+
+import { useTranslation } from 'react-i18next';
+import type { AssociationView } from '../../../electron/server/contract';
+import { useQuery, useLanguage } from '../hooks';
+import { date, money } from '../format';
+import { provinceLabel } from '../location';
+
+export function Home({ association }: { readonly association: AssociationView }) {
+  const { t } = useTranslation();
+  const [language] = useLanguage();
+  const { data: summary, error } = useQuery('association-summary-get', { associationId: association.id }, [association.id]);
+  const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">{association.name}</h1>
+      <p className="lead">{place}</p>
+      <p>
+        {t('home.founded', { date: date(association.foundedOn) })}
+        {association.registrationNo ? ` · ${t('association.registrationNo')}: ${association.registrationNo}` : ''}
+      </p>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {summary ? (
+        <dl className="cards">
+          <div className="card">
+            <dt>{t('home.activeMembers')}</dt>
+            <dd>{summary.activeMembers}</dd>
+            <dd className="card__note">{t('home.women', { count: summary.activeWomen })}</dd>
+          </div>
+          <div className="card">
+            <dt>{t('home.savings')}</dt>
+            <dd>{money(summary.savings, association.currency)}</dd>
+          </div>
+          <div className="card">
+            <dt>{t('home.cashBox')}</dt>
+            <dd>{money(summary.cashBox, association.currency)}</dd>
+          </div>
+          <div className="card">
+            <dt>{t('home.bank')}</dt>
+            <dd>{money(summary.bank, association.currency)}</dd>
+          </div>
+          <div className="card">
+            <dt>{t('home.socialFund')}</dt>
+            <dd>{money(summary.socialFund, association.currency)}</dd>
+          </div>
+        </dl>
+      ) : null}
+      <p className="muted">{t('home.asOf', { date: summary ? date(summary.asOf) : '' })}</p>
+      <h2>{t('home.whatNext')}</h2>
+      <ul className="links">
+        <li><a href="#/members">{t('home.goMembers')}</a></li>
+        <li><a href="#/meetings">{t('home.goMeetings')}</a></li>
+        <li><a href="#/settings">{t('home.goSettings')}</a></li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+// Settings: the language, the association's details, the ledger file, and adding
+// another association to this laptop's books.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, LedgerFileInfo } from '../../../electron/server/contract';
+import { ChoiceField, FormError, TextField } from '../components/fields';
+import { useCommand, useLanguage } from '../hooks';
+import { LANGUAGES } from '../i18n';
+import { ledger } from '../api';
+
+interface SettingsProps {
+  readonly association: AssociationView;
+  readonly onChanged: (association: AssociationView) => void;
+  readonly onAddAssociation: () => void;
+  readonly onLedgerSwitched: () => void;
+}
+
+const EDITABLE = ['name', 'registrationNo', 'sector', 'cell', 'village'] as const;
+
+export function Settings({ association, onChanged, onAddAssociation, onLedgerSwitched }: SettingsProps) {
+  const { t } = useTranslation();
+  const [language, setLanguage] = useLanguage();
+  const command = useCommand();
+  const [saved, setSaved] = useState(false);
+  const [info, setInfo] = useState<LedgerFileInfo | null>(null);
+  const [form, setForm] = useState({
+    name: association.name,
+    registrationNo: association.registrationNo ?? '',
+    sector: association.sector,
+    cell: association.cell,
+    village: association.village,
+  });
+  useEffect(() => {
+    void ledger.info().then(setInfo);
+  }, []);
+  const set = (key: keyof typeof form) => (value: string) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  async function save() {
+    const updated = await command.run('association-update', { associationId: association.id, ...form });
+    if (updated) {
+      setSaved(true);
+      onChanged(updated);
+    }
+  }
+
+  async function openAnother() {
+    const opened = await ledger.openAnother();
+    if (opened) onLedgerSwitched();
+  }
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('nav.settings')}</h1>
+
+      <h2>{t('settings.language')}</h2>
+      <ChoiceField legend={t('settings.languageQuestion')} name="ui-language" value={language} onChange={(v) => setLanguage(v as typeof language)} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
+
+      <h2>{t('settings.association')}</h2>
+      {association.readOnly ? (
+        <p className="notice">{t('settings.readOnly')}</p>
+      ) : (
+        <form
+          className="settings-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {EDITABLE.map((key) => (
+            <TextField
+              key={key}
+              label={t(key === 'name' || key === 'registrationNo' ? `association.${key}` : `location.${key}`)}
+              name={key}
+              value={form[key]}
+              onChange={set(key)}
+              error={command.fieldErrors[key]}
+              required={key !== 'registrationNo'}
+            />
+          ))}
+          <FormError message={command.errorOutside(EDITABLE)} />
+          {saved ? <p className="notice" role="status">{t('settings.saved')}</p> : null}
+          <div className="actions">
+            <button type="submit" className="button" disabled={command.busy}>{t('common.save')}</button>
+          </div>
+        </form>
+      )}
+
+      <h2>{t('settings.ledgerFile')}</h2>
+      <p>{t('settings.ledgerFileExplain')}</p>
+      {info ? <p className="file-path">{info.file}</p> : null}
+      <div className="actions actions--start">
+        {info?.canOpenAnother ? (
+          <button type="button" className="button button--secondary" onClick={() => void openAnother()}>{t('settings.openAnother')}</button>
+        ) : null}
+        <button type="button" className="button button--secondary" onClick={onAddAssociation}>{t('settings.addAssociation')}</button>
+      </div>
+    </section>
+  );
+}

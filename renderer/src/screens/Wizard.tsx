@@ -1,0 +1,143 @@
+// First run: a short wizard to create an association — language, the group, where
+// it meets. The server checks everything; its errors appear next to the field,
+// and the wizard goes back to the step that holds that field.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView } from '../../../electron/server/contract';
+import { CURRENCY_CODES } from '../../../electron/server/money/currency';
+import { ChoiceField, FormError, SelectField, TextField } from '../components/fields';
+import { useCommand, useLanguage } from '../hooks';
+import { LANGUAGES } from '../i18n';
+import { COUNTRIES, defaultCurrency, rwandaDistricts, rwandaProvinces } from '../location';
+
+const STEP_OF_FIELD: Record<string, number> = {
+  language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1,
+  country: 2, province: 2, district: 2, sector: 2, cell: 2, village: 2,
+};
+
+interface WizardProps {
+  readonly onCreated: (association: AssociationView) => void;
+  readonly onCancel?: () => void;
+}
+
+export function Wizard({ onCreated, onCancel }: WizardProps) {
+  const { t } = useTranslation();
+  const [language, setLanguage] = useLanguage();
+  const command = useCommand();
+  const [step, setStep] = useState(0);
+  const [form, setForm] = useState({
+    name: '', registrationNo: '', foundedOn: '', currency: 'RWF',
+    country: 'RW', province: '', district: '', sector: '', cell: '', village: '',
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const err = (field: string) => command.fieldErrors[field];
+
+  async function create() {
+    const created = await command.run('association-create', { ...form, currency: form.currency as AssociationView['currency'], language });
+    if (created) onCreated(created);
+  }
+  // After a refusal, go back to the step that holds the field in question.
+  useEffect(() => {
+    const field = Object.keys(command.fieldErrors)[0];
+    const target = field === undefined ? undefined : STEP_OF_FIELD[field];
+    if (target !== undefined) setStep(target);
+  }, [command.fieldErrors]);
+  const shownStep = step;
+
+  const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace')];
+  const isRwanda = form.country === 'RW';
+
+  return (
+    <main className="wizard" aria-labelledby="wizard-title">
+      <h1 id="wizard-title">{t('wizard.title')}</h1>
+      <p className="lead">{t('wizard.intro')}</p>
+      <ol className="wizard__steps" aria-label={t('wizard.progress')}>
+        {steps.map((label, i) => (
+          <li key={label} aria-current={i === shownStep ? 'step' : undefined} className={i === shownStep ? 'is-current' : i < shownStep ? 'is-done' : ''}>
+            {i + 1}. {label}
+          </li>
+        ))}
+      </ol>
+
+      <form
+        className="wizard__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (shownStep < 2) setStep(shownStep + 1);
+          else void create();
+        }}
+      >
+        {shownStep === 0 ? (
+          <ChoiceField
+            legend={t('wizard.languageQuestion')}
+            name="language"
+            value={language}
+            onChange={(v) => setLanguage(v as typeof language)}
+            options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+          />
+        ) : null}
+
+        {shownStep === 1 ? (
+          <>
+            <TextField label={t('association.name')} name="name" value={form.name} onChange={set('name')} error={err('name')} required autoFocus maxLength={120} />
+            <TextField label={t('association.registrationNo')} name="registrationNo" value={form.registrationNo} onChange={set('registrationNo')} error={err('registrationNo')} hint={t('common.optional')} />
+            <TextField label={t('association.foundedOn')} name="foundedOn" type="date" value={form.foundedOn} onChange={set('foundedOn')} error={err('foundedOn')} required />
+            <SelectField
+              label={t('association.currency')}
+              name="currency"
+              value={form.currency}
+              onChange={set('currency')}
+              error={err('currency')}
+              options={CURRENCY_CODES.map((c) => ({ value: c, label: `${c} — ${t(`currency.${c}`)}` }))}
+            />
+          </>
+        ) : null}
+
+        {shownStep === 2 ? (
+          <>
+            <SelectField
+              label={t('association.country')}
+              name="country"
+              value={form.country}
+              onChange={(v) => setForm((f) => ({ ...f, country: v, currency: defaultCurrency(v), province: '', district: '' }))}
+              error={err('country')}
+              options={COUNTRIES.map((c) => ({ value: c.code, label: t(`country.${c.code}`) }))}
+            />
+            {isRwanda ? (
+              <>
+                <SelectField label={t('location.province')} name="province" value={form.province} onChange={(v) => setForm((f) => ({ ...f, province: v, district: '' }))} error={err('province')} required placeholder={t('common.choose')} options={rwandaProvinces(language)} />
+                <SelectField label={t('location.district')} name="district" value={form.district} onChange={set('district')} error={err('district')} required placeholder={t('common.choose')} options={rwandaDistricts(form.province)} />
+              </>
+            ) : (
+              <>
+                <TextField label={t('location.province')} name="province" value={form.province} onChange={set('province')} error={err('province')} required />
+                <TextField label={t('location.district')} name="district" value={form.district} onChange={set('district')} error={err('district')} required />
+              </>
+            )}
+            <TextField label={t('location.sector')} name="sector" value={form.sector} onChange={set('sector')} error={err('sector')} required />
+            <TextField label={t('location.cell')} name="cell" value={form.cell} onChange={set('cell')} error={err('cell')} required />
+            <TextField label={t('location.village')} name="village" value={form.village} onChange={set('village')} error={err('village')} required />
+          </>
+        ) : null}
+
+        <FormError message={command.errorOutside(Object.keys(STEP_OF_FIELD))} />
+        <div className="actions">
+          {shownStep > 0 ? (
+            <button type="button" className="button button--secondary" onClick={() => setStep(shownStep - 1)}>
+              {t('common.back')}
+            </button>
+          ) : onCancel ? (
+            <button type="button" className="button button--secondary" onClick={onCancel}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+          <button type="submit" className="button" disabled={command.busy}>
+            {shownStep < 2 ? t('common.next') : t('wizard.create')}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+// The end-to-end harness: the real renderer bundle, served on 127.0.0.1, in Debian's
+// Chromium driven by playwright-core, with the preload's API provided by this
+// process over the real server and a real SQLite file (exposeFunction plays IPC).
+
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type LedgerServer } from '../../electron/server/server';
+import type { Actor } from '../../electron/server/context';
+import type { UiLocale } from '../../electron/server/locale/numbers';
+
+export const ROOT = resolve(__dirname, '../..');
+export const RENDERER_DIST = join(ROOT, 'dist/renderer');
+
+/** Developers on other systems point this at their own Chromium. */
+export const CHROMIUM = process.env.IKIMINA_CHROMIUM ?? '/usr/bin/chromium';
+
+export function buildRenderer(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.map': 'application/json', '.woff2': 'font/woff2',
+};
+
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createHttpServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(RENDERER_DIST, path);
+    if (!file.startsWith(RENDERER_DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(RENDERER_DIST, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface AppSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly ledgerFile: string;
+  server: LedgerServer;
+  /** Every call the UI made, for assertions. */
+  readonly calls: { name: string; ok: boolean }[];
+  /** Closes the page and server, then opens both again on the same file (a restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly url: string;
+  readonly ledgerFile?: string;
+  readonly viewport?: { width: number; height: number };
+  readonly deviceScaleFactor?: number;
+  readonly now?: () => Date;
+}
+
+export async function openApp(options: AppOptions): Promise<AppSession> {
+  const dir = mkdtempSync(join(tmpdir(), 'ikimina-e2e-'));
+  const ledgerFile = options.ledgerFile ?? join(dir, 'ledger.sqlite');
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+  });
+  let locale: UiLocale = 'rw';
+  const calls: { name: string; ok: boolean }[] = [];
+  const session: AppSession = {
+    context,
+    page: undefined as unknown as Page,
+    ledgerFile,
+    server: createServer(ledgerFile, options.now ? { now: options.now } : {}),
+    calls,
+    async restart() {
+      await session.page.close();
+      session.server.close();
+      session.server = createServer(ledgerFile, options.now ? { now: options.now } : {});
+      (session as { page: Page }).page = await newPage();
+    },
+    async close() {
+      await context.close();
+      session.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  // The same object the preload exposes, built from functions this process answers.
+  await context.exposeFunction('__ikiminaCall', (name: string, input: unknown) => {
+    const actor: Actor = { name: 'e2e-treasurer', channel: 'test', locale };
+    const result = session.server.call(name as never, input, actor);
+    calls.push({ name, ok: result.ok });
+    return result;
+  });
+  await context.exposeFunction('__ikiminaSetLanguage', (language: UiLocale) => {
+    locale = language;
+  });
+  await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    Object.defineProperty(window, 'ikimina', {
+      value: Object.freeze({
+        call: (name: string, input: unknown) => w.__ikiminaCall!(name, input),
+        setLanguage: (language: string) => w.__ikiminaSetLanguage!(language),
+        ledgerInfo: async () => ({ file: await w.__ikiminaLedgerFile!(), canOpenAnother: false }),
+        openAnotherLedger: async () => null,
+      }),
+    });
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (err) => {
+      throw new Error(`The page threw: ${err.message}`);
+    });
+    await page.goto(options.url);
+    return page;
+  }
+  (session as { page: Page }).page = context.pages()[0] ?? (await newPage());
+  if (session.page.url() === 'about:blank') {
+    session.page.on('pageerror', (err) => {
+      throw new Error(`The page threw: ${err.message}`);
+    });
+    await session.page.goto(options.url);
+  }
+  return session;
+}
