@@ -18,9 +18,17 @@ export function defaultCurrency(country: string): string {
   return COUNTRIES.find((c) => c.code === country)?.currency ?? 'USD';
 }
 
+const PROVINCES_FR: Record<string, string> = {
+  'Kigali City': 'Ville de Kigali',
+  'Northern Province': 'Province du Nord',
+  'Southern Province': 'Province du Sud',
+  'Eastern Province': "Province de l'Est",
+  'Western Province': "Province de l'Ouest",
+};
+
 /** Provinces as stored (the official English name) and as shown in the language. */
 export function rwandaProvinces(language: UiLocale): { value: string; label: string }[] {
-  return rwanda.provinces.map((p) => ({ value: p.name, label: language === 'rw' ? p.name_rw : p.name }));
+  return rwanda.provinces.map((p) => ({ value: p.name, label: provinceLabel(p.name, language) }));
 }
 
 export function rwandaDistricts(province: string): { value: string; label: string }[] {
@@ -29,5 +37,8 @@ export function rwandaDistricts(province: string): { value: string; label: strin
 
 export function provinceLabel(stored: string, language: UiLocale): string {
   const p = rwanda.provinces.find((x) => x.name === stored);
-  return p && language === 'rw' ? p.name_rw : stored;
+  if (!p) return stored;
+  if (language === 'rw') return p.name_rw;
+  if (language === 'fr') return PROVINCES_FR[p.name] ?? p.name;
+  return p.name;
 }

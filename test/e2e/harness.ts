@@ -7,12 +7,13 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIST = join(ROOT, 'dist/renderer');
 
 /** Developers on other systems point this at their own Chromium. */
@@ -101,17 +102,17 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     locale = language;
   });
   await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
-  await context.addInitScript(() => {
-    const w = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  // A string, not a function: tsx's transform would add helpers the page lacks.
+  await context.addInitScript(`
     Object.defineProperty(window, 'ikimina', {
       value: Object.freeze({
-        call: (name: string, input: unknown) => w.__ikiminaCall!(name, input),
-        setLanguage: (language: string) => w.__ikiminaSetLanguage!(language),
-        ledgerInfo: async () => ({ file: await w.__ikiminaLedgerFile!(), canOpenAnother: false }),
+        call: (name, input) => window.__ikiminaCall(name, input),
+        setLanguage: (language) => window.__ikiminaSetLanguage(language),
+        ledgerInfo: async () => ({ file: await window.__ikiminaLedgerFile(), canOpenAnother: false }),
         openAnotherLedger: async () => null,
       }),
     });
-  });
+  `);
 
   async function newPage(): Promise<Page> {
     const page = await context.newPage();

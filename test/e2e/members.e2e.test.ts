@@ -27,9 +27,18 @@ async function addMember(name: string, gender: 'Female' | 'Male', joined: string
   await dialog.getByLabel(gender, { exact: true }).check();
   if (extra.role) await dialog.getByLabel('Role').selectOption({ label: extra.role });
   if (extra.phone) await dialog.getByLabel('Phone').fill(extra.phone);
-  await dialog.getByLabel('Date joined').fill(joined);
+  await fillDate(dialog, 'Date joined', joined);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe(`${name} was added.`);
+}
+
+/** Fills a day / month / year date field, found by its legend. */
+async function fillDate(scope: Page | ReturnType<Page['getByRole']>, legend: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').selectOption(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
 }
 
 function rowNames() {
@@ -45,7 +54,7 @@ describe('first run and members', () => {
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByLabel('Name of the association').fill('Twiyubake Kabeza');
-    await page.getByLabel('Date founded').fill('2025-01-10');
+    await fillDate(page, 'Date founded', '2025-01-10');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByLabel('Province').selectOption({ label: 'Southern Province' });
@@ -101,13 +110,13 @@ describe('first run and members', () => {
     // Eric leaves; he disappears from the active list but stays in the books.
     await page.getByRole('button', { name: 'Record that Habimana Eric Jean left' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Date of leaving').fill('2025-06-30');
+    await fillDate(dialog, 'Date of leaving', '2025-06-30');
     await dialog.getByLabel('Reason').fill('Moved to Kigali');
     await dialog.getByRole('button', { name: 'Record the exit' }).click();
     await expect.poll(rowNames).toEqual(['Mukamana Aline', 'Uwase Claudine']);
     await page.getByLabel('Status').selectOption('exited');
     await expect.poll(rowNames).toEqual(['Habimana Eric Jean']);
-    expect(await page.locator('tbody td').nth(5).textContent()).toBe('Left on 30 June 2025');
+    expect(await page.locator('tbody .table__note').textContent()).toBe('Left on 30 June 2025');
     await page.getByLabel('Status').selectOption('active');
   });
 
@@ -116,11 +125,11 @@ describe('first run and members', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Full name').fill('Too Early');
     await dialog.getByLabel('Female', { exact: true }).check();
-    await dialog.getByLabel('Date joined').fill('2020-05-01');
+    await fillDate(dialog, 'Date joined', '2020-05-01');
     await dialog.getByRole('button', { name: 'Save' }).click();
     const error = dialog.locator('.field--invalid .field__error');
     await expect.poll(() => error.textContent()).toBe('A member cannot join before the association was founded (2025-01-10).');
-    expect(await dialog.getByLabel('Date joined').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByRole('group', { name: 'Date joined' }).getByLabel('Year').getAttribute('aria-invalid')).toBe('true');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await expect.poll(rowNames).toEqual(['Mukamana Aline', 'Uwase Claudine']);
@@ -165,8 +174,12 @@ describe('first run and members', () => {
     await page.keyboard.press('Tab'); // role
     await page.keyboard.press('Tab'); // phone
     await page.keyboard.press('Tab'); // national id
-    await page.keyboard.press('Tab'); // date joined
-    await page.keyboard.type('03152025');
+    await page.keyboard.press('Tab'); // day joined
+    await page.keyboard.type('15');
+    await page.keyboard.press('Tab'); // month: typing selects by name
+    await page.keyboard.type('March');
+    await page.keyboard.press('Tab'); // year
+    await page.keyboard.type('2025');
     await page.keyboard.press('Enter');
     await expect.poll(rowNames).toEqual(['Mukamana Aline', 'Uwase Claudine', 'Nyiraneza Grace']);
     // Focus is visible on whatever has it.

@@ -17,3 +17,7 @@ export function formatDate(isoDate: string, locale: UiLocale): string {
   const month = MONTHS[locale][Number(m[2]) - 1];
   return month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
 }
+
+export function monthNames(locale: UiLocale): readonly string[] {
+  return MONTHS[locale];
+}

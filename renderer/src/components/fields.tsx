@@ -1,17 +1,22 @@
 // Form fields with a visible label, an optional hint, and the server's error
 // sentence right under the control it concerns (announced to screen readers).
 
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { monthNames } from '../../../electron/server/locale/dates';
+import { currentLanguage } from '../i18n';
 
 interface FieldFrameProps {
   readonly label: string;
   readonly hint?: string;
   readonly error?: string;
   readonly required?: boolean;
+  /** Shown after the label in lighter type, e.g. "(optional)". */
+  readonly labelNote?: string;
   readonly children: (ids: { inputId: string; describedBy: string | undefined }) => ReactNode;
 }
 
-function FieldFrame({ label, hint, error, required, children }: FieldFrameProps) {
+function FieldFrame({ label, hint, error, required, labelNote, children }: FieldFrameProps) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
@@ -21,6 +26,7 @@ function FieldFrame({ label, hint, error, required, children }: FieldFrameProps)
       <label htmlFor={inputId}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
+        {labelNote ? <span className="field__note"> ({labelNote})</span> : null}
       </label>
       {children({ inputId, describedBy })}
       {hint ? <p id={hintId} className="field__hint">{hint}</p> : null}
@@ -37,14 +43,15 @@ interface TextFieldProps {
   readonly error?: string;
   readonly hint?: string;
   readonly required?: boolean;
-  readonly type?: 'text' | 'date' | 'tel' | 'search';
+  readonly type?: 'text' | 'tel' | 'search';
   readonly autoFocus?: boolean;
   readonly maxLength?: number;
+  readonly labelNote?: string;
 }
 
-export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength }: TextFieldProps) {
+export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote }: TextFieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} required={required}>
+    <FieldFrame label={label} hint={hint} error={error} required={required} labelNote={labelNote}>
       {({ inputId, describedBy }) => (
         <input
           id={inputId}
@@ -127,4 +134,61 @@ export function ChoiceField({ legend, name, value, onChange, options, error }: C
 
 export function FormError({ message }: { readonly message: string | null }) {
   return message ? <p className="form-error" role="alert">{message}</p> : null;
+}
+
+interface DateFieldProps {
+  readonly legend: string;
+  readonly name: string;
+  /** 'YYYY-MM-DD', or '' while incomplete. */
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string;
+  readonly required?: boolean;
+  readonly autoFocus?: boolean;
+}
+
+/**
+ * A date as day, month name and year. The browser's own date box follows the
+ * computer's settings (month first on many laptops), which misleads; this does not.
+ * An impossible date (31 February) is passed on for the server to refuse in words.
+ */
+export function DateField({ legend, name, value, onChange, error, required, autoFocus }: DateFieldProps) {
+  const { t } = useTranslation();
+  const errorId = useId();
+  const labels = { day: t('date.day'), month: t('date.month'), year: t('date.year') };
+  const [y = '', m = '', d = ''] = value ? value.split('-') : [];
+  const [parts, setParts] = useState({ day: d ? String(Number(d)) : '', month: m ? String(Number(m)) : '', year: y });
+  const update = (next: typeof parts) => {
+    setParts(next);
+    const complete = /^\d{1,2}$/.test(next.day) && next.month !== '' && /^\d{4}$/.test(next.year);
+    onChange(complete ? `${next.year}-${next.month.padStart(2, '0')}-${next.day.padStart(2, '0')}` : '');
+  };
+  return (
+    <fieldset className={`field date-field${error ? ' field--invalid' : ''}`} aria-describedby={error ? errorId : undefined} data-name={name}>
+      <legend>
+        {legend}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className="date-field__parts">
+        <label className="date-field__day">
+          <span className="date-field__label">{labels.day}</span>
+          <input name={`${name}-day`} inputMode="numeric" maxLength={2} value={parts.day} autoFocus={autoFocus} aria-invalid={error ? true : undefined} onChange={(e) => update({ ...parts, day: e.target.value.replace(/\D/g, '') })} />
+        </label>
+        <label className="date-field__month">
+          <span className="date-field__label">{labels.month}</span>
+          <select name={`${name}-month`} value={parts.month} aria-invalid={error ? true : undefined} onChange={(e) => update({ ...parts, month: e.target.value })}>
+            <option value="">—</option>
+            {monthNames(currentLanguage()).map((month, i) => (
+              <option key={month} value={String(i + 1)}>{month}</option>
+            ))}
+          </select>
+        </label>
+        <label className="date-field__year">
+          <span className="date-field__label">{labels.year}</span>
+          <input name={`${name}-year`} inputMode="numeric" maxLength={4} value={parts.year} aria-invalid={error ? true : undefined} onChange={(e) => update({ ...parts, year: e.target.value.replace(/\D/g, '') })} />
+        </label>
+      </div>
+      {error ? <p id={errorId} className="field__error" role="alert">{error}</p> : null}
+    </fieldset>
+  );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MemberView } from '../../../electron/server/contract';
 import { Dialog } from '../components/Dialog';
-import { FormError, TextField } from '../components/fields';
+import { DateField, FormError, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 
 interface MemberExitFormProps {
@@ -33,7 +33,7 @@ export function MemberExitForm({ association, member, onClose, onSaved }: Member
           void save();
         }}
       >
-        <TextField label={t('members.exitDate')} name="exitedOn" type="date" value={exitedOn} onChange={setExitedOn} error={command.fieldErrors.exitedOn} required autoFocus />
+        <DateField legend={t('members.exitDate')} name="exitedOn" value={exitedOn} onChange={setExitedOn} error={command.fieldErrors.exitedOn} required autoFocus />
         <TextField label={t('members.exitReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required maxLength={300} />
         <FormError message={command.errorOutside(['exitedOn', 'reason'])} />
         <div className="actions">

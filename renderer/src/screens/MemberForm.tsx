@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MemberView } from '../../../electron/server/contract';
 import { Dialog } from '../components/Dialog';
-import { ChoiceField, FormError, SelectField, TextField } from '../components/fields';
+import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 import { ROLES } from './Members';
 
@@ -65,10 +65,10 @@ export function MemberForm({ association, member, onClose, onSaved }: MemberForm
           ]}
         />
         <SelectField label={t('members.role')} name="role" value={form.role} onChange={set('role')} error={err('role')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-        <TextField label={t('members.phone')} name="phone" type="tel" value={form.phone} onChange={set('phone')} error={err('phone')} hint={t('common.optional')} />
-        <TextField label={t('members.nationalId')} name="nationalId" value={form.nationalId} onChange={set('nationalId')} error={err('nationalId')} hint={t('common.optional')} />
+        <TextField label={t('members.phone')} name="phone" type="tel" value={form.phone} onChange={set('phone')} error={err('phone')} labelNote={t('common.optionalNote')} />
+        <TextField label={t('members.nationalId')} name="nationalId" value={form.nationalId} onChange={set('nationalId')} error={err('nationalId')} labelNote={t('common.optionalNote')} />
         {member ? null : (
-          <TextField label={t('members.joinedOn')} name="joinedOn" type="date" value={form.joinedOn} onChange={set('joinedOn')} error={err('joinedOn')} required />
+          <DateField legend={t('members.joinedOn')} name="joinedOn" value={form.joinedOn} onChange={set('joinedOn')} error={err('joinedOn')} required />
         )}
         <FormError message={command.errorOutside(['fullName', 'gender', 'role', 'phone', 'nationalId', 'joinedOn'])} />
         <div className="actions">

@@ -89,7 +89,6 @@ export function Members({ association }: { readonly association: AssociationView
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.phone')}</th>
                 <th scope="col">{t('members.joinedOn')}</th>
-                <th scope="col">{t('members.status')}</th>
                 {writable ? <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th> : null}
               </tr>
             </thead>
@@ -101,8 +100,10 @@ export function Members({ association }: { readonly association: AssociationView
                   <td>{t(`gender.${m.gender}`)}</td>
                   <td>{t(`role.${m.role}`)}</td>
                   <td>{m.phone ?? ''}</td>
-                  <td>{date(m.joinedOn)}</td>
-                  <td>{m.status === 'exited' ? t('members.exitedOn', { date: date(m.exitedOn) }) : t('members.statusActive')}</td>
+                  <td>
+                    {date(m.joinedOn)}
+                    {m.status === 'exited' ? <span className="table__note">{t('members.exitedOn', { date: date(m.exitedOn) })}</span> : null}
+                  </td>
                   {writable ? (
                     <td className="row-actions">
                       {m.status === 'active' ? (

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView } from '../../../electron/server/contract';
 import { CURRENCY_CODES } from '../../../electron/server/money/currency';
-import { ChoiceField, FormError, SelectField, TextField } from '../components/fields';
+import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
 import { LANGUAGES } from '../i18n';
 import { COUNTRIES, defaultCurrency, rwandaDistricts, rwandaProvinces } from '../location';
@@ -82,8 +82,8 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
         {shownStep === 1 ? (
           <>
             <TextField label={t('association.name')} name="name" value={form.name} onChange={set('name')} error={err('name')} required autoFocus maxLength={120} />
-            <TextField label={t('association.registrationNo')} name="registrationNo" value={form.registrationNo} onChange={set('registrationNo')} error={err('registrationNo')} hint={t('common.optional')} />
-            <TextField label={t('association.foundedOn')} name="foundedOn" type="date" value={form.foundedOn} onChange={set('foundedOn')} error={err('foundedOn')} required />
+            <TextField label={t('association.registrationNo')} name="registrationNo" value={form.registrationNo} onChange={set('registrationNo')} error={err('registrationNo')} labelNote={t('common.optionalNote')} />
+            <DateField legend={t('association.foundedOn')} name="foundedOn" value={form.foundedOn} onChange={set('foundedOn')} error={err('foundedOn')} required />
             <SelectField
               label={t('association.currency')}
               name="currency"

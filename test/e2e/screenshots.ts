@@ -1,0 +1,107 @@
+// `npm run screenshots`: every screen at 1366×768 in Kinyarwanda, English and
+// French (and the members list at 200 % zoom), as PNGs in screenshots/ (ignored).
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRenderer, openApp, ROOT, serveRenderer } from './harness';
+import type { Actor } from '../../electron/server/context';
+
+const OUT = join(ROOT, 'screenshots');
+const LANGUAGES = ['rw', 'en', 'fr'] as const;
+const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'settings'] as const;
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  buildRenderer();
+  const web = await serveRenderer();
+  const app = await openApp({ url: web.url });
+  const page = app.page;
+  const actor: Actor = { name: 'screenshots', channel: 'test', locale: 'en' };
+  const shot = async (name: string) => {
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(OUT, `${name}.png`) });
+    console.log(`screenshots/${name}.png`);
+  };
+
+  // The wizard, before anything exists.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  for (const language of LANGUAGES) {
+    await page.getByRole('radio').nth(LANGUAGES.indexOf(language)).check();
+    await shot(`${language}-wizard-1-language`);
+  }
+  await page.getByRole('radio').nth(1).check();
+  await page.locator('button[type=submit]').click();
+  await shot('en-wizard-2-group');
+  await page.locator('input[name=name]').fill('Twiyubake Kabeza');
+  await page.locator('input[name=foundedOn-day]').fill('10');
+  await page.locator('select[name=foundedOn-month]').selectOption('1');
+  await page.locator('input[name=foundedOn-year]').fill('2025');
+  await page.locator('button[type=submit]').click();
+  await page.locator('select[name=province]').selectOption('Southern Province');
+  await page.locator('select[name=district]').selectOption('Huye');
+  await page.locator('input[name=sector]').fill('Tumba');
+  await page.locator('button[type=submit]').click();
+  await shot('en-wizard-3-place-with-errors');
+  await page.locator('input[name=cell]').fill('Cyarwa');
+  await page.locator('input[name=village]').fill('Kabeza');
+  await page.locator('button[type=submit]').click();
+  await page.locator('.topbar').waitFor();
+
+  // A realistic register: 25 members, one who left, some savings in the books.
+  const list = app.server.call('association-list', {}, actor);
+  const association = list.ok ? list.value[0]! : null;
+  if (!association) throw new Error('no association');
+  const names = ['Mukamana Aline', 'Habimana Eric', 'Uwase Claudine', 'Nyiraneza Grace', 'Niyonzima Jean Bosco', 'Uwimana Vestine',
+    'Hakizimana Emmanuel', 'Mukeshimana Solange', 'Ndayisaba Pierre', 'Ingabire Alice', 'Nsengimana Théogène', 'Uwamahoro Josiane',
+    'Bizimana Innocent', 'Mutoni Diane', 'Nkurunziza Damascène', 'Umutoni Chantal', 'Twagirayezu Félicien', 'Nyirahabimana Odette',
+    'Munyaneza Célestin', 'Uwera Béatrice', 'Kayitesi Jeanne', 'Mugisha Olivier', 'Nyiramana Esther', 'Habyarimana Fidèle', 'Iradukunda Sandrine'];
+  const ids = names.map((fullName, i) => {
+    const r = app.server.call('member-add', {
+      associationId: association.id, fullName, gender: /a$|e$|Alice|Esther|Diane/.test(fullName) ? 'female' : 'male',
+      role: i === 0 ? 'treasurer' : i === 1 ? 'chair' : i === 2 ? 'secretary' : i === 3 ? 'key_holder' : 'member',
+      phone: i % 3 === 0 ? `078${String(8000000 + i * 1371).padStart(7, '0')}` : undefined, joinedOn: '2025-01-10',
+    }, actor);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.id;
+  });
+  app.server.call('member-exit', { associationId: association.id, memberId: ids[6]!, exitedOn: '2025-06-30', reason: 'Moved' }, actor);
+  app.server.call('journal-entry-post', {
+    associationId: association.id, date: '2025-02-07', memo: 'Savings',
+    lines: [{ account: '1010', debit: '12500' }, ...ids.map((memberId) => ({ account: '2010', memberId, credit: '500' }))],
+  }, actor);
+
+  for (const language of LANGUAGES) {
+    await page.locator('.language-switch select').selectOption(language);
+    for (const screen of SCREENS) {
+      await page.evaluate((s) => (window.location.hash = `#/${s}`), screen);
+      await shot(`${language}-${screen}`);
+    }
+    await page.evaluate(() => (window.location.hash = '#/members'));
+    await page.locator('.section-head .button').click();
+    await page.locator('dialog input[name=fullName]').fill('X');
+    await page.locator('dialog button[type=submit]').click();
+    await shot(`${language}-members-add-with-errors`);
+    await page.keyboard.press('Escape');
+  }
+
+  // 200 % zoom is a 683×384 viewport drawn at twice the pixels.
+  const zoomed = await openApp({ url: web.url, ledgerFile: app.ledgerFile, viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+  await zoomed.page.evaluate(() => {
+    localStorage.setItem('ikimina.language', 'en');
+    window.location.hash = '#/members';
+  });
+  await zoomed.page.reload();
+  await zoomed.page.locator('.topbar').waitFor();
+  await zoomed.page.waitForTimeout(200);
+  await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200.png') });
+  await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200-full.png'), fullPage: true });
+  console.log('screenshots/en-members-zoom-200.png');
+  await zoomed.close();
+  await app.close();
+  await web.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
