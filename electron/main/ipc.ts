@@ -1,0 +1,42 @@
+// IPC: each server handler on its own channel "ledger:<name>", registered once,
+// plus the few app functions the preload exposes. The main process only relays;
+// the server validates every input, and only the app's own page may call.
+
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { LedgerFileInfo } from '../server/contract';
+import type { Result } from '../server/errors';
+import { isUiLocale, type UiLocale } from '../server/locale/numbers';
+import { isAppUrl } from './security';
+
+import { APP_CHANNELS, LEDGER_CHANNEL_PREFIX } from './channels';
+
+export interface ShellRelay {
+  call(name: string, input: unknown, locale: UiLocale): Promise<Result<unknown>>;
+  ledgerInfo(): LedgerFileInfo;
+  openAnother(): Promise<LedgerFileInfo | null>;
+}
+
+export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {
+  let locale: UiLocale = 'rw';
+  const trusted = (event: IpcMainInvokeEvent) => {
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) throw new Error('Refused: the caller is not Ikimina’s own page');
+  };
+  for (const name of handlerNames) {
+    ipcMain.handle(`${LEDGER_CHANNEL_PREFIX}${name}`, (event, input: unknown) => {
+      trusted(event);
+      return relay.call(name, input, locale);
+    });
+  }
+  ipcMain.handle(APP_CHANNELS.setLanguage, (event, language: unknown) => {
+    trusted(event);
+    if (typeof language === 'string' && isUiLocale(language)) locale = language;
+  });
+  ipcMain.handle(APP_CHANNELS.ledgerInfo, (event) => {
+    trusted(event);
+    return relay.ledgerInfo();
+  });
+  ipcMain.handle(APP_CHANNELS.openAnother, (event) => {
+    trusted(event);
+    return relay.openAnother();
+  });
+}

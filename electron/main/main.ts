@@ -1,0 +1,87 @@
+// The Electron main process: a thin relay. One window, one instance, the ledger
+// server on a worker thread, IPC to it, and nothing else.
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { userInfo } from 'node:os';
+import { startLedgerHost, type LedgerHost } from '../server/worker/host';
+import type { LedgerFileInfo } from '../server/contract';
+import { registerAppScheme, serveRenderer, START_URL } from './app-protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
+
+const paths = bundlePaths(__dirname);
+let host: LedgerHost | null = null;
+let window: BrowserWindow | null = null;
+
+function openHost(file: string): Promise<LedgerHost> {
+  return startLedgerHost({ file, workerScript: paths.worker, migrationsFolder: paths.migrations, nativeBinding: electronNativeBinding() });
+}
+
+function info(): LedgerFileInfo {
+  return { file: host?.file ?? '', canOpenAnother: true };
+}
+
+async function openAnother(): Promise<LedgerFileInfo | null> {
+  if (!window) return null;
+  const picked = await dialog.showOpenDialog(window, {
+    title: 'Open another ledger file',
+    properties: ['openFile'],
+    filters: [{ name: 'Ikimina ledger', extensions: ['sqlite', 'ikimina', 'db'] }, { name: 'All files', extensions: ['*'] }],
+  });
+  const file = picked.filePaths[0];
+  if (picked.canceled || !file) return null;
+  try {
+    const next = await openHost(file);
+    await host?.close();
+    host = next;
+    return info();
+  } catch (err) {
+    await dialog.showMessageBox(window, { type: 'error', message: (err as Error).message });
+    return null;
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    host = await openHost(defaultLedgerFile());
+  } catch (err) {
+    dialog.showErrorBox('Ikimina', (err as Error).message);
+    app.exit(1);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  serveRenderer(paths.renderer);
+  const actorName = userInfo().username;
+  registerIpc(ipcMain, host.handlers, {
+    call: (name, input, locale) => host!.call(name, input, { name: actorName, channel: 'ipc', locale }),
+    ledgerInfo: info,
+    openAnother,
+  });
+  Menu.setApplicationMenu(buildMenu({ openAnother: () => void openAnother().then((r) => r && window?.reload()) }));
+  window = createMainWindow(paths.preload, START_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Ikimina is already open on this laptop: it gets the focus instead.
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!host) return;
+    // Close the books cleanly before leaving.
+    event.preventDefault();
+    const closing = host;
+    host = null;
+    void closing.close().finally(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,21 @@
+// Messages between the ledger host (main process) and the ledger worker thread.
+
+import type { Actor } from '../context';
+import type { ErrorResult, Result } from '../errors';
+
+export interface WorkerOptions {
+  readonly file: string;
+  readonly migrationsFolder?: string;
+  readonly nativeBinding?: string;
+}
+
+export type ToWorker = { readonly id: number; readonly name: string; readonly input: unknown; readonly actor: Actor };
+
+export type FromWorker =
+  | { readonly kind: 'ready'; readonly file: string; readonly handlers: readonly string[] }
+  | { readonly kind: 'failed-to-open'; readonly code: string; readonly message: string }
+  | { readonly kind: 'result'; readonly id: number; readonly result: Result<unknown> };
+
+export function workerGoneError(): ErrorResult {
+  return { code: 'internal-error', messageKey: 'errors.internal-error', params: {}, message: 'The ledger stopped unexpectedly. Nothing was saved.' };
+}

@@ -1,0 +1,42 @@
+// The ledger worker thread, as the shell uses it: calls relayed to a real server
+// on a real file, a refused file reported, and a clean close.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startLedgerHost, LedgerHostOpenError } from '../../electron/server/worker/host';
+import { openLedger } from '../../db/open';
+import { KABEZA } from '../helpers/ledger';
+
+const dir = mkdtempSync(join(tmpdir(), 'ikimina-host-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const workerScript = new URL('./ledger-worker.mjs', import.meta.url);
+const actor = { name: 'Aline', channel: 'ipc', locale: 'en' } as const;
+
+describe('ledger worker', () => {
+  it('runs the real handlers on its own thread and closes the file cleanly', async () => {
+    const file = join(dir, 'books.sqlite');
+    const host = await startLedgerHost({ file, workerScript});
+    const created = await host.call('association-create', KABEZA, actor);
+    expect(created).toMatchObject({ ok: true, value: { name: 'Abishyizehamwe' } });
+    const refused = await host.call('member-add', { associationId: 'nope' }, actor);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'id-invalid', field: 'associationId' } });
+    // Calls are answered in order even when sent together.
+    const many = await Promise.all([1, 2, 3].map(() => host.call('association-list', {}, actor)));
+    expect(many.every((r) => r.ok && (r.value as unknown[]).length === 1)).toBe(true);
+    await host.close();
+    // After a clean close the WAL has been folded into the file.
+    const ledger = openLedger(file);
+    expect((ledger.sqlite.prepare('SELECT actor, channel FROM change_log').all())).toEqual([{ actor: 'Aline', channel: 'ipc' }]);
+    ledger.close();
+  });
+
+  it('reports a file that is not a ledger, in words', async () => {
+    const file = join(dir, 'notes.sqlite');
+    writeFileSync(file, 'shopping list: beans, salt, soap '.repeat(200));
+    const start = startLedgerHost({ file, workerScript});
+    await expect(start).rejects.toBeInstanceOf(LedgerHostOpenError);
+    await expect(start).rejects.toMatchObject({ code: 'not-ikimina', message: expect.stringMatching(/not an Ikimina ledger/) });
+  });
+});
