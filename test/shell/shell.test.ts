@@ -94,7 +94,7 @@ describe('IPC', () => {
   });
 
   it('relays calls from our page with the chosen language, and refuses any other page', async () => {
-    const call = vi.fn(async () => ({ ok: true, value: 'done' }));
+    const call = vi.fn(async () => ({ ok: true as const, value: 'done' }));
     registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn() });
     await ipcMain.handlers.get('app:set-language')!(OUR_PAGE, 'fr');
     await expect(ipcMain.handlers.get('ledger:member-add')!(OUR_PAGE, { fullName: 'Aline' })).resolves.toEqual({ ok: true, value: 'done' });
