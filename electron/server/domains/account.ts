@@ -8,6 +8,7 @@ import { accountBalance, trialBalance, type TrialBalance } from '../journal/bala
 import { id, isoDate } from '../validation';
 import { getAssociation, } from './association';
 import { getMember } from './member';
+import { prepared } from '../prepared';
 
 export interface AccountView {
   readonly id: string;
@@ -19,8 +20,7 @@ export interface AccountView {
 }
 
 export function accountByCode(ctx: CallContext, associationId: string, code: string, field = 'account'): AccountView {
-  const row = ctx.ledger.sqlite
-    .prepare('SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? AND code = ?')
+  const row = prepared(ctx.ledger.sqlite, 'SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? AND code = ?')
     .get(associationId, code) as AccountView | undefined;
   if (!row) throw new LedgerError('account-code-unknown', { code }, field);
   return { ...row, perMember: Boolean(row.perMember) };
@@ -35,8 +35,7 @@ export const accountHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): AccountView[] {
       getAssociation(ctx, input.associationId);
-      const rows = ctx.ledger.sqlite
-        .prepare('SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? ORDER BY code')
+      const rows = prepared(ctx.ledger.sqlite, 'SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? ORDER BY code')
         .all(input.associationId) as AccountView[];
       return rows.map((r) => ({ ...r, perMember: Boolean(r.perMember) }));
     },

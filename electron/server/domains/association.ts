@@ -10,6 +10,7 @@ import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { isoDate, optionalText, requiredText, id } from '../validation';
+import { prepared } from '../prepared';
 
 const location = {
   country: z.string().trim().length(2, { error: 'field-invalid' }).toUpperCase().default('RW'),
@@ -74,7 +75,7 @@ const SELECT = `SELECT id, name, registration_no AS registrationNo, country, pro
   currency, language, founded_on AS foundedOn, read_only AS readOnly, created_at AS createdAt FROM associations`;
 
 export function getAssociation(ctx: CallContext, associationId: string): AssociationView {
-  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE id = ?`).get(associationId) as AssociationView | undefined;
+  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(associationId) as AssociationView | undefined;
   if (!row) throw new LedgerError('association-not-found', {}, 'associationId');
   return { ...row, readOnly: Boolean(row.readOnly) };
 }
@@ -97,15 +98,14 @@ export const associationHandlers = {
       const { sqlite } = ctx.ledger;
       const associationId = ctx.newId();
       const now = ctx.now().toISOString();
-      sqlite
-        .prepare(
+      prepared(sqlite, 
           `INSERT INTO associations (id, name, registration_no, country, province, district, sector, cell, village,
              currency, language, founded_on, created_at, created_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(associationId, input.name, input.registrationNo ?? null, input.country, input.province, input.district,
           input.sector, input.cell, input.village, input.currency, input.language, input.foundedOn, now, ctx.actor.name);
-      const insertAccount = sqlite.prepare(
+      const insertAccount = prepared(sqlite, 
         'INSERT INTO accounts (id, association_id, code, purpose, type, name, per_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const a of STANDARD_CHART) {
@@ -127,8 +127,7 @@ export const associationHandlers = {
       };
       const set = Object.entries(columns).filter(([, v]) => v !== undefined);
       if (set.length > 0) {
-        ctx.ledger.sqlite
-          .prepare(`UPDATE associations SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+        prepared(ctx.ledger.sqlite, `UPDATE associations SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
           .run(...set.map(([, v]) => v), input.associationId);
       }
       return getAssociation(ctx, input.associationId);
@@ -150,8 +149,7 @@ export const associationHandlers = {
       getAssociation(ctx, input.associationId);
       const { sqlite } = ctx.ledger;
       const asOf = input.asOf ?? todayOf(ctx);
-      const people = sqlite
-        .prepare(
+      const people = prepared(sqlite, 
           `SELECT count(*) FILTER (WHERE exited_on IS NULL OR exited_on > ?) AS active,
                   count(*) FILTER (WHERE (exited_on IS NULL OR exited_on > ?) AND gender = 'female') AS women,
                   count(*) FILTER (WHERE exited_on IS NOT NULL AND exited_on <= ?) AS exited
@@ -179,7 +177,7 @@ export const associationHandlers = {
     summary: 'Every association in this ledger file',
     input: z.strictObject({}),
     run(ctx): AssociationView[] {
-      const rows = ctx.ledger.sqlite.prepare(`${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
+      const rows = prepared(ctx.ledger.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
       return rows.map((r) => ({ ...r, readOnly: Boolean(r.readOnly) }));
     },
   }),

@@ -13,6 +13,7 @@ import { verifyChain, type ChainReport } from '../journal/verify';
 import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { accountByCode } from './account';
+import { prepared } from '../prepared';
 
 const line = z.strictObject({
   account: z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/, { error: 'account-code-invalid' }),
@@ -69,15 +70,14 @@ function listEntries(
         where.push('e.entry_date <= ?');
         args.push(filter.to);
       }
-  const entries = sqlite
-    .prepare(
+  const entries = prepared(sqlite, 
       `SELECT e.id, e.seq, e.entry_date AS entryDate, e.kind, e.memo, e.reverses_entry_id AS reversesEntryId,
               r.id AS reversedByEntryId, e.created_at AS createdAt, e.created_by AS createdBy, e.hash
          FROM journal_entries e LEFT JOIN journal_entries r ON r.reverses_entry_id = e.id
         WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ? OFFSET ?`,
     )
     .all(...args, filter.limit ?? -1, filter.offset ?? 0) as Omit<EntryView, 'postings'>[];
-  const postingsOf = sqlite.prepare(
+  const postingsOf = prepared(sqlite, 
     `SELECT p.line_no AS lineNo, a.code AS accountCode, a.name AS accountName, p.member_id AS memberId,
             CAST(p.amount AS TEXT) AS amount, p.memo
        FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.entry_id = ? ORDER BY p.line_no`,
@@ -97,10 +97,10 @@ export const journalHandlers = {
     }),
     run(ctx, input): EntryView {
       const association = writableAssociation(ctx, input.associationId);
+      const accounts = input.lines.map((l, i) => accountByCode(ctx, input.associationId, l.account, `lines.${i}.account`));
       const lines: EntryLine[] = input.lines.map((l, i) => {
         const field = `lines.${i}`;
         if ((l.debit === undefined) === (l.credit === undefined)) throw new LedgerError('entry-line-debit-or-credit', { line: i + 1 }, field);
-        const account = accountByCode(ctx, input.associationId, l.account, `${field}.account`);
         const text = (l.debit ?? l.credit)!;
         let amount: MinorUnits;
         try {
@@ -109,14 +109,21 @@ export const journalHandlers = {
           throw err instanceof LedgerError ? err.atField(`${field}.${l.debit !== undefined ? 'debit' : 'credit'}`) : err;
         }
         return {
-          accountId: account.id,
+          accountId: accounts[i]!.id,
           memberId: l.memberId ?? null,
           amount: (l.debit !== undefined ? amount : -amount) as MinorUnits,
           memo: l.memo ?? null,
         };
       });
       const posted = postEntry(ctx, { associationId: input.associationId, entryDate: input.date, kind: 'manual', memo: input.memo, lines });
-      return getEntry(ctx, input.associationId, posted.id);
+      // Answer from what was just written rather than reading it back.
+      return {
+        id: posted.id, seq: posted.seq, entryDate: posted.entryDate, kind: posted.kind, memo: posted.memo,
+        reversesEntryId: null, reversedByEntryId: null, createdAt: posted.createdAt, createdBy: posted.createdBy, hash: posted.hash,
+        postings: posted.postings.map((p, i) => ({
+          lineNo: p.lineNo, accountCode: accounts[i]!.code, accountName: accounts[i]!.name, memberId: p.memberId, amount: String(p.amount), memo: p.memo,
+        })),
+      };
     },
   }),
 

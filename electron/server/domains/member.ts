@@ -8,6 +8,7 @@ import { todayOf, type CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
+import { prepared } from '../prepared';
 
 export const GENDERS = ['female', 'male'] as const;
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
@@ -40,7 +41,7 @@ const SELECT = `SELECT id, association_id AS associationId, member_no AS memberN
   CASE WHEN exited_on IS NULL THEN 'active' ELSE 'exited' END AS status FROM members`;
 
 export function getMember(ctx: CallContext, associationId: string, memberId: string): MemberView {
-  const row = ctx.ledger.sqlite.prepare(`${SELECT} WHERE id = ? AND association_id = ?`).get(memberId, associationId) as
+  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ? AND association_id = ?`).get(memberId, associationId) as
     | MemberView
     | undefined;
   if (!row) throw new LedgerError('member-not-found', {}, 'memberId');
@@ -61,11 +62,10 @@ export const memberHandlers = {
       if (input.joinedOn < association.foundedOn) throw new LedgerError('joined-before-founding', { foundedOn: association.foundedOn }, 'joinedOn');
       checkNotFuture(ctx, input.joinedOn, 'joinedOn');
       const { sqlite } = ctx.ledger;
-      const next = sqlite.prepare('SELECT coalesce(max(member_no), 0) + 1 AS n FROM members WHERE association_id = ?').get(input.associationId) as { n: number };
+      const next = prepared(sqlite, 'SELECT coalesce(max(member_no), 0) + 1 AS n FROM members WHERE association_id = ?').get(input.associationId) as { n: number };
       const memberId = ctx.newId();
       const now = ctx.now().toISOString();
-      sqlite
-        .prepare(
+      prepared(sqlite, 
           `INSERT INTO members (id, association_id, member_no, full_name, gender, role, phone, national_id, joined_on, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -96,8 +96,7 @@ export const memberHandlers = {
       };
       const set = Object.entries(columns).filter(([, v]) => v !== undefined);
       if (set.length > 0) {
-        ctx.ledger.sqlite
-          .prepare(`UPDATE members SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        prepared(ctx.ledger.sqlite, `UPDATE members SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
           .run(...set.map(([, v]) => v), ctx.now().toISOString(), input.memberId);
       }
       return getMember(ctx, input.associationId, input.memberId);
@@ -114,8 +113,7 @@ export const memberHandlers = {
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
       if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
       checkNotFuture(ctx, input.exitedOn, 'exitedOn');
-      ctx.ledger.sqlite
-        .prepare('UPDATE members SET exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?')
+      prepared(ctx.ledger.sqlite, 'UPDATE members SET exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?')
         .run(input.exitedOn, input.reason, ctx.now().toISOString(), input.memberId);
       return getMember(ctx, input.associationId, input.memberId);
     },
@@ -157,7 +155,7 @@ export const memberHandlers = {
         where.push("(full_name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR CAST(member_no AS TEXT) = ?)");
         args.push(like, like, input.search);
       }
-      return ctx.ledger.sqlite.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY member_no`).all(...args) as MemberView[];
+      return prepared(ctx.ledger.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY member_no`).all(...args) as MemberView[];
     },
   }),
 

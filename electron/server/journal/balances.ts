@@ -3,6 +3,7 @@
 // for any total) and leave the server as integer strings of minor units.
 
 import type Database from 'better-sqlite3';
+import { prepared } from '../prepared';
 
 /** A date far in the future: "as of" with no date means everything. */
 const END_OF_TIME = '9999-12-31';
@@ -31,8 +32,7 @@ export interface TrialBalance {
 }
 
 export function trialBalance(sqlite: Database.Database, associationId: string, asOf?: string): TrialBalance {
-  const rows = sqlite
-    .prepare(
+  const rows = prepared(sqlite, 
       `SELECT a.id AS accountId, a.code, a.name, a.purpose, a.type,
               coalesce(t.debit, 0) AS debit, coalesce(t.credit, 0) AS credit
          FROM accounts a
@@ -73,19 +73,17 @@ export function accountBalance(
   options: { asOf?: string; memberId?: string } = {},
 ): bigint {
   const row = options.memberId
-    ? sqlite
-        .prepare('SELECT coalesce(sum(amount), 0) AS b FROM postings WHERE member_id = ? AND account_id = ? AND entry_date <= ? AND association_id = ?')
+    ? prepared(sqlite, 'SELECT coalesce(sum(amount), 0) AS b FROM postings WHERE member_id = ? AND account_id = ? AND entry_date <= ? AND association_id = ?')
         .safeIntegers(true)
         .get(options.memberId, accountId, options.asOf ?? END_OF_TIME, associationId)
-    : sqlite
-        .prepare('SELECT coalesce(sum(amount), 0) AS b FROM postings WHERE association_id = ? AND account_id = ? AND entry_date <= ?')
+    : prepared(sqlite, 'SELECT coalesce(sum(amount), 0) AS b FROM postings WHERE association_id = ? AND account_id = ? AND entry_date <= ?')
         .safeIntegers(true)
         .get(associationId, accountId, options.asOf ?? END_OF_TIME);
   return (row as { b: bigint }).b;
 }
 
 export function accountByPurpose(sqlite: Database.Database, associationId: string, purpose: string): { id: string; code: string } {
-  const row = sqlite.prepare('SELECT id, code FROM accounts WHERE association_id = ? AND purpose = ?').get(associationId, purpose) as
+  const row = prepared(sqlite, 'SELECT id, code FROM accounts WHERE association_id = ? AND purpose = ?').get(associationId, purpose) as
     | { id: string; code: string }
     | undefined;
   if (!row) throw new Error(`association ${associationId} has no ${purpose} account`);

@@ -6,6 +6,7 @@ import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import type { MinorUnits } from '../money/money';
 import { postEntry, type PostedEntry } from './post';
+import { prepared } from '../prepared';
 
 export interface ReverseRequest {
   readonly associationId: string;
@@ -16,20 +17,18 @@ export interface ReverseRequest {
 
 export function reverseEntry(ctx: CallContext, req: ReverseRequest): PostedEntry {
   const { sqlite } = ctx.ledger;
-  const original = sqlite
-    .prepare('SELECT id, entry_date, kind, reverses_entry_id FROM journal_entries WHERE id = ? AND association_id = ?')
+  const original = prepared(sqlite, 'SELECT id, entry_date, kind, reverses_entry_id FROM journal_entries WHERE id = ? AND association_id = ?')
     .get(req.entryId, req.associationId) as { id: string; entry_date: string; kind: string; reverses_entry_id: string | null } | undefined;
   if (!original) throw new LedgerError('entry-not-found', {}, 'entryId');
   if (original.reverses_entry_id) throw new LedgerError('entry-is-reversal', {}, 'entryId');
-  const already = sqlite.prepare('SELECT seq FROM journal_entries WHERE reverses_entry_id = ?').get(original.id) as
+  const already = prepared(sqlite, 'SELECT seq FROM journal_entries WHERE reverses_entry_id = ?').get(original.id) as
     | { seq: number }
     | undefined;
   if (already) throw new LedgerError('entry-already-reversed', { seq: already.seq }, 'entryId');
   if (req.entryDate < original.entry_date) {
     throw new LedgerError('reversal-before-original', { date: original.entry_date }, 'date');
   }
-  const lines = sqlite
-    .prepare('SELECT account_id, member_id, amount, memo FROM postings WHERE entry_id = ? ORDER BY line_no')
+  const lines = prepared(sqlite, 'SELECT account_id, member_id, amount, memo FROM postings WHERE entry_id = ? ORDER BY line_no')
     .all(original.id) as { account_id: string; member_id: string | null; amount: number; memo: string | null }[];
   return postEntry(ctx, {
     associationId: req.associationId,

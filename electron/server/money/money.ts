@@ -179,21 +179,40 @@ function parseDecimalText(text: string, locale: UiLocale, exponent: number, curr
  * optional decimal part. For currencies without a minor unit, "1.500" or "1,500"
  * can only mean one thousand five hundred, so either separator is read as grouping.
  */
+const patternCache = new Map<string, { grouped: { group: string; re: RegExp }[]; loose: RegExp }>();
+
+/** The regular expressions for one way of writing numbers, built once. */
+function numberPatterns(decimalSep: string, groupSeps: readonly string[], exponent: number) {
+  const key = `${decimalSep}|${groupSeps.join('')}|${exponent}`;
+  let patterns = patternCache.get(key);
+  if (!patterns) {
+    const seps = exponent === 0 ? [...new Set([...groupSeps, '.', ','])] : groupSeps;
+    patterns = {
+      grouped: [...seps, ''].map((group) => {
+        // A grouped number never starts with a 0 group: "0,500" is a slip, not five hundred.
+        const intRe = group === '' ? '\\d+' : `[1-9]\\d{0,2}(?:${esc(group)}\\d{3})+`;
+        return { group, re: new RegExp(`^(${intRe})(?:${esc(decimalSep)}(\\d+))?$`) };
+      }),
+      loose: new RegExp(`^(\\d*)${esc(decimalSep)}(\\d*)$`),
+    };
+    patternCache.set(key, patterns);
+  }
+  return patterns;
+}
+
 const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function readGroupedNumber(s: string, decimalSep: string, groupSeps: readonly string[], exponent: number): string | null {
-  const seps = exponent === 0 ? [...new Set([...groupSeps, '.', ','])] : groupSeps;
-  for (const group of [...seps, '']) {
-    // A grouped number never starts with a 0 group: "0,500" is a slip, not five hundred.
-    const intRe = group === '' ? '\\d+' : `[1-9]\\d{0,2}(?:${esc(group)}\\d{3})+`;
-    const m = new RegExp(`^(${intRe})(?:${esc(decimalSep)}(\\d+))?$`).exec(s);
+  const patterns = numberPatterns(decimalSep, groupSeps, exponent);
+  for (const { group, re } of patterns.grouped) {
+    const m = re.exec(s);
     if (m) {
       const intDigits = m[1]!.split(group).join('');
       return m[2] === undefined ? intDigits : `${intDigits}.${m[2]}`;
     }
   }
   // "1500." or ".5" are also what people type.
-  const loose = new RegExp(`^(\\d*)${esc(decimalSep)}(\\d*)$`).exec(s);
+  const loose = patterns.loose.exec(s);
   if (loose && (loose[1] || loose[2])) return `${loose[1] || '0'}.${loose[2] || '0'}`;
   return null;
 }
