@@ -23,6 +23,8 @@ export const associations = sqliteTable(
     foundedOn: text('founded_on').notNull(),
     /** Rules of the association's constitution (JSON); cycles carry their own rules. */
     rulesJson: text('rules_json').notNull().default('{}'),
+    /** scrypt hash of the association's recovery code (for a forgotten treasurer PIN). */
+    recoveryHash: text('recovery_hash'),
     /** Imported ledgers are read-only; provenance says where they came from. */
     readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
     provenanceJson: text('provenance_json'),
@@ -143,6 +145,30 @@ export const postings = sqliteTable(
   ],
 );
 
+export const USER_ROLES = ['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'] as const;
+
+/** People who may open an association's books, each with a role and a PIN. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    name: text('name').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    /** For the member role: whose statement they may read. */
+    memberId: text('member_id').references(() => members.id),
+    /** scrypt$N$r$p$salt$hash, never the PIN itself. */
+    pinHash: text('pin_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    pinChangedAt: text('pin_changed_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_association_name').on(t.associationId, t.name)],
+);
+
 /** Who changed what, when, through which command and door. Append-only. */
 export const changeLog = sqliteTable(
   'change_log',
@@ -151,13 +177,20 @@ export const changeLog = sqliteTable(
     associationId: text('association_id'),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
+    /** The signed-in user and their role (null for commands anyone may run, e.g. signing in). */
+    userId: text('user_id'),
+    role: text('role'),
     /** 'ipc', 'cli', 'test' … */
     channel: text('channel').notNull(),
+    /** The screen the command came from, when it came from the app. */
+    screen: text('screen'),
     command: text('command').notNull(),
     /** The validated input of the command, as JSON. */
     inputJson: text('input_json').notNull(),
     /** Ids the command created or changed. */
     targetId: text('target_id'),
+    /** 'done', or the error code of a refusal worth keeping (e.g. a wrong PIN). */
+    outcome: text('outcome').notNull().default('done'),
   },
   (t) => [index('change_log_association_at').on(t.associationId, t.at)],
 );

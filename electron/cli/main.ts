@@ -1,11 +1,13 @@
 // The command line over the very same handlers the app uses.
 //
 //   npm run cli -- handlers
-//   npm run cli -- call <handler> '<json>' --db <file>
-//   npm run cli -- run <script.json> --db <file>
+//   npm run cli -- call <handler> '<json>' --db <file> [--association ID --user NAME]
+//   npm run cli -- run <script.json> --db <file> [--association ID --user NAME]
 //
-// Results are printed as JSON on stdout; errors go to stderr in words, with exit
-// code 1 (a refused call) or 2 (the command line itself is wrong).
+// With --user the CLI signs in first; the PIN comes from IKIMINA_PIN or a hidden
+// prompt, never from the arguments. Results are printed as JSON on stdout; errors go
+// to stderr in words, with exit code 1 (a refused call) or 2 (the command line
+// itself is wrong).
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -15,30 +17,37 @@ import { LedgerOpenError } from '../../db/open';
 import { isUiLocale, type UiLocale } from '../server/locale/numbers';
 import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
-import type { ErrorResult } from '../server/errors';
+import type { ErrorResult, Result } from '../server/errors';
+import { keepSession } from '../server/session-keeper';
+import { NoPinError, readPin } from './pin-prompt';
 import { resolveReferences } from './references';
 
 const USAGE = `Usage:
   npm run cli -- handlers
-  npm run cli -- call <handler> '<json input>' --db <file> [--user NAME] [--locale en|fr|rw]
-  npm run cli -- run <script.json> --db <file> [--user NAME] [--locale en|fr|rw]
+  npm run cli -- call <handler> '<json input>' --db <file> [--association ID --user NAME] [--locale en|fr|rw]
+  npm run cli -- run <script.json> --db <file> [--association ID --user NAME] [--locale en|fr|rw]
 
+With --association and --user the command line signs in first, reading the PIN
+from the IKIMINA_PIN environment variable or asking for it (it is never an argument).
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
-"$N.field" in an input is replaced by that field of step N's result (steps count from 0).`;
+"$N.field" in an input is replaced by that field of step N's result (steps count
+from 0), and "$PIN" by the PIN. A session-sign-in step signs the script in.`;
 
 class UsageError extends Error {}
 
 interface Options {
   readonly positional: string[];
   readonly db?: string;
-  readonly user: string;
+  readonly user?: string;
+  readonly association?: string;
   readonly locale: UiLocale;
 }
 
 function parseArgs(argv: string[]): Options {
   const positional: string[] = [];
   let db: string | undefined;
-  let user = process.env.USER || 'cli';
+  let user: string | undefined;
+  let association: string | undefined;
   let locale: UiLocale = 'en';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -49,6 +58,7 @@ function parseArgs(argv: string[]): Options {
     };
     if (arg === '--db') db = value();
     else if (arg === '--user') user = value();
+    else if (arg === '--association') association = value();
     else if (arg === '--locale') {
       const l = value();
       if (!isUiLocale(l)) throw new UsageError(`--locale must be en, fr or rw, not "${l}"`);
@@ -56,7 +66,8 @@ function parseArgs(argv: string[]): Options {
     } else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}`);
     else positional.push(arg);
   }
-  return { positional, db, user, locale };
+  if (user !== undefined && association === undefined) throw new UsageError('--user needs --association: say which association to sign in to');
+  return { positional, db, user, association, locale };
 }
 
 const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> = {
@@ -100,10 +111,32 @@ function readJson(text: string, what: string): unknown {
   }
 }
 
-function main(argv: string[]): number {
+class Refused extends Error {}
+
+/** A door for one command-line run: it keeps the session after signing in. */
+function door(server: LedgerServer, options: Options) {
+  let session: string | undefined;
+  const call = (name: string, input: unknown): Result<unknown> => {
+    const actor: Actor = { channel: 'cli', locale: options.locale, session };
+    const kept = keepSession(name, server.call(name as never, input, actor), session);
+    session = kept.session;
+    return kept.result;
+  };
+  return { call };
+}
+
+async function signIn(d: ReturnType<typeof door>, options: Options): Promise<void> {
+  const users = d.call('user-sign-in-list', { associationId: options.association });
+  if (!users.ok) throw new Refused(describeErrors(users.error, options.locale));
+  const user = (users.value as { id: string; name: string }[]).find((u) => u.name.toLowerCase() === options.user!.toLowerCase());
+  if (!user) throw new Refused(`No user named "${options.user}" in this association.`);
+  const signedIn = d.call('session-sign-in', { associationId: options.association, userId: user.id, pin: await readPin() });
+  if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
+}
+
+async function main(argv: string[]): Promise<number> {
   const options = parseArgs(argv);
   const [command, ...rest] = options.positional;
-  const actor: Actor = { name: options.user, channel: 'cli', locale: options.locale };
   switch (command) {
     case 'handlers':
       process.stdout.write(`${listHandlers()}\n`);
@@ -114,7 +147,9 @@ function main(argv: string[]): number {
       const input = json === undefined ? {} : readJson(json, 'The input');
       const server = openServer(options);
       try {
-        const result = server.call(name as never, input, actor);
+        const d = door(server, options);
+        if (options.user) await signIn(d, options);
+        const result = d.call(name, input);
         if (!result.ok) {
           process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
           return 1;
@@ -130,13 +165,17 @@ function main(argv: string[]): number {
       if (!file) throw new UsageError('run needs a script file');
       const script = readJson(readFileSync(file, 'utf8'), `The script ${file}`);
       if (!Array.isArray(script)) throw new UsageError('A script is a JSON list of {"handler", "input"} steps');
+      const needsPin = JSON.stringify(script).includes('"$PIN"');
       const server = openServer(options);
       const results: unknown[] = [];
       try {
+        const d = door(server, options);
+        if (options.user) await signIn(d, options);
+        const pin = needsPin ? await readPin() : '';
         for (const [i, step] of script.entries()) {
           const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
           if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);
-          const result = server.call(handler as never, resolveReferences(input ?? {}, results), actor);
+          const result = d.call(handler, resolveReferences(input ?? {}, results, pin));
           if (!result.ok) {
             process.stderr.write(`${describeErrors(result.error, options.locale, i)}\n`);
             process.stderr.write(`Steps 0–${i - 1} were saved; step ${i} and later were not run.\n`);
@@ -156,10 +195,13 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (err) {
-  if (err instanceof UsageError) {
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (err: unknown) => {
+  if (err instanceof Refused || err instanceof NoPinError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof UsageError) {
     process.stderr.write(`${err.message}\n\n${USAGE}\n`);
     process.exitCode = 2;
   } else if (err instanceof LedgerOpenError) {
@@ -169,4 +211,4 @@ try {
     process.stderr.write(`Unexpected error: ${(err as Error).message}\n`);
     process.exitCode = 1;
   }
-}
+});

@@ -1,9 +1,11 @@
 // In a CLI script a step can use what an earlier step returned: the string "$0.id"
-// becomes the id of step 0's result, "$2.postings.1.amount" a nested field.
+// becomes the id of step 0's result, "$2.postings.1.amount" a nested field; "$PIN"
+// becomes the PIN given through IKIMINA_PIN or the prompt.
 
 const REFERENCE = /^\$(\d+)((?:\.[A-Za-z0-9_]+)*)$/;
 
-export function resolveReferences(value: unknown, results: readonly unknown[]): unknown {
+export function resolveReferences(value: unknown, results: readonly unknown[], pin = ''): unknown {
+  if (value === '$PIN') return pin;
   if (typeof value === 'string') {
     const m = REFERENCE.exec(value);
     if (!m) return value;
@@ -16,9 +18,9 @@ export function resolveReferences(value: unknown, results: readonly unknown[]): 
     }
     return v;
   }
-  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, results));
+  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, results, pin));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, results)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, results, pin)]));
   }
   return value;
 }

@@ -1,4 +1,9 @@
 // IPC channel names, shared by the main process and the preload.
 
 export const LEDGER_CHANNEL_PREFIX = 'ledger:';
-export const APP_CHANNELS = { setLanguage: 'app:set-language', ledgerInfo: 'app:ledger-info', openAnother: 'app:open-another-ledger' } as const;
+export const APP_CHANNELS = {
+  setLanguage: 'app:set-language',
+  setScreen: 'app:set-screen',
+  ledgerInfo: 'app:ledger-info',
+  openAnother: 'app:open-another-ledger',
+} as const;

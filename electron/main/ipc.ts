@@ -11,25 +11,30 @@ import { isAppUrl } from './security';
 import { APP_CHANNELS, LEDGER_CHANNEL_PREFIX } from './channels';
 
 export interface ShellRelay {
-  call(name: string, input: unknown, locale: UiLocale): Promise<Result<unknown>>;
+  call(name: string, input: unknown, context: { locale: UiLocale; screen: string | undefined }): Promise<Result<unknown>>;
   ledgerInfo(): LedgerFileInfo;
   openAnother(): Promise<LedgerFileInfo | null>;
 }
 
 export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {
   let locale: UiLocale = 'rw';
+  let screen: string | undefined;
   const trusted = (event: IpcMainInvokeEvent) => {
     if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) throw new Error('Refused: the caller is not Ikimina’s own page');
   };
   for (const name of handlerNames) {
     ipcMain.handle(`${LEDGER_CHANNEL_PREFIX}${name}`, (event, input: unknown) => {
       trusted(event);
-      return relay.call(name, input, locale);
+      return relay.call(name, input, { locale, screen });
     });
   }
   ipcMain.handle(APP_CHANNELS.setLanguage, (event, language: unknown) => {
     trusted(event);
     if (typeof language === 'string' && isUiLocale(language)) locale = language;
+  });
+  ipcMain.handle(APP_CHANNELS.setScreen, (event, name: unknown) => {
+    trusted(event);
+    if (typeof name === 'string' && /^[a-z-]{1,40}$/.test(name)) screen = name;
   });
   ipcMain.handle(APP_CHANNELS.ledgerInfo, (event) => {
     trusted(event);

@@ -2,9 +2,9 @@
 // server on a worker thread, IPC to it, and nothing else.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { userInfo } from 'node:os';
 import { startLedgerHost, type LedgerHost } from '../server/worker/host';
 import type { LedgerFileInfo } from '../server/contract';
+import { keepSession } from '../server/session-keeper';
 import { registerAppScheme, serveRenderer, START_URL } from './app-protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -54,9 +54,14 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   serveRenderer(paths.renderer);
-  const actorName = userInfo().username;
+  // The session token stays here, in the main process; the page never holds it.
+  let sessionToken: string | undefined;
   registerIpc(ipcMain, host.handlers, {
-    call: (name, input, locale) => host!.call(name, input, { name: actorName, channel: 'ipc', locale }),
+    async call(name, input, { locale, screen }) {
+      const kept = keepSession(name, await host!.call(name, input, { channel: 'ipc', locale, session: sessionToken, screen }), sessionToken);
+      sessionToken = kept.session;
+      return kept.result;
+    },
     ledgerInfo: info,
     openAnother,
   });

@@ -26,6 +26,7 @@ const api: IkiminaApi = {
     }
   }) as IkiminaApi['call'],
   setLanguage: (language) => ipcRenderer.invoke(APP_CHANNELS.setLanguage, language),
+  setScreen: (screen) => ipcRenderer.invoke(APP_CHANNELS.setScreen, screen),
   ledgerInfo: () => ipcRenderer.invoke(APP_CHANNELS.ledgerInfo),
   openAnotherLedger: () => ipcRenderer.invoke(APP_CHANNELS.openAnother),
 };

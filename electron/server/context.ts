@@ -1,31 +1,42 @@
 // What every handler receives: the open ledger, the clock and id source (pinned in
-// tests), and who is calling through which door.
+// tests), the sessions, and who is calling through which door.
 
 import type { OpenLedger } from '../../db/open';
 import type { UiLocale } from './locale/numbers';
+import type { SessionStore, SessionUser } from './auth/sessions';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 
+/** What the door (app window, command line, test) says about a call. */
 export interface Actor {
-  /** Who is acting, as recorded in the change log and on every entry. */
-  readonly name: string;
   readonly channel: Channel;
   /** The language the caller types numbers in and reads messages in. */
   readonly locale: UiLocale;
+  /** The session token from signing in; absent before sign-in. */
+  readonly session?: string;
+  /** The screen the call came from, for the audit trail. */
+  readonly screen?: string;
 }
 
 export interface ServerDeps {
-  readonly ledger: OpenLedger;
+  ledger: OpenLedger;
   readonly now: () => Date;
   readonly newId: () => string;
+  readonly sessions: SessionStore;
+  /** Where automatic backups go (a local folder, not a cloud-synced one). */
+  readonly backupDir?: string;
 }
 
 export interface CallContext extends ServerDeps {
   readonly actor: Actor;
+  /** The signed-in user, or null for a public command called without a session. */
+  readonly user: SessionUser | null;
+  /** The name recorded on entries and in the change log. */
+  readonly actorName: string;
 }
 
 /** Today's date in 'YYYY-MM-DD', from the (pinnable) clock, in UTC+2 (Central Africa Time). */
-export function todayOf(ctx: ServerDeps): string {
+export function todayOf(ctx: Pick<ServerDeps, 'now'>): string {
   const cat = new Date(ctx.now().getTime() + 2 * 3600_000);
   return cat.toISOString().slice(0, 10);
 }

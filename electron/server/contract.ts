@@ -27,13 +27,18 @@ export interface IkiminaApi {
   readonly call: Send;
   /** The language the user reads and types numbers in; the server parses amounts with it. */
   readonly setLanguage: (language: 'rw' | 'en' | 'fr') => Promise<void>;
+  /** The screen the user is on, recorded in the audit trail with each change. */
+  readonly setScreen: (screen: string) => Promise<void>;
   readonly ledgerInfo: () => Promise<LedgerFileInfo>;
   /** Asks the user for another ledger file and switches to it; null when cancelled. */
   readonly openAnotherLedger: () => Promise<LedgerFileInfo | null>;
 }
 
 export type { Result, ErrorResult } from './errors';
-export type { AssociationView, AssociationSummary } from './domains/association';
+export type { AssociationView, AssociationSummary, CreatedAssociation } from './domains/association';
+export type { UserView, SignedIn } from './domains/user';
+export type { SessionUser } from './auth/sessions';
+export type { Role } from './auth/access';
 export type { MemberView } from './domains/member';
 export type { AccountView } from './domains/account';
 export type { EntryView } from './domains/journal';

@@ -5,7 +5,8 @@ import { associationHandlers } from './domains/association';
 import { memberHandlers } from './domains/member';
 import { accountHandlers } from './domains/account';
 import { journalHandlers } from './domains/journal';
+import { userHandlers } from './domains/user';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, memberHandlers, accountHandlers, journalHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -1,18 +1,24 @@
 // The ledger server's one door. Each domain declares a map of handlers; the registry
 // joins them, refusing two handlers with the same name or a badly formed name. A call
-// validates its input at the boundary, runs a write in one transaction together with
-// its change-log row, and always returns a Result: never a raw exception.
+// checks who is calling and what their role allows, validates its input at the
+// boundary, runs a write in one transaction together with its change-log row, and
+// always returns a Result: never a raw exception.
 
 import type { z } from 'zod';
 import { LedgerError, messageKeyOf, type ErrorResult, type Result } from './errors';
 import type { Actor, CallContext, ServerDeps } from './context';
 import { validate } from './validation';
 import { englishMessage } from './messages/render';
+import type { Access } from './auth/access';
+import type { SessionUser } from './auth/sessions';
+import { prepared } from './prepared';
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: S;
   /** A write changes the books: it runs in a transaction and is written to the change log. */
   readonly kind: 'read' | 'write';
+  /** Who may call it. Required: a handler without a rule does not exist. */
+  readonly access: Access;
   /** One line for `cli handlers` and the README. */
   readonly summary: string;
   readonly run: (ctx: CallContext, input: z.output<S>) => O;
@@ -24,6 +30,13 @@ export interface AuditTarget {
   readonly associationId: string | null;
   readonly targetId: string | null;
 }
+
+/**
+ * Thrown by a write handler to refuse the call while keeping what it wrote (a wrong
+ * PIN must still count as an attempt): the transaction commits, the change log
+ * records the refusal, and the caller gets the error.
+ */
+export class RefusalAfterCommit extends LedgerError {}
 
 export function handler<S extends z.ZodType, O>(def: HandlerDef<S, O>): HandlerDef<S, O> {
   return def;
@@ -39,6 +52,7 @@ export function joinHandlerMaps<M extends readonly HandlerMap[]>(...maps: M): Un
     for (const [name, def] of Object.entries(map)) {
       if (!NAME.test(name)) throw new Error(`Handler name "${name}" is not kebab-case noun-verb`);
       if (name in joined) throw new Error(`Two handlers are named "${name}"`);
+      if (!def.access) throw new Error(`Handler "${name}" has no access rule`);
       joined[name] = def;
     }
   }
@@ -53,45 +67,104 @@ export interface Registry<M extends HandlerMap> {
 }
 
 export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDeps): Registry<M> {
-  const logChange = deps.ledger.sqlite.prepare(
-    `INSERT INTO change_log (id, association_id, at, actor, channel, command, input_json, target_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const logChange = (ctx: CallContext, name: string, input: unknown, target: AuditTarget, outcome: string) =>
+    prepared(
+      deps.ledger.sqlite,
+      `INSERT INTO change_log (id, association_id, at, actor, user_id, role, channel, screen, command, input_json, target_id, outcome)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+        deps.newId(), target.associationId, deps.now().toISOString(), ctx.actorName, ctx.user?.userId ?? null, ctx.user?.role ?? null,
+        ctx.actor.channel, ctx.actor.screen ?? null, name, JSON.stringify(redactSecrets(input)), target.targetId, outcome,
+      );
+
   return {
     handlers,
     call(name, rawInput, actor) {
       const def = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-      if (!def) return failure(new LedgerError('handler-unknown', { name }), actor);
-      const ctx: CallContext = { ...deps, actor };
+      if (!def) return failure(new LedgerError('handler-unknown', { name }));
       try {
+        const user = authenticate(deps, def.access, actor);
+        const ctx: CallContext = { ...deps, actor, user, actorName: user?.name ?? 'unknown' };
         const input = validate(def.input, rawInput ?? {});
+        authorise(def.access, user, input);
         if (def.kind === 'read') return { ok: true, value: def.run(ctx, input) };
+        let refusal: RefusalAfterCommit | null = null;
         const value = deps.ledger.sqlite
           .transaction(() => {
-            const out = def.run(ctx, input);
-            const target = def.audit ? def.audit(input, out) : auditTarget(input, out);
-            logChange.run(deps.newId(), target.associationId, deps.now().toISOString(), actor.name, actor.channel, name, JSON.stringify(input), target.targetId);
-            return out;
+            try {
+              const out = def.run(ctx, input);
+              logChange(ctx, name, input, def.audit ? def.audit(input, out) : auditTarget(input, out), 'done');
+              return out;
+            } catch (err) {
+              if (!(err instanceof RefusalAfterCommit)) throw err;
+              refusal = err;
+              logChange(ctx, name, input, auditTarget(input, null), err.code);
+              return null;
+            }
           })
           .immediate();
+        if (refusal) return failure(refusal);
         return { ok: true, value };
       } catch (err) {
-        return failure(err, actor);
+        return failure(err);
       }
     },
   };
+}
+
+/** Who is calling: the session's user (checked against the users table at sign-in), or nobody. */
+function authenticate(deps: ServerDeps, access: Access, actor: Actor): SessionUser | null {
+  const resolved = deps.sessions.resolve(actor.session);
+  if (resolved === 'expired') {
+    if ('public' in access) return null;
+    throw new LedgerError('session-expired');
+  }
+  if (!resolved) {
+    if ('public' in access) return null;
+    throw new LedgerError('sign-in-required');
+  }
+  if (!('public' in access) && !access.roles.includes(resolved.role) && !(access.ownMember && resolved.role === 'member')) {
+    throw new LedgerError('role-refused', { role: resolved.role });
+  }
+  return resolved;
+}
+
+/** After validation: the call stays inside the user's association, and a member inside their own record. */
+function authorise(access: Access, user: SessionUser | null, input: unknown): void {
+  // Public commands (sign-in screens, creating an association) are open to anyone.
+  if (!user || 'public' in access) return;
+  const fields = (input ?? {}) as Record<string, unknown>;
+  if (typeof fields.associationId === 'string' && fields.associationId !== user.associationId) {
+    throw new LedgerError('other-association');
+  }
+  if (!('public' in access) && user.role === 'member' && !access.roles.includes('member')) {
+    // Only reachable through ownMember: the member may read their own record only.
+    if (fields[access.ownMember!] !== user.memberId) throw new LedgerError('role-refused', { role: user.role });
+  }
+}
+
+const SECRET_KEY = /pin|password|recoverycode/i;
+
+/** PINs, passwords and recovery codes never reach the change log. */
+function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '•••' : redactSecrets(v)]));
+  }
+  return value;
 }
 
 function auditTarget(input: unknown, output: unknown): AuditTarget {
   const i = (input ?? {}) as Record<string, unknown>;
   const o = (output ?? {}) as Record<string, unknown>;
   const associationId = typeof i.associationId === 'string' ? i.associationId : typeof o.associationId === 'string' ? o.associationId : null;
-  const targetId = typeof o.id === 'string' ? o.id : null;
+  // The record the command concerned: what it created, or the one it was about.
+  const targetId = [o.id, i.userId, i.memberId, i.entryId].find((v): v is string => typeof v === 'string') ?? null;
   return { associationId, targetId };
 }
 
 /** Known errors become typed results; anything else is reported without internals. */
-function failure(err: unknown, actor: Actor): { ok: false; error: ErrorResult } {
+function failure(err: unknown): { ok: false; error: ErrorResult } {
   const known = err instanceof LedgerError ? err : fromDatabaseError(err);
   const error: ErrorResult = {
     code: known.code,
@@ -100,7 +173,6 @@ function failure(err: unknown, actor: Actor): { ok: false; error: ErrorResult } 
     ...(known.field ? { field: known.field } : {}),
     message: englishMessage(known.code, known.params),
   };
-  void actor;
   return { ok: false, error };
 }
 

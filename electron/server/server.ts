@@ -6,6 +6,7 @@ import { createRegistry, type Registry } from './registry';
 import { allHandlers, type AllHandlers } from './handlers';
 import { uuidv7 } from './ids';
 import type { ServerDeps } from './context';
+import { SessionStore } from './auth/sessions';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;
@@ -15,12 +16,13 @@ export interface LedgerServer extends Registry<AllHandlers> {
 export interface ServerOptions extends OpenOptions {
   readonly now?: () => Date;
   readonly newId?: () => string;
+  readonly backupDir?: string;
 }
 
 export function createServer(file: string, options: ServerOptions = {}): LedgerServer {
   const ledger = openLedger(file, options);
   const now = options.now ?? (() => new Date());
-  const deps: ServerDeps = { ledger, now, newId: options.newId ?? (() => uuidv7(now().getTime())) };
+  const deps: ServerDeps = { ledger, now, newId: options.newId ?? (() => uuidv7(now().getTime())), sessions: new SessionStore(now), backupDir: options.backupDir };
   const registry = createRegistry(allHandlers, deps);
   return { ...registry, ledger, close: () => ledger.close() };
 }

@@ -2,6 +2,7 @@
 // years of meetings, built by calling the server's own postEntry (balance check, hash
 // chain, the real rows) inside big transactions, so it takes seconds, not minutes.
 
+import { SessionStore } from '../../electron/server/auth/sessions';
 import type { CallContext } from '../../electron/server/context';
 import type { MinorUnits } from '../../electron/server/money/money';
 import { uuidv7 } from '../../electron/server/ids';
@@ -22,7 +23,10 @@ const BATCH = 10_000;
 export function buildBigLedger(file: string, entries: number, lastDate: string, onProgress?: (done: number) => void): BigLedger {
   const seeded = seedLedger(file, { members: 120, foundedOn: FOUNDED_ON });
   const { server, associationId, memberIds, accountIds } = seeded;
-  const ctx: CallContext = { ledger: server.ledger, now: () => new Date(), newId: () => uuidv7(), actor: ACTOR };
+  const ctx: CallContext = {
+    ledger: server.ledger, now: () => new Date(), newId: () => uuidv7(), actor: ACTOR,
+    sessions: new SessionStore(() => new Date()), user: null, actorName: 'bench',
+  };
   const acct = (code: string) => accountIds.get(code)!;
   const days = Math.max(1, Math.round((Date.parse(lastDate) - Date.parse(FOUNDED_ON)) / 86_400_000));
   const dateOf = (i: number) => addDays(FOUNDED_ON, Math.floor((i * days) / Math.max(1, entries - 1)));

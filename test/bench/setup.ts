@@ -6,7 +6,9 @@ import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { InputOf } from '../../electron/server/contract';
 
-export const ACTOR: Actor = { name: 'bench', channel: 'bench', locale: 'en' };
+/** The benchmark's door: signed in as the association's treasurer once it exists. */
+export const ACTOR: { -readonly [K in keyof Actor]: Actor[K] } = { channel: 'bench', locale: 'en' };
+const BENCH_PIN = '2580';
 
 export interface SeededLedger {
   readonly server: LedgerServer;
@@ -31,11 +33,16 @@ export function seedLedger(file: string, options: { members: number; foundedOn: 
       {
         name: 'Abishyizehamwe (bench)', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa',
         village: 'Kabeza', currency: 'RWF', language: 'en', foundedOn: options.foundedOn,
+        treasurer: { name: 'Bench Treasurer', pin: BENCH_PIN },
       },
       ACTOR,
     ),
     'association-create',
   );
+  ACTOR.session = must(
+    server.call('session-sign-in', { associationId: association.id, userId: association.treasurerId, pin: BENCH_PIN }, ACTOR),
+    'session-sign-in',
+  ).token;
   const memberIds: string[] = [];
   for (let i = 0; i < options.members; i++) {
     const member = must(

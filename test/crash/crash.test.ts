@@ -17,12 +17,14 @@ import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { Result } from '../../electron/server/errors';
 import { UUID_PATTERN } from '../../electron/server/ids';
+import { KABEZA, signedInActor, TEST_PIN } from '../helpers/ledger';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const POSTER = fileURLToPath(new URL('./poster.ts', import.meta.url));
-const actor: Actor = { name: 'crash-test', channel: 'test', locale: 'en' };
+const anonymous: Actor = { channel: 'test', locale: 'en' };
 
 const KILLS = 50;
+const MEMBERS = 25;
 const MAX_EXTRA_DELAY_MS = 40;
 /** The child's startup (tsx, migrations check) must finish within this. */
 const FIRST_LINE_TIMEOUT_MS = 20_000;
@@ -45,7 +47,7 @@ afterEach(() => {
 interface Ledger {
   readonly file: string;
   readonly associationId: string;
-  readonly memberIds: readonly [string, string];
+  readonly memberIds: readonly string[];
 }
 
 function newLedger(): Ledger {
@@ -58,11 +60,15 @@ function newLedger(): Ledger {
       server.call('association-create', {
         name: 'Abishyizehamwe', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa',
         village: 'Kabeza', currency: 'RWF', language: 'en', foundedOn: '2025-01-10',
-      }, actor),
+        treasurer: { name: KABEZA.treasurer.name, pin: TEST_PIN },
+      }, anonymous),
     );
-    const a = ok(server.call('member-add', { associationId: association.id, fullName: 'Mukamana Aline', gender: 'female', role: 'treasurer', joinedOn: '2025-01-10' }, actor));
-    const b = ok(server.call('member-add', { associationId: association.id, fullName: 'Habimana Eric', gender: 'male', joinedOn: '2025-01-10' }, actor));
-    return { file, associationId: association.id, memberIds: [a.id, b.id] };
+    const actor = signedInActor(server, association.id);
+    // A meeting-sized group: the child posts whole meetings (one line per member).
+    const memberIds = Array.from({ length: MEMBERS }, (_, i) =>
+      ok(server.call('member-add', { associationId: association.id, fullName: `Member ${i + 1}`, gender: i % 2 ? 'male' : 'female', joinedOn: '2025-01-10' }, actor)).id,
+    );
+    return { file, associationId: association.id, memberIds };
   } finally {
     server.close();
   }
@@ -127,6 +133,7 @@ interface Inspection {
   readonly entryIds: string[]; // in sequence order
   readonly postings: number;
   readonly changeLog: number;
+  readonly members: number;
   readonly postCommands: string[]; // target ids of the journal-entry-post change-log rows
   readonly headHash: string;
 }
@@ -136,6 +143,7 @@ function inspect(ledger: Ledger): Inspection {
   let server: LedgerServer | undefined;
   try {
     server = createServer(ledger.file);
+    const actor = signedInActor(server, ledger.associationId);
     const { sqlite } = server.ledger;
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -150,11 +158,13 @@ function inspect(ledger: Ledger): Inspection {
     ).map((r) => r.id);
     expect(chain.entries).toBe(entryIds.length);
     const postings = (sqlite.prepare('SELECT count(*) AS n FROM postings').get() as { n: number }).n;
-    const changeLog = (sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    // Opening the books to look (signing in) is itself logged; count the rest.
+    const changeLog = (sqlite.prepare("SELECT count(*) AS n FROM change_log WHERE command <> 'session-sign-in'").get() as { n: number }).n;
+    const members = (sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
     const postCommands = (
       sqlite.prepare("SELECT target_id AS id FROM change_log WHERE command = 'journal-entry-post' ORDER BY rowid").all() as { id: string }[]
     ).map((r) => r.id);
-    return { entryIds, postings, changeLog, postCommands, headHash: chain.headHash };
+    return { entryIds, postings, changeLog, members, postCommands, headHash: chain.headHash };
   } finally {
     server?.close();
   }
@@ -209,6 +219,7 @@ describe('crash safety', () => {
   it('leaves nothing of a transaction that was interrupted before its commit', async () => {
     const ledger = newLedger();
     const server = createServer(ledger.file);
+    const actor = signedInActor(server, ledger.associationId);
     try {
       for (const amount of ['1,000', '2,500', '300']) {
         ok(server.call('journal-entry-post', {
@@ -225,7 +236,7 @@ describe('crash safety', () => {
     const walBefore = existsSync(wal) ? statSync(wal).size : 0;
     let walWhileHung = 0;
 
-    const run = await runAndKill(['hang', ledger.file, ledger.associationId, '5000'], async () => {
+    const run = await runAndKill(['hang', ledger.file, ledger.associationId, '40'], async () => {
       walWhileHung = existsSync(wal) ? statSync(wal).size : 0;
     });
     expect(run.signal, run.stderr).toBe('SIGKILL');
@@ -235,6 +246,7 @@ describe('crash safety', () => {
     expect(walWhileHung).toBeGreaterThan(walBefore + 64 * 1024);
 
     const after = inspect(ledger);
+    expect(after.members).toBe(before.members);
     expect(after.entryIds).toEqual(before.entryIds);
     expect(after.postings).toBe(before.postings);
     expect(after.changeLog).toBe(before.changeLog);
@@ -242,13 +254,14 @@ describe('crash safety', () => {
 
     // The books carry on from where they were: the next entry takes the next number.
     const again = createServer(ledger.file);
+    const againActor = signedInActor(again, ledger.associationId);
     try {
       const posted = ok(again.call('journal-entry-post', {
         associationId: ledger.associationId, date: '2025-02-08', memo: 'After the crash',
         lines: [{ account: '1010', debit: '700' }, { account: '4020', credit: '700' }],
-      }, actor));
+      }, againActor));
       expect(posted.seq).toBe(4);
-      const chain = ok(again.call('journal-chain-verify', { associationId: ledger.associationId }, actor));
+      const chain = ok(again.call('journal-chain-verify', { associationId: ledger.associationId }, againActor));
       expect(chain).toMatchObject({ ok: true, entries: 4 });
     } finally {
       again.close();

@@ -12,6 +12,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
+import { keepSession } from '../../electron/server/session-keeper';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIST = join(ROOT, 'dist/renderer');
@@ -92,14 +93,21 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
   };
 
   // The same object the preload exposes, built from functions this process answers.
+  // Like the main process, the harness keeps the session token; the page never sees it.
+  let token: string | undefined;
+  let screen: string | undefined;
   await context.exposeFunction('__ikiminaCall', (name: string, input: unknown) => {
-    const actor: Actor = { name: 'e2e-treasurer', channel: 'test', locale };
-    const result = session.server.call(name as never, input, actor);
-    calls.push({ name, ok: result.ok });
-    return result;
+    const actor: Actor = { channel: 'test', locale, session: token, screen };
+    const kept = keepSession(name, session.server.call(name as never, input, actor), token);
+    token = kept.session;
+    calls.push({ name, ok: kept.result.ok });
+    return kept.result;
   });
   await context.exposeFunction('__ikiminaSetLanguage', (language: UiLocale) => {
     locale = language;
+  });
+  await context.exposeFunction('__ikiminaSetScreen', (name: string) => {
+    screen = name;
   });
   await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
   // A string, not a function: tsx's transform would add helpers the page lacks.
@@ -108,6 +116,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
       value: Object.freeze({
         call: (name, input) => window.__ikiminaCall(name, input),
         setLanguage: (language) => window.__ikiminaSetLanguage(language),
+        setScreen: (name) => window.__ikiminaSetScreen(name),
         ledgerInfo: async () => ({ file: await window.__ikiminaLedgerFile(), canOpenAnother: false }),
         openAnotherLedger: async () => null,
       }),

@@ -16,7 +16,7 @@ async function main() {
   const web = await serveRenderer();
   const app = await openApp({ url: web.url });
   const page = app.page;
-  const actor: Actor = { name: 'screenshots', channel: 'test', locale: 'en' };
+  const actor: Actor = { channel: 'test', locale: 'en' };
   const shot = async (name: string) => {
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(OUT, `${name}.png`) });

@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
-import type { HandlerName, InputOf, OutputOf } from '../../electron/server/contract';
+import type { HandlerName, InputOf, OutputOf, Result } from '../../electron/server/contract';
+import { keepSession } from '../../electron/server/session-keeper';
 
-export const TEST_ACTOR: Actor = { name: 'tester', channel: 'test', locale: 'en' };
+/** The PIN every test user gets unless a test says otherwise. */
+export const TEST_PIN = '2580';
 /** The tests' "now": 2026-03-01 09:00 UTC. */
 export const PINNED_NOW = new Date('2026-03-01T09:00:00Z');
 
@@ -16,8 +18,14 @@ export interface TestLedger {
   readonly dir: string;
   readonly file: string;
   server: LedgerServer;
+  /** The door's session: set by signing in (the token stays here, as in the app). */
+  session: string | undefined;
+  /** Calls a handler as the signed-in user (if any). */
+  call(name: string, input: unknown, extra?: Partial<Actor>): Result<any>;
   /** Calls a handler and fails the test with the error's words if it is refused. */
   ok<N extends HandlerName>(name: N, input: InputOf<N>): OutputOf<N>;
+  /** Signs in as a user of an association (by name). */
+  signIn(associationId: string, name: string, pin?: string): void;
   reopen(): void;
   cleanup(): void;
 }
@@ -26,18 +34,35 @@ export function tempLedger(options: { now?: () => Date } = {}): TestLedger {
   const dir = mkdtempSync(join(tmpdir(), 'ikimina-test-'));
   const file = join(dir, 'ledger.sqlite');
   const open = () => createServer(file, { now: options.now ?? (() => PINNED_NOW) });
+  let lastSignIn: [string, string, string] | undefined;
   const t: TestLedger = {
     dir,
     file,
     server: open(),
+    session: undefined,
+    call(name, input, extra = {}) {
+      const kept = keepSession(name, t.server.call(name as never, input, { channel: 'test', locale: 'en', session: t.session, ...extra }), t.session);
+      t.session = kept.session;
+      return kept.result;
+    },
     ok(name, input) {
-      const r = t.server.call(name, input, TEST_ACTOR);
+      const r = t.call(name, input);
       if (!r.ok) throw new Error(`${name} refused: ${r.error.code} ${r.error.message} (${r.error.field ?? ''})`);
       return r.value as never;
+    },
+    signIn(associationId, name, pin = TEST_PIN) {
+      lastSignIn = [associationId, name, pin];
+      const list = t.ok('user-sign-in-list', { associationId });
+      const user = list.find((u) => u.name === name);
+      if (!user) throw new Error(`no user ${name}`);
+      t.ok('session-sign-in', { associationId, userId: user.id, pin });
     },
     reopen() {
       t.server.close();
       t.server = open();
+      t.session = undefined;
+      // A restart ends the session; sign the same person in again.
+      if (lastSignIn) t.signIn(...lastSignIn);
     },
     cleanup() {
       t.server.close();
@@ -57,11 +82,13 @@ export const KABEZA = {
   currency: 'RWF',
   language: 'en',
   foundedOn: '2025-01-10',
+  treasurer: { name: 'Mukamana Aline', pin: TEST_PIN },
 } as const;
 
-/** An association with `n` members; returns their ids. */
+/** An association with `n` members, signed in as its treasurer. */
 export function smallBook(t: TestLedger, n = 3, currency: 'RWF' | 'USD' = 'RWF') {
   const association = t.ok('association-create', { ...KABEZA, currency });
+  t.signIn(association.id, KABEZA.treasurer.name);
   const members = Array.from({ length: n }, (_, i) =>
     t.ok('member-add', {
       associationId: association.id,
@@ -75,8 +102,19 @@ export function smallBook(t: TestLedger, n = 3, currency: 'RWF' | 'USD' = 'RWF')
 
 /** Row counts of every table that a refused command must leave untouched. */
 export function tableCounts(t: TestLedger): Record<string, number> {
-  const tables = ['associations', 'members', 'accounts', 'journal_entries', 'postings', 'change_log', 'cycles'];
+  const tables = ['associations', 'members', 'accounts', 'journal_entries', 'postings', 'change_log', 'cycles', 'users'];
   return Object.fromEntries(
     tables.map((name) => [name, (t.server.ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]),
   );
+}
+
+/** Signs a raw server in as a user (by name) and returns the door's actor. */
+export function signedInActor(server: LedgerServer, associationId: string, name: string = KABEZA.treasurer.name, pin = TEST_PIN): Actor {
+  const base: Actor = { channel: 'test', locale: 'en' };
+  const users = server.call('user-sign-in-list', { associationId }, base);
+  const user = users.ok ? users.value.find((u) => u.name === name) : undefined;
+  if (!user) throw new Error(`no user ${name}`);
+  const r = server.call('session-sign-in', { associationId, userId: user.id, pin }, base);
+  if (!r.ok) throw new Error(`sign-in refused: ${r.error.message}`);
+  return { ...base, session: r.value.token };
 }

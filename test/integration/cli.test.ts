@@ -11,8 +11,16 @@ const ROOT = join(__dirname, '../..');
 let dir: string;
 let db: string;
 
+const PIN = '4711';
+
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return cliWith({ IKIMINA_PIN: PIN }, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/main.ts'), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, IKIMINA_PIN: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,35 +42,43 @@ describe('cli', () => {
   let results: any[];
 
   it('runs a script: creates an association, adds members, posts and reverses, trial balance zero', () => {
-    const r = cli('run', join(ROOT, 'test/fixtures/cli-demo.json'), '--db', db, '--user', 'Aline');
+    const r = cli('run', join(ROOT, 'test/fixtures/cli-demo.json'), '--db', db);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     results = JSON.parse(r.stdout);
-    expect(results).toHaveLength(9);
-    expect(results[5].reversesEntryId).toBe(results[4].id);
-    expect(results[6].savings).toBe('2000');
-    expect(results[7].difference).toBe('0');
-    expect(results[7].totalDebit).toBe('3900'); // 3,500 savings + 200 fine + 200 reversal
-    expect(results[8]).toMatchObject({ ok: true, entries: 3 });
+    expect(results).toHaveLength(10);
+    expect(results[0].recoveryCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    expect(results[1]).toMatchObject({ user: { name: 'Mukamana Aline', role: 'treasurer' } });
+    expect(results[1].token).toBeUndefined(); // the door keeps the session, it is not printed
+    expect(results[6].reversesEntryId).toBe(results[5].id);
+    expect(results[7].savings).toBe('2000');
+    expect(results[8].difference).toBe('0');
+    expect(results[8].totalDebit).toBe('3900'); // 3,500 savings + 200 fine + 200 reversal
+    expect(results[9]).toMatchObject({ ok: true, entries: 3 });
+    // Entries carry the signed-in user's name.
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT DISTINCT created_by AS who FROM journal_entries').all()).toEqual([{ who: 'Mukamana Aline' }]);
+    raw.close();
   });
 
   it('calls one handler and prints its JSON', () => {
-    const r = cli('call', 'account-balance-get', JSON.stringify({ associationId: results[0].id, account: '1010' }), '--db', db);
+    const r = cli('call', 'account-balance-get', JSON.stringify({ associationId: results[0].id, account: '1010' }), '--db', db, '--association', results[0].id, '--user', 'mukamana aline');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ account: '1010', asOf: null, balance: '3500' });
   });
 
   it('refuses bad input in words on stderr, with exit code 1, changing nothing', () => {
+    const as = ['--association', results[0].id, '--user', 'Mukamana Aline'];
     const before = counts();
     const unbalanced = cli('call', 'journal-entry-post', JSON.stringify({
       associationId: results[0].id, date: '2025-02-01', memo: 'x',
       lines: [{ account: '1010', debit: '1,000' }, { account: '4090', credit: '999' }],
-    }), '--db', db);
+    }), '--db', db, ...as);
     expect(unbalanced.code).toBe(1);
     expect(unbalanced.stdout).toBe('');
     expect(unbalanced.stderr).toMatch(/does not balance: debits 1000, credits 999, difference 1/);
 
-    const french = cli('call', 'member-add', JSON.stringify({ associationId: results[0].id, fullName: '', gender: 'female', joinedOn: '2025-02-01' }), '--db', db, '--locale', 'fr');
+    const french = cli('call', 'member-add', JSON.stringify({ associationId: results[0].id, fullName: '', gender: 'female', joinedOn: '2025-02-01' }), '--db', db, '--locale', 'fr', ...as);
     expect(french.code).toBe(1);
     expect(french.stderr).toMatch(/champ fullName.*obligatoire/);
 
@@ -75,10 +91,25 @@ describe('cli', () => {
       { handler: 'member-add', input: { associationId: results[0].id, fullName: 'Kept', gender: 'male', joinedOn: '2025-02-01' } },
       { handler: 'member-add', input: { associationId: results[0].id, fullName: 'Refused', gender: 'x', joinedOn: '2025-02-01' } },
     ]));
-    const partial = cli('run', badScript, '--db', db);
+    const partial = cli('run', badScript, '--db', db, ...as);
     expect(partial.code).toBe(1);
     expect(partial.stderr).toMatch(/step 1.*Choose female or male/);
-    expect(counts()).toEqual({ ...before, members: before.members + 1, log: before.log + 1 });
+    // Only the kept member, and the sign-ins of the three runs that got that far, were written.
+    expect(counts()).toEqual({ ...before, members: before.members + 1, log: before.log + 1 + 3 });
+  });
+
+  it('signs in only with the right PIN, read from the environment, never from the arguments', () => {
+    const list = ['call', 'member-list', JSON.stringify({ associationId: results[0].id }), '--db', db, '--association', results[0].id, '--user', 'Mukamana Aline'];
+    const wrong = cliWith({ IKIMINA_PIN: '9999' }, ...list);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/wrong PIN/i);
+    const none = cliWith({}, ...list);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/IKIMINA_PIN/);
+    const anonymous = cli('call', 'member-list', JSON.stringify({ associationId: results[0].id }), '--db', db);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/sign in/i);
+    expect(cli(...list).code).toBe(0);
   });
 
   it('lists the handlers with their input shape', () => {

@@ -2,7 +2,7 @@
 // chain, and the database's own refusal to rewrite history.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tableCounts, tempLedger, smallBook, TEST_ACTOR, type TestLedger } from '../helpers/ledger';
+import { tableCounts, tempLedger, smallBook, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -82,7 +82,7 @@ describe('posting', () => {
   it.each(refusals)('refuses %s with a clear error and changes nothing', (_label, build, code) => {
     const { association, members } = smallBook(t, 1);
     const before = tableCounts(t);
-    const r = t.server.call('journal-entry-post', build(association.id, members[0]!.id), TEST_ACTOR);
+    const r = t.call('journal-entry-post', build(association.id, members[0]!.id));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe(code);
@@ -93,10 +93,10 @@ describe('posting', () => {
 
   it('names the field that is wrong', () => {
     const { association, members } = smallBook(t, 1);
-    const r = t.server.call('journal-entry-post', {
+    const r = t.call('journal-entry-post', {
       associationId: association.id, date: '2025-02-01', memo: 'x',
       lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: members[0]!.id, credit: '1OO' }],
-    }, TEST_ACTOR);
+    });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'amount-format', field: 'lines.1.credit', params: { text: '1OO' } });
   });
 });
@@ -118,11 +118,11 @@ describe('reversal', () => {
     expect(balances(a, '2025-02-05')['1010']).toBe('700');
     expect(t.ok('journal-entry-get', { associationId: a, entryId: entry.id }).reversedByEntryId).toBe(reversal.id);
 
-    const again = t.server.call('journal-entry-reverse', { associationId: a, entryId: entry.id, reason: 'again' }, TEST_ACTOR);
+    const again = t.call('journal-entry-reverse', { associationId: a, entryId: entry.id, reason: 'again' });
     expect(again.ok ? null : again.error.code).toBe('entry-already-reversed');
-    const ofReversal = t.server.call('journal-entry-reverse', { associationId: a, entryId: reversal.id, reason: 'undo' }, TEST_ACTOR);
+    const ofReversal = t.call('journal-entry-reverse', { associationId: a, entryId: reversal.id, reason: 'undo' });
     expect(ofReversal.ok ? null : ofReversal.error.code).toBe('entry-is-reversal');
-    const early = t.server.call('journal-entry-reverse', { associationId: a, entryId: entry.id, date: '2025-01-31', reason: 'x' }, TEST_ACTOR);
+    const early = t.call('journal-entry-reverse', { associationId: a, entryId: entry.id, date: '2025-01-31', reason: 'x' });
     expect(early.ok ? null : early.error.code).toBe('entry-already-reversed');
   });
 });
@@ -147,12 +147,13 @@ describe('append-only history', () => {
   it('logs who ran each command that changed something, and nothing for reads or refusals', () => {
     const { association } = smallBook(t, 2);
     t.ok('trial-balance-get', { associationId: association.id });
-    t.server.call('member-add', { associationId: association.id, fullName: '', gender: 'female', joinedOn: '2025-01-10' }, TEST_ACTOR);
-    const log = t.server.ledger.sqlite.prepare('SELECT command, actor, channel, association_id AS a FROM change_log ORDER BY rowid').all();
+    t.call('member-add', { associationId: association.id, fullName: '', gender: 'female', joinedOn: '2025-01-10' });
+    const log = t.server.ledger.sqlite.prepare('SELECT command, actor, role, channel, association_id AS a FROM change_log ORDER BY rowid').all();
     expect(log).toEqual([
-      { command: 'association-create', actor: 'tester', channel: 'test', a: association.id },
-      { command: 'member-add', actor: 'tester', channel: 'test', a: association.id },
-      { command: 'member-add', actor: 'tester', channel: 'test', a: association.id },
+      { command: 'association-create', actor: 'unknown', role: null, channel: 'test', a: association.id },
+      { command: 'session-sign-in', actor: 'unknown', role: null, channel: 'test', a: association.id },
+      { command: 'member-add', actor: 'Mukamana Aline', role: 'treasurer', channel: 'test', a: association.id },
+      { command: 'member-add', actor: 'Mukamana Aline', role: 'treasurer', channel: 'test', a: association.id },
     ]);
   });
 });

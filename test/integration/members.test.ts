@@ -1,7 +1,7 @@
 // Associations and members through the handlers: add, correct, exit, search.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KABEZA, smallBook, tableCounts, tempLedger, TEST_ACTOR, type TestLedger } from '../helpers/ledger';
+import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -12,6 +12,7 @@ afterEach(() => t.cleanup());
 describe('associations', () => {
   it('opens the standard chart of accounts with the association', () => {
     const a = t.ok('association-create', KABEZA);
+    t.signIn(a.id, KABEZA.treasurer.name);
     const codes = t.ok('account-list', { associationId: a.id }).map((x) => `${x.code} ${x.purpose}`);
     expect(codes).toContain('1010 cash_box');
     expect(codes).toContain('2010 member_savings');
@@ -27,7 +28,7 @@ describe('associations', () => {
     [{ ...KABEZA, name: 'x'.repeat(500) }, 'field-too-long', 'name'],
   ])('refuses a bad association (%#) and writes nothing', (input, code, field) => {
     const before = tableCounts(t);
-    const r = t.server.call('association-create', input, TEST_ACTOR);
+    const r = t.call('association-create', input);
     expect(r.ok ? null : { code: r.error.code, field: r.error.field }).toEqual({ code, field });
     expect(tableCounts(t)).toEqual(before);
   });
@@ -69,7 +70,7 @@ describe('members', () => {
     ];
     for (const [name, input, code] of cases) {
       const before = tableCounts(t);
-      const r = t.server.call(name as 'member-add', input as never, TEST_ACTOR);
+      const r = t.call(name as 'member-add', input as never);
       expect(r.ok ? `${name} accepted` : r.error.code).toBe(code);
       expect(tableCounts(t)).toEqual(before);
     }
@@ -78,12 +79,18 @@ describe('members', () => {
   it('keeps members of two associations apart', () => {
     const one = smallBook(t, 1);
     const two = t.ok('association-create', { ...KABEZA, name: 'Twiteze imbere' });
-    const r = t.server.call('member-get', { associationId: two.id, memberId: one.members[0]!.id }, TEST_ACTOR);
-    expect(r.ok ? null : r.error.code).toBe('member-not-found');
-    const post = t.server.call('journal-entry-post', {
+    // Signed in to the first association, the second is out of reach altogether.
+    const r = t.call('member-get', { associationId: two.id, memberId: one.members[0]!.id });
+    expect(r.ok ? null : r.error.code).toBe('other-association');
+    t.signIn(two.id, KABEZA.treasurer.name);
+    const cross = t.call('member-get', { associationId: two.id, memberId: one.members[0]!.id });
+    expect(cross.ok ? null : cross.error.code).toBe('member-not-found');
+    const post = t.call('journal-entry-post', {
       associationId: two.id, date: '2025-02-01', memo: 'x',
       lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: one.members[0]!.id, credit: '100' }],
-    }, TEST_ACTOR);
+    });
     expect(post.ok ? null : post.error.code).toBe('member-not-found');
+    const back = t.call('member-list', { associationId: one.association.id });
+    expect(back.ok ? null : back.error.code).toBe('other-association');
   });
 });

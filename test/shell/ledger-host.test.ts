@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLedgerHost, LedgerHostOpenError } from '../../electron/server/worker/host';
 import { openLedger } from '../../db/open';
-import { KABEZA } from '../helpers/ledger';
+import { KABEZA, TEST_PIN } from '../helpers/ledger';
 
 const dir = mkdtempSync(join(tmpdir(), 'ikimina-host-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const workerScript = new URL('./ledger-worker.mjs', import.meta.url);
-const actor = { name: 'Aline', channel: 'ipc', locale: 'en' } as const;
+const actor = { channel: 'ipc', locale: 'en' } as const;
 
 describe('ledger worker', () => {
   it('runs the real handlers on its own thread and closes the file cleanly', async () => {
@@ -20,7 +20,12 @@ describe('ledger worker', () => {
     const host = await startLedgerHost({ file, workerScript});
     const created = await host.call('association-create', KABEZA, actor);
     expect(created).toMatchObject({ ok: true, value: { name: 'Abishyizehamwe' } });
-    const refused = await host.call('member-add', { associationId: 'nope' }, actor);
+    const association = created.ok ? (created.value as { id: string; treasurerId: string }) : null;
+    const anonymous = await host.call('member-add', { associationId: association!.id }, actor);
+    expect(anonymous).toMatchObject({ ok: false, error: { code: 'sign-in-required' } });
+    const signedIn = await host.call('session-sign-in', { associationId: association!.id, userId: association!.treasurerId, pin: TEST_PIN }, actor);
+    const session = signedIn.ok ? (signedIn.value as { token: string }).token : undefined;
+    const refused = await host.call('member-add', { associationId: 'nope' }, { ...actor, session });
     expect(refused).toMatchObject({ ok: false, error: { code: 'id-invalid', field: 'associationId' } });
     // Calls are answered in order even when sent together.
     const many = await Promise.all([1, 2, 3].map(() => host.call('association-list', {}, actor)));
@@ -28,7 +33,10 @@ describe('ledger worker', () => {
     await host.close();
     // After a clean close the WAL has been folded into the file.
     const ledger = openLedger(file);
-    expect((ledger.sqlite.prepare('SELECT actor, channel FROM change_log').all())).toEqual([{ actor: 'Aline', channel: 'ipc' }]);
+    expect(ledger.sqlite.prepare('SELECT command, channel FROM change_log').all()).toEqual([
+      { command: 'association-create', channel: 'ipc' },
+      { command: 'session-sign-in', channel: 'ipc' },
+    ]);
     ledger.close();
   });
 

@@ -90,7 +90,7 @@ describe('IPC', () => {
     const ledgerChannels = ipcMain.registrations.filter((c) => c.startsWith('ledger:'));
     expect(ledgerChannels.sort()).toEqual(names.map((n) => `ledger:${n}`).sort());
     expect(new Set(ipcMain.registrations).size).toBe(ipcMain.registrations.length);
-    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:ledger-info', 'app:open-another-ledger', 'app:set-language']);
+    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:ledger-info', 'app:open-another-ledger', 'app:set-language', 'app:set-screen']);
   });
 
   it('relays calls from our page with the chosen language, and refuses any other page', async () => {
@@ -98,11 +98,12 @@ describe('IPC', () => {
     registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn() });
     await ipcMain.handlers.get('app:set-language')!(OUR_PAGE, 'fr');
     await expect(ipcMain.handlers.get('ledger:member-add')!(OUR_PAGE, { fullName: 'Aline' })).resolves.toEqual({ ok: true, value: 'done' });
-    expect(call).toHaveBeenCalledWith('member-add', { fullName: 'Aline' }, 'fr');
+    expect(call).toHaveBeenCalledWith('member-add', { fullName: 'Aline' }, { locale: 'fr', screen: undefined });
     // A language we do not have is ignored.
     await ipcMain.handlers.get('app:set-language')!(OUR_PAGE, 'de');
+    await ipcMain.handlers.get('app:set-screen')!(OUR_PAGE, 'members');
     await ipcMain.handlers.get('ledger:member-add')!(OUR_PAGE, {});
-    expect(call).toHaveBeenLastCalledWith('member-add', {}, 'fr');
+    expect(call).toHaveBeenLastCalledWith('member-add', {}, { locale: 'fr', screen: 'members' });
     const foreign = { senderFrame: { url: 'https://evil.example/' } };
     expect(() => ipcMain.handlers.get('ledger:member-add')!(foreign, {})).toThrow(/not Ikimina’s own page/);
     expect(call).toHaveBeenCalledTimes(2);
@@ -115,7 +116,7 @@ describe('preload', () => {
     expect(contextBridge.exposed.map((e) => e.key)).toEqual(['ikimina']);
     const api = contextBridge.exposed[0]!.api as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['call', 'ledgerInfo', 'openAnotherLedger', 'setLanguage']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'ledgerInfo', 'openAnotherLedger', 'setLanguage', 'setScreen']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

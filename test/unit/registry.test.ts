@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { handler, joinHandlerMaps } from '../../electron/server/registry';
 import { allHandlers } from '../../electron/server/handlers';
 import { ERROR_CATALOGS } from '../../electron/server/messages/render';
-import { tempLedger, TEST_ACTOR } from '../helpers/ledger';
+import { tempLedger } from '../helpers/ledger';
 
-const noop = handler({ kind: 'read', summary: 'x', input: z.strictObject({}), run: () => 1 });
+const noop = handler({ kind: 'read', access: { public: true }, summary: 'x', input: z.strictObject({}), run: () => 1 });
 
 describe('registry', () => {
   it('refuses two handlers with the same name', () => {
@@ -24,7 +24,7 @@ describe('registry', () => {
   it('answers an unknown handler, or one inherited from Object, with a typed error', () => {
     const t = tempLedger();
     for (const name of ['member-fly', 'constructor', '__proto__', 'toString']) {
-      const r = t.server.call(name as never, {}, TEST_ACTOR);
+      const r = t.call(name as never, {});
       expect(r).toMatchObject({ ok: false, error: { code: 'handler-unknown' } });
     }
     t.cleanup();
@@ -33,7 +33,7 @@ describe('registry', () => {
   it('never lets a raw exception or stack trace out', () => {
     const t = tempLedger();
     for (const input of [null, 42, 'text', [], { associationId: { $gt: '' } }]) {
-      const r = t.server.call('member-list', input, TEST_ACTOR);
+      const r = t.call('member-list', input);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(JSON.stringify(r.error)).not.toMatch(/at .*\.ts|Error:/);
     }

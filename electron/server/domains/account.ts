@@ -9,6 +9,7 @@ import { id, isoDate } from '../validation';
 import { getAssociation, } from './association';
 import { getMember } from './member';
 import { prepared } from '../prepared';
+import { READERS } from '../auth/access';
 
 export interface AccountView {
   readonly id: string;
@@ -31,6 +32,7 @@ const accountCode = z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/
 export const accountHandlers = {
   'account-list': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'The association’s chart of accounts',
     input: z.strictObject({ associationId: id }),
     run(ctx, input): AccountView[] {
@@ -43,6 +45,7 @@ export const accountHandlers = {
 
   'account-balance-get': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'One account’s balance (debit minus credit, minor units) as of a date, optionally for one member',
     input: z.strictObject({ associationId: id, account: accountCode, asOf: isoDate.optional(), memberId: id.optional() }),
     run(ctx, input): { account: string; asOf: string | null; balance: string } {
@@ -56,6 +59,7 @@ export const accountHandlers = {
 
   'trial-balance-get': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'Every account’s debits, credits and balance as of a date; the totals always agree',
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): TrialBalance {

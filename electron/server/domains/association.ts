@@ -8,9 +8,11 @@ import { todayOf, type CallContext } from '../context';
 import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
+import { insertUser, renewRecoveryCode } from './user';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
+import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
 
 const location = {
   country: z.string().trim().length(2, { error: 'field-invalid' }).toUpperCase().default('RW'),
@@ -28,6 +30,8 @@ const createInput = z.strictObject({
   currency: z.enum(CURRENCY_CODES, { error: 'currency-unknown' }),
   language: z.enum(UI_LOCALES, { error: 'language-unknown' }).default('rw'),
   foundedOn: isoDate,
+  /** The first user: the association's treasurer, with the PIN they chose. */
+  treasurer: z.strictObject({ name: requiredText(80), pin: z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64) }, { error: 'field-required' }),
 });
 
 const updateInput = z.strictObject({
@@ -57,6 +61,12 @@ export interface AssociationView {
   readonly foundedOn: string;
   readonly readOnly: boolean;
   readonly createdAt: string;
+}
+
+/** A new association, its first treasurer, and its recovery code (shown this once). */
+export interface CreatedAssociation extends AssociationView {
+  readonly treasurerId: string;
+  readonly recoveryCode: string;
 }
 
 export interface AssociationSummary {
@@ -90,10 +100,11 @@ export function writableAssociation(ctx: CallContext, associationId: string): As
 export const associationHandlers = {
   'association-create': handler({
     kind: 'write',
+    access: PUBLIC,
     summary: 'Create an association with its location, currency and standard accounts',
     input: createInput,
-    audit: (_input, created: AssociationView) => ({ associationId: created.id, targetId: created.id }),
-    run(ctx, input): AssociationView {
+    audit: (_input, created: CreatedAssociation) => ({ associationId: created.id, targetId: created.id }),
+    run(ctx, input): CreatedAssociation {
       if (input.foundedOn > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'foundedOn');
       const { sqlite } = ctx.ledger;
       const associationId = ctx.newId();
@@ -104,19 +115,21 @@ export const associationHandlers = {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(associationId, input.name, input.registrationNo ?? null, input.country, input.province, input.district,
-          input.sector, input.cell, input.village, input.currency, input.language, input.foundedOn, now, ctx.actor.name);
+          input.sector, input.cell, input.village, input.currency, input.language, input.foundedOn, now, input.treasurer.name);
       const insertAccount = prepared(sqlite, 
         'INSERT INTO accounts (id, association_id, code, purpose, type, name, per_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       for (const a of STANDARD_CHART) {
         insertAccount.run(ctx.newId(), associationId, a.code, a.purpose, a.type, a.name, a.perMember ? 1 : 0, now);
       }
-      return getAssociation(ctx, associationId);
+      const treasurer = insertUser(ctx, { associationId, name: input.treasurer.name, role: 'treasurer', pin: input.treasurer.pin }, input.treasurer.name);
+      return { ...getAssociation(ctx, associationId), treasurerId: treasurer.id, recoveryCode: renewRecoveryCode(ctx, associationId) };
     },
   }),
 
   'association-update': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Correct an association’s name, registration number, location or language',
     input: updateInput,
     run(ctx, input): AssociationView {
@@ -136,6 +149,7 @@ export const associationHandlers = {
 
   'association-get': handler({
     kind: 'read',
+    access: { roles: EVERYONE },
     summary: 'One association',
     input: z.strictObject({ associationId: id }),
     run: (ctx, input): AssociationView => getAssociation(ctx, input.associationId),
@@ -143,6 +157,7 @@ export const associationHandlers = {
 
   'association-summary-get': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'Headline figures for the home screen: members (and women), cash, bank, savings, social fund',
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): AssociationSummary {
@@ -174,6 +189,7 @@ export const associationHandlers = {
 
   'association-list': handler({
     kind: 'read',
+    access: PUBLIC,
     summary: 'Every association in this ledger file',
     input: z.strictObject({}),
     run(ctx): AssociationView[] {

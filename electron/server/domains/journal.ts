@@ -14,6 +14,7 @@ import { amountText, id, isoDate, optionalText, requiredText } from '../validati
 import { getAssociation, writableAssociation } from './association';
 import { accountByCode } from './account';
 import { prepared } from '../prepared';
+import { READERS, RECORDERS } from '../auth/access';
 
 const line = z.strictObject({
   account: z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/, { error: 'account-code-invalid' }),
@@ -88,6 +89,7 @@ function listEntries(
 export const journalHandlers = {
   'journal-entry-post': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Post a balanced entry: lines of {account, debit or credit, memberId?}',
     input: z.strictObject({
       associationId: id,
@@ -129,6 +131,7 @@ export const journalHandlers = {
 
   'journal-entry-reverse': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Correct an entry by posting its exact opposite, with a reason; the original stays',
     input: z.strictObject({ associationId: id, entryId: id, date: isoDate.optional(), reason: requiredText(300) }),
     run(ctx, input): EntryView {
@@ -146,6 +149,7 @@ export const journalHandlers = {
 
   'journal-entry-get': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'One journal entry with its postings',
     input: z.strictObject({ associationId: id, entryId: id }),
     run: (ctx, input): EntryView => getEntry(ctx, input.associationId, input.entryId),
@@ -153,6 +157,7 @@ export const journalHandlers = {
 
   'journal-entry-list': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'Journal entries in sequence, optionally between two dates, a page at a time',
     input: z.strictObject({
       associationId: id,
@@ -169,6 +174,7 @@ export const journalHandlers = {
 
   'journal-chain-verify': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'Recompute every entry’s hash and report the first entry that does not match',
     input: z.strictObject({ associationId: id }),
     run(ctx, input): ChainReport {

@@ -9,6 +9,7 @@ import { accountBalance, accountByPurpose } from '../journal/balances';
 import { id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { prepared } from '../prepared';
+import { READERS, RECORDERS } from '../auth/access';
 
 export const GENDERS = ['female', 'male'] as const;
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
@@ -55,6 +56,7 @@ function checkNotFuture(ctx: CallContext, date: string, field: string): void {
 export const memberHandlers = {
   'member-add': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Register a new member',
     input: z.strictObject({ associationId: id, ...details, joinedOn: isoDate }),
     run(ctx, input): MemberView {
@@ -77,6 +79,7 @@ export const memberHandlers = {
 
   'member-update': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Correct a member’s name, gender, role, phone or ID number',
     input: z.strictObject({
       associationId: id,
@@ -105,6 +108,7 @@ export const memberHandlers = {
 
   'member-exit': handler({
     kind: 'write',
+    access: { roles: RECORDERS },
     summary: 'Record that a member left the association on a date',
     input: z.strictObject({ associationId: id, memberId: id, exitedOn: isoDate, reason: requiredText(300) }),
     run(ctx, input): MemberView {
@@ -121,6 +125,7 @@ export const memberHandlers = {
 
   'member-get': handler({
     kind: 'read',
+    access: { roles: READERS, ownMember: 'memberId' },
     summary: 'One member',
     input: z.strictObject({ associationId: id, memberId: id }),
     run: (ctx, input): MemberView => getMember(ctx, input.associationId, input.memberId),
@@ -128,6 +133,7 @@ export const memberHandlers = {
 
   'member-list': handler({
     kind: 'read',
+    access: { roles: READERS },
     summary: 'Members, filtered by status, role, gender and a search on name, number or phone',
     input: z.strictObject({
       associationId: id,
@@ -161,6 +167,7 @@ export const memberHandlers = {
 
   'member-savings-get': handler({
     kind: 'read',
+    access: { roles: READERS, ownMember: 'memberId' },
     summary: 'A member’s savings balance (what the group owes them), as of a date',
     input: z.strictObject({ associationId: id, memberId: id, asOf: isoDate.optional() }),
     run(ctx, input): { memberId: string; asOf: string | null; savings: string } {

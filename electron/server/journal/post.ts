@@ -60,7 +60,7 @@ export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
     sourceType: entry.source?.type ?? null,
     sourceId: entry.source?.id ?? null,
     createdAt: ctx.now().toISOString(),
-    createdBy: ctx.actor.name,
+    createdBy: ctx.actorName,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const postings: HashablePosting[] = entry.lines.map((line, i) => ({
