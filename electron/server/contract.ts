@@ -42,5 +42,6 @@ export type { Role } from './auth/access';
 export type { MemberView } from './domains/member';
 export type { AccountView } from './domains/account';
 export type { EntryView } from './domains/journal';
+export type { AuditRow } from './domains/audit';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';

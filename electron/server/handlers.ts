@@ -6,7 +6,8 @@ import { memberHandlers } from './domains/member';
 import { accountHandlers } from './domains/account';
 import { journalHandlers } from './domains/journal';
 import { userHandlers } from './domains/user';
+import { auditHandlers } from './domains/audit';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers);
 
 export type AllHandlers = typeof allHandlers;

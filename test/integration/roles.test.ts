@@ -1,0 +1,143 @@
+// The role matrix: for every handler in the registry and every role, whether the
+// call is let through or refused — checked against the table below, written here
+// from the issue's rules, not read from the code. A handler missing from the table
+// fails the test, so no new handler can ship without a rule.
+
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { allHandlers } from '../../electron/server/handlers';
+import type { Actor } from '../../electron/server/context';
+import { KABEZA, signedInActor, smallBook, tableCounts, tempLedger, TEST_PIN, type TestLedger } from '../helpers/ledger';
+
+type Role = 'treasurer' | 'secretary' | 'chair' | 'member' | 'officer' | 'coordinator';
+const ROLES: Role[] = ['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'];
+const RECORD: Role[] = ['treasurer', 'secretary', 'chair'];
+const READ: Role[] = [...RECORD, 'officer', 'coordinator'];
+const ADMIN: Role[] = ['treasurer', 'chair'];
+const EVERYONE: Role[] = [...READ, 'member'];
+const PUBLIC = 'public' as const;
+/** Readers, and a member for their own record only. */
+const READ_OR_OWN = 'read-or-own' as const;
+
+const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
+  'association-create': PUBLIC,
+  'association-list': PUBLIC,
+  'association-get': EVERYONE,
+  'association-update': RECORD,
+  'association-summary-get': READ,
+  'session-sign-in': PUBLIC,
+  'session-sign-out': PUBLIC,
+  'session-get': PUBLIC,
+  'user-sign-in-list': PUBLIC,
+  'user-pin-recover': PUBLIC,
+  'user-list': READ,
+  'user-create': ADMIN,
+  'user-update': ADMIN,
+  'user-pin-reset': ADMIN,
+  'user-pin-change': EVERYONE,
+  'recovery-code-renew': ADMIN,
+  'member-add': RECORD,
+  'member-update': RECORD,
+  'member-exit': RECORD,
+  'member-get': READ_OR_OWN,
+  'member-list': READ,
+  'member-savings-get': READ_OR_OWN,
+  'account-list': READ,
+  'account-balance-get': READ,
+  'trial-balance-get': READ,
+  'journal-entry-post': RECORD,
+  'journal-entry-reverse': RECORD,
+  'journal-entry-get': READ,
+  'journal-entry-list': READ,
+  'journal-chain-verify': READ,
+  'audit-list': [...READ],
+};
+
+let t: TestLedger;
+let associationId: string;
+let ownMemberId: string;
+let otherMemberId: string;
+const actors = {} as Record<Role, Actor>;
+
+beforeAll(() => {
+  t = tempLedger();
+  const book = smallBook(t, 2);
+  associationId = book.association.id;
+  [ownMemberId, otherMemberId] = book.members.map((m) => m.id) as [string, string];
+  for (const role of ROLES) {
+    if (role !== 'treasurer') {
+      t.ok('user-create', { associationId, name: `The ${role}`, role, pin: TEST_PIN, ...(role === 'member' ? { memberId: ownMemberId } : {}) });
+    }
+  }
+  for (const role of ROLES) actors[role] = signedInActor(t.server, associationId, role === 'treasurer' ? KABEZA.treasurer.name : `The ${role}`);
+});
+afterAll(() => t.cleanup());
+
+const refusedCodes = ['role-refused', 'sign-in-required', 'session-expired'];
+
+function outcome(name: string, input: object, actor: Actor): 'refused' | 'let through' {
+  const r = t.server.call(name as never, input, actor);
+  return !r.ok && refusedCodes.includes(r.error.code) ? 'refused' : 'let through';
+}
+
+describe('role matrix', () => {
+  it('has a rule for every handler, and a handler for every rule', () => {
+    expect(Object.keys(allHandlers).sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  for (const [name, rule] of Object.entries(RULES)) {
+    it(`${name}: ${Array.isArray(rule) ? rule.join(', ') : rule}`, () => {
+      if (rule === PUBLIC) {
+        // Anyone at the laptop, even before signing in.
+        expect(outcome(name, {}, { channel: 'test', locale: 'en' })).toBe('let through');
+        return;
+      }
+      // Nobody signed in, or a made-up session, or a made-up role: refused.
+      expect(outcome(name, { associationId }, { channel: 'test', locale: 'en' })).toBe('refused');
+      expect(outcome(name, { associationId }, { channel: 'test', locale: 'en', session: 'forged-session-token' })).toBe('refused');
+      expect(outcome(name, { associationId }, { channel: 'test', locale: 'en', role: 'treasurer' } as Actor)).toBe('refused');
+      for (const role of ROLES) {
+        const allowed = rule === READ_OR_OWN ? READ.includes(role) : rule.includes(role);
+        // Inputs that pass the association check; the role check comes first, so
+        // an allowed role may still fail validation, which is not a refusal.
+        const input = { associationId, memberId: otherMemberId };
+        expect(`${role}: ${outcome(name, input, actors[role])}`).toBe(`${role}: ${allowed ? 'let through' : 'refused'}`);
+      }
+      if (rule === READ_OR_OWN) {
+        expect(outcome(name, { associationId, memberId: ownMemberId }, actors.member)).toBe('let through');
+      }
+    });
+  }
+
+  it('lets an officer read but refuses every write, and nothing changes', () => {
+    const before = tableCounts(t);
+    // Every write but the public ones and changing one's own PIN.
+    const writes = Object.entries(allHandlers).filter(([name, def]) => def.kind === 'write' && RULES[name] !== PUBLIC && name !== 'user-pin-change');
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+    for (const [name] of writes) {
+      const r = t.server.call(name as never, { associationId, memberId: ownMemberId, fullName: 'X', gender: 'female', joinedOn: '2025-02-01' }, actors.officer);
+      expect(r.ok ? `${name} accepted` : r.error.code).toBe('role-refused');
+    }
+    const members = t.server.call('member-list', { associationId }, actors.officer);
+    expect(members.ok && members.value.length).toBe(2);
+    // Only the officer's own sign-in touched the change log, in beforeAll.
+    expect(tableCounts(t)).toEqual(before);
+  });
+
+  it('lets a member read their own savings, never another member’s', () => {
+    const own = t.server.call('member-savings-get', { associationId, memberId: ownMemberId }, actors.member);
+    expect(own.ok).toBe(true);
+    const other = t.server.call('member-savings-get', { associationId, memberId: otherMemberId }, actors.member);
+    expect(other.ok ? 'read' : other.error.code).toBe('role-refused');
+    const list = t.server.call('member-list', { associationId }, actors.member);
+    expect(list.ok ? 'read' : list.error.code).toBe('role-refused');
+  });
+
+  it('keeps each association’s users inside their own books', () => {
+    const second = t.server.call('association-create', { ...KABEZA, name: 'Twiteze imbere' }, { channel: 'test', locale: 'en' });
+    const otherId = second.ok ? second.value.id : '';
+    const r = t.server.call('member-list', { associationId: otherId }, actors.treasurer);
+    expect(r.ok ? 'read' : r.error.code).toBe('other-association');
+    const write = t.server.call('member-add', { associationId: otherId, fullName: 'Intruder', gender: 'male', joinedOn: '2025-02-01' }, actors.chair);
+    expect(write.ok ? 'written' : write.error.code).toBe('other-association');
+  });
+});
