@@ -36,9 +36,9 @@ export interface IkiminaApi {
 
 export type { Result, ErrorResult } from './errors';
 export type { AssociationView, AssociationSummary, CreatedAssociation } from './domains/association';
-export type { UserView, SignedIn } from './domains/user';
+export type { UserView, SignedIn, WhoIsSignedIn } from './domains/user';
 export type { SessionUser } from './auth/sessions';
-export type { Role } from './auth/access';
+export type { Role, Capabilities } from './auth/access';
 export type { MemberView } from './domains/member';
 export type { AccountView } from './domains/account';
 export type { EntryView } from './domains/journal';

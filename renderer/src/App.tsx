@@ -1,22 +1,32 @@
-// Which screen to show: the first-run wizard, the association chooser, or the
-// association's books with their sections.
+// Which screen to show: the first-run wizard, the association chooser, signing in,
+// or the association's books with their sections. The app locks itself after a
+// few minutes without use.
 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView } from '../../electron/server/contract';
-import { call } from './api';
-import { useErrorText, useRoute } from './hooks';
+import type { AssociationView, WhoIsSignedIn } from '../../electron/server/contract';
+import { call, ledger } from './api';
+import { useErrorText, useIdleLock, useRoute, type Route } from './hooks';
 import { Wizard } from './screens/Wizard';
 import { ChooseAssociation } from './screens/ChooseAssociation';
+import { SignIn } from './screens/SignIn';
 import { Layout } from './screens/Layout';
 import { Home } from './screens/Home';
 import { Members } from './screens/Members';
 import { Settings } from './screens/Settings';
+import { History } from './screens/History';
 import { ComingSoon } from './screens/ComingSoon';
 
 const CURRENT_KEY = 'ikimina.association';
+/** The app locks itself after this long without a key press or a click. */
+export const IDLE_LOCK_MINUTES = 5;
 
-type View = { kind: 'loading' } | { kind: 'wizard'; first: boolean } | { kind: 'choose' } | { kind: 'books'; association: AssociationView };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'wizard'; first: boolean }
+  | { kind: 'choose' }
+  | { kind: 'sign-in'; association: AssociationView; lockedUserId?: string }
+  | { kind: 'books'; association: AssociationView; who: WhoIsSignedIn };
 
 export function App() {
   const { t } = useTranslation();
@@ -26,9 +36,11 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
 
-  const open = useCallback((association: AssociationView) => {
+  const open = useCallback(async (association: AssociationView) => {
     localStorage.setItem(CURRENT_KEY, association.id);
-    setView({ kind: 'books', association });
+    const who = await call('session-get', {});
+    if (who.ok && who.value && who.value.user.associationId === association.id) setView({ kind: 'books', association, who: who.value });
+    else setView({ kind: 'sign-in', association });
   }, []);
 
   const load = useCallback(async () => {
@@ -40,8 +52,8 @@ export function App() {
     setAssociations(r.value);
     const remembered = r.value.find((a) => a.id === localStorage.getItem(CURRENT_KEY));
     if (r.value.length === 0) setView({ kind: 'wizard', first: true });
-    else if (remembered) open(remembered);
-    else if (r.value.length === 1) open(r.value[0]!);
+    else if (remembered) await open(remembered);
+    else if (r.value.length === 1) await open(r.value[0]!);
     else setView({ kind: 'choose' });
   }, [errorText, open]);
 
@@ -49,38 +61,69 @@ export function App() {
     void load();
   }, [load]);
 
+  useEffect(() => {
+    void ledger.setScreen(view.kind === 'books' ? route : view.kind);
+  }, [route, view.kind]);
+
+  const lock = useCallback(async () => {
+    if (view.kind !== 'books') return;
+    await call('session-sign-out', {});
+    setView({ kind: 'sign-in', association: view.association, lockedUserId: view.who.user.userId });
+  }, [view]);
+  useIdleLock(view.kind === 'books', IDLE_LOCK_MINUTES, lock);
+
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (view.kind === 'loading') return <p className="loading">{t('common.loading')}</p>;
   if (view.kind === 'wizard') {
     return (
       <Wizard
-        onCreated={(a) => {
+        onCreated={(a, who) => {
           setAssociations((list) => [...list, a]);
+          localStorage.setItem(CURRENT_KEY, a.id);
           window.location.hash = '#/home';
-          open(a);
+          setView({ kind: 'books', association: a, who });
         }}
         onCancel={view.first ? undefined : () => void load()}
       />
     );
   }
   if (view.kind === 'choose') {
-    return <ChooseAssociation associations={associations} onChoose={open} onAdd={() => setView({ kind: 'wizard', first: false })} />;
+    return <ChooseAssociation associations={associations} onChoose={(a) => void open(a)} onAdd={() => setView({ kind: 'wizard', first: false })} />;
+  }
+  if (view.kind === 'sign-in') {
+    return (
+      <SignIn
+        association={view.association}
+        lockedUserId={view.lockedUserId}
+        canSwitch={associations.length > 1}
+        onSwitchAssociation={() => setView({ kind: 'choose' })}
+        onSignedIn={(who) => setView({ kind: 'books', association: view.association, who })}
+      />
+    );
   }
 
-  const { association } = view;
+  const { association, who } = view;
+  const allowed: readonly Route[] = who.can.readBooks
+    ? ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings']
+    : ['home', 'settings'];
+  const shown = allowed.includes(route) ? route : 'home';
   let screen;
-  switch (route) {
+  switch (shown) {
     case 'home':
-      screen = <Home association={association} />;
+      screen = <Home association={association} who={who} />;
       break;
     case 'members':
-      screen = <Members association={association} />;
+      screen = <Members association={association} canRecord={who.can.record} />;
+      break;
+    case 'history':
+      screen = <History association={association} />;
       break;
     case 'settings':
       screen = (
         <Settings
           association={association}
-          onChanged={open}
+          who={who}
+          onChanged={(a) => setView({ kind: 'books', association: a, who })}
           onAddAssociation={() => setView({ kind: 'wizard', first: false })}
           onLedgerSwitched={() => {
             localStorage.removeItem(CURRENT_KEY);
@@ -91,10 +134,20 @@ export function App() {
       );
       break;
     default:
-      screen = <ComingSoon section={route} />;
+      screen = <ComingSoon section={shown} />;
   }
   return (
-    <Layout association={association} route={route} canSwitch={associations.length > 1} onSwitchAssociation={() => setView({ kind: 'choose' })}>
+    <Layout
+      association={association}
+      who={who}
+      route={shown}
+      routes={allowed}
+      onLock={() => void lock()}
+      onSwitchUser={async () => {
+        await call('session-sign-out', {});
+        setView({ kind: 'sign-in', association });
+      }}
+    >
       {screen}
     </Layout>
   );

@@ -17,4 +17,5 @@ export const ledger = {
   info: () => window.ikimina.ledgerInfo(),
   openAnother: () => window.ikimina.openAnotherLedger(),
   setLanguage: (language: 'rw' | 'en' | 'fr') => window.ikimina.setLanguage(language),
+  setScreen: (screen: string) => window.ikimina.setScreen(screen),
 };

@@ -81,8 +81,26 @@ export function useQuery<N extends HandlerName>(name: N, input: InputOf<N> | nul
   return { data, error, reload: () => setVersion((v) => v + 1) };
 }
 
-export type Route = 'home' | 'members' | 'meetings' | 'loans' | 'livestock' | 'grants' | 'reports' | 'settings';
-export const ROUTES: readonly Route[] = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'settings'];
+export type Route = 'home' | 'members' | 'meetings' | 'loans' | 'livestock' | 'grants' | 'reports' | 'history' | 'settings';
+export const ROUTES: readonly Route[] = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'];
+
+/** Calls `onIdle` after `minutes` without a key press, click or touch. */
+export function useIdleLock(active: boolean, minutes: number, onIdle: () => void): void {
+  useEffect(() => {
+    if (!active) return;
+    let timer = window.setTimeout(onIdle, minutes * 60_000);
+    const reset = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(onIdle, minutes * 60_000);
+    };
+    const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+    for (const e of events) window.addEventListener(e, reset, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, reset);
+    };
+  }, [active, minutes, onIdle]);
+}
 
 function routeFromHash(): Route {
   const name = window.location.hash.replace(/^#\/?/, '');

@@ -16,7 +16,6 @@
 
 import { writeSync } from 'node:fs';
 import { createServer } from '../../electron/server/server';
-import { uuidv7 } from '../../electron/server/ids';
 import { signedInActor } from '../helpers/ledger';
 
 /** A child that lost its parent must not run forever. */

@@ -61,16 +61,31 @@ describe('first run and members', () => {
     await page.getByLabel('District').selectOption('Huye');
     await page.getByLabel('Sector').fill('Tumba');
     await page.getByLabel('Cell').fill('Cyarwa');
-    // Village left empty: the server refuses, and says so next to the field.
+    // Village left empty: the wizard goes on, and the server will say so later.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Your name').fill('Mukamana Aline');
+    await page.locator('input[name="treasurer.pin"]').fill('1234');
+    await page.getByLabel('The same PIN again').fill('1234');
     await page.getByRole('button', { name: 'Create the association' }).click();
+    // The server refuses; the wizard goes back to the step with the village, says why next to it.
     const village = page.getByLabel('Village');
     await expect.poll(() => village.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.field--invalid .field__error').textContent()).toBe('This is required.');
     expect(await app.server.call('association-list', {}, { channel: 'test', locale: 'en' })).toMatchObject({ ok: true, value: [] });
-
     await village.fill('Kabeza');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // The treasurer's access: a PIN anyone would guess is refused, in words.
     await page.getByRole('button', { name: 'Create the association' }).click();
+    await expect.poll(() => page.locator('.field--invalid .field__error').textContent()).toBe('This PIN is too easy to guess (like 1111 or 1234). Choose another.');
+    await page.locator('input[name="treasurer.pin"]').fill('2580');
+    await page.getByLabel('The same PIN again').fill('2580');
+    await page.getByRole('button', { name: 'Create the association' }).click();
+    // The recovery code is shown once, to be written down.
+    await expect.poll(() => page.locator('.recovery-code').textContent()).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    await page.getByRole('button', { name: 'I have written it down' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Twiyubake Kabeza');
+    expect(await page.locator('.topbar__user').textContent()).toBe('Mukamana Aline · Treasurer');
     expect(await page.locator('.lead').textContent()).toBe('Kabeza, Cyarwa, Tumba, Huye, Southern Province');
     const list = app.server.call('association-list', {}, { channel: 'test', locale: 'en' });
     expect(list.ok && list.value.map((a) => [a.name, a.currency, a.district, a.language])).toEqual([['Twiyubake Kabeza', 'RWF', 'Huye', 'en']]);
@@ -153,6 +168,9 @@ describe('first run and members', () => {
   it('finds everything again after the app restarts on the same file', async () => {
     await app.restart();
     page = app.page;
+    // A restart asks for the PIN again.
+    await page.getByLabel('PIN or password').fill('2580');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Twiyubake Kabeza' }).waitFor();
     // Home shows the members counted by the server.
     const active = page.locator('.card', { hasText: 'Active members' });

@@ -58,7 +58,8 @@ describe('translations', () => {
       ...['chair', 'secretary', 'treasurer', 'key_holder', 'member'].map((r) => `role.${r}`),
       'gender.female', 'gender.male',
       ...['RWF', 'BIF', 'UGX', 'CDF', 'LRD', 'USD', 'KES', 'TZS'].map((c) => `currency.${c}`),
-      ...['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'settings'].map((s) => `nav.${s}`),
+      ...['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'].map((s) => `nav.${s}`),
+      ...['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'].map((r) => `userRole.${r}`),
       ...['meetings', 'loans', 'livestock', 'grants', 'reports'].map((s) => `soon.${s}`),
       ...['RW', 'BI', 'CD', 'LR'].map((c) => `country.${c}`),
     ];

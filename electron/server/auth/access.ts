@@ -25,3 +25,20 @@ export type Access =
     };
 
 export const PUBLIC: Access = { public: true };
+
+/** What a role may do, for the UI to show only what will work (the server still checks every call). */
+export interface Capabilities {
+  readonly record: boolean;
+  readonly readBooks: boolean;
+  readonly manageUsers: boolean;
+  readonly readAudit: boolean;
+}
+
+export function capabilitiesOf(role: Role): Capabilities {
+  return {
+    record: RECORDERS.includes(role),
+    readBooks: READERS.includes(role),
+    manageUsers: ADMINS.includes(role),
+    readAudit: role !== 'member',
+  };
+}

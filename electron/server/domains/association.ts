@@ -122,7 +122,13 @@ export const associationHandlers = {
       for (const a of STANDARD_CHART) {
         insertAccount.run(ctx.newId(), associationId, a.code, a.purpose, a.type, a.name, a.perMember ? 1 : 0, now);
       }
-      const treasurer = insertUser(ctx, { associationId, name: input.treasurer.name, role: 'treasurer', pin: input.treasurer.pin }, input.treasurer.name);
+      let treasurer;
+      try {
+        treasurer = insertUser(ctx, { associationId, name: input.treasurer.name, role: 'treasurer', pin: input.treasurer.pin }, input.treasurer.name);
+      } catch (err) {
+        // The PIN or name problems concern the treasurer's part of this form.
+        throw err instanceof LedgerError && err.field ? err.atField(`treasurer.${err.field}`) : err;
+      }
       return { ...getAssociation(ctx, associationId), treasurerId: treasurer.id, recoveryCode: renewRecoveryCode(ctx, associationId) };
     },
   }),

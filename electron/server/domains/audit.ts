@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { handler } from '../registry';
 import { prepared } from '../prepared';
 import { id, isoDate } from '../validation';
-import type { Role } from '../auth/access';
+import { READERS, type Role } from '../auth/access';
 
 export interface AuditRow {
   readonly id: string;
@@ -24,7 +24,7 @@ export interface AuditRow {
 export const auditHandlers = {
   'audit-list': handler({
     kind: 'read',
-    access: { roles: ['treasurer', 'secretary', 'chair', 'officer', 'coordinator'] },
+    access: { roles: READERS },
     summary: 'The audit trail: who changed what, when, from where; newest first, filtered',
     input: z.strictObject({
       associationId: id,

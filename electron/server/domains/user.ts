@@ -7,7 +7,7 @@ import { LedgerError } from '../errors';
 import { handler, RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
-import { ADMINS, EVERYONE, PUBLIC, READERS, USER_ROLES, type Role } from '../auth/access';
+import { ADMINS, capabilitiesOf, EVERYONE, PUBLIC, READERS, USER_ROLES, type Capabilities, type Role } from '../auth/access';
 import { checkPinStrength, hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
@@ -92,7 +92,13 @@ function setPin(ctx: CallContext, userId: string, newPin: string, field: string)
 export interface SignedIn {
   readonly token: string;
   readonly user: SessionUser;
+  readonly can: Capabilities;
   readonly idleMinutes: number;
+}
+
+export interface WhoIsSignedIn {
+  readonly user: SessionUser;
+  readonly can: Capabilities;
 }
 
 export const userHandlers = {
@@ -121,7 +127,7 @@ export const userHandlers = {
       }
       prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
       const session: SessionUser = { userId: user.id, associationId: user.associationId, name: user.name, role: user.role, memberId: user.memberId };
-      return { token: ctx.sessions.open(session), user: session, idleMinutes: SESSION_IDLE_MINUTES };
+      return { token: ctx.sessions.open(session), user: session, can: capabilitiesOf(session.role), idleMinutes: SESSION_IDLE_MINUTES };
     },
   }),
 
@@ -141,7 +147,7 @@ export const userHandlers = {
     access: PUBLIC,
     summary: 'Who is signed in on this session, if anyone',
     input: z.strictObject({}),
-    run: (ctx): SessionUser | null => ctx.user,
+    run: (ctx): WhoIsSignedIn | null => (ctx.user ? { user: ctx.user, can: capabilitiesOf(ctx.user.role) } : null),
   }),
 
   'user-sign-in-list': handler({

@@ -43,7 +43,7 @@ interface TextFieldProps {
   readonly error?: string;
   readonly hint?: string;
   readonly required?: boolean;
-  readonly type?: 'text' | 'tel' | 'search';
+  readonly type?: 'text' | 'tel' | 'search' | 'password';
   readonly autoFocus?: boolean;
   readonly maxLength?: number;
   readonly labelNote?: string;
@@ -61,6 +61,7 @@ export function TextField({ label, name, value, onChange, error, hint, required,
           required={required}
           autoFocus={autoFocus}
           maxLength={maxLength}
+          autoComplete={type === 'password' ? 'off' : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}

@@ -1,15 +1,17 @@
 // The association at a glance: where it is, who is in it, and the money it holds.
 
 import { useTranslation } from 'react-i18next';
-import type { AssociationView } from '../../../electron/server/contract';
+import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
 import { useQuery, useLanguage } from '../hooks';
 import { date, money } from '../format';
 import { provinceLabel } from '../location';
 
-export function Home({ association }: { readonly association: AssociationView }) {
+export function Home({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
-  const { data: summary, error } = useQuery('association-summary-get', { associationId: association.id }, [association.id]);
+  const { data: summary, error } = useQuery('association-summary-get', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
+  const ownMemberId = who.user.memberId;
+  const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
   const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
   return (
     <section aria-labelledby="home-title">
@@ -20,6 +22,14 @@ export function Home({ association }: { readonly association: AssociationView })
         {association.registrationNo ? ` · ${t('association.registrationNo')}: ${association.registrationNo}` : ''}
       </p>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {own ? (
+        <dl className="cards">
+          <div className="card">
+            <dt>{t('home.mySavings')}</dt>
+            <dd>{money(own.savings, association.currency)}</dd>
+          </div>
+        </dl>
+      ) : null}
       {summary ? (
         <dl className="cards">
           <div className="card">
@@ -45,11 +55,11 @@ export function Home({ association }: { readonly association: AssociationView })
           </div>
         </dl>
       ) : null}
-      <p className="muted">{t('home.asOf', { date: summary ? date(summary.asOf) : '' })}</p>
+      {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
-        <li><a href="#/members">{t('home.goMembers')}</a></li>
-        <li><a href="#/meetings">{t('home.goMeetings')}</a></li>
+        {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
+        {who.can.record ? <li><a href="#/meetings">{t('home.goMeetings')}</a></li> : null}
         <li><a href="#/settings">{t('home.goSettings')}</a></li>
       </ul>
     </section>

@@ -3,19 +3,22 @@
 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView } from '../../../electron/server/contract';
-import { ROUTES, useLanguage, type Route } from '../hooks';
+import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
+import { useLanguage, type Route } from '../hooks';
 import { LANGUAGES } from '../i18n';
 
 interface LayoutProps {
   readonly association: AssociationView;
+  readonly who: WhoIsSignedIn;
   readonly route: Route;
-  readonly canSwitch: boolean;
-  readonly onSwitchAssociation: () => void;
+  /** The sections this user's role may open. */
+  readonly routes: readonly Route[];
+  readonly onLock: () => void;
+  readonly onSwitchUser: () => void;
   readonly children: ReactNode;
 }
 
-export function Layout({ association, route, canSwitch, onSwitchAssociation, children }: LayoutProps) {
+export function Layout({ association, who, route, routes, onLock, onSwitchUser, children }: LayoutProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   return (
@@ -28,11 +31,15 @@ export function Layout({ association, route, canSwitch, onSwitchAssociation, chi
           {association.readOnly ? <span className="badge">{t('association.readOnly')}</span> : null}
         </div>
         <div className="topbar__tools">
-          {canSwitch ? (
-            <button type="button" className="button button--secondary button--small" onClick={onSwitchAssociation}>
-              {t('nav.switchAssociation')}
-            </button>
-          ) : null}
+          <span className="topbar__user">
+            {who.user.name} · {t(`userRole.${who.user.role}`)}
+          </span>
+          <button type="button" className="button button--secondary button--small" onClick={onLock}>
+            {t('nav.lock')}
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={onSwitchUser}>
+            {t('nav.switchUser')}
+          </button>
           <label className="language-switch">
             <span>{t('settings.language')}</span>
             <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
@@ -45,7 +52,7 @@ export function Layout({ association, route, canSwitch, onSwitchAssociation, chi
       </header>
       <nav className="sidebar" aria-label={t('nav.sections')}>
         <ul>
-          {ROUTES.map((r) => (
+          {routes.map((r) => (
             <li key={r}>
               <a href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>{t(`nav.${r}`)}</a>
             </li>

@@ -14,7 +14,7 @@ export const ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member']
 
 type Editing = { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'exit'; member: MemberView } | null;
 
-export function Members({ association }: { readonly association: AssociationView }) {
+export function Members({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<'active' | 'exited' | 'all'>('active');
@@ -30,7 +30,7 @@ export function Members({ association }: { readonly association: AssociationView
     ...(search.trim() ? { search: search.trim() } : {}),
   };
   const { data: members, error, reload } = useQuery('member-list', filters, [association.id, search, status, role, gender]);
-  const writable = !association.readOnly;
+  const writable = canRecord && !association.readOnly;
 
   const done = (message: string) => {
     setEditing(null);

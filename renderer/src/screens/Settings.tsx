@@ -3,7 +3,9 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, LedgerFileInfo } from '../../../electron/server/contract';
+import type { AssociationView, LedgerFileInfo, WhoIsSignedIn } from '../../../electron/server/contract';
+import { Users } from './Users';
+import { ChangePin } from './ChangePin';
 import { ChoiceField, FormError, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
 import { LANGUAGES } from '../i18n';
@@ -11,6 +13,7 @@ import { ledger } from '../api';
 
 interface SettingsProps {
   readonly association: AssociationView;
+  readonly who: WhoIsSignedIn;
   readonly onChanged: (association: AssociationView) => void;
   readonly onAddAssociation: () => void;
   readonly onLedgerSwitched: () => void;
@@ -18,7 +21,7 @@ interface SettingsProps {
 
 const EDITABLE = ['name', 'registrationNo', 'sector', 'cell', 'village'] as const;
 
-export function Settings({ association, onChanged, onAddAssociation, onLedgerSwitched }: SettingsProps) {
+export function Settings({ association, who, onChanged, onAddAssociation, onLedgerSwitched }: SettingsProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const command = useCommand();
@@ -59,9 +62,15 @@ export function Settings({ association, onChanged, onAddAssociation, onLedgerSwi
       <h2>{t('settings.language')}</h2>
       <ChoiceField legend={t('settings.languageQuestion')} name="ui-language" value={language} onChange={(v) => setLanguage(v as typeof language)} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
 
+      <ChangePin association={association} />
+
+      {who.can.manageUsers ? <Users association={association} who={who} /> : null}
+
       <h2>{t('settings.association')}</h2>
       {association.readOnly ? (
         <p className="notice">{t('settings.readOnly')}</p>
+      ) : !who.can.record ? (
+        <p>{association.name}</p>
       ) : (
         <form
           className="settings-form"

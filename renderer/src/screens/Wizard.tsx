@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView } from '../../../electron/server/contract';
+import type { AssociationView, CreatedAssociation, WhoIsSignedIn } from '../../../electron/server/contract';
 import { CURRENCY_CODES } from '../../../electron/server/money/currency';
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
@@ -14,10 +14,12 @@ import { COUNTRIES, defaultCurrency, rwandaDistricts, rwandaProvinces } from '..
 const STEP_OF_FIELD: Record<string, number> = {
   language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1,
   country: 2, province: 2, district: 2, sector: 2, cell: 2, village: 2,
+  'treasurer.name': 3, 'treasurer.pin': 3, pinAgain: 3,
 };
+const LAST_STEP = 3;
 
 interface WizardProps {
-  readonly onCreated: (association: AssociationView) => void;
+  readonly onCreated: (association: AssociationView, who: WhoIsSignedIn) => void;
   readonly onCancel?: () => void;
 }
 
@@ -30,13 +32,31 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
     name: '', registrationNo: '', foundedOn: '', currency: 'RWF',
     country: 'RW', province: '', district: '', sector: '', cell: '', village: '',
   });
+  const [treasurer, setTreasurer] = useState({ name: '', pin: '', pinAgain: '' });
+  const [pinMismatch, setPinMismatch] = useState(false);
+  const [created, setCreated] = useState<CreatedAssociation | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const err = (field: string) => command.fieldErrors[field];
 
   async function create() {
-    const created = await command.run('association-create', { ...form, currency: form.currency as AssociationView['currency'], language });
-    if (created) onCreated(created);
+    // Typing the PIN twice catches a slip before it locks the treasurer out.
+    if (treasurer.pin !== treasurer.pinAgain) {
+      setPinMismatch(true);
+      return;
+    }
+    setPinMismatch(false);
+    const made = await command.run('association-create', {
+      ...form, currency: form.currency as AssociationView['currency'], language, treasurer: { name: treasurer.name, pin: treasurer.pin },
+    });
+    if (made) setCreated(made);
   }
+
+  async function finish() {
+    if (!created) return;
+    const signedIn = await command.run('session-sign-in', { associationId: created.id, userId: created.treasurerId, pin: treasurer.pin });
+    if (signedIn) onCreated(created, { user: signedIn.user, can: signedIn.can });
+  }
+
   // After a refusal, go back to the step that holds the field in question.
   useEffect(() => {
     const field = Object.keys(command.fieldErrors)[0];
@@ -45,7 +65,22 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
   }, [command.fieldErrors]);
   const shownStep = step;
 
-  const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace')];
+  if (created) {
+    return (
+      <main className="wizard" aria-labelledby="recovery-title">
+        <h1 id="recovery-title">{t('wizard.recoveryTitle')}</h1>
+        <p>{t('wizard.recoveryExplain')}</p>
+        <p className="recovery-code" aria-label={t('wizard.recoveryCode')}>{created.recoveryCode}</p>
+        <p>{t('wizard.recoveryKeep')}</p>
+        <FormError message={command.formError} />
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void finish()} disabled={command.busy}>{t('wizard.recoveryDone')}</button>
+        </div>
+      </main>
+    );
+  }
+
+  const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace'), t('wizard.stepAccess')];
   const isRwanda = form.country === 'RW';
 
   return (
@@ -65,7 +100,7 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (shownStep < 2) setStep(shownStep + 1);
+          if (shownStep < LAST_STEP) setStep(shownStep + 1);
           else void create();
         }}
       >
@@ -122,6 +157,15 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
           </>
         ) : null}
 
+        {shownStep === 3 ? (
+          <>
+            <p>{t('wizard.accessExplain')}</p>
+            <TextField label={t('wizard.treasurerName')} name="treasurer.name" value={treasurer.name} onChange={(v) => setTreasurer((x) => ({ ...x, name: v }))} error={err('treasurer.name')} required autoFocus maxLength={80} />
+            <TextField label={t('wizard.pin')} name="treasurer.pin" type="password" value={treasurer.pin} onChange={(v) => setTreasurer((x) => ({ ...x, pin: v }))} error={err('treasurer.pin')} hint={t('wizard.pinHint')} required />
+            <TextField label={t('wizard.pinAgain')} name="pinAgain" type="password" value={treasurer.pinAgain} onChange={(v) => setTreasurer((x) => ({ ...x, pinAgain: v }))} error={pinMismatch ? t('wizard.pinMismatch') : undefined} required />
+          </>
+        ) : null}
+
         <FormError message={command.errorOutside(Object.keys(STEP_OF_FIELD))} />
         <div className="actions">
           {shownStep > 0 ? (
@@ -134,7 +178,7 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
             </button>
           ) : null}
           <button type="submit" className="button" disabled={command.busy}>
-            {shownStep < 2 ? t('common.next') : t('wizard.create')}
+            {shownStep < LAST_STEP ? t('common.next') : t('wizard.create')}
           </button>
         </div>
       </form>

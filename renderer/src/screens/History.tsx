@@ -1,0 +1,82 @@
+// The audit trail: every change to the books, who made it, when, from which
+// screen. Filter by person, by kind of change, by dates.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView } from '../../../electron/server/contract';
+import { SelectField, TextField } from '../components/fields';
+import { useQuery } from '../hooks';
+import { date } from '../format';
+
+/** A recorded moment (UTC) in this laptop's time: "14 March 2026 09:05". */
+function localMoment(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function History({ association }: { readonly association: AssociationView }) {
+  const { t } = useTranslation();
+  const [actor, setActor] = useState('');
+  const [command, setCommand] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  const { data: users } = useQuery('user-list', { associationId: association.id }, [association.id]);
+  const { data, error } = useQuery(
+    'audit-list',
+    {
+      associationId: association.id,
+      ...(actor ? { actor } : {}),
+      ...(command ? { command } : {}),
+      ...(valid(from) ? { from } : {}),
+      ...(valid(to) ? { to } : {}),
+      limit: 200,
+    },
+    [association.id, actor, command, from, to],
+  );
+  const commands = ['association-create', 'association-update', 'session-sign-in', 'member-add', 'member-update', 'member-exit', 'journal-entry-post', 'journal-entry-reverse', 'user-create', 'user-update', 'user-pin-reset', 'user-pin-change', 'user-pin-recover', 'recovery-code-renew'];
+  return (
+    <section aria-labelledby="history-title">
+      <h1 id="history-title">{t('history.title')}</h1>
+      <p>{t('history.explain')}</p>
+      <div className="filters">
+        <SelectField label={t('history.who')} name="actor" value={actor} onChange={setActor} placeholder={t('common.all')} options={(users ?? []).map((u) => ({ value: u.name, label: u.name }))} />
+        <SelectField label={t('history.what')} name="command" value={command} onChange={setCommand} placeholder={t('common.all')} options={commands.map((c) => ({ value: c, label: t(`command.${c}`) }))} />
+        <TextField label={t('history.from')} name="from" value={from} onChange={setFrom} hint={t('history.dateHint')} />
+        <TextField label={t('history.to')} name="to" value={to} onChange={setTo} hint={t('history.dateHint')} />
+      </div>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {data ? (
+        <>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('history.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.when')}</th>
+                  <th scope="col">{t('history.who')}</th>
+                  <th scope="col">{t('history.what')}</th>
+                  <th scope="col">{t('history.where')}</th>
+                  <th scope="col">{t('history.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{localMoment(row.at)}</td>
+                    <th scope="row">{row.actor === 'unknown' ? t('history.notSignedIn') : row.actor}{row.role ? ` (${t(`userRole.${row.role}`)})` : ''}</th>
+                    <td>{t(`command.${row.command}`, { defaultValue: row.command })}</td>
+                    <td>{row.channel === 'cli' ? t('history.commandLine') : row.screen ? t(`nav.${row.screen}`, { defaultValue: row.screen }) : '—'}</td>
+                    <td>{row.outcome === 'done' ? t('history.done') : t(row.outcome, { ns: 'errors', defaultValue: row.outcome, minutes: '…', left: '…' })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{t('history.count', { count: data.total })}</p>
+        </>
+      ) : null}
+    </section>
+  );
+}
