@@ -7,7 +7,8 @@ import { accountHandlers } from './domains/account';
 import { journalHandlers } from './domains/journal';
 import { userHandlers } from './domains/user';
 import { auditHandlers } from './domains/audit';
+import { backupHandlers } from './domains/backup';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers);
 
 export type AllHandlers = typeof allHandlers;

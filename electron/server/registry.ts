@@ -11,12 +11,14 @@ import { validate } from './validation';
 import { englishMessage } from './messages/render';
 import type { Access } from './auth/access';
 import type { SessionUser } from './auth/sessions';
-import { prepared } from './prepared';
+import { writeChange } from './audit-log';
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: S;
   /** A write changes the books: it runs in a transaction and is written to the change log. */
   readonly kind: 'read' | 'write';
+  /** A read that is still worth recording (e.g. copying the books to a USB stick). */
+  readonly logged?: boolean;
   /** Who may call it. Required: a handler without a rule does not exist. */
   readonly access: Access;
   /** One line for `cli handlers` and the README. */
@@ -68,14 +70,11 @@ export interface Registry<M extends HandlerMap> {
 
 export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDeps): Registry<M> {
   const logChange = (ctx: CallContext, name: string, input: unknown, target: AuditTarget, outcome: string) =>
-    prepared(
-      deps.ledger.sqlite,
-      `INSERT INTO change_log (id, association_id, at, actor, user_id, role, channel, screen, command, input_json, target_id, outcome)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-        deps.newId(), target.associationId, deps.now().toISOString(), ctx.actorName, ctx.user?.userId ?? null, ctx.user?.role ?? null,
-        ctx.actor.channel, ctx.actor.screen ?? null, name, JSON.stringify(redactSecrets(input)), target.targetId, outcome,
-      );
+    writeChange(deps.ledger.sqlite, {
+      id: deps.newId(), associationId: target.associationId, at: deps.now().toISOString(), actor: ctx.actorName,
+      userId: ctx.user?.userId ?? null, role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null,
+      command: name, input, targetId: target.targetId, outcome,
+    });
 
   return {
     handlers,
@@ -87,7 +86,11 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         const ctx: CallContext = { ...deps, actor, user, actorName: user?.name ?? 'unknown' };
         const input = validate(def.input, rawInput ?? {});
         authorise(def.access, user, input);
-        if (def.kind === 'read') return { ok: true, value: def.run(ctx, input) };
+        if (def.kind === 'read') {
+          const value = def.run(ctx, input);
+          if (def.logged) logChange(ctx, name, input, auditTarget(input, value), 'done');
+          return { ok: true, value };
+        }
         let refusal: RefusalAfterCommit | null = null;
         const value = deps.ledger.sqlite
           .transaction(() => {
@@ -141,17 +144,6 @@ function authorise(access: Access, user: SessionUser | null, input: unknown): vo
     // Only reachable through ownMember: the member may read their own record only.
     if (fields[access.ownMember!] !== user.memberId) throw new LedgerError('role-refused', { role: user.role });
   }
-}
-
-const SECRET_KEY = /pin|password|recoverycode/i;
-
-/** PINs, passwords and recovery codes never reach the change log. */
-function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '•••' : redactSecrets(v)]));
-  }
-  return value;
 }
 
 function auditTarget(input: unknown, output: unknown): AuditTarget {

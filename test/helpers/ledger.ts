@@ -33,7 +33,7 @@ export interface TestLedger {
 export function tempLedger(options: { now?: () => Date } = {}): TestLedger {
   const dir = mkdtempSync(join(tmpdir(), 'ikimina-test-'));
   const file = join(dir, 'ledger.sqlite');
-  const open = () => createServer(file, { now: options.now ?? (() => PINNED_NOW) });
+  const open = () => createServer(file, { now: () => (options.now ?? (() => PINNED_NOW))(), backupDir: join(dir, 'backups') });
   let lastSignIn: [string, string, string] | undefined;
   const t: TestLedger = {
     dir,

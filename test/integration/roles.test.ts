@@ -50,6 +50,10 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'journal-entry-list': READ,
   'journal-chain-verify': READ,
   'audit-list': [...READ],
+  'backup-create': ADMIN,
+  'backup-list': ADMIN,
+  'backup-inspect': ADMIN,
+  'backup-restore': ADMIN,
 };
 
 let t: TestLedger;
