@@ -6,4 +6,6 @@ export const APP_CHANNELS = {
   setScreen: 'app:set-screen',
   ledgerInfo: 'app:ledger-info',
   openAnother: 'app:open-another-ledger',
+  chooseBackupFolder: 'app:choose-backup-folder',
+  chooseBackupFile: 'app:choose-backup-file',
 } as const;

@@ -14,6 +14,8 @@ export interface ShellRelay {
   call(name: string, input: unknown, context: { locale: UiLocale; screen: string | undefined }): Promise<Result<unknown>>;
   ledgerInfo(): LedgerFileInfo;
   openAnother(): Promise<LedgerFileInfo | null>;
+  chooseBackupFolder(): Promise<string | null>;
+  chooseBackupFile(): Promise<string | null>;
 }
 
 export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {
@@ -43,5 +45,13 @@ export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], r
   ipcMain.handle(APP_CHANNELS.openAnother, (event) => {
     trusted(event);
     return relay.openAnother();
+  });
+  ipcMain.handle(APP_CHANNELS.chooseBackupFolder, (event) => {
+    trusted(event);
+    return relay.chooseBackupFolder();
+  });
+  ipcMain.handle(APP_CHANNELS.chooseBackupFile, (event) => {
+    trusted(event);
+    return relay.chooseBackupFile();
   });
 }

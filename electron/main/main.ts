@@ -10,14 +10,24 @@ import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
+import { backupFolder, bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
 
 const paths = bundlePaths(__dirname);
 let host: LedgerHost | null = null;
 let window: BrowserWindow | null = null;
 
 function openHost(file: string): Promise<LedgerHost> {
-  return startLedgerHost({ file, workerScript: paths.worker, migrationsFolder: paths.migrations, nativeBinding: electronNativeBinding() });
+  return startLedgerHost({
+    file, workerScript: paths.worker, migrationsFolder: paths.migrations, nativeBinding: electronNativeBinding(), backupDir: backupFolder(),
+  });
+}
+
+async function choose(kind: 'folder' | 'file'): Promise<string | null> {
+  if (!window) return null;
+  const picked = await dialog.showOpenDialog(window, kind === 'folder'
+    ? { title: 'Back up to…', properties: ['openDirectory', 'createDirectory'] }
+    : { title: 'Restore from a backup', properties: ['openFile'], defaultPath: backupFolder(), filters: [{ name: 'Ikimina backup', extensions: ['sqlite'] }] });
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
 }
 
 function info(): LedgerFileInfo {
@@ -64,6 +74,8 @@ async function start(): Promise<void> {
     },
     ledgerInfo: info,
     openAnother,
+    chooseBackupFolder: () => choose('folder'),
+    chooseBackupFile: () => choose('file'),
   });
   Menu.setApplicationMenu(buildMenu({ openAnother: () => void openAnother().then((r) => r && window?.reload()) }));
   window = createMainWindow(paths.preload, START_URL);

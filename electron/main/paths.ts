@@ -8,6 +8,14 @@ export function defaultLedgerFile(): string {
   return join(app.getPath('userData'), 'ikimina-ledger.sqlite');
 }
 
+/**
+ * Automatic backups: in the app-data folder, which is on this laptop's own disk and
+ * not in the folders cloud services sync by default (Desktop, Documents).
+ */
+export function backupFolder(): string {
+  return join(app.getPath('userData'), 'backups');
+}
+
 /** The bundled files sit beside main.cjs (dist-electron/, or inside app.asar). */
 export function bundlePaths(mainDir: string) {
   return {

@@ -29,6 +29,8 @@ const api: IkiminaApi = {
   setScreen: (screen) => ipcRenderer.invoke(APP_CHANNELS.setScreen, screen),
   ledgerInfo: () => ipcRenderer.invoke(APP_CHANNELS.ledgerInfo),
   openAnotherLedger: () => ipcRenderer.invoke(APP_CHANNELS.openAnother),
+  chooseBackupFolder: () => ipcRenderer.invoke(APP_CHANNELS.chooseBackupFolder),
+  chooseBackupFile: () => ipcRenderer.invoke(APP_CHANNELS.chooseBackupFile),
 };
 
 contextBridge.exposeInMainWorld('ikimina', Object.freeze(api));

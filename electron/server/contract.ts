@@ -32,6 +32,10 @@ export interface IkiminaApi {
   readonly ledgerInfo: () => Promise<LedgerFileInfo>;
   /** Asks the user for another ledger file and switches to it; null when cancelled. */
   readonly openAnotherLedger: () => Promise<LedgerFileInfo | null>;
+  /** Asks the user for a folder to back up into (e.g. a USB stick); null when cancelled. */
+  readonly chooseBackupFolder: () => Promise<string | null>;
+  /** Asks the user for a backup file to restore; null when cancelled. */
+  readonly chooseBackupFile: () => Promise<string | null>;
 }
 
 export type { Result, ErrorResult } from './errors';

@@ -97,7 +97,11 @@ export function App() {
         lockedUserId={view.lockedUserId}
         canSwitch={associations.length > 1}
         onSwitchAssociation={() => setView({ kind: 'choose' })}
-        onSignedIn={(who) => setView({ kind: 'books', association: view.association, who })}
+        onSignedIn={(who) => {
+          // Someone new starts at Home; someone unlocking goes back to where they were.
+          if (who.user.userId !== view.lockedUserId) window.location.hash = '#/home';
+          setView({ kind: 'books', association: view.association, who });
+        }}
       />
     );
   }

@@ -16,6 +16,8 @@ export function call<N extends HandlerName>(name: N, input: InputOf<N>): Promise
 export const ledger = {
   info: () => window.ikimina.ledgerInfo(),
   openAnother: () => window.ikimina.openAnotherLedger(),
+  chooseBackupFolder: () => window.ikimina.chooseBackupFolder(),
+  chooseBackupFile: () => window.ikimina.chooseBackupFile(),
   setLanguage: (language: 'rw' | 'en' | 'fr') => window.ikimina.setLanguage(language),
   setScreen: (screen: string) => window.ikimina.setScreen(screen),
 };

@@ -47,6 +47,8 @@ export interface AppSession {
   readonly page: Page;
   readonly ledgerFile: string;
   server: LedgerServer;
+  /** What the next "choose a folder / file" dialog answers (null: cancelled). */
+  chosenPath: string | null;
   /** Every call the UI made, for assertions. */
   readonly calls: { name: string; ok: boolean }[];
   /** Closes the page and server, then opens both again on the same file (a restart). */
@@ -77,12 +79,13 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     context,
     page: undefined as unknown as Page,
     ledgerFile,
-    server: createServer(ledgerFile, options.now ? { now: options.now } : {}),
+    server: createServer(ledgerFile, { ...(options.now ? { now: options.now } : {}), backupDir: join(dir, 'backups') }),
     calls,
+    chosenPath: null,
     async restart() {
       await session.page.close();
       session.server.close();
-      session.server = createServer(ledgerFile, options.now ? { now: options.now } : {});
+      session.server = createServer(ledgerFile, { ...(options.now ? { now: options.now } : {}), backupDir: join(dir, 'backups') });
       (session as { page: Page }).page = await newPage();
     },
     async close() {
@@ -110,6 +113,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     screen = name;
   });
   await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
+  await context.exposeFunction('__ikiminaChoose', () => session.chosenPath);
   // A string, not a function: tsx's transform would add helpers the page lacks.
   await context.addInitScript(`
     Object.defineProperty(window, 'ikimina', {
@@ -119,6 +123,8 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
         setScreen: (name) => window.__ikiminaSetScreen(name),
         ledgerInfo: async () => ({ file: await window.__ikiminaLedgerFile(), canOpenAnother: false }),
         openAnotherLedger: async () => null,
+        chooseBackupFolder: () => window.__ikiminaChoose(),
+        chooseBackupFile: () => window.__ikiminaChoose(),
       }),
     });
   `);

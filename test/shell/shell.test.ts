@@ -86,16 +86,16 @@ describe('IPC', () => {
 
   it('registers every server handler exactly once, and the app functions', () => {
     const names = Object.keys(allHandlers);
-    registerIpc(ipcMain as never, names, { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn() });
+    registerIpc(ipcMain as never, names, { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn() });
     const ledgerChannels = ipcMain.registrations.filter((c) => c.startsWith('ledger:'));
     expect(ledgerChannels.sort()).toEqual(names.map((n) => `ledger:${n}`).sort());
     expect(new Set(ipcMain.registrations).size).toBe(ipcMain.registrations.length);
-    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:ledger-info', 'app:open-another-ledger', 'app:set-language', 'app:set-screen']);
+    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:choose-backup-file', 'app:choose-backup-folder', 'app:ledger-info', 'app:open-another-ledger', 'app:set-language', 'app:set-screen']);
   });
 
   it('relays calls from our page with the chosen language, and refuses any other page', async () => {
     const call = vi.fn(async () => ({ ok: true as const, value: 'done' }));
-    registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn() });
+    registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn() });
     await ipcMain.handlers.get('app:set-language')!(OUR_PAGE, 'fr');
     await expect(ipcMain.handlers.get('ledger:member-add')!(OUR_PAGE, { fullName: 'Aline' })).resolves.toEqual({ ok: true, value: 'done' });
     expect(call).toHaveBeenCalledWith('member-add', { fullName: 'Aline' }, { locale: 'fr', screen: undefined });
@@ -116,7 +116,7 @@ describe('preload', () => {
     expect(contextBridge.exposed.map((e) => e.key)).toEqual(['ikimina']);
     const api = contextBridge.exposed[0]!.api as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['call', 'ledgerInfo', 'openAnotherLedger', 'setLanguage', 'setScreen']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseBackupFile', 'chooseBackupFolder', 'ledgerInfo', 'openAnotherLedger', 'setLanguage', 'setScreen']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

@@ -12,12 +12,27 @@ const options = workerData as WorkerOptions;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let server: LedgerServer;
+
+/** A failed automatic backup must not stop the books; it is reported and tried again later. */
+function safely(backup: () => unknown): void {
+  try {
+    backup();
+  } catch (err) {
+    console.error('[ikimina] automatic backup failed:', (err as Error).message);
+  }
+}
 try {
-  server = createServer(options.file, { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding });
+  server = createServer(options.file, { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, backupDir: options.backupDir });
   send({ kind: 'ready', file: options.file, handlers: Object.keys(server.handlers) });
+  // A daily backup: checked at start and every hour while the app is open.
+  const daily = () => safely(() => server.autoBackup(24));
+  daily();
+  const timer = setInterval(daily, 3600_000);
+  timer.unref();
   port.on('message', (message: ToWorker | 'close') => {
     if (message === 'close') {
-      // Close the database cleanly (the WAL is checkpointed) before the thread ends.
+      // A backup on every close, then close the database cleanly (the WAL is folded in).
+      safely(() => server.autoBackup(0));
       server.close();
       port.close();
       return;

@@ -5,6 +5,8 @@ import type { ErrorResult, Result } from '../errors';
 
 export interface WorkerOptions {
   readonly file: string;
+  /** Where automatic backups go (made at start if a day old, hourly check, and on close). */
+  readonly backupDir?: string;
   readonly migrationsFolder?: string;
   readonly nativeBinding?: string;
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LedgerFileInfo, WhoIsSignedIn } from '../../../electron/server/contract';
 import { Users } from './Users';
+import { Backups } from './Backups';
 import { ChangePin } from './ChangePin';
 import { ChoiceField, FormError, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
@@ -65,6 +66,8 @@ export function Settings({ association, who, onChanged, onAddAssociation, onLedg
       <ChangePin association={association} />
 
       {who.can.manageUsers ? <Users association={association} who={who} /> : null}
+
+      {who.can.manageUsers ? <Backups association={association} onRestored={onLedgerSwitched} /> : null}
 
       <h2>{t('settings.association')}</h2>
       {association.readOnly ? (
