@@ -5,10 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRenderer, openApp, ROOT, serveRenderer } from './harness';
 import type { Actor } from '../../electron/server/context';
+import { signedInActor } from '../helpers/ledger';
 
 const OUT = join(ROOT, 'screenshots');
 const LANGUAGES = ['rw', 'en', 'fr'] as const;
-const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'settings'] as const;
+const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'] as const;
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -16,7 +17,7 @@ async function main() {
   const web = await serveRenderer();
   const app = await openApp({ url: web.url });
   const page = app.page;
-  const actor: Actor = { channel: 'test', locale: 'en' };
+  const anonymous: Actor = { channel: 'test', locale: 'en' };
   const shot = async (name: string) => {
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(OUT, `${name}.png`) });
@@ -41,16 +42,29 @@ async function main() {
   await page.locator('select[name=district]').selectOption('Huye');
   await page.locator('input[name=sector]').fill('Tumba');
   await page.locator('button[type=submit]').click();
+  await page.locator('input[name="treasurer.name"]').fill('Mukamana Aline');
+  await page.locator('input[name="treasurer.pin"]').fill('2580');
+  await page.locator('input[name=pinAgain]').fill('2580');
+  await shot('en-wizard-4-access');
+  // Cell and village were left empty: the server sends the wizard back to them.
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[name=cell][aria-invalid=true]').waitFor();
   await shot('en-wizard-3-place-with-errors');
   await page.locator('input[name=cell]').fill('Cyarwa');
   await page.locator('input[name=village]').fill('Kabeza');
   await page.locator('button[type=submit]').click();
+  await page.locator('button[type=submit]').click();
+  await page.locator('.recovery-code').waitFor();
+  await shot('en-wizard-5-recovery-code');
+  await page.locator('.wizard .button').click();
   await page.locator('.topbar').waitFor();
 
   // A realistic register: 25 members, one who left, some savings in the books.
-  const list = app.server.call('association-list', {}, actor);
+  const list = app.server.call('association-list', {}, anonymous);
   const association = list.ok ? list.value[0]! : null;
   if (!association) throw new Error('no association');
+  const actor = signedInActor(app.server, association.id, 'Mukamana Aline', '2580');
+  app.server.call('user-create', { associationId: association.id, name: 'Officer Jean', role: 'officer', pin: '3916' }, actor);
   const names = ['Mukamana Aline', 'Habimana Eric', 'Uwase Claudine', 'Nyiraneza Grace', 'Niyonzima Jean Bosco', 'Uwimana Vestine',
     'Hakizimana Emmanuel', 'Mukeshimana Solange', 'Ndayisaba Pierre', 'Ingabire Alice', 'Nsengimana Théogène', 'Uwamahoro Josiane',
     'Bizimana Innocent', 'Mutoni Diane', 'Nkurunziza Damascène', 'Umutoni Chantal', 'Twagirayezu Félicien', 'Nyirahabimana Odette',
@@ -84,6 +98,24 @@ async function main() {
     await page.keyboard.press('Escape');
   }
 
+  // Signing in, locked, and as an officer.
+  await page.locator('.language-switch select').selectOption('rw');
+  await page.locator('.topbar .button').nth(1).click();
+  await page.locator('input[name=pin]').waitFor();
+  await shot('rw-sign-in');
+  await page.locator('input[type=radio]').nth(1).check();
+  await page.locator('input[name=pin]').fill('3916');
+  await page.locator('button[type=submit]').click();
+  await page.locator('.topbar').waitFor();
+  await page.evaluate(() => (window.location.hash = '#/members'));
+  await shot('rw-members-as-officer');
+  await page.locator('.topbar .button').first().click();
+  await page.locator('input[name=pin]').waitFor();
+  await shot('rw-locked');
+  await page.locator('input[name=pin]').fill('3916');
+  await page.locator('button[type=submit]').click();
+  await page.locator('.topbar').waitFor();
+
   // 200 % zoom is a 683×384 viewport drawn at twice the pixels.
   const zoomed = await openApp({ url: web.url, ledgerFile: app.ledgerFile, viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
   await zoomed.page.evaluate(() => {
@@ -91,7 +123,13 @@ async function main() {
     window.location.hash = '#/members';
   });
   await zoomed.page.reload();
+  await zoomed.page.locator('input[name=pin]').waitFor();
+  await zoomed.page.screenshot({ path: join(OUT, 'en-sign-in-zoom-200.png') });
+  await zoomed.page.locator('input[type=radio]').first().check();
+  await zoomed.page.locator('input[name=pin]').fill('2580');
+  await zoomed.page.locator('button[type=submit]').click();
   await zoomed.page.locator('.topbar').waitFor();
+  await zoomed.page.evaluate(() => (window.location.hash = '#/members'));
   await zoomed.page.waitForTimeout(200);
   await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200.png') });
   await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200-full.png'), fullPage: true });
