@@ -21,7 +21,7 @@ export const associations = sqliteTable(
     currency: text('currency').notNull(),
     language: text('language').notNull(),
     foundedOn: text('founded_on').notNull(),
-    /** Rules of the association's constitution (JSON); cycles carry their own rules. */
+    /** Rules of the association's constitution (JSON); cycles carry their own rules (cycle_rules). */
     rulesJson: text('rules_json').notNull().default('{}'),
     /** scrypt hash of the association's recovery code (for a forgotten treasurer PIN). */
     recoveryHash: text('recovery_hash'),
@@ -72,6 +72,89 @@ export const cycles = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('cycles_association').on(t.associationId, t.startsOn)],
+);
+
+/**
+ * A cycle's rules, versioned: a change applies from its date and never rewrites the
+ * meetings before it. The rules are JSON (see electron/server/domains/cycle-rules.ts).
+ */
+export const cycleRules = sqliteTable(
+  'cycle_rules',
+  {
+    id: text('id').primaryKey(),
+    cycleId: text('cycle_id').notNull().references(() => cycles.id),
+    effectiveFrom: text('effective_from').notNull(),
+    rulesJson: text('rules_json').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('cycle_rules_cycle_from').on(t.cycleId, t.effectiveFrom)],
+);
+
+/** A meeting, recorded when it is closed (the grid is filled in on screen first). */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    cycleId: text('cycle_id').notNull().references(() => cycles.id),
+    meetingDate: text('meeting_date').notNull(),
+    /** Minor units: the balance before the meeting, and what the group counted at the close. */
+    boxOpening: integer('box_opening').notNull(),
+    boxCounted: integer('box_counted').notNull(),
+    bankOpening: integer('bank_opening').notNull(),
+    bankCounted: integer('bank_counted').notNull(),
+    differenceReason: text('difference_reason'),
+    closedAt: text('closed_at').notNull(),
+    closedBy: text('closed_by').notNull(),
+  },
+  (t) => [uniqueIndex('meetings_association_date').on(t.associationId, t.meetingDate)],
+);
+
+/**
+ * One version of a meeting's record: the first at the close, another with each
+ * correction (which reverses the previous version's entry and posts a new one).
+ */
+export const meetingVersions = sqliteTable(
+  'meeting_versions',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    version: integer('version').notNull(),
+    entryId: text('entry_id').references(() => journalEntries.id),
+    reversalEntryId: text('reversal_entry_id').references(() => journalEntries.id),
+    reason: text('reason'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('meeting_versions_meeting_version').on(t.meetingId, t.version)],
+);
+
+/** Who came to a meeting (per version). */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: text('id').primaryKey(),
+    meetingVersionId: text('meeting_version_id').notNull().references(() => meetingVersions.id),
+    memberId: text('member_id').notNull().references(() => members.id),
+    status: text('status', { enum: ['present', 'absent', 'represented'] }).notNull(),
+  },
+  (t) => [uniqueIndex('attendance_version_member').on(t.meetingVersionId, t.memberId)],
+);
+
+/** What one member paid at a meeting, by kind (per version). Amounts in minor units. */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    id: text('id').primaryKey(),
+    meetingVersionId: text('meeting_version_id').notNull().references(() => meetingVersions.id),
+    memberId: text('member_id').notNull().references(() => members.id),
+    kind: text('kind', { enum: ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'] }).notNull(),
+    /** Shares bought (for kind 'shares'). */
+    shares: integer('shares'),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('contributions_member').on(t.memberId), index('contributions_version').on(t.meetingVersionId)],
 );
 
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;

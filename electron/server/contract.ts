@@ -47,5 +47,8 @@ export type { MemberView } from './domains/member';
 export type { AccountView } from './domains/account';
 export type { EntryView } from './domains/journal';
 export type { AuditRow } from './domains/audit';
+export type { CycleView, CycleRules } from './domains/cycle';
+export type { MeetingView, MeetingRowView, CashCountView } from './domains/meeting';
+export type { Passbook, PassbookRow, CashBookRow } from './domains/statement';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';

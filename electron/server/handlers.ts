@@ -8,7 +8,10 @@ import { journalHandlers } from './domains/journal';
 import { userHandlers } from './domains/user';
 import { auditHandlers } from './domains/audit';
 import { backupHandlers } from './domains/backup';
+import { cycleHandlers } from './domains/cycle';
+import { meetingHandlers } from './domains/meeting';
+import { statementHandlers } from './domains/statement';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers);
 
 export type AllHandlers = typeof allHandlers;

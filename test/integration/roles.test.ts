@@ -54,6 +54,15 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'backup-list': ADMIN,
   'backup-inspect': ADMIN,
   'backup-restore': ADMIN,
+  'cycle-create': RECORD,
+  'cycle-rules-change': RECORD,
+  'cycle-list': READ,
+  'meeting-close': RECORD,
+  'meeting-correct': RECORD,
+  'meeting-get': READ,
+  'meeting-list': READ,
+  'member-passbook-get': READ_OR_OWN,
+  'cash-book-get': READ,
 };
 
 let t: TestLedger;

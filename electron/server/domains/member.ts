@@ -6,6 +6,8 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
+import { postEntry } from '../journal/post';
+import { minorUnits, type MinorUnits } from '../money/money';
 import { id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { prepared } from '../prepared';
@@ -47,6 +49,26 @@ export function getMember(ctx: CallContext, associationId: string, memberId: str
     | undefined;
   if (!row) throw new LedgerError('member-not-found', {}, 'memberId');
   return row;
+}
+
+/** Pays a leaving member's savings out of the cash box, in one entry. The social fund stays with the group. */
+function settleSavings(ctx: CallContext, associationId: string, member: MemberView, date: string): void {
+  const { sqlite } = ctx.ledger;
+  const savings = accountByPurpose(sqlite, associationId, 'member_savings');
+  const box = accountByPurpose(sqlite, associationId, 'cash_box');
+  const owed = -accountBalance(sqlite, associationId, savings.id, { memberId: member.id });
+  if (owed <= 0n) return;
+  const inBox = accountBalance(sqlite, associationId, box.id, { asOf: date });
+  if (inBox < owed) throw new LedgerError('cash-insufficient', { needed: String(owed), available: String(inBox) }, 'memberId');
+  const amount = minorUnits(owed);
+  postEntry(ctx, {
+    associationId, entryDate: date, kind: 'payout', memo: `Savings paid out to ${member.fullName}, who left`,
+    source: { type: 'member-exit', id: member.id },
+    lines: [
+      { accountId: savings.id, memberId: member.id, amount },
+      { accountId: box.id, amount: -amount as MinorUnits },
+    ],
+  });
 }
 
 function checkNotFuture(ctx: CallContext, date: string, field: string): void {
@@ -109,14 +131,15 @@ export const memberHandlers = {
   'member-exit': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Record that a member left the association on a date',
-    input: z.strictObject({ associationId: id, memberId: id, exitedOn: isoDate, reason: requiredText(300) }),
+    summary: 'Record that a member left on a date; their savings are paid out from the cash box (settle: false to pay later)',
+    input: z.strictObject({ associationId: id, memberId: id, exitedOn: isoDate, reason: requiredText(300), settle: z.boolean().default(true) }),
     run(ctx, input): MemberView {
       writableAssociation(ctx, input.associationId);
       const member = getMember(ctx, input.associationId, input.memberId);
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
       if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
       checkNotFuture(ctx, input.exitedOn, 'exitedOn');
+      if (input.settle) settleSavings(ctx, input.associationId, member, input.exitedOn);
       prepared(ctx.ledger.sqlite, 'UPDATE members SET exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?')
         .run(input.exitedOn, input.reason, ctx.now().toISOString(), input.memberId);
       return getMember(ctx, input.associationId, input.memberId);

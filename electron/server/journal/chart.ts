@@ -29,4 +29,5 @@ export const STANDARD_CHART: readonly AccountTemplate[] = [
   { code: '5010', purpose: 'expense_general', type: 'expense', name: 'Expenses', perMember: false },
   { code: '5020', purpose: 'expense_bank', type: 'expense', name: 'Bank charges', perMember: false },
   { code: '5030', purpose: 'expense_write_off', type: 'expense', name: 'Loans written off', perMember: false },
+  { code: '5040', purpose: 'cash_difference', type: 'expense', name: 'Cash count differences', perMember: false },
 ];

@@ -1,0 +1,169 @@
+// Savings cycles and their rules. Rules are versioned: a change applies from a date
+// and never rewrites a meeting already held.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { READERS, RECORDERS } from '../auth/access';
+import { parseAmount } from '../money/money';
+import type { CurrencyCode } from '../money/currency';
+import { amountText, id, isoDate, requiredText } from '../validation';
+import { getAssociation, writableAssociation } from './association';
+
+/** The rules as stored: amounts in minor units of the association's currency. */
+export interface CycleRules {
+  readonly savingMode: 'shares' | 'savings';
+  readonly sharePrice: number;
+  readonly minShares: number;
+  readonly maxShares: number;
+  /** Plain-savings groups: the least and most one member may save at a meeting (0: no limit). */
+  readonly minSavings: number;
+  readonly maxSavings: number;
+  readonly socialFund: number;
+  readonly entranceFee: number;
+  readonly fines: { readonly late: number; readonly absent: number; readonly other: number };
+  readonly meetingFrequency: 'weekly' | 'biweekly' | 'monthly';
+}
+
+const money = amountText;
+const rulesInput = z.strictObject({
+  savingMode: z.enum(['shares', 'savings'], { error: 'field-not-allowed' }),
+  sharePrice: money.optional(),
+  minShares: z.number({ error: 'shares-not-whole' }).int({ error: 'shares-not-whole' }).min(0, { error: 'shares-negative' }).default(1),
+  maxShares: z.number({ error: 'shares-not-whole' }).int({ error: 'shares-not-whole' }).min(1, { error: 'shares-negative' }).max(1000).default(5),
+  minSavings: money.optional(),
+  maxSavings: money.optional(),
+  socialFund: money.default('0'),
+  entranceFee: money.default('0'),
+  fineLate: money.default('0'),
+  fineAbsent: money.default('0'),
+  fineOther: money.default('0'),
+  meetingFrequency: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'field-not-allowed' }).default('weekly'),
+});
+export type RulesInput = z.input<typeof rulesInput>;
+
+function amountAt(text: string | undefined, currency: CurrencyCode, ctx: CallContext, field: string, allowZero = true): number {
+  if (text === undefined) return 0;
+  try {
+    return parseAmount(text, currency, ctx.actor.locale, { allowZero });
+  } catch (err) {
+    throw err instanceof LedgerError ? err.atField(field) : err;
+  }
+}
+
+function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currency: CurrencyCode): CycleRules {
+  if (input.savingMode === 'shares' && input.sharePrice === undefined) throw new LedgerError('share-price-required', {}, 'rules.sharePrice');
+  if (input.minShares > input.maxShares) throw new LedgerError('shares-min-above-max', {}, 'rules.minShares');
+  const rules: CycleRules = {
+    savingMode: input.savingMode,
+    sharePrice: input.savingMode === 'shares' ? amountAt(input.sharePrice, currency, ctx, 'rules.sharePrice', false) : 0,
+    minShares: input.minShares,
+    maxShares: input.maxShares,
+    minSavings: amountAt(input.minSavings, currency, ctx, 'rules.minSavings'),
+    maxSavings: amountAt(input.maxSavings, currency, ctx, 'rules.maxSavings'),
+    socialFund: amountAt(input.socialFund, currency, ctx, 'rules.socialFund'),
+    entranceFee: amountAt(input.entranceFee, currency, ctx, 'rules.entranceFee'),
+    fines: {
+      late: amountAt(input.fineLate, currency, ctx, 'rules.fineLate'),
+      absent: amountAt(input.fineAbsent, currency, ctx, 'rules.fineAbsent'),
+      other: amountAt(input.fineOther, currency, ctx, 'rules.fineOther'),
+    },
+    meetingFrequency: input.meetingFrequency,
+  };
+  if (rules.maxSavings > 0 && rules.minSavings > rules.maxSavings) throw new LedgerError('savings-min-above-max', {}, 'rules.minSavings');
+  return rules;
+}
+
+export interface CycleView {
+  readonly id: string;
+  readonly associationId: string;
+  readonly name: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly status: 'open' | 'closed';
+  /** Every version of the rules, oldest first. */
+  readonly rules: readonly { readonly effectiveFrom: string; readonly rules: CycleRules }[];
+}
+
+export function getCycle(ctx: CallContext, associationId: string, cycleId: string): CycleView {
+  const row = prepared(ctx.ledger.sqlite, 'SELECT id, association_id AS associationId, name, starts_on AS startsOn, ends_on AS endsOn, status FROM cycles WHERE id = ? AND association_id = ?')
+    .get(cycleId, associationId) as Omit<CycleView, 'rules'> | undefined;
+  if (!row) throw new LedgerError('cycle-not-found', {}, 'cycleId');
+  const versions = prepared(ctx.ledger.sqlite, 'SELECT effective_from AS effectiveFrom, rules_json AS json FROM cycle_rules WHERE cycle_id = ? ORDER BY effective_from')
+    .all(cycleId) as { effectiveFrom: string; json: string }[];
+  return { ...row, rules: versions.map((v) => ({ effectiveFrom: v.effectiveFrom, rules: JSON.parse(v.json) as CycleRules })) };
+}
+
+/** The cycle a date falls in. */
+export function cycleOn(ctx: CallContext, associationId: string, date: string): CycleView {
+  const row = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? AND starts_on <= ? AND ends_on >= ?').get(associationId, date, date) as { id: string } | undefined;
+  if (!row) throw new LedgerError('meeting-outside-cycle', { date }, 'date');
+  return getCycle(ctx, associationId, row.id);
+}
+
+/** The rules in force on a date: the latest version that starts on or before it. */
+export function rulesOn(cycle: CycleView, date: string): CycleRules {
+  const version = [...cycle.rules].reverse().find((v) => v.effectiveFrom <= date) ?? cycle.rules[0];
+  if (!version) throw new LedgerError('cycle-not-found');
+  return version.rules;
+}
+
+function insertRules(ctx: CallContext, cycleId: string, effectiveFrom: string, rules: CycleRules): void {
+  prepared(ctx.ledger.sqlite, 'INSERT INTO cycle_rules (id, cycle_id, effective_from, rules_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(ctx.newId(), cycleId, effectiveFrom, JSON.stringify(rules), ctx.now().toISOString(), ctx.actorName);
+}
+
+export const cycleHandlers = {
+  'cycle-create': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Start a savings cycle with its dates and rules (share price, limits, social fund, fees, fines)',
+    input: z.strictObject({ associationId: id, name: requiredText(80), startsOn: isoDate, endsOn: isoDate, rules: rulesInput }),
+    run(ctx, input): CycleView {
+      const association = writableAssociation(ctx, input.associationId);
+      if (input.endsOn <= input.startsOn) throw new LedgerError('cycle-ends-before-start', {}, 'endsOn');
+      if (input.startsOn < association.foundedOn) throw new LedgerError('entry-before-founding', { date: input.startsOn, foundedOn: association.foundedOn }, 'startsOn');
+      const overlap = prepared(ctx.ledger.sqlite, 'SELECT name FROM cycles WHERE association_id = ? AND starts_on <= ? AND ends_on >= ?')
+        .get(input.associationId, input.endsOn, input.startsOn) as { name: string } | undefined;
+      if (overlap) throw new LedgerError('cycle-overlaps', { name: overlap.name }, 'startsOn');
+      const rules = rulesFrom(ctx, input.rules, association.currency);
+      const cycleId = ctx.newId();
+      prepared(ctx.ledger.sqlite, "INSERT INTO cycles (id, association_id, name, starts_on, ends_on, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)")
+        .run(cycleId, input.associationId, input.name, input.startsOn, input.endsOn, ctx.now().toISOString());
+      insertRules(ctx, cycleId, input.startsOn, rules);
+      return getCycle(ctx, input.associationId, cycleId);
+    },
+  }),
+
+  'cycle-rules-change': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Change a cycle’s rules from a date on; meetings before that date keep the rules they had',
+    input: z.strictObject({ associationId: id, cycleId: id, effectiveFrom: isoDate, rules: rulesInput }),
+    run(ctx, input): CycleView {
+      const association = writableAssociation(ctx, input.associationId);
+      const cycle = getCycle(ctx, input.associationId, input.cycleId);
+      if (input.effectiveFrom < cycle.startsOn || input.effectiveFrom > cycle.endsOn) throw new LedgerError('rules-outside-cycle', {}, 'effectiveFrom');
+      const held = prepared(ctx.ledger.sqlite, 'SELECT max(meeting_date) AS last FROM meetings WHERE cycle_id = ?').get(cycle.id) as { last: string | null };
+      if (held.last && input.effectiveFrom <= held.last) throw new LedgerError('rules-before-last-meeting', { date: held.last }, 'effectiveFrom');
+      if (cycle.rules.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new LedgerError('rules-same-date', {}, 'effectiveFrom');
+      insertRules(ctx, cycle.id, input.effectiveFrom, rulesFrom(ctx, input.rules, association.currency));
+      return getCycle(ctx, input.associationId, cycle.id);
+    },
+  }),
+
+  'cycle-list': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The association’s cycles with every version of their rules, newest first',
+    input: z.strictObject({ associationId: id }),
+    run(ctx, input): CycleView[] {
+      getAssociation(ctx, input.associationId);
+      const ids = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? ORDER BY starts_on DESC').all(input.associationId) as { id: string }[];
+      return ids.map((r) => getCycle(ctx, input.associationId, r.id));
+    },
+  }),
+};
+

@@ -1,0 +1,118 @@
+// Reading a meeting's grid — one row per member: attendance, shares or savings,
+// social fund, entrance fee, fines — into checked contributions in minor units,
+// against the rules in force on the meeting's date. Shared by closing a meeting
+// and correcting one.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { decimal, minorUnits, parseAmount } from '../money/money';
+import type { CurrencyCode } from '../money/currency';
+import { id } from '../validation';
+import type { CycleRules } from './cycle';
+
+const optionalAmount = z.string({ error: 'amount-format' }).trim().max(40, { error: 'amount-format' }).optional();
+
+export const gridRow = z.strictObject({
+  memberId: id,
+  attendance: z.enum(['present', 'absent', 'represented'], { error: 'attendance-invalid' }),
+  shares: z.number({ error: 'shares-not-whole' }).int({ error: 'shares-not-whole' }).min(0, { error: 'shares-negative' }).optional(),
+  savings: optionalAmount,
+  socialFund: optionalAmount,
+  entranceFee: optionalAmount,
+  fineLate: optionalAmount,
+  fineAbsent: optionalAmount,
+  fineOther: optionalAmount,
+});
+export const gridRows = z.array(gridRow, { error: 'field-required' }).max(500, { error: 'field-too-long' });
+export type GridRow = z.output<typeof gridRow>;
+
+export type ContributionKind = 'shares' | 'savings' | 'social_fund' | 'entrance_fee' | 'fine_late' | 'fine_absent' | 'fine_other';
+
+export interface Contribution {
+  readonly memberId: string;
+  readonly kind: ContributionKind;
+  readonly shares: number | null;
+  readonly amount: number;
+}
+
+export interface CheckedGrid {
+  readonly attendance: readonly { readonly memberId: string; readonly status: GridRow['attendance'] }[];
+  readonly contributions: readonly Contribution[];
+}
+
+/** Members who belong at a meeting on this date: joined by then, not left before. */
+export function membersAt(ctx: CallContext, associationId: string, date: string): Map<string, string> {
+  const rows = prepared(
+    ctx.ledger.sqlite,
+    'SELECT id, full_name AS name FROM members WHERE association_id = ? AND joined_on <= ? AND (exited_on IS NULL OR exited_on > ?) ORDER BY member_no',
+  ).all(associationId, date, date) as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function checkGrid(ctx: CallContext, associationId: string, date: string, rows: readonly GridRow[], rules: CycleRules, currency: CurrencyCode): CheckedGrid {
+  const expected = membersAt(ctx, associationId, date);
+  const seen = new Set<string>();
+  const attendance: CheckedGrid['attendance'][number][] = [];
+  const contributions: Contribution[] = [];
+  rows.forEach((row, i) => {
+    const field = (name: string) => `rows.${i}.${name}`;
+    if (!expected.has(row.memberId)) {
+      const known = prepared(ctx.ledger.sqlite, 'SELECT full_name AS name, exited_on AS exitedOn, joined_on AS joinedOn FROM members WHERE id = ? AND association_id = ?')
+        .get(row.memberId, associationId) as { name: string; exitedOn: string | null; joinedOn: string } | undefined;
+      if (!known) throw new LedgerError('member-not-found', {}, field('memberId'));
+      if (known.joinedOn > date) throw new LedgerError('member-not-yet-joined', { name: known.name, date: known.joinedOn }, field('memberId'));
+      throw new LedgerError('member-exited', { name: known.name }, field('memberId'));
+    }
+    if (seen.has(row.memberId)) throw new LedgerError('meeting-member-twice', { name: expected.get(row.memberId)! }, field('memberId'));
+    seen.add(row.memberId);
+    const name = expected.get(row.memberId)!;
+    attendance.push({ memberId: row.memberId, status: row.attendance });
+    const amount = (text: string | undefined, key: string): number => {
+      if (text === undefined || text.trim() === '') return 0;
+      try {
+        return parseAmount(text, currency, ctx.actor.locale, { allowZero: true });
+      } catch (err) {
+        throw err instanceof LedgerError ? err.atField(field(key)) : err;
+      }
+    };
+    const add = (kind: ContributionKind, value: number, shares: number | null = null) => {
+      if (value > 0) contributions.push({ memberId: row.memberId, kind, shares, amount: value });
+    };
+    const shares = row.shares ?? 0;
+    const savings = amount(row.savings, 'savings');
+    // Someone absent cannot buy shares or save: whoever brings their money makes them "represented".
+    if (row.attendance === 'absent' && (shares > 0 || savings > 0)) throw new LedgerError('absent-member-saving', { name }, field('attendance'));
+    if (rules.savingMode === 'shares') {
+      if (savings > 0) throw new LedgerError('group-saves-in-shares', {}, field('savings'));
+      if (shares > rules.maxShares) throw new LedgerError('shares-above-max', { name, max: rules.maxShares }, field('shares'));
+      if (row.attendance !== 'absent' && shares < rules.minShares) throw new LedgerError('shares-below-min', { name, min: rules.minShares }, field('shares'));
+      add('shares', minorUnits(decimal(rules.sharePrice).times(shares).toFixed(0)), shares);
+    } else {
+      if (row.shares !== undefined && row.shares > 0) throw new LedgerError('group-saves-plain', {}, field('shares'));
+      if (rules.maxSavings > 0 && savings > rules.maxSavings) throw new LedgerError('savings-above-max', { name }, field('savings'));
+      if (row.attendance !== 'absent' && rules.minSavings > 0 && savings < rules.minSavings) throw new LedgerError('savings-below-min', { name }, field('savings'));
+      add('savings', savings);
+    }
+    add('social_fund', amount(row.socialFund, 'socialFund'));
+    add('entrance_fee', amount(row.entranceFee, 'entranceFee'));
+    add('fine_late', amount(row.fineLate, 'fineLate'));
+    add('fine_absent', amount(row.fineAbsent, 'fineAbsent'));
+    add('fine_other', amount(row.fineOther, 'fineOther'));
+  });
+  // Members left out of the grid were absent.
+  for (const memberId of expected.keys()) if (!seen.has(memberId)) attendance.push({ memberId, status: 'absent' });
+  return { attendance, contributions };
+}
+
+/** Where each kind of contribution is credited. */
+export const CREDIT_ACCOUNT: Record<ContributionKind, string> = {
+  shares: 'member_savings',
+  savings: 'member_savings',
+  social_fund: 'social_fund',
+  entrance_fee: 'income_fees',
+  fine_late: 'income_fines',
+  fine_absent: 'income_fines',
+  fine_other: 'income_fines',
+};

@@ -1,0 +1,262 @@
+// Meetings: the treasurer's weekly session. Closing a meeting records attendance
+// and every contribution, reconciles the cash counted against the books, and posts
+// it all as one journal entry — in one transaction. A closed meeting is never
+// edited: a correction reverses its entry and posts a new one, with a reason, and
+// the meeting keeps both versions.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import { todayOf, type CallContext } from '../context';
+import { prepared } from '../prepared';
+import { READERS, RECORDERS } from '../auth/access';
+import { decimal, parseAmount, sumMinor, type MinorUnits } from '../money/money';
+import type { CurrencyCode } from '../money/currency';
+import { accountBalance, accountByPurpose } from '../journal/balances';
+import { postEntry, type EntryLine } from '../journal/post';
+import { reverseEntry } from '../journal/reverse';
+import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
+import { getAssociation, writableAssociation } from './association';
+import { cycleOn, getCycle, rulesOn } from './cycle';
+import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './meeting-grid';
+
+const cashCount = z.strictObject({
+  box: amountText,
+  bank: amountText.default('0'),
+  reason: optionalText(300),
+});
+
+export interface MeetingRowView {
+  readonly memberId: string;
+  readonly memberNo: number;
+  readonly name: string;
+  readonly attendance: 'present' | 'absent' | 'represented';
+  readonly shares: number;
+  /** Minor units, by kind; "total" is what the member paid in at this meeting. */
+  readonly savings: string;
+  readonly socialFund: string;
+  readonly entranceFee: string;
+  readonly fines: string;
+  readonly total: string;
+}
+
+export interface CashCountView {
+  readonly opening: string;
+  readonly moneyIn: string;
+  readonly expected: string;
+  readonly counted: string;
+  /** counted − expected: negative is a shortage. */
+  readonly difference: string;
+}
+
+export interface MeetingView {
+  readonly id: string;
+  readonly associationId: string;
+  readonly cycleId: string;
+  readonly date: string;
+  readonly version: number;
+  readonly rows: readonly MeetingRowView[];
+  readonly totals: { readonly shares: number; readonly savings: string; readonly socialFund: string; readonly entranceFee: string; readonly fines: string; readonly total: string };
+  readonly present: number;
+  readonly absent: number;
+  readonly represented: number;
+  readonly box: CashCountView;
+  readonly bank: CashCountView;
+  readonly differenceReason: string | null;
+  readonly closedAt: string;
+  readonly closedBy: string;
+  /** Every version: the close, then each correction with its reason. */
+  readonly versions: readonly { readonly version: number; readonly entryId: string | null; readonly reversalEntryId: string | null; readonly reason: string | null; readonly at: string; readonly by: string }[];
+}
+
+function cash(ctx: CallContext, text: string, currency: CurrencyCode, field: string): number {
+  try {
+    return parseAmount(text, currency, ctx.actor.locale, { allowZero: true });
+  } catch (err) {
+    throw err instanceof LedgerError ? err.atField(field) : err;
+  }
+}
+
+/** The meeting's entry: cash in against each member's savings, social fund, fees and fines; count differences. */
+function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid, boxDifference: number, bankDifference: number): EntryLine[] {
+  const account = (purpose: string) => accountByPurpose(ctx.ledger.sqlite, associationId, purpose).id;
+  const lines: EntryLine[] = [];
+  const collected = sumMinor(grid.contributions.map((c) => c.amount));
+  if (!collected.isZero()) lines.push({ accountId: account('cash_box'), amount: collected.toNumber() as MinorUnits, memo: 'Collected at the meeting' });
+  for (const c of grid.contributions) {
+    lines.push({ accountId: account(CREDIT_ACCOUNT[c.kind]), memberId: c.memberId, amount: -c.amount as MinorUnits, memo: c.kind });
+  }
+  // A shortage is a cost to the group; money over is kept and shown as such.
+  const difference = (cashAccount: string, diff: number, memo: string) => {
+    if (diff === 0) return;
+    lines.push({ accountId: account(cashAccount), amount: diff as MinorUnits, memo });
+    lines.push({ accountId: account('cash_difference'), amount: -diff as MinorUnits, memo });
+  };
+  difference('cash_box', boxDifference, 'Cash box count difference');
+  difference('bank', bankDifference, 'Bank count difference');
+  return lines;
+}
+
+function writeVersion(ctx: CallContext, meetingId: string, version: number, grid: CheckedGrid, entryId: string | null, reversalEntryId: string | null, reason: string | null): void {
+  const versionId = ctx.newId();
+  prepared(ctx.ledger.sqlite, 'INSERT INTO meeting_versions (id, meeting_id, version, entry_id, reversal_entry_id, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(versionId, meetingId, version, entryId, reversalEntryId, reason, ctx.now().toISOString(), ctx.actorName);
+  const attend = prepared(ctx.ledger.sqlite, 'INSERT INTO attendance (id, meeting_version_id, member_id, status) VALUES (?, ?, ?, ?)');
+  for (const a of grid.attendance) attend.run(ctx.newId(), versionId, a.memberId, a.status);
+  const contribute = prepared(ctx.ledger.sqlite, 'INSERT INTO contributions (id, meeting_version_id, member_id, kind, shares, amount) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of grid.contributions) contribute.run(ctx.newId(), versionId, c.memberId, c.kind, c.shares, c.amount);
+}
+
+interface MeetingRow {
+  id: string; associationId: string; cycleId: string; date: string; boxOpening: number; boxCounted: number;
+  bankOpening: number; bankCounted: number; differenceReason: string | null; closedAt: string; closedBy: string;
+}
+
+function meetingRow(ctx: CallContext, associationId: string, meetingId: string): MeetingRow {
+  const row = prepared(
+    ctx.ledger.sqlite,
+    `SELECT id, association_id AS associationId, cycle_id AS cycleId, meeting_date AS date, box_opening AS boxOpening, box_counted AS boxCounted,
+            bank_opening AS bankOpening, bank_counted AS bankCounted, difference_reason AS differenceReason, closed_at AS closedAt, closed_by AS closedBy
+       FROM meetings WHERE id = ? AND association_id = ?`,
+  ).get(meetingId, associationId) as MeetingRow | undefined;
+  if (!row) throw new LedgerError('meeting-not-found', {}, 'meetingId');
+  return row;
+}
+
+export function getMeeting(ctx: CallContext, associationId: string, meetingId: string): MeetingView {
+  const m = meetingRow(ctx, associationId, meetingId);
+  const versions = prepared(
+    ctx.ledger.sqlite,
+    'SELECT id, version, entry_id AS entryId, reversal_entry_id AS reversalEntryId, reason, created_at AS at, created_by AS by FROM meeting_versions WHERE meeting_id = ? ORDER BY version',
+  ).all(meetingId) as (MeetingView['versions'][number] & { id: string })[];
+  const current = versions.at(-1)!;
+  const attendanceRows = prepared(
+    ctx.ledger.sqlite,
+    `SELECT a.member_id AS memberId, m.member_no AS memberNo, m.full_name AS name, a.status
+       FROM attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_version_id = ? ORDER BY m.member_no`,
+  ).all(current.id) as { memberId: string; memberNo: number; name: string; status: MeetingRowView['attendance'] }[];
+  const paid = prepared(ctx.ledger.sqlite, 'SELECT member_id AS memberId, kind, shares, amount FROM contributions WHERE meeting_version_id = ?')
+    .all(current.id) as { memberId: string; kind: ContributionKind; shares: number | null; amount: number }[];
+  const sumOf = (memberId: string | null, kinds: readonly ContributionKind[]) =>
+    sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && kinds.includes(p.kind)).map((p) => p.amount)).toFixed(0);
+  const sharesOf = (memberId: string | null) =>
+    sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
+  const ALL: ContributionKind[] = ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'];
+  const FINES: ContributionKind[] = ['fine_late', 'fine_absent', 'fine_other'];
+  const rows: MeetingRowView[] = attendanceRows.map((a) => ({
+    memberId: a.memberId, memberNo: a.memberNo, name: a.name, attendance: a.status, shares: sharesOf(a.memberId),
+    savings: sumOf(a.memberId, ['shares', 'savings']), socialFund: sumOf(a.memberId, ['social_fund']), entranceFee: sumOf(a.memberId, ['entrance_fee']),
+    fines: sumOf(a.memberId, FINES), total: sumOf(a.memberId, ALL),
+  }));
+  const moneyIn = sumOf(null, ALL);
+  const count = (opening: number, incoming: string, counted: number): CashCountView => {
+    const expected = decimal(opening).plus(incoming);
+    return { opening: String(opening), moneyIn: incoming, expected: expected.toFixed(0), counted: String(counted), difference: decimal(counted).minus(expected).toFixed(0) };
+  };
+  return {
+    id: m.id, associationId: m.associationId, cycleId: m.cycleId, date: m.date, version: current.version, rows,
+    totals: { shares: sharesOf(null), savings: sumOf(null, ['shares', 'savings']), socialFund: sumOf(null, ['social_fund']), entranceFee: sumOf(null, ['entrance_fee']), fines: sumOf(null, FINES), total: moneyIn },
+    present: rows.filter((r) => r.attendance === 'present').length,
+    absent: rows.filter((r) => r.attendance === 'absent').length,
+    represented: rows.filter((r) => r.attendance === 'represented').length,
+    box: count(m.boxOpening, moneyIn, m.boxCounted),
+    bank: count(m.bankOpening, '0', m.bankCounted),
+    differenceReason: m.differenceReason,
+    closedAt: m.closedAt,
+    closedBy: m.closedBy,
+    versions: versions.map(({ id: _id, ...v }) => v),
+  };
+}
+
+/** Posts a version of the meeting (its entry), from the cash position before it. */
+function postMeeting(ctx: CallContext, associationId: string, date: string, grid: CheckedGrid, counted: { box: number; bank: number; boxOpening: number; bankOpening: number }, memo: string, meetingId: string): string | null {
+  const moneyIn = sumMinor(grid.contributions.map((c) => c.amount));
+  const boxDifference = decimal(counted.box).minus(decimal(counted.boxOpening).plus(moneyIn)).toNumber();
+  const bankDifference = decimal(counted.bank).minus(counted.bankOpening).toNumber();
+  const lines = meetingLines(ctx, associationId, grid, boxDifference, bankDifference);
+  if (lines.length === 0) return null;
+  return postEntry(ctx, { associationId, entryDate: date, kind: 'meeting', memo, lines, source: { type: 'meeting', id: meetingId } }).id;
+}
+
+const rowsAndCount = { rows: gridRows, cashCount };
+
+export const meetingHandlers = {
+  'meeting-close': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Record and close a meeting: attendance, each member’s contributions, the cash count; posted as one entry',
+    input: z.strictObject({ associationId: id, date: isoDate, ...rowsAndCount }),
+    run(ctx, input): MeetingView {
+      const association = writableAssociation(ctx, input.associationId);
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM meetings WHERE association_id = ? AND meeting_date = ?').get(input.associationId, input.date);
+      if (taken) throw new LedgerError('meeting-date-taken', { date: input.date }, 'date');
+      const cycle = cycleOn(ctx, input.associationId, input.date);
+      const grid = checkGrid(ctx, input.associationId, input.date, input.rows, rulesOn(cycle, input.date), association.currency);
+      const box = cash(ctx, input.cashCount.box, association.currency, 'cashCount.box');
+      const bank = cash(ctx, input.cashCount.bank, association.currency, 'cashCount.bank');
+      const { sqlite } = ctx.ledger;
+      const boxOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));
+      const bankOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'bank').id, { asOf: input.date }));
+      const moneyIn = sumMinor(grid.contributions.map((c) => c.amount));
+      const differs = !decimal(box).equals(decimal(boxOpening).plus(moneyIn)) || bank !== bankOpening;
+      // A difference is recorded, never hidden: it needs a reason.
+      if (differs && !input.cashCount.reason) throw new LedgerError('cash-difference-needs-reason', {}, 'cashCount.reason');
+      const meetingId = ctx.newId();
+      prepared(
+        sqlite,
+        `INSERT INTO meetings (id, association_id, cycle_id, meeting_date, box_opening, box_counted, bank_opening, bank_counted, difference_reason, closed_at, closed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(meetingId, input.associationId, cycle.id, input.date, boxOpening, box, bankOpening, bank, input.cashCount.reason ?? null, ctx.now().toISOString(), ctx.actorName);
+      const entryId = postMeeting(ctx, input.associationId, input.date, grid, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
+      writeVersion(ctx, meetingId, 1, grid, entryId, null, null);
+      return getMeeting(ctx, input.associationId, meetingId);
+    },
+  }),
+
+  'meeting-correct': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Correct a closed meeting: its entry is reversed and the corrected grid posted, with a reason; both stay on record',
+    input: z.strictObject({ associationId: id, meetingId: id, reason: requiredText(300), rows: gridRows }),
+    run(ctx, input): MeetingView {
+      const association = writableAssociation(ctx, input.associationId);
+      const m = meetingRow(ctx, input.associationId, input.meetingId);
+      const before = getMeeting(ctx, input.associationId, m.id);
+      const cycle = getCycle(ctx, input.associationId, m.cycleId);
+      const grid = checkGrid(ctx, input.associationId, m.date, input.rows, rulesOn(cycle, m.date), association.currency);
+      const current = before.versions.at(-1)!;
+      const today = todayOf(ctx);
+      // The correction is dated today: statements before today still show what was recorded then.
+      const reversal = current.entryId
+        ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: `Correction of the meeting of ${m.date}: ${input.reason}` }).id
+        : null;
+      const entryId = postMeeting(ctx, input.associationId, today, grid, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
+      writeVersion(ctx, m.id, current.version + 1, grid, entryId, reversal, input.reason);
+      return getMeeting(ctx, input.associationId, m.id);
+    },
+  }),
+
+  'meeting-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'A meeting as minutes: who came, what each paid, the totals, the cash count, and any corrections',
+    input: z.strictObject({ associationId: id, meetingId: id }),
+    run: (ctx, input): MeetingView => getMeeting(ctx, input.associationId, input.meetingId),
+  }),
+
+  'meeting-list': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The meetings held, newest first, with their totals',
+    input: z.strictObject({ associationId: id }),
+    run(ctx, input): { id: string; date: string; present: number; total: string; corrected: boolean; boxDifference: string }[] {
+      getAssociation(ctx, input.associationId);
+      const ids = prepared(ctx.ledger.sqlite, 'SELECT id FROM meetings WHERE association_id = ? ORDER BY meeting_date DESC').all(input.associationId) as { id: string }[];
+      return ids.map(({ id: meetingId }) => {
+        const m = getMeeting(ctx, input.associationId, meetingId);
+        return { id: m.id, date: m.date, present: m.present + m.represented, total: m.totals.total, corrected: m.version > 1, boxDifference: m.box.difference };
+      });
+    },
+  }),
+};
