@@ -15,6 +15,8 @@ import { Home } from './screens/Home';
 import { Members } from './screens/Members';
 import { Settings } from './screens/Settings';
 import { History } from './screens/History';
+import { Meetings } from './screens/Meetings';
+import { Reports } from './screens/Reports';
 import { ComingSoon } from './screens/ComingSoon';
 
 const CURRENT_KEY = 'ikimina.association';
@@ -118,6 +120,12 @@ export function App() {
       break;
     case 'members':
       screen = <Members association={association} canRecord={who.can.record} />;
+      break;
+    case 'meetings':
+      screen = <Meetings association={association} canRecord={who.can.record} />;
+      break;
+    case 'reports':
+      screen = <Reports association={association} />;
       break;
     case 'history':
       screen = <History association={association} />;

@@ -37,6 +37,9 @@ export interface MeetingRowView {
   readonly socialFund: string;
   readonly entranceFee: string;
   readonly fines: string;
+  readonly fineLate: string;
+  readonly fineAbsent: string;
+  readonly fineOther: string;
   readonly total: string;
 }
 
@@ -146,7 +149,8 @@ export function getMeeting(ctx: CallContext, associationId: string, meetingId: s
   const rows: MeetingRowView[] = attendanceRows.map((a) => ({
     memberId: a.memberId, memberNo: a.memberNo, name: a.name, attendance: a.status, shares: sharesOf(a.memberId),
     savings: sumOf(a.memberId, ['shares', 'savings']), socialFund: sumOf(a.memberId, ['social_fund']), entranceFee: sumOf(a.memberId, ['entrance_fee']),
-    fines: sumOf(a.memberId, FINES), total: sumOf(a.memberId, ALL),
+    fines: sumOf(a.memberId, FINES), fineLate: sumOf(a.memberId, ['fine_late']), fineAbsent: sumOf(a.memberId, ['fine_absent']),
+    fineOther: sumOf(a.memberId, ['fine_other']), total: sumOf(a.memberId, ALL),
   }));
   const moneyIn = sumOf(null, ALL);
   const count = (opening: number, incoming: string, counted: number): CashCountView => {

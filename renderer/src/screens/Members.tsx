@@ -9,10 +9,11 @@ import { useQuery } from '../hooks';
 import { date } from '../format';
 import { MemberForm } from './MemberForm';
 import { MemberExitForm } from './MemberExitForm';
+import { Passbook } from './Passbook';
 
 export const ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
 
-type Editing = { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'exit'; member: MemberView } | null;
+type Editing = { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'exit'; member: MemberView } | { kind: 'passbook'; member: MemberView } | null;
 
 export function Members({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
   const { t } = useTranslation();
@@ -89,7 +90,7 @@ export function Members({ association, canRecord }: { readonly association: Asso
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.phone')}</th>
                 <th scope="col">{t('members.joinedOn')}</th>
-                {writable ? <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th> : null}
+                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -104,9 +105,11 @@ export function Members({ association, canRecord }: { readonly association: Asso
                     {date(m.joinedOn)}
                     {m.status === 'exited' ? <span className="table__note">{t('members.exitedOn', { date: date(m.exitedOn) })}</span> : null}
                   </td>
-                  {writable ? (
                     <td className="row-actions">
-                      {m.status === 'active' ? (
+                      <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ kind: 'passbook', member: m })} aria-label={t('passbook.openWho', { name: m.fullName })}>
+                        {t('passbook.open')}
+                      </button>
+                      {writable && m.status === 'active' ? (
                         <>
                           <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ kind: 'edit', member: m })} aria-label={t('members.editWho', { name: m.fullName })}>
                             {t('common.edit')}
@@ -117,7 +120,6 @@ export function Members({ association, canRecord }: { readonly association: Asso
                         </>
                       ) : null}
                     </td>
-                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -132,6 +134,7 @@ export function Members({ association, canRecord }: { readonly association: Asso
       {editing?.kind === 'edit' ? (
         <MemberForm association={association} member={editing.member} onClose={() => setEditing(null)} onSaved={(m) => done(t('members.saved', { name: m.fullName }))} />
       ) : null}
+      {editing?.kind === 'passbook' ? <Passbook association={association} member={editing.member} onClose={() => setEditing(null)} /> : null}
       {editing?.kind === 'exit' ? (
         <MemberExitForm association={association} member={editing.member} onClose={() => setEditing(null)} onSaved={(m) => done(t('members.exited', { name: m.fullName }))} />
       ) : null}

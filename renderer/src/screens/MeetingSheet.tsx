@@ -1,0 +1,217 @@
+// The weekly meeting sheet: one row per member, driven from the keyboard (arrows
+// move between cells, Enter goes down, typing replaces), running totals per column,
+// then the cash count. Closing posts it all at once; a correction re-posts it with
+// a reason.
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, CycleRules, MeetingView, MemberView } from '../../../electron/server/contract';
+import { formatAmount } from '../../../electron/server/money/money';
+import { DateField, FormError, TextField } from '../components/fields';
+import { call } from '../api';
+import { useCommand } from '../hooks';
+import { currentLanguage } from '../i18n';
+import { money } from '../format';
+import { cashDifference, cashExpected, defaultRow, rowTotal, sheetTotals, withAttendance, type Attendance, type SheetRow } from '../meeting-sheet';
+
+interface MeetingSheetProps {
+  readonly association: AssociationView;
+  readonly rules: CycleRules;
+  readonly members: readonly MemberView[];
+  /** Correcting a closed meeting: its rows to start from. */
+  readonly correcting?: MeetingView;
+  readonly onDone: (meeting: MeetingView) => void;
+  readonly onCancel: () => void;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function MeetingSheet({ association, rules, members, correcting, onDone, onCancel }: MeetingSheetProps) {
+  const { t } = useTranslation();
+  const command = useCommand();
+  const locale = currentLanguage();
+  const plain = (minor: number | string) => formatAmount(String(minor), association.currency, locale, { symbol: false });
+  const [date, setDate] = useState(correcting?.date ?? localToday());
+  const [rows, setRows] = useState<SheetRow[]>(() =>
+    correcting
+      ? correcting.rows.map((r) => ({
+          memberId: r.memberId, memberNo: r.memberNo, name: r.name, attendance: r.attendance, shares: String(r.shares),
+          savings: rules.savingMode === 'savings' && r.savings !== '0' ? plain(r.savings) : '',
+          socialFund: r.socialFund !== '0' ? plain(r.socialFund) : '', fineLate: r.fineLate !== '0' ? plain(r.fineLate) : '',
+          fineAbsent: r.fineAbsent !== '0' ? plain(r.fineAbsent) : '', fineOther: r.fineOther !== '0' ? plain(r.fineOther) : '',
+        }))
+      : members.map((m) => defaultRow(m, rules, plain)),
+  );
+  const [counted, setCounted] = useState({ box: '', bank: '', reason: '' });
+  const [reason, setReason] = useState('');
+  const [opening, setOpening] = useState<{ box: string; bank: string } | null>(null);
+  const grid = useRef<HTMLTableElement>(null);
+
+  // The cash position before the meeting, for the count.
+  useEffect(() => {
+    if (correcting || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    let live = true;
+    void Promise.all([
+      call('account-balance-get', { associationId: association.id, account: '1010', asOf: date }),
+      call('account-balance-get', { associationId: association.id, account: '1020', asOf: date }),
+    ]).then(([box, bank]) => {
+      if (live && box.ok && bank.ok) setOpening({ box: box.value.balance, bank: bank.value.balance });
+    });
+    return () => {
+      live = false;
+    };
+  }, [association.id, date, correcting]);
+
+  const columns: readonly (keyof SheetRow)[] = ['attendance', rules.savingMode === 'shares' ? 'shares' : 'savings', 'socialFund', 'fineLate', 'fineAbsent', 'fineOther'];
+  const totals = useMemo(() => sheetTotals(rows, rules, association.currency, locale), [rows, rules, association.currency, locale]);
+
+  const update = (index: number, change: (row: SheetRow) => SheetRow) => setRows((all) => all.map((r, i) => (i === index ? change(r) : r)));
+
+  /** Arrows, Enter: move like a spreadsheet. */
+  function onCellKey(e: KeyboardEvent<HTMLElement>, row: number, col: number) {
+    const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], Enter: [1, 0] };
+    const input = e.currentTarget as HTMLInputElement;
+    const atStart = input.tagName === 'SELECT' || input.selectionStart === 0;
+    const atEnd = input.tagName === 'SELECT' || input.selectionEnd === input.value.length;
+    if (e.key === 'ArrowLeft' && atStart) move.ArrowLeft = [0, -1];
+    if (e.key === 'ArrowRight' && atEnd) move.ArrowRight = [0, 1];
+    const step = move[e.key];
+    if (!step || e.altKey) return;
+    e.preventDefault();
+    const target = grid.current?.querySelector<HTMLElement>(`[data-cell="${row + step[0]}-${col + step[1]}"]`);
+    target?.focus();
+  }
+
+  async function close() {
+    const payload = rows.map((r) => ({
+      memberId: r.memberId, attendance: r.attendance,
+      ...(rules.savingMode === 'shares' ? { shares: r.shares.trim() === '' ? 0 : /^\d+$/.test(r.shares.trim()) ? Number(r.shares.trim()) : Number.NaN } : { savings: r.savings }),
+      socialFund: r.socialFund, fineLate: r.fineLate, fineAbsent: r.fineAbsent, fineOther: r.fineOther,
+    }));
+    const done = correcting
+      ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload })
+      : await command.run('meeting-close', { associationId: association.id, date, rows: payload, cashCount: { box: counted.box, bank: counted.bank || '0', reason: counted.reason } });
+    if (done) onDone(done);
+  }
+
+  // A server error about a cell: which row and column it concerns.
+  const cellError = Object.keys(command.fieldErrors).find((f) => f.startsWith('rows.'));
+  const [, errorRow, errorCol] = cellError ? cellError.split('.') : [];
+  const expectedBox = opening ? cashExpected(opening.box, totals.total) : null;
+  const difference = expectedBox !== null && counted.box.trim() !== '' ? cashDifference(counted.box, expectedBox, association.currency, locale) : null;
+
+  return (
+    <section aria-labelledby="sheet-title">
+      <h1 id="sheet-title">{correcting ? t('meeting.correctTitle', { date: correcting.date }) : t('meeting.newTitle')}</h1>
+      {correcting ? (
+        <TextField label={t('meeting.correctionReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required autoFocus />
+      ) : (
+        <DateField legend={t('meeting.date')} name="date" value={date} onChange={setDate} error={command.fieldErrors.date} required />
+      )}
+      <p className="muted">{t('meeting.keyboardHint')}</p>
+      {cellError ? (
+        <p className="form-error" role="alert">
+          {rows[Number(errorRow)]?.name}: {command.fieldErrors[cellError]}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table sheet" ref={grid}>
+          <caption className="visually-hidden">{t('meeting.sheet')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.number')}</th>
+              <th scope="col">{t('members.fullName')}</th>
+              <th scope="col">{t('meeting.attendance')}</th>
+              <th scope="col">{rules.savingMode === 'shares' ? t('meeting.shares', { price: money(String(rules.sharePrice), association.currency) }) : t('meeting.savings')}</th>
+              <th scope="col">{t('meeting.socialFund')}</th>
+              <th scope="col">{t('meeting.fineLate')}</th>
+              <th scope="col">{t('meeting.fineAbsent')}</th>
+              <th scope="col">{t('meeting.fineOther')}</th>
+              <th scope="col" className="num">{t('meeting.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={row.memberId} className={row.attendance === 'absent' ? 'is-exited' : ''}>
+                <td>{row.memberNo}</td>
+                <th scope="row">{row.name}</th>
+                {columns.map((col, c) => {
+                  const label = `${row.name}: ${t(`meeting.column.${col}`)}`;
+                  const invalid = errorRow === String(r) && (errorCol === col || (col === 'attendance' && errorCol === 'memberId'));
+                  if (col === 'attendance') {
+                    return (
+                      <td key={col}>
+                        <select data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} value={row.attendance}
+                          onKeyDown={(e) => onCellKey(e, r, c)}
+                          onChange={(e) => update(r, (x) => withAttendance(x, e.target.value as Attendance, rules, plain))}>
+                          <option value="present">{t('meeting.present')}</option>
+                          <option value="absent">{t('meeting.absent')}</option>
+                          <option value="represented">{t('meeting.represented')}</option>
+                        </select>
+                      </td>
+                    );
+                  }
+                  return (
+                    <td key={col}>
+                      <input data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} inputMode="numeric" className="cell"
+                        value={row[col] as string}
+                        onFocus={(e) => e.currentTarget.select()}
+                        onKeyDown={(e) => onCellKey(e, r, c)}
+                        onChange={(e) => update(r, (x) => ({ ...x, [col]: e.target.value }))} />
+                    </td>
+                  );
+                })}
+                <td className="num">{(() => {
+                  const total = rowTotal(row, rules, association.currency, locale);
+                  return total === null ? '?' : plain(total);
+                })()}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>{t('meeting.totals')}</th>
+              <td className="num">{rules.savingMode === 'shares' ? totals.shares : plain(totals.columns.savings)}</td>
+              <td className="num">{plain(totals.columns.socialFund)}</td>
+              <td className="num">{plain(totals.columns.fineLate)}</td>
+              <td className="num">{plain(totals.columns.fineAbsent)}</td>
+              <td className="num">{plain(totals.columns.fineOther)}</td>
+              <td className="num" data-testid="sheet-total">{money(totals.total, association.currency)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      {correcting ? null : (
+        <>
+          <h2>{t('meeting.cashCount')}</h2>
+          <dl className="cash-count">
+            <div><dt>{t('meeting.opening')}</dt><dd>{opening ? money(opening.box, association.currency) : '…'}</dd></div>
+            <div><dt>{t('meeting.moneyIn')}</dt><dd>{money(totals.total, association.currency)}</dd></div>
+            <div><dt>{t('meeting.expected')}</dt><dd data-testid="expected-box">{expectedBox !== null ? money(expectedBox, association.currency) : '…'}</dd></div>
+          </dl>
+          <div className="cash-inputs">
+            <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
+            <TextField label={t('meeting.countedBank')} name="cashCount.bank" value={counted.bank} onChange={(v) => setCounted((c) => ({ ...c, bank: v }))} error={command.fieldErrors['cashCount.bank']} hint={opening ? t('meeting.bankBooks', { amount: money(opening.bank, association.currency) }) : undefined} />
+          </div>
+          {difference !== null && difference !== '0' ? (
+            <p className="form-error" role="status" data-testid="difference">
+              {difference.startsWith('-') ? t('meeting.short', { amount: money(difference.slice(1), association.currency) }) : t('meeting.over', { amount: money(difference, association.currency) })}
+            </p>
+          ) : null}
+          <TextField label={t('meeting.differenceReason')} name="cashCount.reason" value={counted.reason} onChange={(v) => setCounted((c) => ({ ...c, reason: v }))} error={command.fieldErrors['cashCount.reason']} />
+        </>
+      )}
+      <FormError message={command.errorOutside(['date', 'reason', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="button" className="button" onClick={() => void close()} disabled={command.busy}>
+          {correcting ? t('meeting.saveCorrection') : t('meeting.close')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// A closed meeting, as minutes: who came, what each paid, the totals, the cash
+// count with any difference and its reason, and every correction.
+
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, MeetingView } from '../../../electron/server/contract';
+import { date, money } from '../format';
+
+interface MeetingSummaryProps {
+  readonly association: AssociationView;
+  readonly meeting: MeetingView;
+  readonly canRecord: boolean;
+  readonly onCorrect: () => void;
+  readonly onBack: () => void;
+}
+
+export function MeetingSummary({ association, meeting, canRecord, onCorrect, onBack }: MeetingSummaryProps) {
+  const { t } = useTranslation();
+  const m = (minor: string) => money(minor, association.currency);
+  const diff = meeting.box.difference;
+  return (
+    <section aria-labelledby="summary-title">
+      <h1 id="summary-title">{t('meeting.summaryTitle', { date: date(meeting.date) })}</h1>
+      <p>{t('meeting.attendanceLine', { present: meeting.present, represented: meeting.represented, absent: meeting.absent })}</p>
+      {meeting.absent > 0 ? (
+        <p className="muted">{t('meeting.absentNames', { names: meeting.rows.filter((r) => r.attendance === 'absent').map((r) => r.name).join(', ') })}</p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('meeting.sheet')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.number')}</th>
+              <th scope="col">{t('members.fullName')}</th>
+              <th scope="col">{t('meeting.attendance')}</th>
+              <th scope="col" className="num">{t('meeting.sharesShort')}</th>
+              <th scope="col" className="num">{t('meeting.savings')}</th>
+              <th scope="col" className="num">{t('meeting.socialFund')}</th>
+              <th scope="col" className="num">{t('meeting.fines')}</th>
+              <th scope="col" className="num">{t('meeting.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meeting.rows.map((r) => (
+              <tr key={r.memberId}>
+                <td>{r.memberNo}</td>
+                <th scope="row">{r.name}</th>
+                <td>{t(`meeting.${r.attendance}`)}</td>
+                <td className="num">{r.shares}</td>
+                <td className="num">{m(r.savings)}</td>
+                <td className="num">{m(r.socialFund)}</td>
+                <td className="num">{m(r.fines)}</td>
+                <td className="num">{m(r.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>{t('meeting.totals')}</th>
+              <td className="num">{meeting.totals.shares}</td>
+              <td className="num">{m(meeting.totals.savings)}</td>
+              <td className="num">{m(meeting.totals.socialFund)}</td>
+              <td className="num">{m(meeting.totals.fines)}</td>
+              <td className="num" data-testid="meeting-total">{m(meeting.totals.total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <h2>{t('meeting.cashCount')}</h2>
+      <dl className="cash-count">
+        <div><dt>{t('meeting.opening')}</dt><dd>{m(meeting.box.opening)}</dd></div>
+        <div><dt>{t('meeting.moneyIn')}</dt><dd>{m(meeting.box.moneyIn)}</dd></div>
+        <div><dt>{t('meeting.expected')}</dt><dd>{m(meeting.box.expected)}</dd></div>
+        <div><dt>{t('meeting.countedBox')}</dt><dd>{m(meeting.box.counted)}</dd></div>
+        <div><dt>{t('meeting.difference')}</dt><dd data-testid="box-difference">{m(diff)}</dd></div>
+      </dl>
+      {meeting.differenceReason ? <p>{t('meeting.reasonGiven', { reason: meeting.differenceReason })}</p> : null}
+      <h2>{t('meeting.record')}</h2>
+      <ul className="versions">
+        {meeting.versions.map((v) => (
+          <li key={v.version}>
+            {v.version === 1
+              ? t('meeting.closedBy', { by: v.by, at: v.at.slice(0, 16).replace('T', ' ') })
+              : t('meeting.correctedBy', { by: v.by, at: v.at.slice(0, 16).replace('T', ' '), reason: v.reason ?? '' })}
+          </li>
+        ))}
+      </ul>
+      <div className="actions actions--start">
+        <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
+        {canRecord && !association.readOnly ? <button type="button" className="button" onClick={onCorrect}>{t('meeting.correct')}</button> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// Meetings: start a cycle if there is none, hold a new meeting, see past ones
+// (as minutes) and correct them.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, MeetingView } from '../../../electron/server/contract';
+import { useCommand, useQuery } from '../hooks';
+import { date, money } from '../format';
+import { CycleForm } from './CycleForm';
+import { MeetingSheet } from './MeetingSheet';
+import { MeetingSummary } from './MeetingSummary';
+
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
+
+export function Meetings({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
+  const { data: meetings, reload } = useQuery('meeting-list', { associationId: association.id }, [association.id, view.kind]);
+  const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id, view.kind]);
+  const open = useCommand();
+  const cycle = cycles?.[0];
+  const rules = cycle?.rules.at(-1)?.rules;
+
+  async function show(meetingId: string) {
+    const meeting = await open.run('meeting-get', { associationId: association.id, meetingId });
+    if (meeting) setView({ kind: 'summary', meeting });
+  }
+
+  if (!cycles) return null;
+  if (!cycle || !rules) {
+    return (
+      <section aria-labelledby="meetings-title">
+        <h1 id="meetings-title">{t('nav.meetings')}</h1>
+        {canRecord ? <CycleForm association={association} onCreated={() => reloadCycles()} /> : <p className="notice">{t('cycle.none')}</p>}
+      </section>
+    );
+  }
+  if (view.kind === 'new' || view.kind === 'correct') {
+    const correcting = view.kind === 'correct' ? view.meeting : undefined;
+    return (
+      <MeetingSheet
+        association={association}
+        rules={correcting ? (cycle.rules.filter((v) => v.effectiveFrom <= correcting.date).at(-1) ?? cycle.rules[0]!).rules : rules}
+        members={members ?? []}
+        correcting={correcting}
+        onCancel={() => setView(correcting ? { kind: 'summary', meeting: correcting } : { kind: 'list' })}
+        onDone={(meeting) => setView({ kind: 'summary', meeting })}
+      />
+    );
+  }
+  if (view.kind === 'summary') {
+    return <MeetingSummary association={association} meeting={view.meeting} canRecord={canRecord} onCorrect={() => setView({ kind: 'correct', meeting: view.meeting })} onBack={() => {
+      setView({ kind: 'list' });
+      reload();
+    }} />;
+  }
+  return (
+    <section aria-labelledby="meetings-title">
+      <div className="section-head">
+        <h1 id="meetings-title">{t('nav.meetings')}</h1>
+        {canRecord && !association.readOnly ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('meeting.new')}</button> : null}
+      </div>
+      <p className="muted">{t('cycle.current', { name: cycle.name, from: date(cycle.startsOn), to: date(cycle.endsOn) })}</p>
+      {meetings && meetings.length === 0 ? <p className="empty">{t('meeting.none')}</p> : null}
+      {meetings && meetings.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t('nav.meetings')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('meeting.date')}</th>
+                <th scope="col" className="num">{t('meeting.came')}</th>
+                <th scope="col" className="num">{t('meeting.total')}</th>
+                <th scope="col" className="num">{t('meeting.difference')}</th>
+                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{date(m.date)}{m.corrected ? ` · ${t('meeting.corrected')}` : ''}</th>
+                  <td className="num">{m.present}</td>
+                  <td className="num">{money(m.total, association.currency)}</td>
+                  <td className="num">{money(m.boxDifference, association.currency)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button button--small button--secondary" onClick={() => void show(m.id)}>{t('meeting.open')}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+// End to end: a whole meeting of 25 members typed on the keyboard, closed with a
+// cash difference explained, then corrected; the passbook on screen matches the
+// numbers worked out by hand below.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, serveRenderer, type AppSession } from './harness';
+import type { Actor } from '../../electron/server/context';
+import { KABEZA, signedInActor } from '../helpers/ledger';
+
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+let app: AppSession;
+let page: Page;
+let associationId: string;
+
+beforeAll(async () => {
+  web = await serveRenderer();
+  app = await openApp({ url: web.url });
+  page = app.page;
+  const anonymous: Actor = { channel: 'test', locale: 'en' };
+  const created = app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: { name: 'Mukamana Aline', pin: '2580' } }, anonymous);
+  if (!created.ok) throw new Error(created.error.message);
+  associationId = created.value.id;
+  const actor = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
+  for (let i = 1; i <= 25; i++) {
+    app.server.call('member-add', { associationId, fullName: `Member ${String(i).padStart(2, '0')}`, gender: i % 3 ? 'female' : 'male', joinedOn: '2025-01-10' }, actor);
+  }
+  const cycle = app.server.call('cycle-create', {
+    associationId, name: 'Cycle 2026', startsOn: '2026-01-01', endsOn: '2026-12-31',
+    rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, socialFund: '200', fineLate: '100', fineAbsent: '300' },
+  }, actor);
+  if (!cycle.ok) throw new Error(cycle.error.message);
+  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+  await page.reload();
+  await page.getByLabel('PIN or password').fill('2580');
+  await page.keyboard.press('Enter');
+  await page.locator('.topbar').waitFor();
+});
+afterAll(async () => {
+  await app?.close();
+  await web?.close();
+});
+
+const cell = (row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`);
+
+describe('the weekly meeting', () => {
+  it('is typed for 25 members on the keyboard alone and closed with a shortage explained', async () => {
+    await page.getByRole('link', { name: 'Meetings', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hold a meeting' }).focus();
+    await page.keyboard.press('Enter');
+    await cell(0, 1).waitFor();
+    await cell(0, 1).focus();
+    // Member k (row k-1) buys ((k-1) mod 5) + 1 shares: 1, 2, 3, 4, 5, 1, 2 …
+    for (let row = 0; row < 25; row++) {
+      await page.keyboard.type(String((row % 5) + 1));
+      await page.keyboard.press('Enter');
+    }
+    // Member 04 is absent (typing "a" in the attendance cell picks Absent), member 06 represented.
+    await cell(3, 1).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('a');
+    await cell(5, 0).focus();
+    await page.keyboard.type('r');
+    // Member 08 came late: 100 in the late-fine column (two cells to the right of shares).
+    await cell(7, 1).focus();
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('100');
+
+    // Shares: 5 × (1+2+3+4+5) = 75, less member 04's 4 = 71 → 71 × 500 = 35,500.
+    // Social fund: 24 members present or represented × 200 = 4,800. Late fine 100.
+    // Money in: 35,500 + 4,800 + 100 = 40,400. The box held nothing before.
+    await expect.poll(() => page.getByTestId('sheet-total').textContent()).toBe('40,400\u00a0Frw');
+    expect(await page.getByTestId('expected-box').textContent()).toBe('40,400\u00a0Frw');
+    await page.getByLabel('Counted in the box').focus();
+    await page.keyboard.type('40,000');
+    await expect.poll(() => page.getByTestId('difference').textContent()).toBe('The box is 400\u00a0Frw short. Say why below.');
+    // Closing without a reason is refused, next to the reason field.
+    await page.getByRole('button', { name: 'Close the meeting' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.field--invalid .field__error').textContent()).toBe('The cash counted is not what the books expect. Say why before closing.');
+    await page.getByLabel('Reason for any difference').focus();
+    await page.keyboard.type('Coins miscounted');
+    await page.getByRole('button', { name: 'Close the meeting' }).focus();
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('40,400\u00a0Frw');
+    expect(await page.getByTestId('box-difference').textContent()).toBe('−400\u00a0Frw');
+    expect(await page.getByText('23 present, 1 represented, 1 absent.').count()).toBe(1);
+  });
+
+  it('is corrected by a reversal and a new entry, and shows both', async () => {
+    await page.getByRole('button', { name: 'Correct this meeting' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Why is it corrected?').fill('Member 01 bought 2 shares, not 1');
+    await cell(0, 1).focus();
+    await page.keyboard.type('2');
+    await page.getByRole('button', { name: 'Record the correction' }).focus();
+    await page.keyboard.press('Enter');
+    // 40,400 + one more share of 500 = 40,900.
+    await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('40,900\u00a0Frw');
+    const record = await page.locator('.versions li').allTextContents();
+    expect(record).toHaveLength(2);
+    expect(record[1]).toMatch(/^Corrected by Mukamana Aline on .*: Member 01 bought 2 shares, not 1$/);
+    // The journal holds the original, its reversal and the corrected entry; it balances.
+    const actor = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
+    const tb = app.server.call('trial-balance-get', { associationId }, actor);
+    expect(tb.ok && tb.value.difference).toBe('0');
+    const entries = app.server.call('journal-entry-list', { associationId }, actor);
+    expect(entries.ok && entries.value.map((e) => e.kind)).toEqual(['meeting', 'reversal', 'meeting']);
+  });
+
+  it('shows passbooks that match', async () => {
+    await page.getByRole('link', { name: 'Members', exact: true }).click();
+    await page.getByRole('button', { name: 'Passbook of Member 01' }).click();
+    await expect.poll(() => page.getByTestId('shares-held').textContent()).toBe('2');
+    expect(await page.getByTestId('savings-balance').textContent()).toBe('1,000\u00a0Frw');
+    expect(await page.getByTestId('social-fund-total').textContent()).toBe('200\u00a0Frw');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Passbook of Member 05' }).click();
+    // Member 05: 5 shares = 2,500.
+    await expect.poll(() => page.getByTestId('shares-held').textContent()).toBe('5');
+    expect(await page.getByTestId('savings-balance').textContent()).toBe('2,500\u00a0Frw');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Passbook of Member 04' }).click();
+    await expect.poll(() => page.getByTestId('shares-held').textContent()).toBe('0');
+    expect(await page.getByTestId('savings-balance').textContent()).toBe('0\u00a0Frw');
+  });
+});
