@@ -51,13 +51,17 @@ export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.output
   else if (issue.code === 'invalid_value') code = 'field-not-allowed';
   else code = 'field-invalid';
   if (code === 'field-unknown' && 'keys' in issue) {
-    return fail(code, (issue.keys as string[]).join(', '));
+    const prefix = field ? `${field}.` : '';
+    return fail(code, (issue.keys as string[]).map((k) => prefix + k).join(', '), field);
   }
-  return fail(code, field);
+  // What was typed, for messages that quote it ("“12,5,00” is not an amount").
+  const typed = valueAt(raw, issue.path);
+  const text = typeof typed === 'string' ? (typed.length > 24 ? `${typed.slice(0, 24)}…` : typed) : '';
+  return fail(code, field, field, text);
 }
 
-function fail(code: string, field: string): never {
-  throw new LedgerError(code, { field }, field || undefined);
+function fail(code: string, named: string, field: string, text = ''): never {
+  throw new LedgerError(code, { field: named, text }, field || undefined);
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

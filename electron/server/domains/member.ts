@@ -139,6 +139,14 @@ export const memberHandlers = {
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
       if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
       checkNotFuture(ctx, input.exitedOn, 'exitedOn');
+      // The exit cannot be dated before a meeting the member took part in.
+      const last = prepared(
+        ctx.ledger.sqlite,
+        `SELECT max(m.meeting_date) AS date FROM meetings m
+           JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
+           JOIN attendance a ON a.meeting_version_id = v.id AND a.member_id = ? AND a.status <> 'absent'`,
+      ).get(input.memberId) as { date: string | null };
+      if (last.date && input.exitedOn < last.date) throw new LedgerError('exit-before-last-meeting', { date: last.date }, 'exitedOn');
       if (input.settle) settleSavings(ctx, input.associationId, member, input.exitedOn);
       prepared(ctx.ledger.sqlite, 'UPDATE members SET exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?')
         .run(input.exitedOn, input.reason, ctx.now().toISOString(), input.memberId);

@@ -87,7 +87,7 @@ export const statementHandlers = {
         const saved = of('shares', 'savings');
         const paidOut = decimal(event.payout ?? 0);
         shares = event.payout ? 0 : shares + bought;
-        savings = savings.plus(saved).plus(paidOut); // a payout posts a debit (positive) on savings
+        savings = savings.plus(saved).minus(paidOut); // a payout is a debit on savings: the group owes that much less
         social = social.plus(of('social_fund'));
         fines = fines.plus(of('fine_late', 'fine_absent', 'fine_other'));
         return {
