@@ -78,11 +78,25 @@ async function main() {
     if (!r.ok) throw new Error(r.error.message);
     return r.value.id;
   });
-  app.server.call('member-exit', { associationId: association.id, memberId: ids[6]!, exitedOn: '2025-06-30', reason: 'Moved' }, actor);
-  app.server.call('journal-entry-post', {
-    associationId: association.id, date: '2025-02-07', memo: 'Savings',
-    lines: [{ account: '1010', debit: '12500' }, ...ids.map((memberId) => ({ account: '2010', memberId, credit: '500' }))],
-  }, actor);
+  const must = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  must(app.server.call('cycle-create', {
+    associationId: association.id, name: 'Cycle 2025-2026', startsOn: '2025-01-15', endsOn: '2026-12-31',
+    rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, socialFund: '200', fineLate: '100', fineAbsent: '300' },
+  }, actor));
+  // One meeting already held: a few absent, one late, the box 200 short.
+  const rows = ids.map((memberId, i) => ({
+    memberId, attendance: i === 4 ? 'absent' : i === 9 ? 'represented' : 'present',
+    shares: i === 4 ? 0 : (i % 5) + 1, socialFund: i === 4 ? '' : '200', ...(i === 12 ? { fineLate: '100' } : {}),
+  }));
+  const moneyIn = rows.reduce((sum, r) => sum + r.shares * 500 + (r.socialFund ? 200 : 0) + (r.fineLate ? 100 : 0), 0);
+  must(app.server.call('meeting-close', {
+    associationId: association.id, date: '2025-02-14', rows,
+    cashCount: { box: String(moneyIn - 200), bank: '0', reason: 'A 200 coin was lost' },
+  }, actor));
+  must(app.server.call('member-exit', { associationId: association.id, memberId: ids[6]!, exitedOn: '2025-06-30', reason: 'Moved' }, actor));
 
   for (const language of LANGUAGES) {
     await page.locator('.language-switch select').selectOption(language);
@@ -96,6 +110,20 @@ async function main() {
     await page.locator('dialog button[type=submit]').click();
     await shot(`${language}-members-add-with-errors`);
     await page.keyboard.press('Escape');
+    await page.locator('tbody .row-actions .button').first().click();
+    await page.locator('[data-testid=shares-held]').waitFor();
+    await shot(`${language}-passbook`);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (window.location.hash = '#/meetings'));
+    await page.locator('tbody .row-actions .button').first().click();
+    await page.locator('[data-testid=meeting-total]').waitFor();
+    await shot(`${language}-meeting-summary`);
+    await page.locator('.actions .button').first().click();
+    await page.locator('.section-head .button').click();
+    await page.locator('[data-cell="0-1"]').waitFor();
+    await page.locator('[data-cell="3-1"]').focus();
+    await shot(`${language}-meeting-sheet`);
+    await page.locator('.actions .button--secondary').click();
   }
 
   // Signing in, locked, and as an officer.
