@@ -89,6 +89,23 @@ function setPin(ctx: CallContext, userId: string, newPin: string, field: string)
   ctx.sessions.closeWhere((u) => u.userId === userId);
 }
 
+/** Counts a wrong PIN or code against a user and returns how long they are now locked (seconds). */
+function countFailure(ctx: CallContext, user: UserRow): number {
+  const failures = user.failedAttempts + 1;
+  const seconds = lockSeconds(failures);
+  const until = seconds > 0 ? new Date(ctx.now().getTime() + seconds * 1000).toISOString() : null;
+  prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, user.id);
+  return seconds;
+}
+
+/** Refuses while a user is locked, without looking at the PIN or code. */
+function refuseIfLocked(ctx: CallContext, user: UserRow): void {
+  const now = ctx.now();
+  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+    throw new RefusalAfterCommit('user-locked', { minutes: Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000) });
+  }
+}
+
 export interface SignedIn {
   readonly token: string;
   readonly user: SessionUser;
@@ -112,18 +129,11 @@ export const userHandlers = {
       getAssociation(ctx, input.associationId);
       const user = userRow(ctx, input.associationId, input.userId);
       if (!user.active) throw new LedgerError('user-inactive', { name: user.name });
-      const now = ctx.now();
-      if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-        const minutes = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000);
-        throw new RefusalAfterCommit('user-locked', { minutes });
-      }
+      refuseIfLocked(ctx, user);
       if (!verifySecret(input.pin, user.pinHash)) {
-        const failures = user.failedAttempts + 1;
-        const seconds = lockSeconds(failures);
-        const until = seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null;
-        prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, user.id);
-        if (until) throw new RefusalAfterCommit('pin-wrong-locked', { minutes: Math.ceil(seconds / 60) }, 'pin');
-        throw new RefusalAfterCommit('pin-wrong', { left: FREE_ATTEMPTS - failures }, 'pin');
+        const seconds = countFailure(ctx, user);
+        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes: Math.ceil(seconds / 60) }, 'pin');
+        throw new RefusalAfterCommit('pin-wrong', { left: FREE_ATTEMPTS - user.failedAttempts - 1 }, 'pin');
       }
       prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
       const session: SessionUser = { userId: user.id, associationId: user.associationId, name: user.name, role: user.role, memberId: user.memberId };
@@ -252,12 +262,9 @@ export const userHandlers = {
       if (!(ADMINS as readonly string[]).includes(user.role)) throw new LedgerError('recovery-admins-only', {}, 'userId');
       const stored = prepared(ctx.ledger.sqlite, 'SELECT recovery_hash AS h FROM associations WHERE id = ?').get(input.associationId) as { h: string | null };
       // A wrong code counts like a wrong PIN, against the user being recovered.
-      if (user.lockedUntil && user.lockedUntil > ctx.now().toISOString()) throw new RefusalAfterCommit('user-locked', { minutes: Math.ceil((Date.parse(user.lockedUntil) - ctx.now().getTime()) / 60_000) });
+      refuseIfLocked(ctx, user);
       if (!stored.h || !verifySecret(normaliseRecoveryCode(input.recoveryCode), stored.h)) {
-        const failures = user.failedAttempts + 1;
-        const seconds = lockSeconds(failures);
-        prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-          .run(failures, seconds > 0 ? new Date(ctx.now().getTime() + seconds * 1000).toISOString() : null, user.id);
+        countFailure(ctx, user);
         throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode');
       }
       setPin(ctx, user.id, input.newPin, 'newPin');
