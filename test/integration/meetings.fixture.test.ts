@@ -396,4 +396,19 @@ describe('the books as a whole', () => {
     // 6 meetings + 1 payout + the correction's reversal and new entry = 9 entries.
     expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true, entries: 9, firstBroken: null });
   });
+
+  it('lists the meetings with the same figures as their minutes', () => {
+    const list = t.ok('meeting-list', { associationId: a });
+    expect(list.map((x) => x.date)).toEqual([...DATES].reverse());
+    for (const item of list) {
+      const minutes = t.ok('meeting-get', { associationId: a, meetingId: item.id });
+      expect(item).toEqual({
+        id: minutes.id, date: minutes.date, present: minutes.present + minutes.represented, total: minutes.totals.total,
+        corrected: minutes.version > 1, boxDifference: minutes.box.difference,
+      });
+    }
+    // M3 was corrected; M4 was 500 short.
+    expect(list.find((x) => x.date === '2025-02-21')?.corrected).toBe(true);
+    expect(list.find((x) => x.date === '2025-02-28')?.boxDifference).toBe('-500');
+  });
 });

@@ -256,11 +256,20 @@ export const meetingHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): { id: string; date: string; present: number; total: string; corrected: boolean; boxDifference: string }[] {
       getAssociation(ctx, input.associationId);
-      const ids = prepared(ctx.ledger.sqlite, 'SELECT id FROM meetings WHERE association_id = ? ORDER BY meeting_date DESC').all(input.associationId) as { id: string }[];
-      return ids.map(({ id: meetingId }) => {
-        const m = getMeeting(ctx, input.associationId, meetingId);
-        return { id: m.id, date: m.date, present: m.present + m.represented, total: m.totals.total, corrected: m.version > 1, boxDifference: m.box.difference };
-      });
+      // One query over the current version of every meeting (not one read per meeting).
+      const rows = prepared(
+        ctx.ledger.sqlite,
+        `SELECT m.id, m.meeting_date AS date, m.box_opening AS opening, m.box_counted AS counted, v.version,
+                (SELECT count(*) FROM attendance a WHERE a.meeting_version_id = v.id AND a.status <> 'absent') AS came,
+                (SELECT coalesce(sum(c.amount), 0) FROM contributions c WHERE c.meeting_version_id = v.id) AS total
+           FROM meetings m
+           JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
+          WHERE m.association_id = ? ORDER BY m.meeting_date DESC`,
+      ).safeIntegers(true).all(input.associationId) as { id: string; date: string; opening: bigint; counted: bigint; version: bigint; came: bigint; total: bigint }[];
+      return rows.map((r) => ({
+        id: r.id, date: r.date, present: Number(r.came), total: String(r.total), corrected: r.version > 1n,
+        boxDifference: decimal(String(r.counted)).minus(decimal(String(r.opening)).plus(String(r.total))).toFixed(0),
+      }));
     },
   }),
 };
