@@ -157,6 +157,78 @@ export const contributions = sqliteTable(
   (t) => [index('contributions_member').on(t.memberId), index('contributions_version').on(t.meetingVersionId)],
 );
 
+/** A loan to a member: its terms are fixed at application from the cycle's rules. */
+export const loans = sqliteTable(
+  'loans',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    memberId: text('member_id').notNull().references(() => members.id),
+    cycleId: text('cycle_id').notNull().references(() => cycles.id),
+    status: text('status', { enum: ['applied', 'approved', 'disbursed', 'closed', 'written_off'] }).notNull(),
+    principal: integer('principal').notNull(),
+    method: text('method', { enum: ['flat', 'declining'] }).notNull(),
+    monthlyRatePercent: text('monthly_rate_percent').notNull(),
+    frequency: text('frequency', { enum: ['weekly', 'biweekly', 'monthly'] }).notNull(),
+    instalments: integer('instalments').notNull(),
+    dayCount: text('day_count', { enum: ['30/360', 'actual/365'] }).notNull(),
+    latePenalty: integer('late_penalty').notNull(),
+    purpose: text('purpose').notNull(),
+    appliedOn: text('applied_on').notNull(),
+    appliedBy: text('applied_by').notNull(),
+    approvedOn: text('approved_on'),
+    approvedBy: text('approved_by'),
+    disbursedOn: text('disbursed_on'),
+    disbursedBy: text('disbursed_by'),
+    closedOn: text('closed_on'),
+    writeOffReason: text('write_off_reason'),
+    writtenOffBy: text('written_off_by'),
+  },
+  (t) => [index('loans_association_status').on(t.associationId, t.status), index('loans_member').on(t.memberId)],
+);
+
+/** The instalments due, fixed at disbursement. Append-only. */
+export const loanInstalments = sqliteTable(
+  'loan_instalments',
+  {
+    id: text('id').primaryKey(),
+    loanId: text('loan_id').notNull().references(() => loans.id),
+    number: integer('number').notNull(),
+    dueOn: text('due_on').notNull(),
+    principal: integer('principal').notNull(),
+    interest: integer('interest').notNull(),
+  },
+  (t) => [uniqueIndex('loan_instalments_loan_number').on(t.loanId, t.number)],
+);
+
+/** Money received on a loan and how it was allocated. Append-only. */
+export const loanRepayments = sqliteTable(
+  'loan_repayments',
+  {
+    id: text('id').primaryKey(),
+    loanId: text('loan_id').notNull().references(() => loans.id),
+    paidOn: text('paid_on').notNull(),
+    amount: integer('amount').notNull(),
+    penalty: integer('penalty').notNull(),
+    interest: integer('interest').notNull(),
+    principal: integer('principal').notNull(),
+    entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('loan_repayments_loan').on(t.loanId, t.paidOn)],
+);
+
+/** Members who stand surety for a loan. */
+export const loanGuarantors = sqliteTable(
+  'loan_guarantors',
+  {
+    loanId: text('loan_id').notNull().references(() => loans.id),
+    memberId: text('member_id').notNull().references(() => members.id),
+  },
+  (t) => [uniqueIndex('loan_guarantors_loan_member').on(t.loanId, t.memberId)],
+);
+
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
 
 export const accounts = sqliteTable(

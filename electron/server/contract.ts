@@ -50,5 +50,7 @@ export type { AuditRow } from './domains/audit';
 export type { CycleView, CycleRules } from './domains/cycle';
 export type { MeetingView, MeetingRowView, CashCountView } from './domains/meeting';
 export type { Passbook, PassbookRow, CashBookRow } from './domains/statement';
+export type { LoanView, LoanStatement, Portfolio } from './domains/loan';
+export type { Schedule, Instalment } from './loans/schedule';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';

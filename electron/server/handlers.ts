@@ -11,7 +11,8 @@ import { backupHandlers } from './domains/backup';
 import { cycleHandlers } from './domains/cycle';
 import { meetingHandlers } from './domains/meeting';
 import { statementHandlers } from './domains/statement';
+import { loanHandlers } from './domains/loan';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers);
 
 export type AllHandlers = typeof allHandlers;

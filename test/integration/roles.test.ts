@@ -63,6 +63,15 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'meeting-list': READ,
   'member-passbook-get': READ_OR_OWN,
   'cash-book-get': READ,
+  'loan-preview': RECORD,
+  'loan-apply': RECORD,
+  'loan-approve': ADMIN,
+  'loan-disburse': RECORD,
+  'loan-repay': RECORD,
+  'loan-write-off': ADMIN,
+  'loan-get': READ,
+  'loan-list': READ,
+  'loan-portfolio-get': READ,
 };
 
 let t: TestLedger;

@@ -7,7 +7,8 @@ import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { parseAmount } from '../money/money';
+import { decimal, parseAmount } from '../money/money';
+import { MAX_MONTHLY_RATE_PERCENT } from '../loans/schedule';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
@@ -25,6 +26,33 @@ export interface CycleRules {
   readonly entranceFee: number;
   readonly fines: { readonly late: number; readonly absent: number; readonly other: number };
   readonly meetingFrequency: 'weekly' | 'biweekly' | 'monthly';
+  /** Lending rules (absent from rules written before loans existed: see loanRulesOf). */
+  readonly loans?: LoanRules;
+}
+
+export interface LoanRules {
+  readonly method: 'flat' | 'declining';
+  /** Percent per month, as text ("5"). */
+  readonly monthlyRatePercent: string;
+  readonly frequency: 'weekly' | 'biweekly' | 'monthly';
+  readonly maxInstalments: number;
+  readonly dayCount: '30/360' | 'actual/365';
+  /** A member may borrow at most this many times their savings (text decimal, "3"). */
+  readonly maxMultipleOfSavings: string;
+  readonly allowSeveral: boolean;
+  /** Loans above this (minor units) need a guarantor; 0: never. */
+  readonly guarantorsAbove: number;
+  /** Charged for each instalment found unpaid after its due date (minor units). */
+  readonly latePenalty: number;
+}
+
+export const DEFAULT_LOAN_RULES: LoanRules = {
+  method: 'flat', monthlyRatePercent: '5', frequency: 'monthly', maxInstalments: 12, dayCount: '30/360',
+  maxMultipleOfSavings: '3', allowSeveral: false, guarantorsAbove: 0, latePenalty: 0,
+};
+
+export function loanRulesOf(rules: CycleRules): LoanRules {
+  return { ...DEFAULT_LOAN_RULES, ...rules.loans };
 }
 
 const money = amountText;
@@ -41,6 +69,15 @@ const rulesInput = z.strictObject({
   fineAbsent: money.default('0'),
   fineOther: money.default('0'),
   meetingFrequency: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'field-not-allowed' }).default('weekly'),
+  loanMethod: z.enum(['flat', 'declining'], { error: 'field-not-allowed' }).default('flat'),
+  loanMonthlyRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,3})?$/, { error: 'loan-rate-out-of-range' }).default('5'),
+  loanFrequency: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'field-not-allowed' }).default('monthly'),
+  loanMaxInstalments: z.number().int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }).max(260, { error: 'loan-term-too-long' }).default(12),
+  loanDayCount: z.enum(['30/360', 'actual/365'], { error: 'field-not-allowed' }).default('30/360'),
+  loanMaxMultiple: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'field-invalid' }).default('3'),
+  loanAllowSeveral: z.boolean().default(false),
+  loanGuarantorsAbove: money.default('0'),
+  loanLatePenalty: money.default('0'),
 });
 export type RulesInput = z.input<typeof rulesInput>;
 
@@ -71,7 +108,21 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
       other: amountAt(input.fineOther, currency, ctx, 'rules.fineOther'),
     },
     meetingFrequency: input.meetingFrequency,
+    loans: {
+      method: input.loanMethod,
+      monthlyRatePercent: input.loanMonthlyRatePercent,
+      frequency: input.loanFrequency,
+      maxInstalments: input.loanMaxInstalments,
+      dayCount: input.loanDayCount,
+      maxMultipleOfSavings: input.loanMaxMultiple,
+      allowSeveral: input.loanAllowSeveral,
+      guarantorsAbove: amountAt(input.loanGuarantorsAbove, currency, ctx, 'rules.loanGuarantorsAbove'),
+      latePenalty: amountAt(input.loanLatePenalty, currency, ctx, 'rules.loanLatePenalty'),
+    },
   };
+  if (decimal(input.loanMonthlyRatePercent).gt(MAX_MONTHLY_RATE_PERCENT)) {
+    throw new LedgerError('loan-rate-out-of-range', { max: MAX_MONTHLY_RATE_PERCENT }, 'rules.loanMonthlyRatePercent');
+  }
   if (rules.maxSavings > 0 && rules.minSavings > rules.maxSavings) throw new LedgerError('savings-min-above-max', {}, 'rules.minSavings');
   return rules;
 }

@@ -1,0 +1,374 @@
+// Loans to members: application with its schedule, approval, disbursement from the
+// cash box, repayments (penalty → interest → principal), write-off; the portfolio
+// with arrears and portfolio at risk. Terms come from the cycle's rules in force on
+// the day of application. Every movement of money posts through the journal.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import { todayOf, type CallContext } from '../context';
+import { prepared } from '../prepared';
+import { ADMINS, READERS, RECORDERS } from '../auth/access';
+import { decimal, minorUnits, parseAmount, type MinorUnits } from '../money/money';
+import { accountBalance, accountByPurpose } from '../journal/balances';
+import { postEntry } from '../journal/post';
+import { buildSchedule, type Schedule } from '../loans/schedule';
+import { allocate, loanPosition, type DueInstalment, type Received } from '../loans/position';
+import { amountText, id, isoDate, requiredText } from '../validation';
+import { getAssociation, writableAssociation } from './association';
+import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from './cycle';
+import { getMember } from './member';
+
+interface LoanRow {
+  id: string; associationId: string; memberId: string; cycleId: string; status: 'applied' | 'approved' | 'disbursed' | 'closed' | 'written_off';
+  principal: number; method: 'flat' | 'declining'; monthlyRatePercent: string; frequency: 'weekly' | 'biweekly' | 'monthly'; instalments: number;
+  dayCount: '30/360' | 'actual/365'; latePenalty: number; purpose: string; appliedOn: string; appliedBy: string; approvedOn: string | null;
+  approvedBy: string | null; disbursedOn: string | null; disbursedBy: string | null; closedOn: string | null; writeOffReason: string | null; writtenOffBy: string | null;
+}
+
+export interface LoanView extends LoanRow {
+  readonly memberName: string;
+  readonly asOf: string;
+  /** Minor units as strings. */
+  readonly principalOutstanding: string;
+  readonly interestDue: string;
+  readonly penaltyDue: string;
+  readonly arrears: string;
+  readonly daysOverdue: number;
+  readonly nextDue: string | null;
+}
+
+export interface LoanStatement extends LoanView {
+  readonly schedule: readonly { number: number; dueOn: string; principal: number; interest: number; payment: number; covered: string; status: 'paid' | 'part-paid' | 'late' | 'due' }[];
+  readonly repayments: readonly Received[];
+  readonly guarantors: readonly string[];
+}
+
+const SELECT = `SELECT l.id, l.association_id AS associationId, l.member_id AS memberId, l.cycle_id AS cycleId, l.status, l.principal, l.method,
+  l.monthly_rate_percent AS monthlyRatePercent, l.frequency, l.instalments, l.day_count AS dayCount, l.late_penalty AS latePenalty, l.purpose,
+  l.applied_on AS appliedOn, l.applied_by AS appliedBy, l.approved_on AS approvedOn, l.approved_by AS approvedBy, l.disbursed_on AS disbursedOn,
+  l.disbursed_by AS disbursedBy, l.closed_on AS closedOn, l.write_off_reason AS writeOffReason, l.written_off_by AS writtenOffBy, m.full_name AS memberName
+  FROM loans l JOIN members m ON m.id = l.member_id`;
+
+function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRow & { memberName: string } {
+  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.id = ? AND l.association_id = ?`).get(loanId, associationId) as (LoanRow & { memberName: string }) | undefined;
+  if (!row) throw new LedgerError('loan-not-found', {}, 'loanId');
+  return row;
+}
+
+function instalmentsOf(ctx: CallContext, loanId: string): DueInstalment[] {
+  return prepared(ctx.ledger.sqlite, 'SELECT number, due_on AS dueOn, principal, interest FROM loan_instalments WHERE loan_id = ? ORDER BY number').all(loanId) as DueInstalment[];
+}
+
+function receivedOn(ctx: CallContext, loanId: string): Received[] {
+  return prepared(ctx.ledger.sqlite, 'SELECT paid_on AS paidOn, penalty, interest, principal FROM loan_repayments WHERE loan_id = ? ORDER BY paid_on, rowid').all(loanId) as Received[];
+}
+
+function view(ctx: CallContext, row: LoanRow & { memberName: string }, asOf: string): LoanView {
+  const due = instalmentsOf(ctx, row.id);
+  const outstanding = row.status === 'disbursed';
+  const p = loanPosition(row.principal, due, receivedOn(ctx, row.id), row.latePenalty, asOf);
+  const next = due.find((d, k) => p.covered[k]!.lt(decimal(d.principal).plus(d.interest)));
+  return {
+    ...row, asOf,
+    principalOutstanding: outstanding ? p.principalOutstanding.toFixed(0) : '0',
+    interestDue: outstanding ? p.interestDue.toFixed(0) : '0',
+    penaltyDue: outstanding ? p.penaltyDue.toFixed(0) : '0',
+    arrears: outstanding ? p.arrears.toFixed(0) : '0',
+    daysOverdue: outstanding ? p.daysOverdue : 0,
+    nextDue: outstanding ? (next?.dueOn ?? null) : null,
+  };
+}
+
+function amount(ctx: CallContext, text: string, currency: Parameters<typeof parseAmount>[1], field: string): MinorUnits {
+  try {
+    return parseAmount(text, currency, ctx.actor.locale);
+  } catch (err) {
+    throw err instanceof LedgerError ? err.atField(field) : err;
+  }
+}
+
+function scheduleFor(principal: MinorUnits, rules: LoanRules, instalments: number, disbursedOn: string): Schedule {
+  return buildSchedule({ principal, method: rules.method, monthlyRatePercent: rules.monthlyRatePercent, frequency: rules.frequency, instalments, disbursedOn, dayCount: rules.dayCount });
+}
+
+const applyInput = {
+  associationId: id,
+  memberId: id,
+  principal: amountText,
+  instalments: z.number({ error: 'loan-term-zero' }).int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }),
+  date: isoDate,
+};
+
+/** The checks of an application that do not change anything (shared by the preview). */
+function checkApplication(ctx: CallContext, input: { associationId: string; memberId: string; principal: string; instalments: number; date: string }) {
+  const association = getAssociation(ctx, input.associationId);
+  const member = getMember(ctx, input.associationId, input.memberId);
+  if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
+  const cycle = cycleOn(ctx, input.associationId, input.date);
+  const rules = loanRulesOf(rulesOn(cycle, input.date));
+  const principal = amount(ctx, input.principal, association.currency, 'principal');
+  if (input.instalments > rules.maxInstalments) throw new LedgerError('loan-term-above-rule', { max: rules.maxInstalments }, 'instalments');
+  const { sqlite } = ctx.ledger;
+  const savings = -accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'member_savings').id, { memberId: member.id, asOf: input.date });
+  const limit = decimal(String(savings)).times(rules.maxMultipleOfSavings).toDecimalPlaces(0, 1);
+  if (decimal(principal).gt(limit)) throw new LedgerError('loan-above-limit', { limit: limit.toFixed(0), multiple: rules.maxMultipleOfSavings }, 'principal');
+  if (!rules.allowSeveral) {
+    const open = prepared(sqlite, "SELECT 1 FROM loans WHERE member_id = ? AND status IN ('applied', 'approved', 'disbursed')").get(member.id);
+    if (open) throw new LedgerError('loan-already-open', { name: member.fullName }, 'memberId');
+  }
+  return { association, member, cycle, rules, principal };
+}
+
+export const loanHandlers = {
+  'loan-preview': handler({
+    kind: 'read',
+    access: { roles: RECORDERS },
+    summary: 'The repayment schedule a loan would have under the rules, before applying',
+    input: z.strictObject(applyInput),
+    run(ctx, input): Schedule {
+      const { rules, principal } = checkApplication(ctx, input);
+      return scheduleFor(principal, rules, input.instalments, input.date);
+    },
+  }),
+
+  'loan-apply': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Record a member’s loan application (checked against their savings and the rules)',
+    input: z.strictObject({ ...applyInput, purpose: requiredText(200), guarantorIds: z.array(id).max(5).default([]) }),
+    run(ctx, input): LoanView {
+      writableAssociation(ctx, input.associationId);
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      const { member, cycle, rules, principal } = checkApplication(ctx, input);
+      scheduleFor(principal, rules, input.instalments, input.date); // refuses terms the schedule cannot hold
+      const guarantors = [...new Set(input.guarantorIds)];
+      for (const [i, g] of guarantors.entries()) {
+        const guarantor = getMember(ctx, input.associationId, g);
+        if (guarantor.id === member.id || guarantor.status === 'exited') throw new LedgerError('loan-guarantor-invalid', { name: guarantor.fullName }, `guarantorIds.${i}`);
+      }
+      if (rules.guarantorsAbove > 0 && principal > rules.guarantorsAbove && guarantors.length === 0) {
+        throw new LedgerError('loan-needs-guarantor', { above: String(rules.guarantorsAbove) }, 'guarantorIds');
+      }
+      const loanId = ctx.newId();
+      prepared(
+        ctx.ledger.sqlite,
+        `INSERT INTO loans (id, association_id, member_id, cycle_id, status, principal, method, monthly_rate_percent, frequency, instalments, day_count,
+           late_penalty, purpose, applied_on, applied_by) VALUES (?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(loanId, input.associationId, member.id, cycle.id, principal, rules.method, rules.monthlyRatePercent, rules.frequency, input.instalments,
+        rules.dayCount, rules.latePenalty, input.purpose, input.date, ctx.actorName);
+      for (const g of guarantors) prepared(ctx.ledger.sqlite, 'INSERT INTO loan_guarantors (loan_id, member_id) VALUES (?, ?)').run(loanId, g);
+      return view(ctx, loanRow(ctx, input.associationId, loanId), input.date);
+    },
+  }),
+
+  'loan-approve': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Approve an application (treasurer or chair)',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate }),
+    run(ctx, input): LoanView {
+      writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'applied') throw new LedgerError('loan-not-applied', {}, 'loanId');
+      if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
+      prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'approved', approved_on = ?, approved_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
+      return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);
+    },
+  }),
+
+  'loan-disburse': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Pay an approved loan out of the cash box (never more than the box holds); fixes the schedule',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate }),
+    run(ctx, input): LoanStatement {
+      writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'approved') throw new LedgerError('loan-not-approved', {}, 'loanId');
+      if (input.date < (loan.approvedOn ?? loan.appliedOn)) throw new LedgerError('loan-date-before', { date: loan.approvedOn ?? loan.appliedOn }, 'date');
+      const { sqlite } = ctx.ledger;
+      const box = accountByPurpose(sqlite, input.associationId, 'cash_box');
+      const inBox = accountBalance(sqlite, input.associationId, box.id, { asOf: input.date });
+      if (inBox < BigInt(loan.principal)) throw new LedgerError('cash-insufficient', { needed: String(loan.principal), available: String(inBox) }, 'loanId');
+      const schedule = buildSchedule({
+        principal: loan.principal as MinorUnits, method: loan.method, monthlyRatePercent: loan.monthlyRatePercent, frequency: loan.frequency,
+        instalments: loan.instalments, disbursedOn: input.date, dayCount: loan.dayCount,
+      });
+      postEntry(ctx, {
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-disbursement', memo: `Loan to ${loan.memberName}`,
+        source: { type: 'loan', id: loan.id },
+        lines: [
+          { accountId: accountByPurpose(sqlite, input.associationId, 'loans_receivable').id, memberId: loan.memberId, amount: loan.principal as MinorUnits },
+          { accountId: box.id, amount: -loan.principal as MinorUnits },
+        ],
+      });
+      const insert = prepared(sqlite, 'INSERT INTO loan_instalments (id, loan_id, number, due_on, principal, interest) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const i of schedule.instalments) insert.run(ctx.newId(), loan.id, i.number, i.dueOn, i.principal, i.interest);
+      prepared(sqlite, "UPDATE loans SET status = 'disbursed', disbursed_on = ?, disbursed_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
+      return statement(ctx, input.associationId, loan.id, input.date);
+    },
+  }),
+
+  'loan-repay': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Receive a repayment: penalty first, then interest due, then principal; more than closes the loan is refused',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate, amount: amountText }),
+    run(ctx, input): LoanStatement {
+      const association = writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
+      if (input.date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, 'date');
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      const received = receivedOn(ctx, loan.id);
+      const last = received.at(-1);
+      if (last && input.date < last.paidOn) throw new LedgerError('loan-date-before', { date: last.paidOn }, 'date');
+      const paid = decimal(amount(ctx, input.amount, association.currency, 'amount'));
+      const position = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), received, loan.latePenalty, input.date);
+      const split = allocate(paid, position);
+      // Over-payment is explicit: say what closes the loan rather than keep money nobody owes.
+      if (split.left.gt(0)) {
+        const closing = position.penaltyDue.plus(position.interestDue).plus(position.principalOutstanding);
+        throw new LedgerError('loan-overpaid', { closing: closing.toFixed(0) }, 'amount');
+      }
+      const { sqlite } = ctx.ledger;
+      const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
+      const lines = [
+        { accountId: account('cash_box'), amount: minorUnits(paid.toFixed(0)) },
+        { accountId: account('loans_receivable'), memberId: loan.memberId, amount: -minorUnits(split.principal.toFixed(0)) as MinorUnits },
+        { accountId: account('income_interest'), memberId: loan.memberId, amount: -minorUnits(split.interest.toFixed(0)) as MinorUnits },
+        { accountId: account('income_fines'), memberId: loan.memberId, amount: -minorUnits(split.penalty.toFixed(0)) as MinorUnits, memo: 'late penalty' },
+      ].filter((l) => l.amount !== 0);
+      const entry = postEntry(ctx, { associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: `Repayment from ${loan.memberName}`, source: { type: 'loan', id: loan.id }, lines });
+      prepared(sqlite, 'INSERT INTO loan_repayments (id, loan_id, paid_on, amount, penalty, interest, principal, entry_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(ctx.newId(), loan.id, input.date, paid.toFixed(0), split.penalty.toFixed(0), split.interest.toFixed(0), split.principal.toFixed(0), entry.id, ctx.now().toISOString(), ctx.actorName);
+      if (position.principalOutstanding.minus(split.principal).isZero()) {
+        prepared(sqlite, "UPDATE loans SET status = 'closed', closed_on = ? WHERE id = ?").run(input.date, loan.id);
+      }
+      return statement(ctx, input.associationId, loan.id, input.date);
+    },
+  }),
+
+  'loan-write-off': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Write off what is left of a loan, with a reason (treasurer or chair)',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate, reason: requiredText(300) }),
+    run(ctx, input): LoanStatement {
+      writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
+      if (input.date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, 'date');
+      const { sqlite } = ctx.ledger;
+      const position = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), receivedOn(ctx, loan.id), loan.latePenalty, input.date);
+      const left = minorUnits(position.principalOutstanding.toFixed(0));
+      postEntry(ctx, {
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-write-off', memo: `Loan of ${loan.memberName} written off: ${input.reason}`,
+        source: { type: 'loan', id: loan.id },
+        lines: [
+          { accountId: accountByPurpose(sqlite, input.associationId, 'expense_write_off').id, memberId: loan.memberId, amount: left },
+          { accountId: accountByPurpose(sqlite, input.associationId, 'loans_receivable').id, memberId: loan.memberId, amount: -left as MinorUnits },
+        ],
+      });
+      prepared(sqlite, "UPDATE loans SET status = 'written_off', closed_on = ?, write_off_reason = ?, written_off_by = ? WHERE id = ?").run(input.date, input.reason, ctx.actorName, loan.id);
+      return statement(ctx, input.associationId, loan.id, input.date);
+    },
+  }),
+
+  'loan-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'A loan statement: every instalment due and what covered it, every repayment, as of a date',
+    input: z.strictObject({ associationId: id, loanId: id, asOf: isoDate.optional() }),
+    run: (ctx, input): LoanStatement => statement(ctx, input.associationId, input.loanId, input.asOf ?? todayOf(ctx)),
+  }),
+
+  'loan-list': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'Every loan with its status, what is outstanding and days overdue, as of a date',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
+    run(ctx, input): LoanView[] {
+      getAssociation(ctx, input.associationId);
+      const rows = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ? ORDER BY l.applied_on DESC, l.rowid DESC`).all(input.associationId) as (LoanRow & { memberName: string })[];
+      return rows.map((r) => view(ctx, r, input.asOf ?? todayOf(ctx)));
+    },
+  }),
+
+  'loan-portfolio-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'Portfolio at risk (1, 30, 90 days), repayment rate, outstanding and written-off loans, with definitions',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
+    run(ctx, input): Portfolio {
+      getAssociation(ctx, input.associationId);
+      const asOf = input.asOf ?? todayOf(ctx);
+      const rows = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ?`).all(input.associationId) as (LoanRow & { memberName: string })[];
+      const open = rows.filter((r) => r.status === 'disbursed' && (r.disbursedOn ?? '9999') <= asOf).map((r) => view(ctx, r, asOf));
+      const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
+      // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
+      const atRisk = (n: number) => open.filter((l) => l.daysOverdue > n).reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
+      const ratio = (part: ReturnType<typeof decimal>) => (outstanding.isZero() ? '0' : part.div(outstanding).times(100).toDecimalPlaces(1).toFixed(1));
+      // Repayment rate: what was received of what had fallen due (principal + interest), all loans ever disbursed.
+      let due = decimal(0);
+      let received = decimal(0);
+      for (const r of rows.filter((x) => x.disbursedOn && x.disbursedOn <= asOf)) {
+        const instalments = instalmentsOf(ctx, r.id);
+        const fallen = instalments.filter((i) => i.dueOn <= asOf);
+        const p = loanPosition(r.principal, instalments, receivedOn(ctx, r.id), r.latePenalty, asOf);
+        due = due.plus(fallen.reduce((sum, i) => sum.plus(i.principal).plus(i.interest), decimal(0)));
+        // Each instalment's cover never exceeds the instalment itself.
+        received = received.plus(p.covered.slice(0, fallen.length).reduce((sum, c) => sum.plus(c), decimal(0)));
+      }
+      const writtenOff = prepared(
+        ctx.ledger.sqlite,
+        "SELECT coalesce(sum(p.amount), 0) AS s FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.association_id = ? AND a.purpose = 'expense_write_off' AND p.entry_date <= ?",
+      ).get(input.associationId, asOf) as { s: number };
+      return {
+        asOf,
+        loansOutstanding: open.length,
+        principalOutstanding: outstanding.toFixed(0),
+        par1: ratio(atRisk(1)),
+        par30: ratio(atRisk(30)),
+        par90: ratio(atRisk(90)),
+        repaymentRate: due.isZero() ? '100.0' : received.div(due).times(100).toDecimalPlaces(1).toFixed(1),
+        writtenOff: String(writtenOff.s),
+      };
+    },
+  }),
+};
+
+export interface Portfolio {
+  readonly asOf: string;
+  readonly loansOutstanding: number;
+  readonly principalOutstanding: string;
+  /** Percent with one decimal: outstanding principal of loans with a payment more than N days late ÷ all outstanding principal. */
+  readonly par1: string;
+  readonly par30: string;
+  readonly par90: string;
+  /** Percent: principal and interest received on time or since, of what has fallen due. */
+  readonly repaymentRate: string;
+  /** Minor units written off up to the date. */
+  readonly writtenOff: string;
+}
+
+function statement(ctx: CallContext, associationId: string, loanId: string, asOf: string): LoanStatement {
+  const row = loanRow(ctx, associationId, loanId);
+  const base = view(ctx, row, asOf);
+  const due = instalmentsOf(ctx, loanId);
+  const received = receivedOn(ctx, loanId);
+  const p = loanPosition(row.principal, due, received, row.latePenalty, asOf);
+  const guarantors = prepared(ctx.ledger.sqlite, 'SELECT m.full_name AS name FROM loan_guarantors g JOIN members m ON m.id = g.member_id WHERE g.loan_id = ?').all(loanId) as { name: string }[];
+  return {
+    ...base,
+    schedule: due.map((d, k) => {
+      const whole = decimal(d.principal).plus(d.interest);
+      const covered = p.covered[k]!;
+      const status = covered.gte(whole) ? 'paid' : d.dueOn < asOf ? 'late' : covered.gt(0) ? 'part-paid' : 'due';
+      return { number: d.number, dueOn: d.dueOn, principal: d.principal, interest: d.interest, payment: whole.toNumber(), covered: covered.toFixed(0), status };
+    }),
+    repayments: received,
+    guarantors: guarantors.map((g) => g.name),
+  };
+}
