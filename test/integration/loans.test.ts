@@ -1,0 +1,133 @@
+// A loan's life, worked by hand: applied within the member's limit, approved,
+// paid out of the box, repaid on time, then late and in part (a penalty), shown in
+// arrears and in the portfolio at risk, an over-payment refused, closed. Then the
+// refusals the issue lists.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+let a: string;
+let aline: string;
+let eric: string;
+
+beforeEach(() => {
+  t = tempLedger();
+  const book = smallBook(t, 2);
+  a = book.association.id;
+  [aline, eric] = book.members.map((m) => m.id) as [string, string];
+  t.ok('cycle-create', {
+    associationId: a, name: 'Cycle 1', startsOn: '2025-01-15', endsOn: '2026-12-31',
+    rules: {
+      savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5,
+      loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3', loanLatePenalty: '500',
+    },
+  });
+  // Each member has saved 20,000; the box holds 40,000.
+  t.ok('journal-entry-post', {
+    associationId: a, date: '2025-02-01', memo: 'Savings',
+    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: aline, credit: '20,000' }, { account: '2010', memberId: eric, credit: '20,000' }],
+  });
+});
+afterEach(() => t.cleanup());
+
+const balance = (account: string) => t.ok('account-balance-get', { associationId: a, account }).balance;
+
+describe('a loan from application to closing', () => {
+  it('follows the worked example to the franc', () => {
+    // Limit: 3 × 20,000 = 60,000.
+    const above = t.call('loan-apply', { associationId: a, memberId: aline, principal: '60,001', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    expect(above.ok ? null : above.error).toMatchObject({ code: 'loan-above-limit', params: { limit: '60000' }, field: 'principal' });
+
+    // 30,000 flat at 5 % a month over 3 months: interest 4,500 = 1,500 a month; principal 10,000 a month.
+    const preview = t.ok('loan-preview', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01' });
+    expect(preview.instalments.map((i) => [i.dueOn, i.principal, i.interest])).toEqual([['2025-04-01', 10_000, 1_500], ['2025-05-01', 10_000, 1_500], ['2025-06-01', 10_000, 1_500]]);
+    const applied = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    expect(applied.status).toBe('applied');
+    t.ok('loan-approve', { associationId: a, loanId: applied.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: applied.id, date: '2025-03-01' });
+    expect(balance('1010')).toBe('10000'); // 40,000 − 30,000
+    expect(balance('1100')).toBe('30000');
+
+    // 1 April: the first instalment, 11,500, on time.
+    t.ok('loan-repay', { associationId: a, loanId: applied.id, date: '2025-04-01', amount: '11,500' });
+    // 10 May: 6,000 only; the second instalment (due 1 May) is late → penalty 500.
+    // Allocation: penalty 500, interest 1,500, principal 4,000.
+    const partial = t.ok('loan-repay', { associationId: a, loanId: applied.id, date: '2025-05-10', amount: '6,000' });
+    expect(partial.repayments.at(-1)).toMatchObject({ penalty: 500, interest: 1_500, principal: 4_000 });
+    expect(partial.principalOutstanding).toBe('16000');
+
+    // 15 June: instalments 2 and 3 unpaid; the oldest fell due on 1 May: 45 days.
+    const june = t.ok('loan-get', { associationId: a, loanId: applied.id, asOf: '2025-06-15' });
+    expect(june.daysOverdue).toBe(45);
+    // Paid toward instalments (principal + interest): 11,500 + 5,500 = 17,000 of 34,500 due → arrears 17,500.
+    expect(june.arrears).toBe('17500');
+    expect(june.schedule.map((s) => [s.status, s.covered])).toEqual([['paid', '11500'], ['late', '5500'], ['late', '0']]);
+    const portfolio = t.ok('loan-portfolio-get', { associationId: a, asOf: '2025-06-15' });
+    expect(portfolio).toMatchObject({ loansOutstanding: 1, principalOutstanding: '16000', par1: '100.0', par30: '100.0', par90: '0.0', repaymentRate: '49.3' });
+    // Before the second instalment fell due nothing was at risk.
+    expect(t.ok('loan-portfolio-get', { associationId: a, asOf: '2025-04-15' })).toMatchObject({ par1: '0.0', repaymentRate: '100.0' });
+
+    // Closing on 15 June costs: penalties 2 × 500 − 500 paid = 500; interest 4,500 − 3,000 = 1,500; principal 16,000 → 18,000.
+    const over = t.call('loan-repay', { associationId: a, loanId: applied.id, date: '2025-06-15', amount: '100,000' });
+    expect(over.ok ? null : over.error).toMatchObject({ code: 'loan-overpaid', params: { closing: '18000' }, field: 'amount' });
+    const closed = t.ok('loan-repay', { associationId: a, loanId: applied.id, date: '2025-06-15', amount: '18,000' });
+    expect(closed.status).toBe('closed');
+    expect(balance('1100')).toBe('0');
+    expect(balance('4010')).toBe('-4500'); // all the interest
+    expect(balance('4020')).toBe('-1000'); // two penalties
+    expect(balance('1010')).toBe('45500'); // 10,000 + 11,500 + 6,000 + 18,000
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+    const again = t.call('loan-repay', { associationId: a, loanId: applied.id, date: '2025-06-20', amount: '100' });
+    expect(again.ok ? null : again.error.code).toBe('loan-not-open');
+  });
+});
+
+describe('refusals', () => {
+  it('refuses bad loans with clear messages, writing nothing', () => {
+    const before = tableCounts(t);
+    const cases: [object, string][] = [
+      [{ principal: '0' }, 'amount-zero'],
+      [{ principal: '-5,000' }, 'amount-negative'],
+      [{ instalments: 0 }, 'loan-term-zero'],
+      [{ instalments: 13 }, 'loan-term-above-rule'],
+      [{ principal: '90,000' }, 'loan-above-limit'],
+      [{ date: '2024-12-01' }, 'meeting-outside-cycle'],
+    ];
+    for (const [change, code] of cases) {
+      const r = t.call('loan-apply', { associationId: a, memberId: aline, principal: '10,000', instalments: 3, date: '2025-03-01', purpose: 'x', ...change });
+      expect(r.ok ? 'accepted' : r.error.code).toBe(code);
+    }
+    expect(tableCounts(t)).toEqual(before);
+  });
+
+  it('never pays out more than the box holds, and one loan at a time', () => {
+    const big = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '50,000', instalments: 3, date: '2025-03-01', purpose: 'Cow' });
+    t.ok('loan-approve', { associationId: a, loanId: big.id, date: '2025-03-01' });
+    const r = t.call('loan-disburse', { associationId: a, loanId: big.id, date: '2025-03-01' });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'cash-insufficient', params: { needed: '50000', available: '40000' } });
+    expect(balance('1010')).toBe('40000');
+    const second = t.call('loan-apply', { associationId: a, memberId: aline, principal: '1,000', instalments: 1, date: '2025-03-02', purpose: 'x' });
+    expect(second.ok ? null : second.error.code).toBe('loan-already-open');
+  });
+
+  it('writes off only with an approving role and a reason, posting what is left to 5030', () => {
+    const loan = t.ok('loan-apply', { associationId: a, memberId: eric, principal: '12,000', instalments: 3, date: '2025-03-01', purpose: 'Shop' });
+    t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('user-create', { associationId: a, name: 'Secretary Jean', role: 'secretary', pin: '3916' });
+    t.ok('session-sign-out', {});
+    t.signIn(a, 'Secretary Jean', '3916');
+    const refused = t.call('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
+    expect(refused.ok ? null : refused.error.code).toBe('role-refused');
+    t.ok('session-sign-out', {});
+    t.signIn(a, KABEZA.treasurer.name);
+    const noReason = t.call('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: ' ' });
+    expect(noReason.ok ? null : noReason.error.code).toBe('field-required');
+    const done = t.ok('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
+    expect(done.status).toBe('written_off');
+    expect(balance('5030')).toBe('12000');
+    expect(balance('1100')).toBe('0');
+    expect(t.ok('loan-portfolio-get', { associationId: a })).toMatchObject({ writtenOff: '12000', loansOutstanding: 0 });
+  });
+});
