@@ -17,6 +17,7 @@ import { Settings } from './screens/Settings';
 import { History } from './screens/History';
 import { Meetings } from './screens/Meetings';
 import { Reports } from './screens/Reports';
+import { Loans } from './screens/Loans';
 import { ComingSoon } from './screens/ComingSoon';
 
 const CURRENT_KEY = 'ikimina.association';
@@ -123,6 +124,9 @@ export function App() {
       break;
     case 'meetings':
       screen = <Meetings association={association} canRecord={who.can.record} />;
+      break;
+    case 'loans':
+      screen = <Loans association={association} who={who} />;
       break;
     case 'reports':
       screen = <Reports association={association} />;

@@ -309,7 +309,7 @@ export const loanHandlers = {
       const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
       // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
       const atRisk = (n: number) => open.filter((l) => l.daysOverdue > n).reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
-      const ratio = (part: ReturnType<typeof decimal>) => (outstanding.isZero() ? '0' : part.div(outstanding).times(100).toDecimalPlaces(1).toFixed(1));
+      const ratio = (part: ReturnType<typeof decimal>) => (outstanding.isZero() ? '0.0' : part.div(outstanding).times(100).toDecimalPlaces(1).toFixed(1));
       // Repayment rate: what was received of what had fallen due (principal + interest), all loans ever disbursed.
       let due = decimal(0);
       let received = decimal(0);

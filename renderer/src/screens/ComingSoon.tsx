@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../hooks';
 
-export function ComingSoon({ section }: { readonly section: Exclude<Route, 'home' | 'members' | 'settings' | 'history' | 'meetings' | 'reports'> }) {
+export function ComingSoon({ section }: { readonly section: Exclude<Route, 'home' | 'members' | 'settings' | 'history' | 'meetings' | 'reports' | 'loans'> }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="soon-title">

@@ -1,0 +1,113 @@
+// A loan application, with the repayment schedule shown as the amount and term
+// are typed (worked out by the server under the cycle's rules).
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, LoanStatement, Schedule } from '../../../electron/server/contract';
+import { DateField, FormError, SelectField, TextField } from '../components/fields';
+import { call } from '../api';
+import { useCommand, useErrorText, useQuery } from '../hooks';
+import { date, money } from '../format';
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function LoanForm({ association, onApplied, onCancel }: { readonly association: AssociationView; readonly onApplied: (loan: LoanStatement) => void; readonly onCancel: () => void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const command = useCommand();
+  const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id]);
+  const [form, setForm] = useState({ memberId: '', principal: '', instalments: '3', date: localToday(), purpose: '' });
+  const [preview, setPreview] = useState<{ schedule: Schedule | null; problem: string | null }>({ schedule: null, problem: null });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const instalments = /^\d{1,3}$/.test(form.instalments.trim()) ? Number(form.instalments.trim()) : Number.NaN;
+
+  // The schedule, live: asked of the server as the terms change.
+  useEffect(() => {
+    if (!form.memberId || !form.principal.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(form.date)) {
+      setPreview({ schedule: null, problem: null });
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void call('loan-preview', { associationId: association.id, memberId: form.memberId, principal: form.principal, instalments, date: form.date }).then((r) => {
+        if (live) setPreview(r.ok ? { schedule: r.value, problem: null } : { schedule: null, problem: errorText(r.error) });
+      });
+    }, 200);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [association.id, form.memberId, form.principal, form.date, instalments, errorText]);
+
+  async function apply() {
+    const loan = await command.run('loan-apply', { associationId: association.id, memberId: form.memberId, principal: form.principal, instalments, date: form.date, purpose: form.purpose });
+    if (!loan) return;
+    const statement = await command.run('loan-get', { associationId: association.id, loanId: loan.id });
+    if (statement) onApplied(statement);
+  }
+  const m = (minor: number) => money(String(minor), association.currency);
+
+  return (
+    <section aria-labelledby="loan-form-title">
+      <h1 id="loan-form-title">{t('loan.newTitle')}</h1>
+      <form className="settings-form" noValidate onSubmit={(e) => {
+        e.preventDefault();
+        void apply();
+      }}>
+        <SelectField label={t('loan.member')} name="memberId" value={form.memberId} onChange={set('memberId')} error={command.fieldErrors.memberId} required placeholder={t('common.choose')}
+          options={(members ?? []).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
+        <TextField label={t('loan.principal')} name="principal" value={form.principal} onChange={set('principal')} error={command.fieldErrors.principal} required />
+        <TextField label={t('loan.instalments')} name="instalments" value={form.instalments} onChange={set('instalments')} error={command.fieldErrors.instalments} required />
+        <DateField legend={t('loan.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
+        <TextField label={t('loan.purpose')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose} required />
+        <FormError message={command.errorOutside(['memberId', 'principal', 'instalments', 'date', 'purpose'])} />
+        <div className="actions actions--start">
+          <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
+          <button type="submit" className="button" disabled={command.busy}>{t('loan.apply')}</button>
+        </div>
+      </form>
+      <h2>{t('loan.schedule')}</h2>
+      {preview.problem ? <p className="form-error" role="status">{preview.problem}</p> : null}
+      {preview.schedule ? (
+        <div className="table-wrap">
+          <table className="table" data-testid="schedule-preview">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('loan.dueOn')}</th>
+                <th scope="col" className="num">{t('loan.principal')}</th>
+                <th scope="col" className="num">{t('loan.interest')}</th>
+                <th scope="col" className="num">{t('loan.payment')}</th>
+                <th scope="col" className="num">{t('loan.balanceAfter')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.schedule.instalments.map((i) => (
+                <tr key={i.number}>
+                  <td>{i.number}</td>
+                  <td>{date(i.dueOn)}</td>
+                  <td className="num">{m(i.principal)}</td>
+                  <td className="num">{m(i.interest)}</td>
+                  <td className="num">{m(i.payment)}</td>
+                  <td className="num">{m(i.balanceAfter)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>{t('meeting.totals')}</th>
+                <td className="num">{m(preview.schedule.totalPrincipal)}</td>
+                <td className="num">{m(preview.schedule.totalInterest)}</td>
+                <td className="num">{m(preview.schedule.totalPayment)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      ) : <p className="muted">{t('loan.scheduleHint')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+// End to end: apply for a loan with its schedule shown live, approve it, pay it
+// out, receive two repayments (the second partial and late), and see the loan in
+// arrears and the portfolio at risk change on screen.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, serveRenderer, type AppSession } from './harness';
+import type { Actor } from '../../electron/server/context';
+import { KABEZA, signedInActor } from '../helpers/ledger';
+
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+let app: AppSession;
+let page: Page;
+let associationId: string;
+
+/** Today as the server sees it (Central Africa Time), and a date shifted from it. */
+function cat(offsetDays = 0): string {
+  return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+const DISBURSED = cat(-70); // ten weeks ago: the first two instalments fell due about 40 and 10 days ago
+
+async function fillDate(scope: Page | Locator, legend: string, iso: string) {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').selectOption(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
+}
+
+beforeAll(async () => {
+  web = await serveRenderer();
+  app = await openApp({ url: web.url });
+  page = app.page;
+  const anonymous: Actor = { channel: 'test', locale: 'en' };
+  const created = app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: { name: 'Mukamana Aline', pin: '2580' } }, anonymous);
+  if (!created.ok) throw new Error(created.error.message);
+  const a = created.value.id;
+  associationId = a;
+  const actor = signedInActor(app.server, a, 'Mukamana Aline', '2580');
+  const member = app.server.call('member-add', { associationId: a, fullName: 'Uwase Claudine', gender: 'female', joinedOn: '2025-01-10' }, actor);
+  if (!member.ok) throw new Error(member.error.message);
+  const year = Number(cat().slice(0, 4));
+  const cycle = app.server.call('cycle-create', {
+    associationId: a, name: 'Cycle', startsOn: `${year - 1}-02-01`, endsOn: `${year + 1}-12-31`,
+    rules: { savingMode: 'shares', sharePrice: '500', loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3', loanLatePenalty: '500' },
+  }, actor);
+  if (!cycle.ok) throw new Error(cycle.error.message);
+  const saved = app.server.call('journal-entry-post', {
+    associationId: a, date: cat(-90), memo: 'Savings',
+    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: member.value.id, credit: '20,000' }, { account: '3010', credit: '20,000' }],
+  }, actor);
+  if (!saved.ok) throw new Error(saved.error.message);
+  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+  await page.reload();
+  await page.getByLabel('PIN or password').fill('2580');
+  await page.keyboard.press('Enter');
+  await page.locator('.topbar').waitFor();
+});
+afterAll(async () => {
+  await app?.close();
+  await web?.close();
+});
+
+describe('a loan at the weekly meeting', () => {
+  it('starts with nothing at risk', async () => {
+    await page.getByRole('link', { name: 'Loans', exact: true }).click();
+    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('0.0 %');
+    expect(await page.getByText('Principal still owed on loans with an instalment unpaid more than 1 day').count()).toBe(1);
+  });
+
+  it('shows the schedule while the application is typed, then records it', async () => {
+    await page.getByRole('button', { name: 'New loan' }).click();
+    await page.getByLabel('Member').selectOption({ label: '1. Uwase Claudine' });
+    await page.getByLabel('Amount lent').fill('30,000');
+    await page.getByLabel('Number of instalments').fill('3');
+    await fillDate(page, 'Date', DISBURSED);
+    await page.getByLabel('What is it for?').fill('Seeds and fertiliser');
+    // Flat 5 % a month: 10,000 principal + 1,500 interest a month.
+    const preview = page.getByTestId('schedule-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(3);
+    expect(await preview.locator('tfoot').textContent()).toContain('34,500\u00a0Frw');
+    // More than three times her savings is refused, in words, before applying.
+    await page.getByLabel('Amount lent').fill('60,001');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/more than the member may borrow: 3 times their savings, so at most 60,000|60000/);
+    await page.getByLabel('Amount lent').fill('30,000');
+    await page.getByRole('button', { name: 'Record the application' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Loan of Uwase Claudine');
+    expect(await page.getByText('Waiting for approval').count()).toBe(1);
+  });
+
+  it('is approved, paid out and repaid twice, the second time late and in part', async () => {
+    await fillDate(page, 'Date', DISBURSED);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Pay out from the box' }).waitFor();
+    await fillDate(page, 'Date', DISBURSED);
+    await page.getByRole('button', { name: 'Pay out from the box' }).click();
+    await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('30,000\u00a0Frw');
+
+    // First instalment, in full, on the day it fell due (as the statement shows it).
+    const loans = app.server.call('loan-list', { associationId }, signedInActor(app.server, associationId, 'Mukamana Aline', '2580'));
+    const firstDue = loans.ok ? loans.value[0]!.nextDue! : '';
+    await fillDate(page, 'Date', firstDue);
+    await page.getByLabel('Amount received').fill('11,500');
+    await page.getByRole('button', { name: 'Record the repayment' }).click();
+    await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('20,000\u00a0Frw');
+
+    // Today, 6,000 only: the second instalment is late, so 500 penalty, 1,500 interest, 4,000 principal.
+    await fillDate(page, 'Date', cat());
+    await page.getByLabel('Amount received').fill('6,000');
+    await page.getByRole('button', { name: 'Record the repayment' }).click();
+    await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('16,000\u00a0Frw');
+    expect(await page.locator('li', { hasText: 'penalty 500' }).count()).toBe(1);
+    expect(Number(await page.getByTestId('loan-days-overdue').textContent())).toBeGreaterThan(1);
+  });
+
+  it('shows the loan in arrears and the portfolio at risk', async () => {
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('100.0 %');
+    expect(await page.getByTestId('indicator-outstanding').textContent()).toBe('16,000\u00a0Frw');
+    expect(await page.locator('tbody .late').count()).toBe(1);
+  });
+});
