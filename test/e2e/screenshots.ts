@@ -97,6 +97,13 @@ async function main() {
     cashCount: { box: String(moneyIn - 200), bank: '0', reason: 'A 200 coin was lost' },
   }, actor));
   must(app.server.call('member-exit', { associationId: association.id, memberId: ids[6]!, exitedOn: '2025-06-30', reason: 'Moved' }, actor));
+  // Two loans: one repaid on time, one late.
+  for (const [i, principal] of [[4 - 1, '6,000'], [10 - 1, '7,500']] as const) {
+    const loan = must(app.server.call('loan-apply', { associationId: association.id, memberId: ids[i]!, principal, instalments: 3, date: '2025-03-01', purpose: 'Seeds' }, actor));
+    must(app.server.call('loan-approve', { associationId: association.id, loanId: loan.id, date: '2025-03-01' }, actor));
+    must(app.server.call('loan-disburse', { associationId: association.id, loanId: loan.id, date: '2025-03-01' }, actor));
+    if (i === 3) must(app.server.call('loan-repay', { associationId: association.id, loanId: loan.id, date: '2025-04-01', amount: '2,300' }, actor));
+  }
 
   for (const language of LANGUAGES) {
     await page.locator('.language-switch select').selectOption(language);
@@ -124,6 +131,19 @@ async function main() {
     await page.locator('[data-cell="3-1"]').focus();
     await shot(`${language}-meeting-sheet`);
     await page.locator('.actions .button--secondary').click();
+    await page.evaluate(() => (window.location.hash = '#/loans'));
+    await page.locator('tbody .row-actions .button').first().waitFor();
+    await shot(`${language}-loans`);
+    await page.locator('tbody .row-actions .button').first().click();
+    await page.locator('[data-testid=loan-outstanding]').waitFor();
+    await shot(`${language}-loan-statement`);
+    await page.locator('.actions .button--secondary').last().click();
+    await page.locator('.section-head .button').click();
+    await page.locator('select[name=memberId]').selectOption({ index: 2 });
+    await page.locator('input[name=principal]').fill('1,000');
+    await page.locator('[data-testid=schedule-preview]').waitFor();
+    await shot(`${language}-loan-application`);
+    await page.locator('.actions .button--secondary').first().click();
   }
 
   // Signing in, locked, and as an officer.
