@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, serveRenderer, type AppSession } from './harness';
+import { signedInActor } from '../helpers/ledger';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
 let app: AppSession;
@@ -204,5 +205,28 @@ describe('first run and members', () => {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
+  });
+
+  it('starts a savings cycle with its lending rules', async () => {
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByLabel('Name of the cycle').fill('Cycle 2026');
+    await fillDate(page, 'First day', '2026-01-01');
+    await fillDate(page, 'Last day', '2026-12-31');
+    await page.getByLabel('Price of one share').fill('500');
+    await page.getByLabel('Social fund at each meeting').fill('200');
+    await page.getByLabel('declining balance').check();
+    await page.getByLabel('Interest rate, percent per month').fill('2');
+    await page.getByLabel('Day count').selectOption('actual/365');
+    await page.getByRole('button', { name: 'Start the cycle' }).click();
+    await page.getByRole('button', { name: 'Hold a meeting' }).waitFor();
+    expect(await page.getByText('Cycle Cycle 2026: 1 January 2026 to 31 December 2026').count()).toBe(1);
+    const list = app.server.call('association-list', {}, { channel: 'test', locale: 'en' });
+    const associationId = list.ok ? list.value[0]!.id : '';
+    const treasurer = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
+    const cycles = app.server.call('cycle-list', { associationId }, treasurer);
+    expect(cycles.ok && cycles.value[0]!.rules[0]!.rules).toMatchObject({
+      savingMode: 'shares', sharePrice: 500, socialFund: 200,
+      loans: { method: 'declining', monthlyRatePercent: '2', dayCount: 'actual/365', maxInstalments: 12, maxMultipleOfSavings: '3' },
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, CycleView } from '../../../electron/server/contract';
-import { ChoiceField, DateField, FormError, TextField } from '../components/fields';
+import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 
 export function CycleForm({ association, onCreated }: { readonly association: AssociationView; readonly onCreated: (cycle: CycleView) => void }) {
@@ -12,6 +12,8 @@ export function CycleForm({ association, onCreated }: { readonly association: As
   const [form, setForm] = useState({
     name: '', startsOn: '', endsOn: '', savingMode: 'shares', sharePrice: '', minShares: '1', maxShares: '5',
     socialFund: '0', entranceFee: '0', fineLate: '0', fineAbsent: '0', fineOther: '0',
+    loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: '12', loanDayCount: '30/360',
+    loanMaxMultiple: '3', loanLatePenalty: '0', loanGuarantorsAbove: '0',
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const err = (field: string) => command.fieldErrors[field];
@@ -23,6 +25,10 @@ export function CycleForm({ association, onCreated }: { readonly association: As
         savingMode: form.savingMode as 'shares' | 'savings', ...(form.savingMode === 'shares' ? { sharePrice: form.sharePrice } : {}),
         minShares: whole(form.minShares), maxShares: whole(form.maxShares), socialFund: form.socialFund, entranceFee: form.entranceFee,
         fineLate: form.fineLate, fineAbsent: form.fineAbsent, fineOther: form.fineOther,
+        loanMethod: form.loanMethod as 'flat' | 'declining', loanMonthlyRatePercent: form.loanMonthlyRatePercent,
+        loanFrequency: form.loanFrequency as 'weekly' | 'biweekly' | 'monthly', loanMaxInstalments: whole(form.loanMaxInstalments),
+        loanDayCount: form.loanDayCount as '30/360' | 'actual/365', loanMaxMultiple: form.loanMaxMultiple,
+        loanLatePenalty: form.loanLatePenalty, loanGuarantorsAbove: form.loanGuarantorsAbove,
       },
     });
     if (created) onCreated(created);
@@ -53,7 +59,28 @@ export function CycleForm({ association, onCreated }: { readonly association: As
       <TextField label={t('cycle.fineLate')} name="fineLate" value={form.fineLate} onChange={set('fineLate')} error={err('rules.fineLate')} />
       <TextField label={t('cycle.fineAbsent')} name="fineAbsent" value={form.fineAbsent} onChange={set('fineAbsent')} error={err('rules.fineAbsent')} />
       <TextField label={t('cycle.fineOther')} name="fineOther" value={form.fineOther} onChange={set('fineOther')} error={err('rules.fineOther')} />
-      <FormError message={command.errorOutside(['name', 'startsOn', 'endsOn', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther'])} />
+      <h3>{t('cycle.lending')}</h3>
+      <ChoiceField legend={t('cycle.loanMethod')} name="loanMethod" value={form.loanMethod} onChange={set('loanMethod')} options={[
+        { value: 'flat', label: t('loan.method.flat') },
+        { value: 'declining', label: t('loan.method.declining') },
+      ]} />
+      <TextField label={t('cycle.loanRate')} name="loanMonthlyRatePercent" value={form.loanMonthlyRatePercent} onChange={set('loanMonthlyRatePercent')} error={err('rules.loanMonthlyRatePercent')} />
+      <SelectField label={t('cycle.loanFrequency')} name="loanFrequency" value={form.loanFrequency} onChange={set('loanFrequency')} options={[
+        { value: 'weekly', label: t('loan.frequency.weekly') },
+        { value: 'biweekly', label: t('loan.frequency.biweekly') },
+        { value: 'monthly', label: t('loan.frequency.monthly') },
+      ]} />
+      {form.loanMethod === 'declining' ? (
+        <SelectField label={t('cycle.loanDayCount')} name="loanDayCount" value={form.loanDayCount} onChange={set('loanDayCount')} options={[
+          { value: '30/360', label: '30/360' },
+          { value: 'actual/365', label: 'actual/365' },
+        ]} />
+      ) : null}
+      <TextField label={t('cycle.loanMaxInstalments')} name="loanMaxInstalments" value={form.loanMaxInstalments} onChange={set('loanMaxInstalments')} error={err('rules.loanMaxInstalments')} />
+      <TextField label={t('cycle.loanMaxMultiple')} name="loanMaxMultiple" value={form.loanMaxMultiple} onChange={set('loanMaxMultiple')} error={err('rules.loanMaxMultiple')} />
+      <TextField label={t('cycle.loanLatePenalty')} name="loanLatePenalty" value={form.loanLatePenalty} onChange={set('loanLatePenalty')} error={err('rules.loanLatePenalty')} />
+      <TextField label={t('cycle.loanGuarantorsAbove')} name="loanGuarantorsAbove" value={form.loanGuarantorsAbove} onChange={set('loanGuarantorsAbove')} error={err('rules.loanGuarantorsAbove')} hint={t('cycle.loanGuarantorsHint')} />
+      <FormError message={command.errorOutside(['name', 'startsOn', 'endsOn', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
       <div className="actions actions--start">
         <button type="submit" className="button" disabled={command.busy}>{t('cycle.start')}</button>
       </div>
