@@ -56,6 +56,11 @@ describe('the weekly meeting', () => {
       await page.keyboard.type(String((row % 5) + 1));
       await page.keyboard.press('Enter');
     }
+    // The power goes (the page reloads): what was typed is still there.
+    await page.reload();
+    await page.getByRole('button', { name: 'Hold a meeting' }).click();
+    await expect.poll(() => cell(4, 1).inputValue()).toBe('5');
+    expect(await cell(24, 1).inputValue()).toBe('5');
     // Member 04 is absent (typing "a" in the attendance cell picks Absent), member 06 represented.
     await cell(3, 1).focus();
     await page.keyboard.press('ArrowLeft');
@@ -86,6 +91,8 @@ describe('the weekly meeting', () => {
 
     await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('40,400\u00a0Frw');
     expect(await page.getByTestId('box-difference').textContent()).toBe('−400\u00a0Frw');
+    // Once closed, the draft is gone.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ikimina.meeting-draft')))).toEqual([]);
     expect(await page.getByText('23 present, 1 represented, 1 absent.').count()).toBe(1);
   });
 

@@ -24,6 +24,24 @@ interface MeetingSheetProps {
   readonly onCancel: () => void;
 }
 
+interface Draft {
+  readonly date: string;
+  readonly rows: SheetRow[];
+  readonly counted: { box: string; bank: string; reason: string };
+}
+
+/** A draft saved earlier, if it still fits the members (none joined or left since). */
+function readDraft(key: string, members: readonly MemberView[]): Draft | null {
+  try {
+    const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
+    if (!draft || !Array.isArray(draft.rows)) return null;
+    const same = draft.rows.length === members.length && draft.rows.every((r, i) => r.memberId === members[i]?.id);
+    return same ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -34,9 +52,13 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
   const command = useCommand();
   const locale = currentLanguage();
   const plain = (minor: number | string) => formatAmount(String(minor), association.currency, locale, { symbol: false });
-  const [date, setDate] = useState(correcting?.date ?? localToday());
+  // A meeting being typed is kept on this laptop as it is typed, so a power cut or a
+  // closed window loses nothing; it is dropped once the meeting is closed.
+  const draftKey = `ikimina.meeting-draft.${association.id}`;
+  const [draft] = useState(() => (correcting ? null : readDraft(draftKey, members)));
+  const [date, setDate] = useState(correcting?.date ?? draft?.date ?? localToday());
   const [rows, setRows] = useState<SheetRow[]>(() =>
-    correcting
+    draft ? draft.rows : correcting
       ? correcting.rows.map((r) => ({
           memberId: r.memberId, memberNo: r.memberNo, name: r.name, attendance: r.attendance, shares: String(r.shares),
           savings: rules.savingMode === 'savings' && r.savings !== '0' ? plain(r.savings) : '',
@@ -45,7 +67,10 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
         }))
       : members.map((m) => defaultRow(m, rules, plain)),
   );
-  const [counted, setCounted] = useState({ box: '', bank: '', reason: '' });
+  const [counted, setCounted] = useState(draft?.counted ?? { box: '', bank: '', reason: '' });
+  useEffect(() => {
+    if (!correcting) localStorage.setItem(draftKey, JSON.stringify({ date, rows, counted }));
+  }, [correcting, draftKey, date, rows, counted]);
   const [reason, setReason] = useState('');
   const [opening, setOpening] = useState<{ box: string; bank: string } | null>(null);
   const grid = useRef<HTMLTableElement>(null);
@@ -94,7 +119,14 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
     const done = correcting
       ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload })
       : await command.run('meeting-close', { associationId: association.id, date, rows: payload, cashCount: { box: counted.box, bank: counted.bank || '0', reason: counted.reason } });
-    if (done) onDone(done);
+    if (!done) return;
+    if (!correcting) localStorage.removeItem(draftKey);
+    onDone(done);
+  }
+
+  function discard() {
+    if (!correcting) localStorage.removeItem(draftKey);
+    onCancel();
   }
 
   // A server error about a cell: which row and column it concerns.
@@ -207,7 +239,8 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
       )}
       <FormError message={command.errorOutside(['date', 'reason', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>{correcting ? t('common.cancel') : t('meeting.later')}</button>
+        {correcting ? null : <button type="button" className="button button--secondary" onClick={discard}>{t('meeting.discard')}</button>}
         <button type="button" className="button" onClick={() => void close()} disabled={command.busy}>
           {correcting ? t('meeting.saveCorrection') : t('meeting.close')}
         </button>
