@@ -213,10 +213,12 @@ export const loanRepayments = sqliteTable(
     interest: integer('interest').notNull(),
     principal: integer('principal').notNull(),
     entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    /** Set when the repayment was taken at a meeting (part of the meeting's entry). */
+    meetingId: text('meeting_id').references(() => meetings.id),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('loan_repayments_loan').on(t.loanId, t.paidOn)],
+  (t) => [index('loan_repayments_loan').on(t.loanId, t.paidOn), index('loan_repayments_meeting').on(t.meetingId)],
 );
 
 /** Members who stand surety for a loan. */

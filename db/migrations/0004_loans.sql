@@ -26,13 +26,16 @@ CREATE TABLE `loan_repayments` (
 	`interest` integer NOT NULL,
 	`principal` integer NOT NULL,
 	`entry_id` text NOT NULL,
+	`meeting_id` text,
 	`created_at` text NOT NULL,
 	`created_by` text NOT NULL,
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`entry_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`entry_id`) REFERENCES `journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `loan_repayments_loan` ON `loan_repayments` (`loan_id`,`paid_on`);--> statement-breakpoint
+CREATE INDEX `loan_repayments_meeting` ON `loan_repayments` (`meeting_id`);--> statement-breakpoint
 CREATE TABLE `loans` (
 	`id` text PRIMARY KEY NOT NULL,
 	`association_id` text NOT NULL,

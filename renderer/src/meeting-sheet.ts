@@ -20,9 +20,10 @@ export interface SheetRow {
   fineLate: string;
   fineAbsent: string;
   fineOther: string;
+  loanRepayment: string;
 }
 
-export const MONEY_COLUMNS = ['savings', 'socialFund', 'fineLate', 'fineAbsent', 'fineOther'] as const;
+export const MONEY_COLUMNS = ['savings', 'socialFund', 'fineLate', 'fineAbsent', 'fineOther', 'loanRepayment'] as const;
 export type MoneyColumn = (typeof MONEY_COLUMNS)[number];
 
 /** Minor units of a cell, or null when it is not a readable amount (the server will say why). */
@@ -75,7 +76,7 @@ export function defaultRow(member: { id: string; memberNo: number; fullName: str
   return {
     memberId: member.id, memberNo: member.memberNo, name: member.fullName, attendance: 'present',
     shares: rules.savingMode === 'shares' ? String(rules.minShares) : '', savings: '',
-    socialFund: rules.socialFund > 0 ? format(rules.socialFund) : '', fineLate: '', fineAbsent: '', fineOther: '',
+    socialFund: rules.socialFund > 0 ? format(rules.socialFund) : '', fineLate: '', fineAbsent: '', fineOther: '', loanRepayment: '',
   };
 }
 
@@ -84,7 +85,7 @@ export function defaultRow(member: { id: string; memberNo: number; fullName: str
  * absence fine is typed only if someone pays it). Back to present: the defaults.
  */
 export function withAttendance(row: SheetRow, attendance: Attendance, rules: CycleRules, format: (minor: number) => string): SheetRow {
-  if (attendance === 'absent') return { ...row, attendance, shares: rules.savingMode === 'shares' ? '0' : '', savings: '', socialFund: '' };
+  if (attendance === 'absent') return { ...row, attendance, shares: rules.savingMode === 'shares' ? '0' : '', savings: '', socialFund: '', loanRepayment: '' };
   if (row.attendance !== 'absent') return { ...row, attendance };
   const fresh = defaultRow({ id: row.memberId, memberNo: row.memberNo, fullName: row.name }, rules, format);
   return { ...row, attendance, shares: fresh.shares, socialFund: fresh.socialFund };

@@ -88,7 +88,7 @@ describe('a loan at the weekly meeting', () => {
     expect(await page.getByText('Waiting for approval').count()).toBe(1);
   });
 
-  it('is approved, paid out and repaid twice, the second time late and in part', async () => {
+  it('is approved, paid out and repaid at two meetings, the second time late and in part', async () => {
     await fillDate(page, 'Date', DISBURSED);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('button', { name: 'Pay out from the box' }).waitFor();
@@ -96,18 +96,32 @@ describe('a loan at the weekly meeting', () => {
     await page.getByRole('button', { name: 'Pay out from the box' }).click();
     await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('30,000\u00a0Frw');
 
-    // First instalment, in full, on the day it fell due (as the statement shows it).
+    // Repaid at two meetings: the first instalment in full on the day it fell due…
     const loans = app.server.call('loan-list', { associationId }, signedInActor(app.server, associationId, 'Mukamana Aline', '2580'));
     const firstDue = loans.ok ? loans.value[0]!.nextDue! : '';
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByRole('button', { name: 'Hold a meeting' }).click();
     await fillDate(page, 'Date', firstDue);
-    await page.getByLabel('Amount received').fill('11,500');
-    await page.getByRole('button', { name: 'Record the repayment' }).click();
-    await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('20,000\u00a0Frw');
+    // Her row: 1 share (500) and the loan repayment column.
+    await page.getByLabel('Uwase Claudine: loan repaid').fill('11,500');
+    // Box: 40,000 − 30,000 lent = 10,000; money in 500 + 11,500 = 12,000 → 22,000.
+    await expect.poll(() => page.getByTestId('expected-box').textContent()).toBe('22,000\u00a0Frw');
+    await page.getByLabel('Counted in the box').fill('22,000');
+    await page.getByRole('button', { name: 'Close the meeting' }).click();
+    await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('12,000\u00a0Frw');
+    await page.getByRole('button', { name: 'Back' }).click();
 
-    // Today, 6,000 only: the second instalment is late, so 500 penalty, 1,500 interest, 4,000 principal.
+    // …and today only 6,000: the second instalment is late (500 penalty, 1,500 interest, 4,000 principal).
+    await page.getByRole('button', { name: 'Hold a meeting' }).click();
     await fillDate(page, 'Date', cat());
-    await page.getByLabel('Amount received').fill('6,000');
-    await page.getByRole('button', { name: 'Record the repayment' }).click();
+    await page.getByLabel('Uwase Claudine: loan repaid').fill('6,000');
+    await expect.poll(() => page.getByTestId('expected-box').textContent()).toBe('28,500\u00a0Frw');
+    await page.getByLabel('Counted in the box').fill('28,500');
+    await page.getByRole('button', { name: 'Close the meeting' }).click();
+    await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('6,500\u00a0Frw');
+
+    await page.getByRole('link', { name: 'Loans', exact: true }).click();
+    await page.getByRole('button', { name: 'Loan of Uwase Claudine' }).click();
     await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('16,000\u00a0Frw');
     expect(await page.locator('li', { hasText: 'penalty 500' }).count()).toBe(1);
     expect(Number(await page.getByTestId('loan-days-overdue').textContent())).toBeGreaterThan(1);

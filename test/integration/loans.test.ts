@@ -83,6 +83,39 @@ describe('a loan from application to closing', () => {
   });
 });
 
+describe('repayments at the weekly meeting', () => {
+  it('takes a repayment in the meeting grid, in the same entry and cash count', () => {
+    const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    // Box: 40,000 − 30,000 = 10,000. At the meeting of 1 April: Aline buys 1 share (500) and
+    // repays her first instalment (11,500); Eric buys 2 shares (1,000). Money in 13,000.
+    const rows = [
+      { memberId: aline, attendance: 'present' as const, shares: 1, loanRepayment: '11,500' },
+      { memberId: eric, attendance: 'present' as const, shares: 2 },
+    ];
+    const bad = t.call('meeting-close', { associationId: a, date: '2025-04-01', rows: [{ ...rows[0]!, loanRepayment: '50,000' }, rows[1]], cashCount: { box: '23,000' } });
+    expect(bad.ok ? null : bad.error).toMatchObject({ code: 'loan-overpaid', field: 'rows.0.loanRepayment' });
+    const noLoan = t.call('meeting-close', { associationId: a, date: '2025-04-01', rows: [rows[0], { ...rows[1]!, loanRepayment: '100' }], cashCount: { box: '23,000' } });
+    expect(noLoan.ok ? null : noLoan.error).toMatchObject({ code: 'loan-none-open', field: 'rows.1.loanRepayment' });
+
+    const meeting = t.ok('meeting-close', { associationId: a, date: '2025-04-01', rows, cashCount: { box: '23,000' } });
+    expect(meeting.totals).toMatchObject({ savings: '1500', loanRepayment: '11500', total: '13000' });
+    expect(meeting.box).toMatchObject({ opening: '10000', moneyIn: '13000', expected: '23000', difference: '0' });
+    expect(meeting.rows.find((r) => r.memberId === aline)).toMatchObject({ loanRepayment: '11500', total: '12000' });
+    const statement = t.ok('loan-get', { associationId: a, loanId: loan.id, asOf: '2025-04-01' });
+    expect(statement.principalOutstanding).toBe('20000');
+    expect(statement.repayments).toEqual([{ paidOn: '2025-04-01', penalty: 0, interest: 1_500, principal: 10_000 }]);
+    expect(balance('1010')).toBe('23000');
+    expect(balance('4010')).toBe('-1500');
+    expect(t.ok('meeting-list', { associationId: a })[0]!.total).toBe('13000');
+    // One entry for the whole meeting.
+    expect(t.ok('journal-entry-list', { associationId: a }).map((e) => e.kind)).toEqual(['manual', 'loan-disbursement', 'meeting']);
+    const correction = t.call('meeting-correct', { associationId: a, meetingId: meeting.id, reason: 'x', rows });
+    expect(correction.ok ? null : correction.error.code).toBe('meeting-has-loan-repayments');
+  });
+});
+
 describe('refusals', () => {
   it('refuses bad loans with clear messages, writing nothing', () => {
     const before = tableCounts(t);

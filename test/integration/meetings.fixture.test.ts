@@ -140,7 +140,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
     const v = snap.closed[1]!;
     // Shares: members 1–24 buy 75 − s(25,1) = 75 − 2 = 73; savings 73 × 500 = 36,500.
     // Social fund 24 × 200 = 4,800. Total 36,500 + 4,800 = 41,300.
-    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '0', total: '41300' });
+    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '0', loanRepayment: '0', total: '41300' });
     expect([v.present, v.absent, v.represented]).toEqual([24, 0, 0]);
     expect(v.rows).toHaveLength(24);
     // Box: nothing before; 0 + 41,300 expected, 41,300 counted.
@@ -154,7 +154,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
     const v = snap.closed[2]!;
     // Shares 75 − s(25,2) = 75 − 3 = 72, less member 3's s(3,2) = 1 → 71; 71 × 500 = 35,500.
     // Social fund 23 × 200 = 4,600. Fines: 300. Total 35,500 + 4,600 + 300 = 40,400.
-    expect(v.totals).toEqual({ shares: 71, savings: '35500', socialFund: '4600', entranceFee: '0', fines: '300', total: '40400' });
+    expect(v.totals).toEqual({ shares: 71, savings: '35500', socialFund: '4600', entranceFee: '0', fines: '300', loanRepayment: '0', total: '40400' });
     expect([v.present, v.absent, v.represented]).toEqual([22, 1, 1]);
     // Box: 41,300 before + 40,400 = 81,700, counted exactly.
     expect(v.box).toEqual({ opening: '41300', moneyIn: '40400', expected: '81700', counted: '81700', difference: '0' });
@@ -168,7 +168,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
     const v = snap.closed[3]!;
     // Shares 75 − s(25,3) = 75 − 4 = 71 (member 7 typed with s(7,3) = 1); 71 × 500 = 35,500.
     // Social fund 24 × 200 = 4,800; fines 100. Total 35,500 + 4,800 + 100 = 40,400.
-    expect(v.totals).toEqual({ shares: 71, savings: '35500', socialFund: '4800', entranceFee: '0', fines: '100', total: '40400' });
+    expect(v.totals).toEqual({ shares: 71, savings: '35500', socialFund: '4800', entranceFee: '0', fines: '100', loanRepayment: '0', total: '40400' });
     // Box: 81,700 + 40,400 = 122,100 expected; 123,100 counted; +1,000 over.
     expect(v.box).toEqual({ opening: '81700', moneyIn: '40400', expected: '122100', counted: '123100', difference: '1000' });
     expect(v.differenceReason).toBe('1,000 more in the box than recorded; not explained at the meeting');
@@ -178,7 +178,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
   it('meeting 4: 500 short, carried by account 5040', () => {
     const v = snap.closed[4]!;
     // Shares 75 − s(25,4) = 75 − 5 = 70; 70 × 500 = 35,000. Social 4,800. Total 39,800.
-    expect(v.totals).toEqual({ shares: 70, savings: '35000', socialFund: '4800', entranceFee: '0', fines: '0', total: '39800' });
+    expect(v.totals).toEqual({ shares: 70, savings: '35000', socialFund: '4800', entranceFee: '0', fines: '0', loanRepayment: '0', total: '39800' });
     // Box: 123,100 (what meeting 3 counted) + 39,800 = 162,900 expected; 162,400 counted; −500.
     expect(v.box).toEqual({ opening: '123100', moneyIn: '39800', expected: '162900', counted: '162400', difference: '-500' });
     expect(v.differenceReason).toBe('500 missing from the box at the count');
@@ -198,7 +198,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
     const v = snap.closed[5]!;
     // Shares: members 1–25 buy 75, less member 10's s(10,5) = 1 → 74; 74 × 500 = 37,000.
     // Social 24 × 200 = 4,800; entrance fee 1,000. Total 37,000 + 4,800 + 1,000 = 42,800.
-    expect(v.totals).toEqual({ shares: 74, savings: '37000', socialFund: '4800', entranceFee: '1000', fines: '0', total: '42800' });
+    expect(v.totals).toEqual({ shares: 74, savings: '37000', socialFund: '4800', entranceFee: '1000', fines: '0', loanRepayment: '0', total: '42800' });
     expect(v.rows).toHaveLength(24);
     expect(v.rows.map((r) => r.memberId)).not.toContain(m[10]);
     expect(v.rows.at(-1)).toMatchObject({ memberNo: 25, shares: 1, savings: '500', socialFund: '200', entranceFee: '1000', total: '1700' });
@@ -209,7 +209,7 @@ describe('meeting totals and cash counts, each worked out by hand', () => {
   it('meeting 6: a late fine', () => {
     const v = snap.closed[6]!;
     // Shares 75 − s(10,6) = 75 − 2 = 73; 36,500. Social 4,800. Fines 100. Total 41,400.
-    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '100', total: '41400' });
+    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '100', loanRepayment: '0', total: '41400' });
     expect(v.rows.map((r) => r.memberId)).not.toContain(m[10]);
     // Box: 198,200 + 41,400 = 239,600, counted exactly.
     expect(v.box).toEqual({ opening: '198200', moneyIn: '41400', expected: '239600', counted: '239600', difference: '0' });
@@ -279,7 +279,7 @@ describe('the correction of meeting 3', () => {
     expect(v.versions[1]).toMatchObject({ version: 2, reason: 'Member 7 paid 3 shares, not 1', by: 'Mukamana Aline' });
     expect(v.versions[1]!.entryId).not.toBe(v.versions[0]!.entryId);
     // Shares 71 − 1 + 3 = 73; 36,500. Social 4,800, fines 100. Total 41,400.
-    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '100', total: '41400' });
+    expect(v.totals).toEqual({ shares: 73, savings: '36500', socialFund: '4800', entranceFee: '0', fines: '100', loanRepayment: '0', total: '41400' });
     // Same count, now explained: 81,700 + 41,400 = 123,100 = counted.
     expect(v.box).toEqual({ opening: '81700', moneyIn: '41400', expected: '123100', counted: '123100', difference: '0' });
     expect(v.rows.find((r) => r.memberId === m[7])).toMatchObject({ shares: 3, savings: '1500', total: '1700' });

@@ -217,35 +217,15 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, loanId: id, date: isoDate, amount: amountText }),
     run(ctx, input): LoanStatement {
       const association = writableAssociation(ctx, input.associationId);
-      const loan = loanRow(ctx, input.associationId, input.loanId);
-      if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
-      if (input.date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, 'date');
       if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
-      const received = receivedOn(ctx, loan.id);
-      const last = received.at(-1);
-      if (last && input.date < last.paidOn) throw new LedgerError('loan-date-before', { date: last.paidOn }, 'date');
-      const paid = decimal(amount(ctx, input.amount, association.currency, 'amount'));
-      const position = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), received, loan.latePenalty, input.date);
-      const split = allocate(paid, position);
-      // Over-payment is explicit: say what closes the loan rather than keep money nobody owes.
-      if (split.left.gt(0)) {
-        const closing = position.penaltyDue.plus(position.interestDue).plus(position.principalOutstanding);
-        throw new LedgerError('loan-overpaid', { closing: closing.toFixed(0) }, 'amount');
-      }
-      const { sqlite } = ctx.ledger;
-      const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
-      const lines = [
-        { accountId: account('cash_box'), amount: minorUnits(paid.toFixed(0)) },
-        { accountId: account('loans_receivable'), memberId: loan.memberId, amount: -minorUnits(split.principal.toFixed(0)) as MinorUnits },
-        { accountId: account('income_interest'), memberId: loan.memberId, amount: -minorUnits(split.interest.toFixed(0)) as MinorUnits },
-        { accountId: account('income_fines'), memberId: loan.memberId, amount: -minorUnits(split.penalty.toFixed(0)) as MinorUnits, memo: 'late penalty' },
-      ].filter((l) => l.amount !== 0);
-      const entry = postEntry(ctx, { associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: `Repayment from ${loan.memberName}`, source: { type: 'loan', id: loan.id }, lines });
-      prepared(sqlite, 'INSERT INTO loan_repayments (id, loan_id, paid_on, amount, penalty, interest, principal, entry_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(ctx.newId(), loan.id, input.date, paid.toFixed(0), split.penalty.toFixed(0), split.interest.toFixed(0), split.principal.toFixed(0), entry.id, ctx.now().toISOString(), ctx.actorName);
-      if (position.principalOutstanding.minus(split.principal).isZero()) {
-        prepared(sqlite, "UPDATE loans SET status = 'closed', closed_on = ? WHERE id = ?").run(input.date, loan.id);
-      }
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      const plan = planRepayment(ctx, loan, amount(ctx, input.amount, association.currency, 'amount'), input.date, 'amount');
+      const entry = postEntry(ctx, {
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: `Repayment from ${loan.memberName}`,
+        source: { type: 'loan', id: loan.id },
+        lines: [{ accountId: accountByPurpose(ctx.ledger.sqlite, input.associationId, 'cash_box').id, amount: plan.amount }, ...repaymentLines(ctx, plan)],
+      });
+      recordRepayment(ctx, plan, entry.id, null);
       return statement(ctx, input.associationId, loan.id, input.date);
     },
   }),
@@ -351,6 +331,62 @@ export interface Portfolio {
   readonly repaymentRate: string;
   /** Minor units written off up to the date. */
   readonly writtenOff: string;
+}
+
+/** A repayment checked and split (penalty → interest → principal), not yet written. */
+export interface RepaymentPlan {
+  readonly loan: LoanRow & { memberName: string };
+  readonly date: string;
+  readonly amount: MinorUnits;
+  readonly penalty: MinorUnits;
+  readonly interest: MinorUnits;
+  readonly principal: MinorUnits;
+  readonly closes: boolean;
+}
+
+export function planRepayment(ctx: CallContext, loan: LoanRow & { memberName: string }, paidMinor: MinorUnits, date: string, field: string): RepaymentPlan {
+  if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, field);
+  if (date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, field);
+  const received = receivedOn(ctx, loan.id);
+  const last = received.at(-1);
+  if (last && date < last.paidOn) throw new LedgerError('loan-date-before', { date: last.paidOn }, field);
+  const position = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), received, loan.latePenalty, date);
+  const split = allocate(decimal(paidMinor), position);
+  // Over-payment is explicit: say what closes the loan rather than keep money nobody owes.
+  if (split.left.gt(0)) {
+    const closing = position.penaltyDue.plus(position.interestDue).plus(position.principalOutstanding);
+    throw new LedgerError('loan-overpaid', { closing: closing.toFixed(0) }, field);
+  }
+  return {
+    loan, date, amount: paidMinor,
+    penalty: minorUnits(split.penalty.toFixed(0)), interest: minorUnits(split.interest.toFixed(0)), principal: minorUnits(split.principal.toFixed(0)),
+    closes: position.principalOutstanding.minus(split.principal).isZero(),
+  };
+}
+
+/** The credit lines of a repayment (the caller debits the cash). */
+export function repaymentLines(ctx: CallContext, plan: RepaymentPlan) {
+  const account = (purpose: string) => accountByPurpose(ctx.ledger.sqlite, plan.loan.associationId, purpose).id;
+  return [
+    { accountId: account('loans_receivable'), memberId: plan.loan.memberId, amount: -plan.principal as MinorUnits, memo: 'loan principal' },
+    { accountId: account('income_interest'), memberId: plan.loan.memberId, amount: -plan.interest as MinorUnits, memo: 'loan interest' },
+    { accountId: account('income_fines'), memberId: plan.loan.memberId, amount: -plan.penalty as MinorUnits, memo: 'late penalty' },
+  ].filter((l) => l.amount !== 0);
+}
+
+export function recordRepayment(ctx: CallContext, plan: RepaymentPlan, entryId: string, meetingId: string | null): void {
+  const { sqlite } = ctx.ledger;
+  prepared(sqlite, 'INSERT INTO loan_repayments (id, loan_id, paid_on, amount, penalty, interest, principal, entry_id, meeting_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(ctx.newId(), plan.loan.id, plan.date, plan.amount, plan.penalty, plan.interest, plan.principal, entryId, meetingId, ctx.now().toISOString(), ctx.actorName);
+  if (plan.closes) prepared(sqlite, "UPDATE loans SET status = 'closed', closed_on = ? WHERE id = ?").run(plan.date, plan.loan.id);
+}
+
+/** The member's loan being repaid (the oldest, when the rules allow several). */
+export function openLoanOf(ctx: CallContext, associationId: string, memberId: string, field: string): LoanRow & { memberName: string } {
+  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ? AND l.member_id = ? AND l.status = 'disbursed' ORDER BY l.disbursed_on, l.rowid LIMIT 1`)
+    .get(associationId, memberId) as (LoanRow & { memberName: string }) | undefined;
+  if (!row) throw new LedgerError('loan-none-open', {}, field);
+  return row;
 }
 
 function statement(ctx: CallContext, associationId: string, loanId: string, asOf: string): LoanStatement {

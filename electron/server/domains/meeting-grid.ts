@@ -24,6 +24,8 @@ export const gridRow = z.strictObject({
   fineLate: optionalAmount,
   fineAbsent: optionalAmount,
   fineOther: optionalAmount,
+  /** Paid toward the member's loan at this meeting. */
+  loanRepayment: optionalAmount,
 });
 export const gridRows = z.array(gridRow, { error: 'field-required' }).max(500, { error: 'field-too-long' });
 export type GridRow = z.output<typeof gridRow>;
@@ -40,6 +42,8 @@ export interface Contribution {
 export interface CheckedGrid {
   readonly attendance: readonly { readonly memberId: string; readonly status: GridRow['attendance'] }[];
   readonly contributions: readonly Contribution[];
+  /** Loan repayments typed in the grid, with the field each came from. */
+  readonly repayments: readonly { readonly memberId: string; readonly amount: number; readonly field: string }[];
 }
 
 /** Members who belong at a meeting on this date: joined by then, not left before. */
@@ -56,6 +60,7 @@ export function checkGrid(ctx: CallContext, associationId: string, date: string,
   const seen = new Set<string>();
   const attendance: CheckedGrid['attendance'][number][] = [];
   const contributions: Contribution[] = [];
+  const repayments: { memberId: string; amount: number; field: string }[] = [];
   rows.forEach((row, i) => {
     const field = (name: string) => `rows.${i}.${name}`;
     if (!expected.has(row.memberId)) {
@@ -82,6 +87,9 @@ export function checkGrid(ctx: CallContext, associationId: string, date: string,
     };
     const shares = row.shares ?? 0;
     const savings = amount(row.savings, 'savings');
+    const repaid = amount(row.loanRepayment, 'loanRepayment');
+    if (row.attendance === 'absent' && repaid > 0) throw new LedgerError('absent-member-saving', { name }, field('attendance'));
+    if (repaid > 0) repayments.push({ memberId: row.memberId, amount: repaid, field: field('loanRepayment') });
     // Someone absent cannot buy shares or save: whoever brings their money makes them "represented".
     if (row.attendance === 'absent' && (shares > 0 || savings > 0)) throw new LedgerError('absent-member-saving', { name }, field('attendance'));
     if (rules.savingMode === 'shares') {
@@ -103,7 +111,7 @@ export function checkGrid(ctx: CallContext, associationId: string, date: string,
   });
   // Members left out of the grid were absent.
   for (const memberId of expected.keys()) if (!seen.has(memberId)) attendance.push({ memberId, status: 'absent' });
-  return { attendance, contributions };
+  return { attendance, contributions, repayments };
 }
 
 /** Where each kind of contribution is credited. */

@@ -19,6 +19,7 @@ import { amountText, id, isoDate, optionalText, requiredText } from '../validati
 import { getAssociation, writableAssociation } from './association';
 import { cycleOn, getCycle, rulesOn } from './cycle';
 import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './meeting-grid';
+import { openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from './loan';
 
 const cashCount = z.strictObject({
   box: amountText,
@@ -40,6 +41,7 @@ export interface MeetingRowView {
   readonly fineLate: string;
   readonly fineAbsent: string;
   readonly fineOther: string;
+  readonly loanRepayment: string;
   readonly total: string;
 }
 
@@ -59,7 +61,7 @@ export interface MeetingView {
   readonly date: string;
   readonly version: number;
   readonly rows: readonly MeetingRowView[];
-  readonly totals: { readonly shares: number; readonly savings: string; readonly socialFund: string; readonly entranceFee: string; readonly fines: string; readonly total: string };
+  readonly totals: { readonly shares: number; readonly savings: string; readonly socialFund: string; readonly entranceFee: string; readonly fines: string; readonly loanRepayment: string; readonly total: string };
   readonly present: number;
   readonly absent: number;
   readonly represented: number;
@@ -81,14 +83,15 @@ function cash(ctx: CallContext, text: string, currency: CurrencyCode, field: str
 }
 
 /** The meeting's entry: cash in against each member's savings, social fund, fees and fines; count differences. */
-function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid, boxDifference: number, bankDifference: number): EntryLine[] {
+function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid, plans: readonly RepaymentPlan[], boxDifference: number, bankDifference: number): EntryLine[] {
   const account = (purpose: string) => accountByPurpose(ctx.ledger.sqlite, associationId, purpose).id;
   const lines: EntryLine[] = [];
-  const collected = sumMinor(grid.contributions.map((c) => c.amount));
+  const collected = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
   if (!collected.isZero()) lines.push({ accountId: account('cash_box'), amount: collected.toNumber() as MinorUnits, memo: 'Collected at the meeting' });
   for (const c of grid.contributions) {
     lines.push({ accountId: account(CREDIT_ACCOUNT[c.kind]), memberId: c.memberId, amount: -c.amount as MinorUnits, memo: c.kind });
   }
+  for (const plan of plans) lines.push(...repaymentLines(ctx, plan));
   // A shortage is a cost to the group; money over is kept and shown as such.
   const difference = (cashAccount: string, diff: number, memo: string) => {
     if (diff === 0) return;
@@ -144,22 +147,26 @@ export function getMeeting(ctx: CallContext, associationId: string, meetingId: s
     sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && kinds.includes(p.kind)).map((p) => p.amount)).toFixed(0);
   const sharesOf = (memberId: string | null) =>
     sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
+  const repaid = prepared(ctx.ledger.sqlite, 'SELECT l.member_id AS memberId, r.amount FROM loan_repayments r JOIN loans l ON l.id = r.loan_id WHERE r.meeting_id = ?')
+    .all(meetingId) as { memberId: string; amount: number }[];
+  const repaidBy = (memberId: string | null) => sumMinor(repaid.filter((r) => memberId === null || r.memberId === memberId).map((r) => r.amount));
   const ALL: ContributionKind[] = ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'];
   const FINES: ContributionKind[] = ['fine_late', 'fine_absent', 'fine_other'];
   const rows: MeetingRowView[] = attendanceRows.map((a) => ({
     memberId: a.memberId, memberNo: a.memberNo, name: a.name, attendance: a.status, shares: sharesOf(a.memberId),
     savings: sumOf(a.memberId, ['shares', 'savings']), socialFund: sumOf(a.memberId, ['social_fund']), entranceFee: sumOf(a.memberId, ['entrance_fee']),
     fines: sumOf(a.memberId, FINES), fineLate: sumOf(a.memberId, ['fine_late']), fineAbsent: sumOf(a.memberId, ['fine_absent']),
-    fineOther: sumOf(a.memberId, ['fine_other']), total: sumOf(a.memberId, ALL),
+    fineOther: sumOf(a.memberId, ['fine_other']), loanRepayment: repaidBy(a.memberId).toFixed(0),
+    total: decimal(sumOf(a.memberId, ALL)).plus(repaidBy(a.memberId)).toFixed(0),
   }));
-  const moneyIn = sumOf(null, ALL);
+  const moneyIn = decimal(sumOf(null, ALL)).plus(repaidBy(null)).toFixed(0);
   const count = (opening: number, incoming: string, counted: number): CashCountView => {
     const expected = decimal(opening).plus(incoming);
     return { opening: String(opening), moneyIn: incoming, expected: expected.toFixed(0), counted: String(counted), difference: decimal(counted).minus(expected).toFixed(0) };
   };
   return {
     id: m.id, associationId: m.associationId, cycleId: m.cycleId, date: m.date, version: current.version, rows,
-    totals: { shares: sharesOf(null), savings: sumOf(null, ['shares', 'savings']), socialFund: sumOf(null, ['social_fund']), entranceFee: sumOf(null, ['entrance_fee']), fines: sumOf(null, FINES), total: moneyIn },
+    totals: { shares: sharesOf(null), savings: sumOf(null, ['shares', 'savings']), socialFund: sumOf(null, ['social_fund']), entranceFee: sumOf(null, ['entrance_fee']), fines: sumOf(null, FINES), loanRepayment: repaidBy(null).toFixed(0), total: moneyIn },
     present: rows.filter((r) => r.attendance === 'present').length,
     absent: rows.filter((r) => r.attendance === 'absent').length,
     represented: rows.filter((r) => r.attendance === 'represented').length,
@@ -173,11 +180,11 @@ export function getMeeting(ctx: CallContext, associationId: string, meetingId: s
 }
 
 /** Posts a version of the meeting (its entry), from the cash position before it. */
-function postMeeting(ctx: CallContext, associationId: string, date: string, grid: CheckedGrid, counted: { box: number; bank: number; boxOpening: number; bankOpening: number }, memo: string, meetingId: string): string | null {
-  const moneyIn = sumMinor(grid.contributions.map((c) => c.amount));
+function postMeeting(ctx: CallContext, associationId: string, date: string, grid: CheckedGrid, plans: readonly RepaymentPlan[], counted: { box: number; bank: number; boxOpening: number; bankOpening: number }, memo: string, meetingId: string): string | null {
+  const moneyIn = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
   const boxDifference = decimal(counted.box).minus(decimal(counted.boxOpening).plus(moneyIn)).toNumber();
   const bankDifference = decimal(counted.bank).minus(counted.bankOpening).toNumber();
-  const lines = meetingLines(ctx, associationId, grid, boxDifference, bankDifference);
+  const lines = meetingLines(ctx, associationId, grid, plans, boxDifference, bankDifference);
   if (lines.length === 0) return null;
   return postEntry(ctx, { associationId, entryDate: date, kind: 'meeting', memo, lines, source: { type: 'meeting', id: meetingId } }).id;
 }
@@ -197,12 +204,13 @@ export const meetingHandlers = {
       if (taken) throw new LedgerError('meeting-date-taken', { date: input.date }, 'date');
       const cycle = cycleOn(ctx, input.associationId, input.date);
       const grid = checkGrid(ctx, input.associationId, input.date, input.rows, rulesOn(cycle, input.date), association.currency);
+      const plans = grid.repayments.map((r) => planRepayment(ctx, openLoanOf(ctx, input.associationId, r.memberId, r.field), r.amount as MinorUnits, input.date, r.field));
       const box = cash(ctx, input.cashCount.box, association.currency, 'cashCount.box');
       const bank = cash(ctx, input.cashCount.bank, association.currency, 'cashCount.bank');
       const { sqlite } = ctx.ledger;
       const boxOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));
       const bankOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'bank').id, { asOf: input.date }));
-      const moneyIn = sumMinor(grid.contributions.map((c) => c.amount));
+      const moneyIn = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
       const differs = !decimal(box).equals(decimal(boxOpening).plus(moneyIn)) || bank !== bankOpening;
       // A difference is recorded, never hidden: it needs a reason.
       if (differs && !input.cashCount.reason) throw new LedgerError('cash-difference-needs-reason', {}, 'cashCount.reason');
@@ -212,8 +220,9 @@ export const meetingHandlers = {
         `INSERT INTO meetings (id, association_id, cycle_id, meeting_date, box_opening, box_counted, bank_opening, bank_counted, difference_reason, closed_at, closed_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(meetingId, input.associationId, cycle.id, input.date, boxOpening, box, bankOpening, bank, input.cashCount.reason ?? null, ctx.now().toISOString(), ctx.actorName);
-      const entryId = postMeeting(ctx, input.associationId, input.date, grid, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
+      const entryId = postMeeting(ctx, input.associationId, input.date, grid, plans, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
       writeVersion(ctx, meetingId, 1, grid, entryId, null, null);
+      for (const plan of plans) recordRepayment(ctx, plan, entryId!, meetingId);
       return getMeeting(ctx, input.associationId, meetingId);
     },
   }),
@@ -229,13 +238,15 @@ export const meetingHandlers = {
       const before = getMeeting(ctx, input.associationId, m.id);
       const cycle = getCycle(ctx, input.associationId, m.cycleId);
       const grid = checkGrid(ctx, input.associationId, m.date, input.rows, rulesOn(cycle, m.date), association.currency);
+      // Loan repayments are not re-posted by a correction: the loan's own history would fork.
+      if (before.totals.loanRepayment !== '0' || grid.repayments.length > 0) throw new LedgerError('meeting-has-loan-repayments', {}, 'rows');
       const current = before.versions.at(-1)!;
       const today = todayOf(ctx);
       // The correction is dated today: statements before today still show what was recorded then.
       const reversal = current.entryId
         ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: `Correction of the meeting of ${m.date}: ${input.reason}` }).id
         : null;
-      const entryId = postMeeting(ctx, input.associationId, today, grid, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
+      const entryId = postMeeting(ctx, input.associationId, today, grid, [], { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
       writeVersion(ctx, m.id, current.version + 1, grid, entryId, reversal, input.reason);
       return getMeeting(ctx, input.associationId, m.id);
     },
@@ -261,7 +272,8 @@ export const meetingHandlers = {
         ctx.ledger.sqlite,
         `SELECT m.id, m.meeting_date AS date, m.box_opening AS opening, m.box_counted AS counted, v.version,
                 (SELECT count(*) FROM attendance a WHERE a.meeting_version_id = v.id AND a.status <> 'absent') AS came,
-                (SELECT coalesce(sum(c.amount), 0) FROM contributions c WHERE c.meeting_version_id = v.id) AS total
+                (SELECT coalesce(sum(c.amount), 0) FROM contributions c WHERE c.meeting_version_id = v.id)
+                  + (SELECT coalesce(sum(r.amount), 0) FROM loan_repayments r WHERE r.meeting_id = m.id) AS total
            FROM meetings m
            JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
           WHERE m.association_id = ? ORDER BY m.meeting_date DESC`,

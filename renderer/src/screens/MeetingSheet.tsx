@@ -18,6 +18,8 @@ interface MeetingSheetProps {
   readonly association: AssociationView;
   readonly rules: CycleRules;
   readonly members: readonly MemberView[];
+  /** Members with a loan being repaid: their rows get a loan repayment cell. */
+  readonly borrowers: ReadonlySet<string>;
   /** Correcting a closed meeting: its rows to start from. */
   readonly correcting?: MeetingView;
   readonly onDone: (meeting: MeetingView) => void;
@@ -36,7 +38,8 @@ function readDraft(key: string, members: readonly MemberView[]): Draft | null {
     const draft = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;
     if (!draft || !Array.isArray(draft.rows)) return null;
     const same = draft.rows.length === members.length && draft.rows.every((r, i) => r.memberId === members[i]?.id);
-    return same ? draft : null;
+    // Drafts saved by an older version may lack newer columns.
+    return same ? { ...draft, rows: draft.rows.map((r) => ({ loanRepayment: '', ...r })) } : null;
   } catch {
     return null;
   }
@@ -47,7 +50,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function MeetingSheet({ association, rules, members, correcting, onDone, onCancel }: MeetingSheetProps) {
+export function MeetingSheet({ association, rules, members, borrowers, correcting, onDone, onCancel }: MeetingSheetProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const locale = currentLanguage();
@@ -63,7 +66,7 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
           memberId: r.memberId, memberNo: r.memberNo, name: r.name, attendance: r.attendance, shares: String(r.shares),
           savings: rules.savingMode === 'savings' && r.savings !== '0' ? plain(r.savings) : '',
           socialFund: r.socialFund !== '0' ? plain(r.socialFund) : '', fineLate: r.fineLate !== '0' ? plain(r.fineLate) : '',
-          fineAbsent: r.fineAbsent !== '0' ? plain(r.fineAbsent) : '', fineOther: r.fineOther !== '0' ? plain(r.fineOther) : '',
+          fineAbsent: r.fineAbsent !== '0' ? plain(r.fineAbsent) : '', fineOther: r.fineOther !== '0' ? plain(r.fineOther) : '', loanRepayment: '',
         }))
       : members.map((m) => defaultRow(m, rules, plain)),
   );
@@ -90,7 +93,10 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
     };
   }, [association.id, date, correcting]);
 
-  const columns: readonly (keyof SheetRow)[] = ['attendance', rules.savingMode === 'shares' ? 'shares' : 'savings', 'socialFund', 'fineLate', 'fineAbsent', 'fineOther'];
+  const lending = !correcting && borrowers.size > 0;
+  const columns: readonly (keyof SheetRow)[] = [
+    'attendance', rules.savingMode === 'shares' ? 'shares' : 'savings', 'socialFund', 'fineLate', 'fineAbsent', 'fineOther', ...(lending ? (['loanRepayment'] as const) : []),
+  ];
   const totals = useMemo(() => sheetTotals(rows, rules, association.currency, locale), [rows, rules, association.currency, locale]);
 
   const update = (index: number, change: (row: SheetRow) => SheetRow) => setRows((all) => all.map((r, i) => (i === index ? change(r) : r)));
@@ -115,6 +121,7 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
       memberId: r.memberId, attendance: r.attendance,
       ...(rules.savingMode === 'shares' ? { shares: r.shares.trim() === '' ? 0 : /^\d+$/.test(r.shares.trim()) ? Number(r.shares.trim()) : Number.NaN } : { savings: r.savings }),
       socialFund: r.socialFund, fineLate: r.fineLate, fineAbsent: r.fineAbsent, fineOther: r.fineOther,
+      ...(r.loanRepayment.trim() ? { loanRepayment: r.loanRepayment } : {}),
     }));
     const done = correcting
       ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload })
@@ -162,6 +169,7 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
               <th scope="col">{t('meeting.fineLate')}</th>
               <th scope="col">{t('meeting.fineAbsent')}</th>
               <th scope="col">{t('meeting.fineOther')}</th>
+              {lending ? <th scope="col">{t('meeting.loanRepayment')}</th> : null}
               <th scope="col" className="num">{t('meeting.total')}</th>
             </tr>
           </thead>
@@ -186,6 +194,7 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
                       </td>
                     );
                   }
+                  if (col === 'loanRepayment' && !borrowers.has(row.memberId)) return <td key={col} />;
                   return (
                     <td key={col}>
                       <input data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} inputMode="numeric" className="cell"
@@ -211,6 +220,7 @@ export function MeetingSheet({ association, rules, members, correcting, onDone, 
               <td className="num">{plain(totals.columns.fineLate)}</td>
               <td className="num">{plain(totals.columns.fineAbsent)}</td>
               <td className="num">{plain(totals.columns.fineOther)}</td>
+              {lending ? <td className="num">{plain(totals.columns.loanRepayment)}</td> : null}
               <td className="num" data-testid="sheet-total">{money(totals.total, association.currency)}</td>
             </tr>
           </tfoot>

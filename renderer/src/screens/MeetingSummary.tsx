@@ -17,6 +17,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
   const { t } = useTranslation();
   const m = (minor: string) => money(minor, association.currency);
   const diff = meeting.box.difference;
+  const lending = meeting.totals.loanRepayment !== '0';
   return (
     <section aria-labelledby="summary-title">
       <h1 id="summary-title">{t('meeting.summaryTitle', { date: date(meeting.date) })}</h1>
@@ -36,6 +37,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
               <th scope="col" className="num">{t('meeting.savings')}</th>
               <th scope="col" className="num">{t('meeting.socialFund')}</th>
               <th scope="col" className="num">{t('meeting.fines')}</th>
+              {lending ? <th scope="col" className="num">{t('meeting.loanRepayment')}</th> : null}
               <th scope="col" className="num">{t('meeting.total')}</th>
             </tr>
           </thead>
@@ -49,6 +51,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
                 <td className="num">{m(r.savings)}</td>
                 <td className="num">{m(r.socialFund)}</td>
                 <td className="num">{m(r.fines)}</td>
+                {lending ? <td className="num">{m(r.loanRepayment)}</td> : null}
                 <td className="num">{m(r.total)}</td>
               </tr>
             ))}
@@ -60,6 +63,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
               <td className="num">{m(meeting.totals.savings)}</td>
               <td className="num">{m(meeting.totals.socialFund)}</td>
               <td className="num">{m(meeting.totals.fines)}</td>
+              {lending ? <td className="num">{m(meeting.totals.loanRepayment)}</td> : null}
               <td className="num" data-testid="meeting-total">{m(meeting.totals.total)}</td>
             </tr>
           </tfoot>

@@ -18,6 +18,8 @@ export function Meetings({ association, canRecord }: { readonly association: Ass
   const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
   const { data: meetings, reload } = useQuery('meeting-list', { associationId: association.id }, [association.id, view.kind]);
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id, view.kind]);
+  const { data: loans } = useQuery('loan-list', { associationId: association.id }, [association.id, view.kind]);
+  const borrowers = new Set((loans ?? []).filter((l) => l.status === 'disbursed').map((l) => l.memberId));
   const open = useCommand();
   const cycle = cycles?.[0];
   const rules = cycle?.rules.at(-1)?.rules;
@@ -43,6 +45,7 @@ export function Meetings({ association, canRecord }: { readonly association: Ass
         association={association}
         rules={correcting ? (cycle.rules.filter((v) => v.effectiveFrom <= correcting.date).at(-1) ?? cycle.rules[0]!).rules : rules}
         members={members ?? []}
+        borrowers={borrowers}
         correcting={correcting}
         onCancel={() => setView(correcting ? { kind: 'summary', meeting: correcting } : { kind: 'list' })}
         onDone={(meeting) => setView({ kind: 'summary', meeting })}
