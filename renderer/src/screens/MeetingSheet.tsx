@@ -39,7 +39,7 @@ function readDraft(key: string, members: readonly MemberView[]): Draft | null {
     if (!draft || !Array.isArray(draft.rows)) return null;
     const same = draft.rows.length === members.length && draft.rows.every((r, i) => r.memberId === members[i]?.id);
     // Drafts saved by an older version may lack newer columns.
-    return same ? { ...draft, rows: draft.rows.map((r) => ({ loanRepayment: '', ...r })) } : null;
+    return same ? { ...draft, rows: draft.rows.map((r) => ({ ...r, loanRepayment: r.loanRepayment ?? '' })) } : null;
   } catch {
     return null;
   }
