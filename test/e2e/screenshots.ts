@@ -130,14 +130,17 @@ async function main() {
     await page.locator('[data-cell="0-1"]').waitFor();
     await page.locator('[data-cell="3-1"]').focus();
     await shot(`${language}-meeting-sheet`);
-    await page.locator('.actions .button--secondary').click();
+    await page.locator('.actions .button--secondary').nth(1).click(); // start again: drop the draft
     await page.evaluate(() => (window.location.hash = '#/loans'));
     await page.locator('tbody .row-actions .button').first().waitFor();
     await shot(`${language}-loans`);
     await page.locator('tbody .row-actions .button').first().click();
     await page.locator('[data-testid=loan-outstanding]').waitFor();
     await shot(`${language}-loan-statement`);
-    await page.locator('.actions .button--secondary').last().click();
+    await page.emulateMedia({ media: 'print' });
+    await shot(`${language}-loan-statement-print`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('.actions.no-print .button').first().click(); // back to the list
     await page.locator('.section-head .button').click();
     await page.locator('select[name=memberId]').selectOption({ index: 2 });
     await page.locator('input[name=principal]').fill('1,000');

@@ -99,7 +99,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
       ) : null}
 
       {writable && loan.status !== 'closed' && loan.status !== 'written_off' ? (
-        <div className="settings-form">
+        <div className="settings-form no-print">
           <h2>{t('loan.next')}</h2>
           <DateField legend={t('loan.date')} name="when" value={when} onChange={setWhen} error={command.fieldErrors.date} required />
           {loan.status === 'disbursed' ? (
@@ -117,8 +117,9 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
           </div>
         </div>
       ) : null}
-      <div className="actions actions--start">
+      <div className="actions actions--start no-print">
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
     </section>
   );

@@ -88,8 +88,9 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
           </li>
         ))}
       </ul>
-      <div className="actions actions--start">
+      <div className="actions actions--start no-print">
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
         {canRecord && !association.readOnly ? <button type="button" className="button" onClick={onCorrect}>{t('meeting.correct')}</button> : null}
       </div>
     </section>
