@@ -13,3 +13,9 @@ export function money(minor: string, currency: CurrencyCode): string {
 export function date(isoDate: string | null): string {
   return isoDate ? formatDate(isoDate, currentLanguage()) : '';
 }
+
+/** Today on this laptop, as 'YYYY-MM-DD' (the default date of a meeting or a repayment). */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

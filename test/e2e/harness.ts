@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
@@ -145,4 +145,13 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     await session.page.goto(options.url);
   }
   return session;
+}
+
+/** Fills one of the app's day / month / year date fields, found by its legend. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').selectOption(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
 }

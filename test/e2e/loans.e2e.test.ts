@@ -3,8 +3,8 @@
 // arrears and the portfolio at risk change on screen.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { openApp, serveRenderer, type AppSession } from './harness';
+import type { Page } from 'playwright-core';
+import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
 import type { Actor } from '../../electron/server/context';
 import { KABEZA, signedInActor } from '../helpers/ledger';
 
@@ -18,14 +18,6 @@ function cat(offsetDays = 0): string {
   return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 const DISBURSED = cat(-70); // ten weeks ago: the first two instalments fell due about 40 and 10 days ago
-
-async function fillDate(scope: Page | Locator, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = scope.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').selectOption(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
-}
 
 beforeAll(async () => {
   web = await serveRenderer();

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, serveRenderer, type AppSession } from './harness';
+import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
 import { signedInActor } from '../helpers/ledger';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -31,15 +31,6 @@ async function addMember(name: string, gender: 'Female' | 'Male', joined: string
   await fillDate(dialog, 'Date joined', joined);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe(`${name} was added.`);
-}
-
-/** Fills a day / month / year date field, found by its legend. */
-async function fillDate(scope: Page | ReturnType<Page['getByRole']>, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = scope.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').selectOption(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
 }
 
 function rowNames() {

@@ -7,19 +7,14 @@ import type { AssociationView, LoanStatement, Schedule } from '../../../electron
 import { DateField, FormError, SelectField, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand, useErrorText, useQuery } from '../hooks';
-import { date, money } from '../format';
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { date, money, today } from '../format';
 
 export function LoanForm({ association, onApplied, onCancel }: { readonly association: AssociationView; readonly onApplied: (loan: LoanStatement) => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const command = useCommand();
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id]);
-  const [form, setForm] = useState({ memberId: '', principal: '', instalments: '3', date: localToday(), purpose: '' });
+  const [form, setForm] = useState({ memberId: '', principal: '', instalments: '3', date: today(), purpose: '' });
   const [preview, setPreview] = useState<{ schedule: Schedule | null; problem: string | null }>({ schedule: null, problem: null });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const instalments = /^\d{1,3}$/.test(form.instalments.trim()) ? Number(form.instalments.trim()) : Number.NaN;

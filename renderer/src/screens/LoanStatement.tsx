@@ -6,12 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssociationView, LoanStatement as Statement, WhoIsSignedIn } from '../../../electron/server/contract';
 import { DateField, FormError, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
-import { date, money } from '../format';
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { date, money, today } from '../format';
 
 interface Props {
   readonly association: AssociationView;
@@ -24,7 +19,7 @@ interface Props {
 export function LoanStatement({ association, who, loan, onChanged, onBack }: Props) {
   const { t } = useTranslation();
   const command = useCommand();
-  const [when, setWhen] = useState(localToday());
+  const [when, setWhen] = useState(today());
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const m = (minor: string | number) => money(String(minor), association.currency);

@@ -11,7 +11,7 @@ import { DateField, FormError, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand } from '../hooks';
 import { currentLanguage } from '../i18n';
-import { money } from '../format';
+import { money, today } from '../format';
 import { cashDifference, cashExpected, defaultRow, rowTotal, sheetTotals, withAttendance, type Attendance, type SheetRow } from '../meeting-sheet';
 
 interface MeetingSheetProps {
@@ -45,11 +45,6 @@ function readDraft(key: string, members: readonly MemberView[]): Draft | null {
   }
 }
 
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function MeetingSheet({ association, rules, members, borrowers, correcting, onDone, onCancel }: MeetingSheetProps) {
   const { t } = useTranslation();
   const command = useCommand();
@@ -59,7 +54,7 @@ export function MeetingSheet({ association, rules, members, borrowers, correctin
   // closed window loses nothing; it is dropped once the meeting is closed.
   const draftKey = `ikimina.meeting-draft.${association.id}`;
   const [draft] = useState(() => (correcting ? null : readDraft(draftKey, members)));
-  const [date, setDate] = useState(correcting?.date ?? draft?.date ?? localToday());
+  const [date, setDate] = useState(correcting?.date ?? draft?.date ?? today());
   const [rows, setRows] = useState<SheetRow[]>(() =>
     draft ? draft.rows : correcting
       ? correcting.rows.map((r) => ({
