@@ -187,18 +187,22 @@ export const loans = sqliteTable(
   (t) => [index('loans_association_status').on(t.associationId, t.status), index('loans_member').on(t.memberId)],
 );
 
-/** The instalments due, fixed at disbursement. Append-only. */
+/**
+ * The instalments due: version 1 fixed at disbursement, each rescheduling a new
+ * version (the old ones stay, as history). Append-only.
+ */
 export const loanInstalments = sqliteTable(
   'loan_instalments',
   {
     id: text('id').primaryKey(),
     loanId: text('loan_id').notNull().references(() => loans.id),
+    version: integer('version').notNull(),
     number: integer('number').notNull(),
     dueOn: text('due_on').notNull(),
     principal: integer('principal').notNull(),
     interest: integer('interest').notNull(),
   },
-  (t) => [uniqueIndex('loan_instalments_loan_number').on(t.loanId, t.number)],
+  (t) => [uniqueIndex('loan_instalments_loan_version_number').on(t.loanId, t.version, t.number)],
 );
 
 /** Money received on a loan and how it was allocated. Append-only. */

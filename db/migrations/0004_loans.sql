@@ -9,6 +9,7 @@ CREATE UNIQUE INDEX `loan_guarantors_loan_member` ON `loan_guarantors` (`loan_id
 CREATE TABLE `loan_instalments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,
+	`version` integer NOT NULL,
 	`number` integer NOT NULL,
 	`due_on` text NOT NULL,
 	`principal` integer NOT NULL,
@@ -16,7 +17,7 @@ CREATE TABLE `loan_instalments` (
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `loan_instalments_loan_number` ON `loan_instalments` (`loan_id`,`number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `loan_instalments_loan_version_number` ON `loan_instalments` (`loan_id`,`version`,`number`);--> statement-breakpoint
 CREATE TABLE `loan_repayments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,

@@ -125,4 +125,15 @@ describe('a loan at the weekly meeting', () => {
     expect(await page.getByTestId('indicator-outstanding').textContent()).toBe('16,000\u00a0Frw');
     expect(await page.locator('tbody .late').count()).toBe(1);
   });
+
+  it('is rescheduled by the treasurer, keeping the old schedule', async () => {
+    await page.getByRole('button', { name: 'Loan of Uwase Claudine' }).click();
+    await page.getByLabel('New number of instalments').fill('4');
+    await page.getByLabel('Reason (for rescheduling or a write-off)').fill('The harvest came late');
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByText('rescheduled once').waitFor();
+    // The 16,000 still owed, in four new monthly instalments after the ones already due.
+    await expect.poll(() => page.locator('table').first().locator('tbody tr').count()).toBe(6);
+    expect(await page.getByTestId('loan-outstanding').textContent()).toBe('16,000\u00a0Frw');
+  });
 });

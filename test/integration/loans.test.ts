@@ -83,6 +83,37 @@ describe('a loan from application to closing', () => {
   });
 });
 
+describe('rescheduling', () => {
+  it('spreads what is still owed over new instalments, keeping the old schedule and what is already due', () => {
+    const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('loan-repay', { associationId: a, loanId: loan.id, date: '2025-04-01', amount: '11,500' });
+    // 15 May: the instalment of 1 May is unpaid. 20,000 is rescheduled over 4 months, flat 5 %:
+    // interest 20,000 × 5 % × 4 = 4,000 → 1,000 a month; principal 5,000 a month.
+    const r = t.ok('loan-reschedule', { associationId: a, loanId: loan.id, date: '2025-05-15', instalments: 4, reason: 'Harvest late' });
+    expect(r.scheduleVersion).toBe(2);
+    expect(r.schedule.map((i) => [i.dueOn, i.principal, i.interest])).toEqual([
+      ['2025-04-01', 10_000, 1_500], // paid
+      ['2025-05-01', 0, 1_500], // its principal moved to the new instalments; its interest is still owed
+      ['2025-06-15', 5_000, 1_000],
+      ['2025-07-15', 5_000, 1_000],
+      ['2025-08-15', 5_000, 1_000],
+      ['2025-09-15', 5_000, 1_000],
+    ]);
+    expect(r).toMatchObject({ principalOutstanding: '20000', interestDue: '1500', penaltyDue: '500' });
+    // 15 June: 8,000 pays the penalty (500), interest 1,500 + 1,000 and principal 5,000.
+    const june = t.ok('loan-repay', { associationId: a, loanId: loan.id, date: '2025-06-15', amount: '8,000' });
+    expect(june.repayments.at(-1)).toMatchObject({ penalty: 500, interest: 2_500, principal: 5_000 });
+    expect(june).toMatchObject({ principalOutstanding: '15000', daysOverdue: 0, arrears: '0' });
+    expect(june.schedule.slice(0, 3).map((i) => i.status)).toEqual(['paid', 'paid', 'paid']);
+    // The first schedule is kept.
+    const versions = t.server.ledger.sqlite.prepare('SELECT version, count(*) AS n FROM loan_instalments WHERE loan_id = ? GROUP BY version').all(loan.id);
+    expect(versions).toEqual([{ version: 1, n: 3 }, { version: 2, n: 6 }]);
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+  });
+});
+
 describe('repayments at the weekly meeting', () => {
   it('takes a repayment in the meeting grid, in the same entry and cash count', () => {
     const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });

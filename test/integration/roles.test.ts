@@ -69,6 +69,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'loan-disburse': RECORD,
   'loan-repay': RECORD,
   'loan-write-off': ADMIN,
+  'loan-reschedule': ADMIN,
   'loan-get': READ,
   'loan-list': READ,
   'loan-portfolio-get': READ,

@@ -42,6 +42,8 @@ export interface LoanStatement extends LoanView {
   readonly schedule: readonly { number: number; dueOn: string; principal: number; interest: number; payment: number; covered: string; status: 'paid' | 'part-paid' | 'late' | 'due' }[];
   readonly repayments: readonly Received[];
   readonly guarantors: readonly string[];
+  /** 1 as paid out; one more with each rescheduling. */
+  readonly scheduleVersion: number;
 }
 
 const SELECT = `SELECT l.id, l.association_id AS associationId, l.member_id AS memberId, l.cycle_id AS cycleId, l.status, l.principal, l.method,
@@ -56,8 +58,22 @@ function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanR
   return row;
 }
 
+/** The instalments of the loan's current schedule (the latest version). */
 function instalmentsOf(ctx: CallContext, loanId: string): DueInstalment[] {
-  return prepared(ctx.ledger.sqlite, 'SELECT number, due_on AS dueOn, principal, interest FROM loan_instalments WHERE loan_id = ? ORDER BY number').all(loanId) as DueInstalment[];
+  return prepared(
+    ctx.ledger.sqlite,
+    `SELECT number, due_on AS dueOn, principal, interest FROM loan_instalments
+      WHERE loan_id = ? AND version = (SELECT max(version) FROM loan_instalments WHERE loan_id = ?) ORDER BY number`,
+  ).all(loanId, loanId) as DueInstalment[];
+}
+
+function scheduleVersion(ctx: CallContext, loanId: string): number {
+  return (prepared(ctx.ledger.sqlite, 'SELECT coalesce(max(version), 0) AS v FROM loan_instalments WHERE loan_id = ?').get(loanId) as { v: number }).v;
+}
+
+function insertInstalments(ctx: CallContext, loanId: string, version: number, instalments: readonly DueInstalment[]): void {
+  const insert = prepared(ctx.ledger.sqlite, 'INSERT INTO loan_instalments (id, loan_id, version, number, due_on, principal, interest) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  instalments.forEach((i, k) => insert.run(ctx.newId(), loanId, version, k + 1, i.dueOn, i.principal, i.interest));
 }
 
 function receivedOn(ctx: CallContext, loanId: string): Received[] {
@@ -203,8 +219,7 @@ export const loanHandlers = {
           { accountId: box.id, amount: -loan.principal as MinorUnits },
         ],
       });
-      const insert = prepared(sqlite, 'INSERT INTO loan_instalments (id, loan_id, number, due_on, principal, interest) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const i of schedule.instalments) insert.run(ctx.newId(), loan.id, i.number, i.dueOn, i.principal, i.interest);
+      insertInstalments(ctx, loan.id, 1, schedule.instalments);
       prepared(sqlite, "UPDATE loans SET status = 'disbursed', disbursed_on = ?, disbursed_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
       return statement(ctx, input.associationId, loan.id, input.date);
     },
@@ -226,6 +241,44 @@ export const loanHandlers = {
         lines: [{ accountId: accountByPurpose(ctx.ledger.sqlite, input.associationId, 'cash_box').id, amount: plan.amount }, ...repaymentLines(ctx, plan)],
       });
       recordRepayment(ctx, plan, entry.id, null);
+      return statement(ctx, input.associationId, loan.id, input.date);
+    },
+  }),
+
+  'loan-reschedule': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Spread the principal still owed over new instalments from a date (treasurer or chair); the old schedule stays in history',
+    input: z.strictObject({
+      associationId: id, loanId: id, date: isoDate, reason: requiredText(300),
+      instalments: z.number({ error: 'loan-term-zero' }).int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }),
+    }),
+    run(ctx, input): LoanStatement {
+      writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      const received = receivedOn(ctx, loan.id);
+      const since = received.at(-1)?.paidOn ?? loan.disbursedOn!;
+      if (input.date < since) throw new LedgerError('loan-date-before', { date: since }, 'date');
+      const old = instalmentsOf(ctx, loan.id);
+      const position = loanPosition(loan.principal, old, received, loan.latePenalty, input.date);
+      const owed = minorUnits(position.principalOutstanding.toFixed(0));
+      const fresh = buildSchedule({
+        principal: owed, method: loan.method, monthlyRatePercent: loan.monthlyRatePercent, frequency: loan.frequency,
+        instalments: input.instalments, disbursedOn: input.date, dayCount: loan.dayCount,
+      });
+      // The instalments already fallen due keep their interest (still owed if unpaid) but
+      // only the principal actually paid: the rest of the principal moves to the new ones.
+      let paidPrincipal = received.reduce((sum, r) => sum.plus(r.principal), decimal(0));
+      const fallen = old.filter((i) => i.dueOn < input.date);
+      const kept = fallen.map((i, k) => {
+        const part = k === fallen.length - 1 ? paidPrincipal : smaller(paidPrincipal, decimal(i.principal));
+        paidPrincipal = paidPrincipal.minus(part);
+        return { ...i, principal: part.toNumber() };
+      });
+      if (kept.length === 0 && !paidPrincipal.isZero()) kept.push({ number: 0, dueOn: input.date, principal: paidPrincipal.toNumber(), interest: 0 });
+      insertInstalments(ctx, loan.id, scheduleVersion(ctx, loan.id) + 1, [...kept, ...fresh.instalments]);
       return statement(ctx, input.associationId, loan.id, input.date);
     },
   }),
@@ -389,6 +442,10 @@ export function openLoanOf(ctx: CallContext, associationId: string, memberId: st
   return row;
 }
 
+function smaller(a: ReturnType<typeof decimal>, b: ReturnType<typeof decimal>) {
+  return a.lt(b) ? a : b;
+}
+
 function statement(ctx: CallContext, associationId: string, loanId: string, asOf: string): LoanStatement {
   const row = loanRow(ctx, associationId, loanId);
   const base = view(ctx, row, asOf);
@@ -406,5 +463,6 @@ function statement(ctx: CallContext, associationId: string, loanId: string, asOf
     }),
     repayments: received,
     guarantors: guarantors.map((g) => g.name),
+    scheduleVersion: scheduleVersion(ctx, loanId),
   };
 }

@@ -22,13 +22,16 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
   const [when, setWhen] = useState(today());
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  const [newTerm, setNewTerm] = useState('');
   const m = (minor: string | number) => money(String(minor), association.currency);
   const writable = who.can.record && !association.readOnly;
   const ids = { associationId: association.id, loanId: loan.id };
 
-  async function act(step: 'approve' | 'disburse' | 'repay' | 'write-off') {
+  async function act(step: 'approve' | 'disburse' | 'repay' | 'write-off' | 'reschedule') {
+    const term = /^\d{1,3}$/.test(newTerm.trim()) ? Number(newTerm.trim()) : Number.NaN;
     const next =
-      step === 'approve' ? await command.run('loan-approve', { ...ids, date: when })
+      step === 'reschedule' ? await command.run('loan-reschedule', { ...ids, date: when, instalments: term, reason })
+      : step === 'approve' ? await command.run('loan-approve', { ...ids, date: when })
       : step === 'disburse' ? await command.run('loan-disburse', { ...ids, date: when })
       : step === 'repay' ? await command.run('loan-repay', { ...ids, date: when, amount })
       : await command.run('loan-write-off', { ...ids, date: when, reason });
@@ -47,7 +50,10 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
           method: t(`loan.method.${loan.method}`), frequency: t(`loan.frequency.${loan.frequency}`),
         })}
       </p>
-      <p><strong>{t(`loan.state.${loan.status}`)}</strong> · {t('loan.purposeIs', { purpose: loan.purpose })}</p>
+      <p>
+        <strong>{t(`loan.state.${loan.status}`)}</strong> · {t('loan.purposeIs', { purpose: loan.purpose })}
+        {loan.scheduleVersion > 1 ? ` · ${t('loan.rescheduled', { count: loan.scheduleVersion - 1 })}` : ''}
+      </p>
       <dl className="cash-count">
         <div><dt>{t('loan.outstanding')}</dt><dd data-testid="loan-outstanding">{m(loan.principalOutstanding)}</dd></div>
         <div><dt>{t('loan.interestDue')}</dt><dd>{m(loan.interestDue)}</dd></div>
@@ -101,13 +107,17 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
             <TextField label={t('loan.amountReceived')} name="amount" value={amount} onChange={setAmount} error={command.fieldErrors.amount} required />
           ) : null}
           {loan.status === 'disbursed' && who.can.manageUsers ? (
-            <TextField label={t('loan.writeOffReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} />
+            <>
+              <TextField label={t('loan.newTerm')} name="instalments" value={newTerm} onChange={setNewTerm} error={command.fieldErrors.instalments} hint={t('loan.newTermHint')} />
+              <TextField label={t('loan.writeOffReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} />
+            </>
           ) : null}
-          <FormError message={command.errorOutside(['date', 'amount', 'reason'])} />
+          <FormError message={command.errorOutside(['date', 'amount', 'reason', 'instalments'])} />
           <div className="actions actions--start">
             {loan.status === 'applied' && who.can.manageUsers ? <button type="button" className="button" onClick={() => void act('approve')}>{t('loan.approve')}</button> : null}
             {loan.status === 'approved' ? <button type="button" className="button" onClick={() => void act('disburse')}>{t('loan.disburse')}</button> : null}
             {loan.status === 'disbursed' ? <button type="button" className="button" onClick={() => void act('repay')}>{t('loan.repay')}</button> : null}
+            {loan.status === 'disbursed' && who.can.manageUsers ? <button type="button" className="button button--secondary" onClick={() => void act('reschedule')}>{t('loan.reschedule')}</button> : null}
             {loan.status === 'disbursed' && who.can.manageUsers ? <button type="button" className="button button--danger" onClick={() => void act('write-off')}>{t('loan.writeOff')}</button> : null}
           </div>
         </div>
