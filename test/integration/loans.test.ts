@@ -83,6 +83,22 @@ describe('a loan from application to closing', () => {
   });
 });
 
+describe('early repayment', () => {
+  it('goes to principal when no interest has fallen due yet, and can close the loan early', () => {
+    const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    // 15 March, before anything is due: 10,000 is all principal.
+    const early = t.ok('loan-repay', { associationId: a, loanId: loan.id, date: '2025-03-15', amount: '10,000' });
+    expect(early.repayments).toEqual([{ paidOn: '2025-03-15', penalty: 0, interest: 0, principal: 10_000 }]);
+    // Closing on 20 March costs the 20,000 principal left and no interest (none has fallen due).
+    const over = t.call('loan-repay', { associationId: a, loanId: loan.id, date: '2025-03-20', amount: '20,001' });
+    expect(over.ok ? null : over.error).toMatchObject({ code: 'loan-overpaid', params: { closing: '20000' } });
+    expect(t.ok('loan-repay', { associationId: a, loanId: loan.id, date: '2025-03-20', amount: '20,000' }).status).toBe('closed');
+    expect(balance('4010')).toBe('0');
+  });
+});
+
 describe('rescheduling', () => {
   it('spreads what is still owed over new instalments, keeping the old schedule and what is already due', () => {
     const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });

@@ -15,6 +15,7 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
   const command = useCommand();
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id]);
   const [form, setForm] = useState({ memberId: '', principal: '', instalments: '3', date: today(), purpose: '' });
+  const [guarantors, setGuarantors] = useState<string[]>([]);
   const [preview, setPreview] = useState<{ schedule: Schedule | null; problem: string | null }>({ schedule: null, problem: null });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const instalments = /^\d{1,3}$/.test(form.instalments.trim()) ? Number(form.instalments.trim()) : Number.NaN;
@@ -38,7 +39,10 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
   }, [association.id, form.memberId, form.principal, form.date, instalments, errorText]);
 
   async function apply() {
-    const loan = await command.run('loan-apply', { associationId: association.id, memberId: form.memberId, principal: form.principal, instalments, date: form.date, purpose: form.purpose });
+    const loan = await command.run('loan-apply', {
+      associationId: association.id, memberId: form.memberId, principal: form.principal, instalments, date: form.date, purpose: form.purpose,
+      guarantorIds: guarantors.filter((g) => g !== form.memberId),
+    });
     if (!loan) return;
     const statement = await command.run('loan-get', { associationId: association.id, loanId: loan.id });
     if (statement) onApplied(statement);
@@ -58,7 +62,21 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
         <TextField label={t('loan.instalments')} name="instalments" value={form.instalments} onChange={set('instalments')} error={command.fieldErrors.instalments} required />
         <DateField legend={t('loan.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <TextField label={t('loan.purpose')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose} required />
-        <FormError message={command.errorOutside(['memberId', 'principal', 'instalments', 'date', 'purpose'])} />
+        <fieldset className="field choice">
+          <legend>{t('loan.guarantors')}</legend>
+          <p className="field__hint">{t('loan.guarantorsHint')}</p>
+          <div className="choice__options">
+            {(members ?? []).filter((x) => x.id !== form.memberId).map((x) => (
+              <label key={x.id} className="choice__option">
+                <input type="checkbox" checked={guarantors.includes(x.id)}
+                  onChange={(e) => setGuarantors((g) => (e.target.checked ? [...g, x.id] : g.filter((y) => y !== x.id)))} />
+                {x.fullName}
+              </label>
+            ))}
+          </div>
+          {command.fieldErrors.guarantorIds ? <p className="field__error" role="alert">{command.fieldErrors.guarantorIds}</p> : null}
+        </fieldset>
+        <FormError message={command.errorOutside(['memberId', 'principal', 'instalments', 'date', 'purpose', 'guarantorIds'])} />
         <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
           <button type="submit" className="button" disabled={command.busy}>{t('loan.apply')}</button>
