@@ -62,8 +62,10 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
         <TextField label={t('loan.instalments')} name="instalments" value={form.instalments} onChange={set('instalments')} error={command.fieldErrors.instalments} required />
         <DateField legend={t('loan.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <TextField label={t('loan.purpose')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose} required />
+        <details className="guarantors" open={Boolean(command.fieldErrors.guarantorIds) || guarantors.length > 0}>
+          <summary>{t('loan.guarantors')}{guarantors.length > 0 ? ` (${guarantors.length})` : ''}</summary>
         <fieldset className="field choice">
-          <legend>{t('loan.guarantors')}</legend>
+          <legend className="visually-hidden">{t('loan.guarantors')}</legend>
           <p className="field__hint">{t('loan.guarantorsHint')}</p>
           <div className="choice__options">
             {(members ?? []).filter((x) => x.id !== form.memberId).map((x) => (
@@ -76,6 +78,7 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
           </div>
           {command.fieldErrors.guarantorIds ? <p className="field__error" role="alert">{command.fieldErrors.guarantorIds}</p> : null}
         </fieldset>
+        </details>
         <FormError message={command.errorOutside(['memberId', 'principal', 'instalments', 'date', 'purpose', 'guarantorIds'])} />
         <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
