@@ -32,6 +32,18 @@ export const optionalText = (max = 200) =>
     .optional()
     .transform((s) => (s === '' ? undefined : s));
 
+/**
+ * An optional text field in a correction: absent leaves it as it is, an empty
+ * string clears it (null), anything else replaces it.
+ */
+export const clearableText = (max = 200) =>
+  z
+    .string({ error: 'field-invalid' })
+    .trim()
+    .max(max, { error: 'field-too-long' })
+    .transform((s) => (s === '' ? null : s))
+    .optional();
+
 /** An amount as the user typed it; parsed later with the association's currency. */
 export const amountText = z.string({ error: 'field-required' }).trim().min(1, { error: 'amount-empty' }).max(40, { error: 'amount-format' });
 

@@ -52,6 +52,14 @@ describe('members', () => {
     expect(t.ok('member-list', { associationId: a, gender: 'female' }).length).toBe(3);
     // A search with SQL wildcards matches them literally.
     expect(t.ok('member-list', { associationId: a, search: '%' }).length).toBe(0);
+    // An emptied field clears it; a field left out is left as it was.
+    t.ok('member-update', { associationId: a, memberId: members[1]!.id, phone: '' });
+    expect(t.ok('member-get', { associationId: a, memberId: members[1]!.id })).toMatchObject({ phone: null, fullName: 'Uwase Claudine', role: 'secretary' });
+    t.ok('association-update', { associationId: a, registrationNo: 'RCA/0042/2025' });
+    t.ok('association-update', { associationId: a, name: 'Abishyizehamwe Kabeza' });
+    expect(t.ok('association-get', { associationId: a })).toMatchObject({ registrationNo: 'RCA/0042/2025', name: 'Abishyizehamwe Kabeza' });
+    t.ok('association-update', { associationId: a, registrationNo: '' });
+    expect(t.ok('association-get', { associationId: a }).registrationNo).toBeNull();
   });
 
   it('refuses changes to an exited member, exits before joining and unknown members', () => {

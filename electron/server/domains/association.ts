@@ -10,7 +10,7 @@ import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
 import { insertUser, renewRecoveryCode } from './user';
 import { accountBalance, accountByPurpose } from '../journal/balances';
-import { isoDate, optionalText, requiredText, id } from '../validation';
+import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
 
@@ -37,7 +37,7 @@ const createInput = z.strictObject({
 const updateInput = z.strictObject({
   associationId: id,
   name: requiredText(120).optional(),
-  registrationNo: optionalText(60),
+  registrationNo: clearableText(60),
   province: location.province.optional(),
   district: location.district.optional(),
   sector: location.sector.optional(),
@@ -140,7 +140,7 @@ export const associationHandlers = {
     input: updateInput,
     run(ctx, input): AssociationView {
       writableAssociation(ctx, input.associationId);
-      const columns: Record<string, string | undefined> = {
+      const columns: Record<string, string | null | undefined> = {
         name: input.name, registration_no: input.registrationNo, province: input.province, district: input.district,
         sector: input.sector, cell: input.cell, village: input.village, language: input.language,
       };

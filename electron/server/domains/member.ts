@@ -8,19 +8,20 @@ import { todayOf, type CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { minorUnits, type MinorUnits } from '../money/money';
-import { id, isoDate, optionalText, requiredText } from '../validation';
+import { clearableText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 
 export const GENDERS = ['female', 'male'] as const;
+const PHONE = /^\+?[0-9 ]{6,20}$/;
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
 
 const details = {
   fullName: requiredText(120),
   gender: z.enum(GENDERS, { error: 'gender-invalid' }),
   role: z.enum(MEMBER_ROLES, { error: 'role-invalid' }).default('member'),
-  phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ]{6,20}$/.test(p), { error: 'phone-invalid' }),
+  phone: optionalText(30).refine((p) => p === undefined || PHONE.test(p), { error: 'phone-invalid' }),
   nationalId: optionalText(30),
 };
 
@@ -109,14 +110,14 @@ export const memberHandlers = {
       fullName: details.fullName.optional(),
       gender: details.gender.optional(),
       role: z.enum(MEMBER_ROLES, { error: 'role-invalid' }).optional(),
-      phone: details.phone,
-      nationalId: details.nationalId,
+      phone: clearableText(30).refine((p) => p === undefined || p === null || PHONE.test(p), { error: 'phone-invalid' }),
+      nationalId: clearableText(30),
     }),
     run(ctx, input): MemberView {
       writableAssociation(ctx, input.associationId);
       const member = getMember(ctx, input.associationId, input.memberId);
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
-      const columns: Record<string, string | undefined> = {
+      const columns: Record<string, string | null | undefined> = {
         full_name: input.fullName, gender: input.gender, role: input.role, phone: input.phone, national_id: input.nationalId,
       };
       const set = Object.entries(columns).filter(([, v]) => v !== undefined);
