@@ -17,6 +17,11 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: S;
   /** A write changes the books: it runs in a transaction and is written to the change log. */
   readonly kind: 'read' | 'write';
+  /**
+   * What the server must do with the whole file once the command succeeded:
+   * 'replace-ledger' puts the returned backup in place of the open file.
+   */
+  readonly effect?: 'replace-ledger';
   /** A read that is still worth recording (e.g. copying the books to a USB stick). */
   readonly logged?: boolean;
   /** Who may call it. Required: a handler without a rule does not exist. */

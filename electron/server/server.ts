@@ -68,7 +68,8 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     },
     call(name, input, actor) {
       const result = registry.call(name, input, actor);
-      if (name === 'backup-restore' && result.ok) {
+      // The registry cannot swap the file it is writing to: the server does, after the command is recorded.
+      if (result.ok && allHandlers[name].effect === 'replace-ledger') {
         return { ok: true, value: restore(result.value as RestoreResult, actor) } as typeof result;
       }
       return result;

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
-import type { Actor } from '../../electron/server/context';
-import { KABEZA, signedInActor } from '../helpers/ledger';
+import { signedInActor } from '../helpers/ledger';
+import { must, seedAssociation, signInTreasurer } from './seed';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
 let app: AppSession;
@@ -23,30 +23,21 @@ beforeAll(async () => {
   web = await serveRenderer();
   app = await openApp({ url: web.url });
   page = app.page;
-  const anonymous: Actor = { channel: 'test', locale: 'en' };
-  const created = app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: { name: 'Mukamana Aline', pin: '2580' } }, anonymous);
-  if (!created.ok) throw new Error(created.error.message);
-  const a = created.value.id;
+  const seeded = seedAssociation(app);
+  const a = seeded.associationId;
   associationId = a;
-  const actor = signedInActor(app.server, a, 'Mukamana Aline', '2580');
-  const member = app.server.call('member-add', { associationId: a, fullName: 'Uwase Claudine', gender: 'female', joinedOn: '2025-01-10' }, actor);
-  if (!member.ok) throw new Error(member.error.message);
+  const { actor } = seeded;
+  const member = must(app.server.call('member-add', { associationId: a, fullName: 'Uwase Claudine', gender: 'female', joinedOn: '2025-01-10' }, actor));
   const year = Number(cat().slice(0, 4));
-  const cycle = app.server.call('cycle-create', {
+  must(app.server.call('cycle-create', {
     associationId: a, name: 'Cycle', startsOn: `${year - 1}-02-01`, endsOn: `${year + 1}-12-31`,
     rules: { savingMode: 'shares', sharePrice: '500', loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3', loanLatePenalty: '500' },
-  }, actor);
-  if (!cycle.ok) throw new Error(cycle.error.message);
-  const saved = app.server.call('journal-entry-post', {
+  }, actor));
+  must(app.server.call('journal-entry-post', {
     associationId: a, date: cat(-90), memo: 'Savings',
-    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: member.value.id, credit: '20,000' }, { account: '3010', credit: '20,000' }],
-  }, actor);
-  if (!saved.ok) throw new Error(saved.error.message);
-  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
-  await page.reload();
-  await page.getByLabel('PIN or password').fill('2580');
-  await page.keyboard.press('Enter');
-  await page.locator('.topbar').waitFor();
+    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: member.id, credit: '20,000' }, { account: '3010', credit: '20,000' }],
+  }, actor));
+  await signInTreasurer(page);
 });
 afterAll(async () => {
   await app?.close();

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, serveRenderer, type AppSession } from './harness';
-import type { Actor } from '../../electron/server/context';
-import { KABEZA, signedInActor } from '../helpers/ledger';
+import { signedInActor } from '../helpers/ledger';
+import { must, seedAssociation, signInTreasurer } from './seed';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
 let app: AppSession;
@@ -17,24 +17,17 @@ beforeAll(async () => {
   web = await serveRenderer();
   app = await openApp({ url: web.url });
   page = app.page;
-  const anonymous: Actor = { channel: 'test', locale: 'en' };
-  const created = app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: { name: 'Mukamana Aline', pin: '2580' } }, anonymous);
-  if (!created.ok) throw new Error(created.error.message);
-  associationId = created.value.id;
-  const actor = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
+  const seeded = seedAssociation(app);
+  associationId = seeded.associationId;
+  const { actor } = seeded;
   for (let i = 1; i <= 25; i++) {
     app.server.call('member-add', { associationId, fullName: `Member ${String(i).padStart(2, '0')}`, gender: i % 3 ? 'female' : 'male', joinedOn: '2025-01-10' }, actor);
   }
-  const cycle = app.server.call('cycle-create', {
+  must(app.server.call('cycle-create', {
     associationId, name: 'Cycle 2026', startsOn: '2026-01-01', endsOn: '2026-12-31',
     rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, socialFund: '200', fineLate: '100', fineAbsent: '300' },
-  }, actor);
-  if (!cycle.ok) throw new Error(cycle.error.message);
-  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
-  await page.reload();
-  await page.getByLabel('PIN or password').fill('2580');
-  await page.keyboard.press('Enter');
-  await page.locator('.topbar').waitFor();
+  }, actor));
+  await signInTreasurer(page);
 });
 afterAll(async () => {
   await app?.close();

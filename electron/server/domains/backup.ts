@@ -61,6 +61,7 @@ export const backupHandlers = {
 
   'backup-restore': handler({
     kind: 'write',
+    effect: 'replace-ledger',
     access: { roles: ADMINS },
     summary: 'Replace the books with a backup (confirm: true); the current file is kept aside, never overwritten',
     input: z.strictObject({

@@ -10,7 +10,7 @@ import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { decimal, parseAmount, sumMinor, type MinorUnits } from '../money/money';
+import { decimal, minorUnits, parseAmount, sumMinor, type MinorUnits } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
@@ -208,8 +208,9 @@ export const meetingHandlers = {
       const box = cash(ctx, input.cashCount.box, association.currency, 'cashCount.box');
       const bank = cash(ctx, input.cashCount.bank, association.currency, 'cashCount.bank');
       const { sqlite } = ctx.ledger;
-      const boxOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));
-      const bankOpening = Number(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'bank').id, { asOf: input.date }));
+      // Checked conversions: a balance outside the safe range is refused, never rounded.
+      const boxOpening = minorUnits(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));
+      const bankOpening = minorUnits(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'bank').id, { asOf: input.date }));
       const moneyIn = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
       const differs = !decimal(box).equals(decimal(boxOpening).plus(moneyIn)) || bank !== bankOpening;
       // A difference is recorded, never hidden: it needs a reason.

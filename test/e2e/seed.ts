@@ -1,0 +1,32 @@
+// Books set up straight through the server before a browser test, and the
+// treasurer signed in on screen: what several end-to-end tests start from.
+
+import type { Page } from 'playwright-core';
+import type { Actor } from '../../electron/server/context';
+import type { Result } from '../../electron/server/errors';
+import { KABEZA, signedInActor } from '../helpers/ledger';
+import type { AppSession } from './harness';
+
+export const TREASURER = { name: 'Mukamana Aline', pin: '2580' } as const;
+
+/** Fails the test setup with the server's words when a call is refused. */
+export function must<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** An association "Twiyubake" with its treasurer; returns its id and the treasurer's door. */
+export function seedAssociation(app: AppSession): { associationId: string; actor: Actor } {
+  const anonymous: Actor = { channel: 'test', locale: 'en' };
+  const created = must(app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: TREASURER }, anonymous));
+  return { associationId: created.id, actor: signedInActor(app.server, created.id, TREASURER.name, TREASURER.pin) };
+}
+
+/** Reloads the page in English and signs the treasurer in. */
+export async function signInTreasurer(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+  await page.reload();
+  await page.getByLabel('PIN or password').fill(TREASURER.pin);
+  await page.keyboard.press('Enter');
+  await page.locator('.topbar').waitFor();
+}
