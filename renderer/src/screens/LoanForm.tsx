@@ -94,7 +94,7 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
               <tr>
                 <th scope="col">#</th>
                 <th scope="col">{t('loan.dueOn')}</th>
-                <th scope="col" className="num">{t('loan.principal')}</th>
+                <th scope="col" className="num">{t('loan.principalPart')}</th>
                 <th scope="col" className="num">{t('loan.interest')}</th>
                 <th scope="col" className="num">{t('loan.payment')}</th>
                 <th scope="col" className="num">{t('loan.balanceAfter')}</th>
