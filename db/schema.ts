@@ -4,7 +4,7 @@
 // entry) are 'YYYY-MM-DD' text; moments the machine recorded are ISO-8601 UTC text.
 
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const associations = sqliteTable(
   'associations',
@@ -354,4 +354,157 @@ export const changeLog = sqliteTable(
     outcome: text('outcome').notNull().default('done'),
   },
   (t) => [index('change_log_association_at').on(t.associationId, t.at)],
+);
+
+export const GRANT_PURPOSES = ['livestock', 'loan_capital', 'equipment', 'training', 'general'] as const;
+export const SPENDING_KINDS = ['livestock_purchase', 'livestock_care', 'equipment', 'training', 'other', 'return_to_grantor'] as const;
+export const CASH_ACCOUNTS = ['cash_box', 'bank'] as const;
+
+/**
+ * A grant from a local authority or donor. Its money sits in its own restricted-fund
+ * account (one per grant, `account_id`): the balance of that account is the unspent
+ * grant money. Append-only: a grant is recorded once, with its receipt entry.
+ */
+export const grants = sqliteTable(
+  'grants',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    accountId: text('account_id').notNull().references(() => accounts.id),
+    grantor: text('grantor').notNull(),
+    reference: text('reference').notNull(),
+    receivedOn: text('received_on').notNull(),
+    amount: integer('amount').notNull(),
+    purpose: text('purpose', { enum: GRANT_PURPOSES }).notNull(),
+    conditions: text('conditions'),
+    /** JSON array of 'YYYY-MM-DD': when the grantor expects a report. */
+    reportingDatesJson: text('reporting_dates_json').notNull().default('[]'),
+    /** Whether unspent money must go back to the grantor at the end. */
+    returnUnspent: integer('return_unspent', { mode: 'boolean' }).notNull(),
+    receivedInto: text('received_into', { enum: CASH_ACCOUNTS }).notNull(),
+    entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('grants_account').on(t.accountId), index('grants_association').on(t.associationId, t.receivedOn)],
+);
+
+/** Money paid out for the group's projects (not loans, not savings): who paid it, from which fund. Append-only. */
+export const spendings = sqliteTable(
+  'spendings',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    spentOn: text('spent_on').notNull(),
+    kind: text('kind', { enum: SPENDING_KINDS }).notNull(),
+    description: text('description').notNull(),
+    amount: integer('amount').notNull(),
+    paidFrom: text('paid_from', { enum: CASH_ACCOUNTS }).notNull(),
+    /** The animal a purchase bought or a vet/feed cost was for. */
+    animalId: text('animal_id').references((): any => animals.id),
+    entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('spendings_association').on(t.associationId, t.spentOn), index('spendings_animal').on(t.animalId)],
+);
+
+/** Which fund paid how much of a spending: a grant, or the group's own money (grant_id null). */
+export const spendingFunds = sqliteTable(
+  'spending_funds',
+  {
+    spendingId: text('spending_id').notNull().references(() => spendings.id),
+    grantId: text('grant_id').references(() => grants.id),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('spending_funds_spending').on(t.spendingId), index('spending_funds_grant').on(t.grantId)],
+);
+
+/** A receipt photo or scanned PDF kept inside the ledger, so it travels with the books. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    spendingId: text('spending_id').notNull().references(() => spendings.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    /** SHA-256 of the content, hex: the reference printed on statements. */
+    sha256: text('sha256').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull(),
+  },
+  (t) => [uniqueIndex('evidence_spending_hash').on(t.spendingId, t.sha256)],
+);
+
+export const SPECIES = ['cow', 'goat', 'pig', 'sheep', 'chicken', 'rabbit'] as const;
+
+/**
+ * An animal (or a batch of poultry) the group owns. Where it is and whether it is
+ * alive are never stored here: they are read from its events, so every register can
+ * be reproduced as it stood on any date. Append-only.
+ */
+export const animals = sqliteTable(
+  'animals',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    tag: text('tag').notNull(),
+    species: text('species', { enum: SPECIES }).notNull(),
+    breed: text('breed'),
+    sex: text('sex', { enum: ['female', 'male', 'mixed'] }).notNull(),
+    headCount: integer('head_count').notNull().default(1),
+    acquiredOn: text('acquired_on').notNull(),
+    origin: text('origin', { enum: ['purchase', 'birth'] }).notNull(),
+    /** What the group paid (0 for one born in the group). */
+    cost: integer('cost').notNull(),
+    motherId: text('mother_id').references((): any => animals.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('animals_association_tag').on(t.associationId, t.tag), index('animals_mother').on(t.motherId)],
+);
+
+/**
+ * Which funds an animal came from: its share of the cost, and a weight that splits
+ * sale proceeds between the funds (offspring inherit the mother's weights, at no cost).
+ */
+export const animalFunds = sqliteTable(
+  'animal_funds',
+  {
+    animalId: text('animal_id').notNull().references(() => animals.id),
+    grantId: text('grant_id').references(() => grants.id),
+    cost: integer('cost').notNull(),
+    weight: integer('weight').notNull(),
+  },
+  (t) => [index('animal_funds_animal').on(t.animalId), index('animal_funds_grant').on(t.grantId)],
+);
+
+export const ANIMAL_EVENT_KINDS = ['purchase', 'birth', 'offspring', 'death', 'sale', 'care', 'transfer', 'pass_on'] as const;
+
+/** Everything that happened to an animal, in order. Append-only. */
+export const animalEvents = sqliteTable(
+  'animal_events',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    animalId: text('animal_id').notNull().references(() => animals.id),
+    kind: text('kind', { enum: ANIMAL_EVENT_KINDS }).notNull(),
+    eventOn: text('event_on').notNull(),
+    /** The keeper before and after (purchase, birth, transfer, pass-on). */
+    fromMemberId: text('from_member_id').references(() => members.id),
+    toMemberId: text('to_member_id').references(() => members.id),
+    /** Minor units: sale proceeds, or a vet/feed cost. */
+    amount: integer('amount'),
+    note: text('note'),
+    /** The offspring (on the mother's 'offspring' event). */
+    relatedAnimalId: text('related_animal_id').references(() => animals.id),
+    spendingId: text('spending_id').references(() => spendings.id),
+    entryId: text('entry_id').references(() => journalEntries.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('animal_events_animal').on(t.animalId, t.eventOn), index('animal_events_association').on(t.associationId, t.eventOn)],
 );

@@ -12,7 +12,10 @@ import { cycleHandlers } from './domains/cycle';
 import { meetingHandlers } from './domains/meeting';
 import { statementHandlers } from './domains/statement';
 import { loanHandlers } from './domains/loan';
+import { grantHandlers } from './domains/grant';
+import { livestockHandlers } from './domains/livestock';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
+  grantHandlers, livestockHandlers);
 
 export type AllHandlers = typeof allHandlers;

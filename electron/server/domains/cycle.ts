@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
+import { amountAt } from '../amount-field';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
@@ -81,13 +82,8 @@ const rulesInput = z.strictObject({
 });
 export type RulesInput = z.input<typeof rulesInput>;
 
-function amountAt(text: string | undefined, currency: CurrencyCode, ctx: CallContext, field: string, allowZero = true): number {
-  if (text === undefined) return 0;
-  try {
-    return parseAmount(text, currency, ctx.actor.locale, { allowZero });
-  } catch (err) {
-    throw err instanceof LedgerError ? err.atField(field) : err;
-  }
+function optionalAmountAt(text: string | undefined, currency: CurrencyCode, ctx: CallContext, field: string, allowZero = true): number {
+  return text === undefined ? 0 : amountAt(ctx, text, currency, field, { allowZero });
 }
 
 function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currency: CurrencyCode): CycleRules {
@@ -95,17 +91,17 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
   if (input.minShares > input.maxShares) throw new LedgerError('shares-min-above-max', {}, 'rules.minShares');
   const rules: CycleRules = {
     savingMode: input.savingMode,
-    sharePrice: input.savingMode === 'shares' ? amountAt(input.sharePrice, currency, ctx, 'rules.sharePrice', false) : 0,
+    sharePrice: input.savingMode === 'shares' ? optionalAmountAt(input.sharePrice, currency, ctx, 'rules.sharePrice', false) : 0,
     minShares: input.minShares,
     maxShares: input.maxShares,
-    minSavings: amountAt(input.minSavings, currency, ctx, 'rules.minSavings'),
-    maxSavings: amountAt(input.maxSavings, currency, ctx, 'rules.maxSavings'),
-    socialFund: amountAt(input.socialFund, currency, ctx, 'rules.socialFund'),
-    entranceFee: amountAt(input.entranceFee, currency, ctx, 'rules.entranceFee'),
+    minSavings: optionalAmountAt(input.minSavings, currency, ctx, 'rules.minSavings'),
+    maxSavings: optionalAmountAt(input.maxSavings, currency, ctx, 'rules.maxSavings'),
+    socialFund: optionalAmountAt(input.socialFund, currency, ctx, 'rules.socialFund'),
+    entranceFee: optionalAmountAt(input.entranceFee, currency, ctx, 'rules.entranceFee'),
     fines: {
-      late: amountAt(input.fineLate, currency, ctx, 'rules.fineLate'),
-      absent: amountAt(input.fineAbsent, currency, ctx, 'rules.fineAbsent'),
-      other: amountAt(input.fineOther, currency, ctx, 'rules.fineOther'),
+      late: optionalAmountAt(input.fineLate, currency, ctx, 'rules.fineLate'),
+      absent: optionalAmountAt(input.fineAbsent, currency, ctx, 'rules.fineAbsent'),
+      other: optionalAmountAt(input.fineOther, currency, ctx, 'rules.fineOther'),
     },
     meetingFrequency: input.meetingFrequency,
     loans: {
@@ -116,8 +112,8 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
       dayCount: input.loanDayCount,
       maxMultipleOfSavings: input.loanMaxMultiple,
       allowSeveral: input.loanAllowSeveral,
-      guarantorsAbove: amountAt(input.loanGuarantorsAbove, currency, ctx, 'rules.loanGuarantorsAbove'),
-      latePenalty: amountAt(input.loanLatePenalty, currency, ctx, 'rules.loanLatePenalty'),
+      guarantorsAbove: optionalAmountAt(input.loanGuarantorsAbove, currency, ctx, 'rules.loanGuarantorsAbove'),
+      latePenalty: optionalAmountAt(input.loanLatePenalty, currency, ctx, 'rules.loanLatePenalty'),
     },
   };
   if (decimal(input.loanMonthlyRatePercent).gt(MAX_MONTHLY_RATE_PERCENT)) {

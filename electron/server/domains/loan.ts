@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
+import { amountAt } from '../amount-field';
+import { checkFreeCash } from '../grants/funds';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
@@ -96,14 +98,6 @@ function view(ctx: CallContext, row: LoanRow & { memberName: string }, asOf: str
   };
 }
 
-function amount(ctx: CallContext, text: string, currency: Parameters<typeof parseAmount>[1], field: string): MinorUnits {
-  try {
-    return parseAmount(text, currency, ctx.actor.locale);
-  } catch (err) {
-    throw err instanceof LedgerError ? err.atField(field) : err;
-  }
-}
-
 function scheduleFor(principal: MinorUnits, rules: LoanRules, instalments: number, disbursedOn: string): Schedule {
   return buildSchedule({ principal, method: rules.method, monthlyRatePercent: rules.monthlyRatePercent, frequency: rules.frequency, instalments, disbursedOn, dayCount: rules.dayCount });
 }
@@ -123,7 +117,7 @@ function checkApplication(ctx: CallContext, input: { associationId: string; memb
   if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
   const cycle = cycleOn(ctx, input.associationId, input.date);
   const rules = loanRulesOf(rulesOn(cycle, input.date));
-  const principal = amount(ctx, input.principal, association.currency, 'principal');
+  const principal = amountAt(ctx, input.principal, association.currency, 'principal');
   if (input.instalments > rules.maxInstalments) throw new LedgerError('loan-term-above-rule', { max: rules.maxInstalments }, 'instalments');
   const { sqlite } = ctx.ledger;
   const savings = -accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'member_savings').id, { memberId: member.id, asOf: input.date });
@@ -199,7 +193,7 @@ export const loanHandlers = {
     summary: 'Pay an approved loan out of the cash box (never more than the box holds); fixes the schedule',
     input: z.strictObject({ associationId: id, loanId: id, date: isoDate }),
     run(ctx, input): LoanStatement {
-      writableAssociation(ctx, input.associationId);
+      const association = writableAssociation(ctx, input.associationId);
       const loan = loanRow(ctx, input.associationId, input.loanId);
       if (loan.status !== 'approved') throw new LedgerError('loan-not-approved', {}, 'loanId');
       if (input.date < (loan.approvedOn ?? loan.appliedOn)) throw new LedgerError('loan-date-before', { date: loan.approvedOn ?? loan.appliedOn }, 'date');
@@ -207,6 +201,7 @@ export const loanHandlers = {
       const box = accountByPurpose(sqlite, input.associationId, 'cash_box');
       const inBox = accountBalance(sqlite, input.associationId, box.id, { asOf: input.date });
       if (inBox < BigInt(loan.principal)) throw new LedgerError('cash-insufficient', { needed: String(loan.principal), available: String(inBox) }, 'loanId');
+      checkFreeCash(ctx, input.associationId, association.currency, input.date, BigInt(loan.principal), 'lending', 'loanId');
       const schedule = buildSchedule({
         principal: loan.principal as MinorUnits, method: loan.method, monthlyRatePercent: loan.monthlyRatePercent, frequency: loan.frequency,
         instalments: loan.instalments, disbursedOn: input.date, dayCount: loan.dayCount,
@@ -234,7 +229,7 @@ export const loanHandlers = {
       const association = writableAssociation(ctx, input.associationId);
       if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const loan = loanRow(ctx, input.associationId, input.loanId);
-      const plan = planRepayment(ctx, loan, amount(ctx, input.amount, association.currency, 'amount'), input.date, 'amount');
+      const plan = planRepayment(ctx, loan, amountAt(ctx, input.amount, association.currency, 'amount'), input.date, 'amount');
       const entry = postEntry(ctx, {
         associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: `Repayment from ${loan.memberName}`,
         source: { type: 'loan', id: loan.id },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
+import { amountAt } from '../amount-field';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
@@ -72,14 +73,6 @@ export interface MeetingView {
   readonly closedBy: string;
   /** Every version: the close, then each correction with its reason. */
   readonly versions: readonly { readonly version: number; readonly entryId: string | null; readonly reversalEntryId: string | null; readonly reason: string | null; readonly at: string; readonly by: string }[];
-}
-
-function cash(ctx: CallContext, text: string, currency: CurrencyCode, field: string): number {
-  try {
-    return parseAmount(text, currency, ctx.actor.locale, { allowZero: true });
-  } catch (err) {
-    throw err instanceof LedgerError ? err.atField(field) : err;
-  }
 }
 
 /** The meeting's entry: cash in against each member's savings, social fund, fees and fines; count differences. */
@@ -205,8 +198,8 @@ export const meetingHandlers = {
       const cycle = cycleOn(ctx, input.associationId, input.date);
       const grid = checkGrid(ctx, input.associationId, input.date, input.rows, rulesOn(cycle, input.date), association.currency);
       const plans = grid.repayments.map((r) => planRepayment(ctx, openLoanOf(ctx, input.associationId, r.memberId, r.field), r.amount as MinorUnits, input.date, r.field));
-      const box = cash(ctx, input.cashCount.box, association.currency, 'cashCount.box');
-      const bank = cash(ctx, input.cashCount.bank, association.currency, 'cashCount.bank');
+      const box = amountAt(ctx, input.cashCount.box, association.currency, 'cashCount.box', { allowZero: true });
+      const bank = amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true });
       const { sqlite } = ctx.ledger;
       // Checked conversions: a balance outside the safe range is refused, never rounded.
       const boxOpening = minorUnits(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));

@@ -12,6 +12,7 @@ import { clearableText, id, isoDate, optionalText, requiredText } from '../valid
 import { getAssociation, writableAssociation } from './association';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
+import { checkFreeCash } from '../grants/funds';
 
 export const GENDERS = ['female', 'male'] as const;
 const PHONE = /^\+?[0-9 ]{6,20}$/;
@@ -61,6 +62,7 @@ function settleSavings(ctx: CallContext, associationId: string, member: MemberVi
   if (owed <= 0n) return;
   const inBox = accountBalance(sqlite, associationId, box.id, { asOf: date });
   if (inBox < owed) throw new LedgerError('cash-insufficient', { needed: String(owed), available: String(inBox) }, 'memberId');
+  checkFreeCash(ctx, associationId, getAssociation(ctx, associationId).currency, date, owed, 'payout', 'memberId');
   const amount = minorUnits(owed);
   postEntry(ctx, {
     associationId, entryDate: date, kind: 'payout', memo: `Savings paid out to ${member.fullName}, who left`,

@@ -21,13 +21,24 @@ export const STANDARD_CHART: readonly AccountTemplate[] = [
   { code: '2010', purpose: 'member_savings', type: 'liability', name: 'Members’ savings', perMember: true },
   { code: '2020', purpose: 'social_fund', type: 'liability', name: 'Social fund', perMember: false },
   { code: '3010', purpose: 'group_fund', type: 'equity', name: 'Group fund', perMember: false },
+  { code: '3020', purpose: 'grant_used', type: 'equity', name: 'Grant money used', perMember: false },
   { code: '4010', purpose: 'income_interest', type: 'income', name: 'Interest on loans', perMember: false },
   { code: '4020', purpose: 'income_fines', type: 'income', name: 'Fines', perMember: false },
   { code: '4030', purpose: 'income_fees', type: 'income', name: 'Entrance fees', perMember: false },
   { code: '4040', purpose: 'income_sales', type: 'income', name: 'Sales', perMember: false },
+  { code: '4050', purpose: 'livestock_gains', type: 'income', name: 'Gains on livestock sales', perMember: false },
   { code: '4090', purpose: 'income_other', type: 'income', name: 'Other income', perMember: false },
   { code: '5010', purpose: 'expense_general', type: 'expense', name: 'Expenses', perMember: false },
   { code: '5020', purpose: 'expense_bank', type: 'expense', name: 'Bank charges', perMember: false },
   { code: '5030', purpose: 'expense_write_off', type: 'expense', name: 'Loans written off', perMember: false },
   { code: '5040', purpose: 'cash_difference', type: 'expense', name: 'Cash count differences', perMember: false },
+  { code: '5050', purpose: 'livestock_losses', type: 'expense', name: 'Livestock losses (deaths, sales below cost)', perMember: false },
+  { code: '5060', purpose: 'livestock_care', type: 'expense', name: 'Vet and feed costs', perMember: false },
+  { code: '5070', purpose: 'project_costs', type: 'expense', name: 'Equipment and training', perMember: false },
 ];
+
+/**
+ * Each grant gets its own restricted-fund account, numbered from here (2101, 2102 …):
+ * its credit balance is the grant's unspent money.
+ */
+export const GRANT_FUND_CODE_BASE = 2100;

@@ -1,0 +1,375 @@
+// The livestock register: animals bought (with the group's money, a grant's, or
+// both), born, kept by members, passed on, sold and lost; vet and feed costs. Every
+// movement of money posts through the journal in the same transaction as the event.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import { todayOf, type CallContext } from '../context';
+import { prepared } from '../prepared';
+import { READERS, RECORDERS, ADMINS } from '../auth/access';
+import { amountAt } from '../amount-field';
+import { decimal, splitByLargestRemainder, type MinorUnits } from '../money/money';
+import type { CurrencyCode } from '../money/currency';
+import { accountByPurpose } from '../journal/balances';
+import { postEntry, type EntryLine } from '../journal/post';
+import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
+import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
+import { recordSpending } from '../grants/spending';
+import { loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
+import { animalView, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
+import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
+import { getAssociation, writableAssociation } from './association';
+import { getMember } from './member';
+
+export const PASS_ON_RULES = ['first_female_offspring', 'animal_itself'] as const;
+export type PassOnRule = (typeof PASS_ON_RULES)[number];
+
+/** Who paid: a list of parts; absent means the group's own money paid it all. */
+const fundsInput = z
+  .array(z.strictObject({ grantId: id.nullable(), amount: amountText }), { error: 'field-invalid' })
+  .min(1, { error: 'field-required' })
+  .max(5, { error: 'field-invalid' })
+  .optional();
+
+function fundParts(ctx: CallContext, currency: CurrencyCode, total: MinorUnits, funds: z.output<typeof fundsInput>): FundPart[] {
+  if (!funds) return [{ grantId: null, amount: total }];
+  return funds.map((f, i) => ({ grantId: f.grantId, amount: amountAt(ctx, f.amount, currency, `funds.${i}.amount`) }));
+}
+
+function passOnRuleOf(ctx: CallContext, associationId: string): PassOnRule {
+  const row = prepared(ctx.ledger.sqlite, 'SELECT rules_json AS rules FROM associations WHERE id = ?').get(associationId) as { rules: string };
+  const rule = (JSON.parse(row.rules) as { livestockPassOn?: PassOnRule }).livestockPassOn;
+  return rule && PASS_ON_RULES.includes(rule) ? rule : 'first_female_offspring';
+}
+
+/** An animal that is still the group's: alive, and no event may go before its last one. */
+function liveAnimal(ctx: CallContext, herd: ReadonlyMap<string, Animal>, animalId: string, date: string) {
+  const animal = herd.get(animalId);
+  if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
+  const state = stateOf(animal)!;
+  if (state.status !== 'alive') throw new LedgerError(state.status === 'sold' ? 'animal-sold' : 'animal-dead', { tag: animal.tag, date: state.endedOn! }, 'animalId');
+  if (date < state.lastEventOn) throw new LedgerError('animal-date-before', { tag: animal.tag, date: state.lastEventOn }, 'date');
+  if (date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+  return { animal, state };
+}
+
+/** A member who can keep an animal from this date: in the group, not gone. */
+function keeperOn(ctx: CallContext, associationId: string, memberId: string, date: string, field: string) {
+  const member = getMember(ctx, associationId, memberId);
+  if (member.exitedOn !== null && member.exitedOn <= date) throw new LedgerError('keeper-exited', { name: member.fullName }, field);
+  if (member.joinedOn > date) throw new LedgerError('keeper-not-yet-member', { name: member.fullName, date: member.joinedOn }, field);
+  return member;
+}
+
+function tagFree(ctx: CallContext, associationId: string, tag: string, field: string): void {
+  if (prepared(ctx.ledger.sqlite, 'SELECT 1 FROM animals WHERE association_id = ? AND tag = ?').get(associationId, tag)) {
+    throw new LedgerError('animal-tag-taken', { tag }, field);
+  }
+}
+
+interface NewAnimal {
+  id: string; associationId: string; tag: string; species: Animal['species']; breed: string | null; sex: Animal['sex'];
+  headCount: number; acquiredOn: string; origin: Animal['origin']; cost: number; motherId: string | null;
+}
+
+function insertAnimal(ctx: CallContext, a: NewAnimal, funds: readonly { grantId: string | null; cost: number; weight: number }[]): void {
+  const { sqlite } = ctx.ledger;
+  prepared(
+    sqlite,
+    `INSERT INTO animals (id, association_id, tag, species, breed, sex, head_count, acquired_on, origin, cost, mother_id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.id, a.associationId, a.tag, a.species, a.breed, a.sex, a.headCount, a.acquiredOn, a.origin, a.cost, a.motherId, ctx.now().toISOString(), ctx.actorName);
+  const insertFund = prepared(sqlite, 'INSERT INTO animal_funds (animal_id, grant_id, cost, weight) VALUES (?, ?, ?, ?)');
+  for (const f of funds) insertFund.run(a.id, f.grantId, f.cost, f.weight);
+}
+
+function insertEvent(
+  ctx: CallContext, associationId: string, animalId: string, kind: AnimalEventKind, date: string,
+  more: { from?: string | null; to?: string | null; amount?: number | null; note?: string | null; related?: string | null; spendingId?: string | null; entryId?: string | null } = {},
+): void {
+  prepared(
+    ctx.ledger.sqlite,
+    `INSERT INTO animal_events (id, association_id, animal_id, kind, event_on, from_member_id, to_member_id, amount, note, related_animal_id, spending_id, entry_id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ctx.newId(), associationId, animalId, kind, date, more.from ?? null, more.to ?? null, more.amount ?? null, more.note ?? null, more.related ?? null,
+    more.spendingId ?? null, more.entryId ?? null, ctx.now().toISOString(), ctx.actorName);
+}
+
+export interface AnimalHistory extends AnimalView {
+  readonly events: readonly AnimalEventView[];
+  readonly keepers: readonly KeeperSpell[];
+  readonly offspring: readonly AnimalView[];
+}
+
+function history(ctx: CallContext, associationId: string, animalId: string, asOf?: string): AnimalHistory {
+  const herd = loadHerd(ctx, associationId);
+  const animal = herd.get(animalId);
+  if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
+  const names = namesFor(ctx, associationId);
+  const view = animalView(herd, animal, names, asOf);
+  if (!view) throw new LedgerError('animal-not-yet', { tag: animal.tag, date: animal.acquiredOn }, 'asOf');
+  return {
+    ...view,
+    events: eventsOf(herd, animal, names, asOf),
+    keepers: keepersOf(animal, names, asOf),
+    offspring: offspringOf(herd, animal.id).map((a) => animalView(herd, a, names, asOf)).filter((v): v is AnimalView => v !== null),
+  };
+}
+
+const keeperChange = z.strictObject({ associationId: id, animalId: id, date: isoDate, toMemberId: id, note: optionalText(300) });
+
+/** Gives an animal to another keeper (a plain transfer, or a pass-on under the group's rule). */
+function changeKeeper(ctx: CallContext, input: z.output<typeof keeperChange>, kind: 'transfer' | 'pass_on'): AnimalHistory {
+  writableAssociation(ctx, input.associationId);
+  const herd = loadHerd(ctx, input.associationId);
+  const { animal, state } = liveAnimal(ctx, herd, input.animalId, input.date);
+  const member = getMember(ctx, input.associationId, input.toMemberId);
+  if (member.exitedOn !== null && member.exitedOn <= input.date) {
+    throw new LedgerError(kind === 'pass_on' ? 'pass-on-to-exited' : 'keeper-exited', { name: member.fullName }, 'toMemberId');
+  }
+  keeperOn(ctx, input.associationId, input.toMemberId, input.date, 'toMemberId');
+  if (state.keeperId === member.id) throw new LedgerError('keeper-same', { name: member.fullName }, 'toMemberId');
+  if (kind === 'pass_on' && passOnRuleOf(ctx, input.associationId) === 'first_female_offspring') {
+    const mother = animal.motherId ? herd.get(animal.motherId) : undefined;
+    if (!mother || animal.sex !== 'female') throw new LedgerError('pass-on-offspring-only', { tag: animal.tag }, 'animalId');
+    const given = offspringOf(herd, mother.id).find((sibling) => stateOf(sibling)!.passedOn);
+    if (given) throw new LedgerError('pass-on-already-given', { tag: mother.tag, offspring: given.tag }, 'animalId');
+  }
+  insertEvent(ctx, input.associationId, animal.id, kind, input.date, { from: state.keeperId, to: member.id, note: input.note ?? null });
+  return history(ctx, input.associationId, animal.id);
+}
+
+export const livestockHandlers = {
+  'livestock-buy': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Buy an animal (or a batch of poultry) with the group’s money, a grant’s, or both; a member keeps it',
+    input: z.strictObject({
+      associationId: id, date: isoDate, tag: requiredText(40), species: z.enum(SPECIES, { error: 'species-invalid' }), breed: optionalText(60),
+      sex: z.enum(['female', 'male', 'mixed'], { error: 'sex-invalid' }),
+      headCount: z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).max(10000, { error: 'head-count-invalid' }).default(1),
+      keeperId: id, cost: amountText, paidFrom: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'), funds: fundsInput,
+    }),
+    run(ctx, input): AnimalHistory {
+      const association = writableAssociation(ctx, input.associationId);
+      if ((input.sex === 'mixed') !== (input.headCount > 1)) throw new LedgerError('sex-mixed-batch-only', {}, 'sex');
+      tagFree(ctx, input.associationId, input.tag, 'tag');
+      const keeper = keeperOn(ctx, input.associationId, input.keeperId, input.date, 'keeperId');
+      const cost = amountAt(ctx, input.cost, association.currency, 'cost');
+      const parts = fundParts(ctx, association.currency, cost, input.funds);
+      const animalId = ctx.newId();
+      insertAnimal(
+        ctx,
+        { id: animalId, associationId: input.associationId, tag: input.tag, species: input.species, breed: input.breed ?? null, sex: input.sex, headCount: input.headCount,
+          acquiredOn: input.date, origin: 'purchase', cost, motherId: null },
+        parts.map((p) => ({ grantId: p.grantId, cost: p.amount, weight: p.amount })),
+      );
+      const label = input.headCount > 1 ? `${input.headCount} ${input.species}` : input.species;
+      const { spendingId, entryId } = recordSpending(ctx, {
+        associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_purchase',
+        description: `Bought ${label} ${input.tag}`, amount: cost, paidFrom: input.paidFrom, parts, animalId, partsField: 'funds',
+      });
+      insertEvent(ctx, input.associationId, animalId, 'purchase', input.date, { to: keeper.id, amount: cost, spendingId, entryId });
+      return history(ctx, input.associationId, animalId);
+    },
+  }),
+
+  'livestock-birth': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Record offspring born to a female: each becomes a new animal, kept by the mother’s keeper and funded as she was',
+    input: z.strictObject({
+      associationId: id, motherId: id, date: isoDate,
+      offspring: z.array(z.strictObject({ sex: z.enum(['female', 'male'], { error: 'sex-invalid' }), tag: optionalText(40) }), { error: 'field-invalid' })
+        .min(1, { error: 'field-required' }).max(6, { error: 'field-invalid' }),
+    }),
+    run(ctx, input): AnimalHistory {
+      writableAssociation(ctx, input.associationId);
+      const herd = loadHerd(ctx, input.associationId);
+      const animal = herd.get(input.motherId);
+      if (!animal) throw new LedgerError('animal-not-found', {}, 'motherId');
+      if (animal.sex !== 'female') throw new LedgerError('birth-to-male', { tag: animal.tag }, 'motherId');
+      if (animal.headCount > 1) throw new LedgerError('birth-to-batch', { tag: animal.tag }, 'motherId');
+      const { state } = (() => {
+        try {
+          return liveAnimal(ctx, herd, input.motherId, input.date);
+        } catch (err) {
+          throw err instanceof LedgerError && err.field === 'animalId' ? err.atField('motherId') : err;
+        }
+      })();
+      const born = offspringOf(herd, animal.id).length;
+      const tags = new Set<string>();
+      input.offspring.forEach((o, i) => {
+        const tag = o.tag ?? `${animal.tag}-${born + i + 1}`;
+        if (tags.has(tag)) throw new LedgerError('animal-tag-taken', { tag }, `offspring.${i}.tag`);
+        tagFree(ctx, input.associationId, tag, `offspring.${i}.tag`);
+        tags.add(tag);
+        const childId = ctx.newId();
+        insertAnimal(
+          ctx,
+          { id: childId, associationId: input.associationId, tag, species: animal.species, breed: animal.breed, sex: o.sex, headCount: 1,
+            acquiredOn: input.date, origin: 'birth', cost: 0, motherId: animal.id },
+          animal.funds.map((f) => ({ grantId: f.grantId, cost: 0, weight: f.weight })),
+        );
+        insertEvent(ctx, input.associationId, childId, 'birth', input.date, { to: state.keeperId, related: animal.id });
+        insertEvent(ctx, input.associationId, animal.id, 'offspring', input.date, { related: childId });
+      });
+      return history(ctx, input.associationId, animal.id);
+    },
+  }),
+
+  'livestock-death': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Record that an animal died, with the cause; what it cost is written off',
+    input: z.strictObject({ associationId: id, animalId: id, date: isoDate, cause: requiredText(300) }),
+    run(ctx, input): AnimalHistory {
+      writableAssociation(ctx, input.associationId);
+      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      let entryId: string | null = null;
+      if (animal.cost > 0) {
+        const { sqlite } = ctx.ledger;
+        entryId = postEntry(ctx, {
+          associationId: input.associationId, entryDate: input.date, kind: 'livestock-death', memo: `${animal.tag} died: ${input.cause}`,
+          source: { type: 'animal', id: animal.id },
+          lines: [
+            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock_losses').id, amount: animal.cost as MinorUnits },
+            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock').id, amount: -animal.cost as MinorUnits },
+          ],
+        }).id;
+      }
+      insertEvent(ctx, input.associationId, animal.id, 'death', input.date, { note: input.cause, entryId });
+      return history(ctx, input.associationId, animal.id);
+    },
+  }),
+
+  'livestock-sale': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Sell an animal: the proceeds go back to the funds it came from; the gain or loss against its cost is recorded',
+    input: z.strictObject({
+      associationId: id, animalId: id, date: isoDate, proceeds: amountText, paidInto: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'),
+      buyer: optionalText(120),
+    }),
+    run(ctx, input): AnimalHistory {
+      const association = writableAssociation(ctx, input.associationId);
+      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      const proceeds = amountAt(ctx, input.proceeds, association.currency, 'proceeds');
+      const { sqlite } = ctx.ledger;
+      const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
+      const lines: EntryLine[] = [{ accountId: account(input.paidInto), amount: proceeds, memo: input.buyer ? `Sold to ${input.buyer}` : null }];
+      if (animal.cost > 0) lines.push({ accountId: account('livestock'), amount: -animal.cost as MinorUnits });
+      const gain = decimal(proceeds).minus(animal.cost);
+      if (gain.gt(0)) lines.push({ accountId: account('livestock_gains'), amount: -gain.toNumber() as MinorUnits });
+      if (gain.lt(0)) lines.push({ accountId: account('livestock_losses'), amount: gain.negated().toNumber() as MinorUnits });
+      // Each grant's share of the proceeds goes back into its restricted fund.
+      const shares = splitByLargestRemainder(proceeds, animal.funds.map((f) => f.weight));
+      animal.funds.forEach((f, i) => {
+        if (f.grantId !== null && shares[i]! > 0) lines.push(...grantUseLines(ctx, input.associationId, grantRow(ctx, input.associationId, f.grantId), -shares[i]! as MinorUnits));
+      });
+      const entry = postEntry(ctx, {
+        associationId: input.associationId, entryDate: input.date, kind: 'livestock-sale', memo: `Sold ${animal.tag}`, source: { type: 'animal', id: animal.id }, lines,
+      });
+      insertEvent(ctx, input.associationId, animal.id, 'sale', input.date, { amount: proceeds, note: input.buyer ?? null, entryId: entry.id });
+      return history(ctx, input.associationId, animal.id);
+    },
+  }),
+
+  'livestock-care': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Pay a vet or feed cost for an animal, from the group’s money or a livestock grant',
+    input: z.strictObject({
+      associationId: id, animalId: id, date: isoDate, description: requiredText(200), amount: amountText,
+      paidFrom: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'), funds: fundsInput,
+    }),
+    run(ctx, input): AnimalHistory {
+      const association = writableAssociation(ctx, input.associationId);
+      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      const amount = amountAt(ctx, input.amount, association.currency, 'amount');
+      const { spendingId, entryId } = recordSpending(ctx, {
+        associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_care',
+        description: `${input.description} (${animal.tag})`, amount, paidFrom: input.paidFrom, parts: fundParts(ctx, association.currency, amount, input.funds),
+        animalId: animal.id, partsField: 'funds',
+      });
+      insertEvent(ctx, input.associationId, animal.id, 'care', input.date, { amount, note: input.description, spendingId, entryId });
+      return history(ctx, input.associationId, animal.id);
+    },
+  }),
+
+  'livestock-transfer': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Give an animal to another member to keep (not a pass-on: the group decided to move it)',
+    input: keeperChange,
+    run: (ctx, input): AnimalHistory => changeKeeper(ctx, input, 'transfer'),
+  }),
+
+  'livestock-pass-on': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Pass an animal on to the next member, under the group’s rule (first female offspring, or the animal itself)',
+    input: keeperChange,
+    run: (ctx, input): AnimalHistory => changeKeeper(ctx, input, 'pass_on'),
+  }),
+
+  'livestock-rules-set': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Set the group’s pass-on rule: the first female offspring, or the animal itself',
+    input: z.strictObject({ associationId: id, passOn: z.enum(PASS_ON_RULES, { error: 'field-invalid' }) }),
+    run(ctx, input): { passOn: PassOnRule } {
+      writableAssociation(ctx, input.associationId);
+      const row = prepared(ctx.ledger.sqlite, 'SELECT rules_json AS rules FROM associations WHERE id = ?').get(input.associationId) as { rules: string };
+      const rules = { ...(JSON.parse(row.rules) as object), livestockPassOn: input.passOn };
+      prepared(ctx.ledger.sqlite, 'UPDATE associations SET rules_json = ? WHERE id = ?').run(JSON.stringify(rules), input.associationId);
+      return { passOn: input.passOn };
+    },
+    audit: (input) => ({ associationId: input.associationId, targetId: input.associationId }),
+  }),
+
+  'livestock-list': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The register: every animal with where it is and who keeps it, as of a date (optionally only one grant’s)',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional(), grantId: id.optional() }),
+    run(ctx, input): { asOf: string; passOn: PassOnRule; animals: AnimalView[] } {
+      getAssociation(ctx, input.associationId);
+      const asOf = input.asOf ?? todayOf(ctx);
+      const herd = loadHerd(ctx, input.associationId);
+      const names = namesFor(ctx, input.associationId);
+      const animals = [...herd.values()]
+        .filter((a) => input.grantId === undefined || a.funds.some((f) => f.grantId === input.grantId))
+        .map((a) => animalView(herd, a, names, asOf))
+        .filter((v): v is AnimalView => v !== null);
+      return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals };
+    },
+  }),
+
+  'livestock-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'One animal: its particulars, funding, keepers, offspring and every event, as of a date',
+    input: z.strictObject({ associationId: id, animalId: id, asOf: isoDate.optional() }),
+    run: (ctx, input): AnimalHistory => history(ctx, input.associationId, input.animalId, input.asOf ?? todayOf(ctx)),
+  }),
+
+  'livestock-tree': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The pass-on chain: each animal the group bought, its offspring generation by generation, and who kept each',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional(), grantId: id.optional() }),
+    run(ctx, input): { asOf: string; roots: AnimalNode[] } {
+      getAssociation(ctx, input.associationId);
+      const asOf = input.asOf ?? todayOf(ctx);
+      const herd = loadHerd(ctx, input.associationId);
+      const names = namesFor(ctx, input.associationId);
+      const roots = [...herd.values()]
+        .filter((a) => a.motherId === null && (input.grantId === undefined || a.funds.some((f) => f.grantId === input.grantId)))
+        .map((a) => treeOf(herd, a, names, asOf))
+        .filter((n): n is AnimalNode => n !== null);
+      return { asOf, roots };
+    },
+  }),
+};

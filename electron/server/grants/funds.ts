@@ -1,0 +1,177 @@
+// Restricted funds. Each grant's money sits in its own account; its credit balance is
+// the unspent grant money. Cash is one pile in the box and the bank, so what the group
+// may use for its own purposes (lending, paying out savings, its own purchases) is
+// the cash less the unspent money of every grant that forbids that use.
+
+import { LedgerError } from '../errors';
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { decimal, formatAmount, type MinorUnits } from '../money/money';
+import { accountBalance, accountByPurpose } from '../journal/balances';
+import type { EntryLine } from '../journal/post';
+import type { CurrencyCode } from '../money/currency';
+import type { GRANT_PURPOSES, SPENDING_KINDS, CASH_ACCOUNTS } from '../../../db/schema';
+
+export type GrantPurpose = (typeof GRANT_PURPOSES)[number];
+export type SpendingKind = (typeof SPENDING_KINDS)[number];
+export type CashAccount = (typeof CASH_ACCOUNTS)[number];
+
+/** What each grant purpose may pay for. A loan-capital grant is lent, never spent. */
+export const SPENDING_ALLOWED: Readonly<Record<GrantPurpose, readonly SpendingKind[]>> = {
+  livestock: ['livestock_purchase', 'livestock_care'],
+  loan_capital: [],
+  equipment: ['equipment'],
+  training: ['training'],
+  general: ['livestock_purchase', 'livestock_care', 'equipment', 'training', 'other'],
+};
+
+/** The account a spending of each kind is charged to. */
+export const SPENDING_ACCOUNT: Readonly<Record<Exclude<SpendingKind, 'return_to_grantor'>, string>> = {
+  livestock_purchase: 'livestock',
+  livestock_care: 'livestock_care',
+  equipment: 'project_costs',
+  training: 'project_costs',
+  other: 'expense_general',
+};
+
+/** Uses of the group's cash that grant money must never pay for, unless the grant's purpose is exactly that. */
+export type CashUse = 'lending' | 'payout' | 'group-spending';
+
+export interface GrantRow {
+  readonly id: string;
+  readonly associationId: string;
+  readonly accountId: string;
+  readonly accountCode: string;
+  readonly grantor: string;
+  readonly reference: string;
+  readonly receivedOn: string;
+  readonly amount: number;
+  readonly purpose: GrantPurpose;
+  readonly conditions: string | null;
+  readonly reportingDates: readonly string[];
+  readonly returnUnspent: boolean;
+  readonly receivedInto: CashAccount;
+  readonly createdBy: string;
+}
+
+const SELECT = `SELECT g.id, g.association_id AS associationId, g.account_id AS accountId, a.code AS accountCode, g.grantor, g.reference,
+  g.received_on AS receivedOn, g.amount, g.purpose, g.conditions, g.reporting_dates_json AS reportingDates, g.return_unspent AS returnUnspent,
+  g.received_into AS receivedInto, g.created_by AS createdBy
+  FROM grants g JOIN accounts a ON a.id = g.account_id`;
+
+type RawGrant = Omit<GrantRow, 'reportingDates' | 'returnUnspent'> & { reportingDates: string; returnUnspent: number };
+
+function fromRaw(r: RawGrant): GrantRow {
+  return { ...r, reportingDates: JSON.parse(r.reportingDates) as string[], returnUnspent: Boolean(r.returnUnspent) };
+}
+
+export function grantRow(ctx: CallContext, associationId: string, grantId: string, field = 'grantId'): GrantRow {
+  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE g.id = ? AND g.association_id = ?`).get(grantId, associationId) as RawGrant | undefined;
+  if (!row) throw new LedgerError('grant-not-found', {}, field);
+  return fromRaw(row);
+}
+
+export function grantsOf(ctx: CallContext, associationId: string): GrantRow[] {
+  return (prepared(ctx.ledger.sqlite, `${SELECT} WHERE g.association_id = ? ORDER BY g.received_on, g.rowid`).all(associationId) as RawGrant[]).map(fromRaw);
+}
+
+/** The name a treasurer knows a grant by. */
+export function grantLabel(g: Pick<GrantRow, 'grantor' | 'reference'>): string {
+  return `${g.grantor} (${g.reference})`;
+}
+
+/** The grant's unspent money as of a date: the credit balance of its fund account. */
+export function unspentOf(ctx: CallContext, grant: GrantRow, asOf?: string): bigint {
+  return -accountBalance(ctx.ledger.sqlite, grant.associationId, grant.accountId, asOf === undefined ? {} : { asOf });
+}
+
+function restricts(grant: GrantRow, use: CashUse): boolean {
+  return !(use === 'lending' && grant.purpose === 'loan_capital');
+}
+
+/** Box and bank together, less the unspent money of the grants that forbid this use. */
+export function freeCash(ctx: CallContext, associationId: string, use: CashUse, asOf?: string): { free: bigint; held: bigint } {
+  const { sqlite } = ctx.ledger;
+  const on = asOf === undefined ? {} : { asOf };
+  const cash = accountBalance(sqlite, associationId, accountByPurpose(sqlite, associationId, 'cash_box').id, on) +
+    accountBalance(sqlite, associationId, accountByPurpose(sqlite, associationId, 'bank').id, on);
+  let held = 0n;
+  for (const g of grantsOf(ctx, associationId)) if (restricts(g, use)) held += unspentOf(ctx, g, asOf);
+  return { free: cash - held, held };
+}
+
+/**
+ * Refuses to use grant money for the group's own purposes: the amount must fit in the
+ * free cash on the day and today (a back-dated payment must not eat a later grant).
+ */
+export function checkFreeCash(ctx: CallContext, associationId: string, currency: CurrencyCode, date: string, amount: bigint, use: CashUse, field: string): void {
+  for (const asOf of [date, undefined]) {
+    const { free, held } = freeCash(ctx, associationId, use, asOf);
+    if (held > 0n && amount > free) {
+      const money = (v: bigint) => formatAmount(v > 0n ? v : 0n, currency, ctx.actor.locale);
+      throw new LedgerError('cash-held-for-grants', { free: money(free), held: money(held) }, field);
+    }
+  }
+}
+
+/** The pair that moves a grant's money from "unspent" to "used" (or back, with a negative amount). */
+export function grantUseLines(ctx: CallContext, associationId: string, grant: GrantRow, amount: MinorUnits): EntryLine[] {
+  const used = accountByPurpose(ctx.ledger.sqlite, associationId, 'grant_used').id;
+  return [
+    { accountId: grant.accountId, amount, memo: `Grant ${grantLabel(grant)}` },
+    { accountId: used, amount: -amount as MinorUnits, memo: `Grant ${grantLabel(grant)}` },
+  ];
+}
+
+export interface FundPart {
+  /** null: the group's own money. */
+  readonly grantId: string | null;
+  readonly amount: MinorUnits;
+}
+
+/**
+ * Checks who pays for a spending: the parts add up to the total, each grant allows
+ * this kind of spending, has the money unspent on the day and today, and the group's
+ * own part fits in its free cash.
+ */
+export function checkFundParts(
+  ctx: CallContext, associationId: string, currency: CurrencyCode, kind: SpendingKind, date: string, total: MinorUnits, parts: readonly FundPart[], field: string,
+): GrantRow[] {
+  const sum = parts.reduce((s, p) => s.plus(p.amount), decimal(0));
+  if (!sum.equals(total)) {
+    throw new LedgerError('spending-parts-sum', { parts: formatAmount(sum.toFixed(0), currency, ctx.actor.locale), total: formatAmount(total, currency, ctx.actor.locale) }, field);
+  }
+  const seen = new Set<string | null>();
+  const grants: GrantRow[] = [];
+  parts.forEach((part, i) => {
+    const at = `${field}.${i}`;
+    if (seen.has(part.grantId)) throw new LedgerError('spending-fund-twice', {}, at);
+    seen.add(part.grantId);
+    if (part.grantId === null) {
+      checkFreeCash(ctx, associationId, currency, date, BigInt(part.amount), 'group-spending', `${at}.amount`);
+      return;
+    }
+    const grant = grantRow(ctx, associationId, part.grantId, `${at}.grantId`);
+    if (!SPENDING_ALLOWED[grant.purpose].includes(kind)) throw new LedgerError('grant-purpose-forbids', { grant: grantLabel(grant) }, `${at}.grantId`);
+    if (date < grant.receivedOn) throw new LedgerError('grant-not-yet-received', { grant: grantLabel(grant), date: grant.receivedOn }, `${at}.grantId`);
+    const unspent = [unspentOf(ctx, grant, date), unspentOf(ctx, grant)].reduce((a, b) => (a < b ? a : b));
+    if (BigInt(part.amount) > unspent) {
+      throw new LedgerError('grant-overspent', { grant: grantLabel(grant), unspent: formatAmount(unspent, currency, ctx.actor.locale) }, `${at}.amount`);
+    }
+    grants.push(grant);
+  });
+  return grants;
+}
+
+/** The cash account a payment comes from must hold the money on the day. */
+export function checkCashHolds(ctx: CallContext, associationId: string, currency: CurrencyCode, from: CashAccount, date: string, amount: MinorUnits, field: string): string {
+  const { sqlite } = ctx.ledger;
+  const account = accountByPurpose(sqlite, associationId, from).id;
+  const held = accountBalance(sqlite, associationId, account, { asOf: date });
+  if (held < BigInt(amount)) {
+    throw new LedgerError(from === 'cash_box' ? 'cash-box-short' : 'bank-short', {
+      needed: formatAmount(amount, currency, ctx.actor.locale), available: formatAmount(held > 0n ? held : 0n, currency, ctx.actor.locale),
+    }, field);
+  }
+  return account;
+}

@@ -1,0 +1,125 @@
+// The grant-use statement an officer reads: what the grant brought, what it paid for
+// (with the evidence), the animals it bought, their offspring and where each is now,
+// and what is left, as of a date. Every total is computed from the business records
+// and checked against the grant's fund account in the journal.
+
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { decimal, splitByLargestRemainder, type MinorUnits } from '../money/money';
+import { loadHerd, type Animal } from '../livestock/herd';
+import { namesFor, treeOf, type AnimalNode } from '../livestock/views';
+import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from './funds';
+
+export interface EvidenceRef {
+  readonly id: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly byteSize: number;
+  readonly sha256: string;
+}
+
+export interface SpendingRow {
+  readonly id: string;
+  readonly date: string;
+  readonly kind: SpendingKind;
+  readonly description: string;
+  /** Minor units: the whole spending, and the part this grant paid. */
+  readonly total: string;
+  readonly fromGrant: string;
+  readonly animalTag: string | null;
+  readonly evidence: readonly EvidenceRef[];
+}
+
+/** An animal in the statement: where it is now and what the grant put in and got back. */
+export interface StatementAnimal extends Omit<AnimalNode, 'children'> {
+  /** Minor units the grant paid for it (0 for offspring). */
+  readonly grantCost: string;
+  /** The grant's share of the sale proceeds, if sold. */
+  readonly grantProceeds: string | null;
+  readonly children: readonly StatementAnimal[];
+}
+
+export interface GrantStatement {
+  readonly asOf: string;
+  readonly grant: GrantRow & { readonly label: string };
+  /** Minor units, as of the date. */
+  readonly received: string;
+  readonly spent: string;
+  readonly backFromSales: string;
+  readonly returned: string;
+  /** received − spent + back from sales − returned. */
+  readonly unspent: string;
+  /** The credit balance of the grant's fund account: always equal to `unspent`. */
+  readonly unspentInJournal: string;
+  readonly spentByKind: readonly { kind: SpendingKind; amount: string }[];
+  readonly spendings: readonly SpendingRow[];
+  readonly animals: readonly StatementAnimal[];
+  /** Animals the grant paid for or descend from one, by where they are now. */
+  readonly herd: { readonly alive: number; readonly sold: number; readonly dead: number; readonly passedOn: number };
+  readonly nextReportDue: string | null;
+}
+
+export function evidenceOf(ctx: CallContext, spendingId: string): EvidenceRef[] {
+  return prepared(
+    ctx.ledger.sqlite,
+    'SELECT id, file_name AS fileName, media_type AS mediaType, byte_size AS byteSize, sha256 FROM evidence WHERE spending_id = ? ORDER BY rowid',
+  ).all(spendingId) as EvidenceRef[];
+}
+
+/** The grant's share of what an animal fetched (split by the funds' weights, largest remainder). */
+export function grantShareOfSale(animal: Animal, grantId: string, proceeds: number): number {
+  const shares = splitByLargestRemainder(proceeds as MinorUnits, animal.funds.map((f) => f.weight));
+  return animal.funds.reduce((sum, f, i) => (f.grantId === grantId ? sum + shares[i]! : sum), 0);
+}
+
+export function grantStatement(ctx: CallContext, associationId: string, grantId: string, asOf: string): GrantStatement {
+  const grant = grantRow(ctx, associationId, grantId);
+  const received = grant.receivedOn <= asOf ? decimal(grant.amount) : decimal(0);
+  const herd = loadHerd(ctx, associationId);
+  const rows = prepared(
+    ctx.ledger.sqlite,
+    `SELECT s.id, s.spent_on AS date, s.kind, s.description, s.amount AS total, f.amount AS fromGrant, a.tag AS animalTag
+       FROM spending_funds f JOIN spendings s ON s.id = f.spending_id LEFT JOIN animals a ON a.id = s.animal_id
+      WHERE f.grant_id = ? AND s.spent_on <= ? ORDER BY s.spent_on, s.rowid`,
+  ).all(grantId, asOf) as (Omit<SpendingRow, 'evidence' | 'total' | 'fromGrant'> & { total: number; fromGrant: number })[];
+  const returnedRows = rows.filter((r) => r.kind === 'return_to_grantor');
+  const spentRows = rows.filter((r) => r.kind !== 'return_to_grantor');
+  const spent = spentRows.reduce((s, r) => s.plus(r.fromGrant), decimal(0));
+  const returned = returnedRows.reduce((s, r) => s.plus(r.fromGrant), decimal(0));
+  const byKind = new Map<SpendingKind, ReturnType<typeof decimal>>();
+  for (const r of spentRows) byKind.set(r.kind, (byKind.get(r.kind) ?? decimal(0)).plus(r.fromGrant));
+
+  const names = namesFor(ctx, associationId);
+  const count = { alive: 0, sold: 0, dead: 0, passedOn: 0 };
+  let backFromSales = decimal(0);
+  const decorate = (node: AnimalNode): StatementAnimal => {
+    const animal = herd.get(node.id)!;
+    count[node.status] += 1;
+    if (node.passedOn) count.passedOn += 1;
+    const grantProceeds = node.saleProceeds === null ? null : grantShareOfSale(animal, grantId, Number(node.saleProceeds));
+    if (grantProceeds !== null) backFromSales = backFromSales.plus(grantProceeds);
+    const grantCost = animal.funds.filter((f) => f.grantId === grantId).reduce((s, f) => s + f.cost, 0);
+    return { ...node, grantCost: String(grantCost), grantProceeds: grantProceeds === null ? null : String(grantProceeds), children: node.children.map(decorate) };
+  };
+  const animals = [...herd.values()]
+    .filter((a) => a.motherId === null && a.funds.some((f) => f.grantId === grantId))
+    .map((a) => treeOf(herd, a, names, asOf))
+    .filter((n): n is AnimalNode => n !== null)
+    .map(decorate);
+
+  return {
+    asOf,
+    grant: { ...grant, label: grantLabel(grant) },
+    received: received.toFixed(0),
+    spent: spent.toFixed(0),
+    backFromSales: backFromSales.toFixed(0),
+    returned: returned.toFixed(0),
+    unspent: received.minus(spent).plus(backFromSales).minus(returned).toFixed(0),
+    unspentInJournal: String(unspentOf(ctx, grant, asOf)),
+    spentByKind: [...byKind].map(([kind, amount]) => ({ kind, amount: amount.toFixed(0) })),
+    spendings: rows.map((r) => ({ ...r, total: String(r.total), fromGrant: String(r.fromGrant), evidence: evidenceOf(ctx, r.id) })),
+    animals,
+    herd: count,
+    nextReportDue: grant.reportingDates.filter((d) => d >= asOf).sort()[0] ?? null,
+  };
+}

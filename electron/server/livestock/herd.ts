@@ -1,0 +1,119 @@
+// The herd as it stood on a date. Animals and their events are append-only; who keeps
+// an animal, and whether it is alive, sold or dead, is read from its events up to the
+// date, so the register and the grant statement can be reproduced for any day.
+
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import type { ANIMAL_EVENT_KINDS, SPECIES } from '../../../db/schema';
+
+export type Species = (typeof SPECIES)[number];
+export type AnimalEventKind = (typeof ANIMAL_EVENT_KINDS)[number];
+export type AnimalStatus = 'alive' | 'sold' | 'dead';
+
+export interface AnimalFund {
+  /** null: the group's own money. */
+  readonly grantId: string | null;
+  readonly cost: number;
+  readonly weight: number;
+}
+
+export interface AnimalEvent {
+  readonly id: string;
+  readonly kind: AnimalEventKind;
+  readonly eventOn: string;
+  readonly fromMemberId: string | null;
+  readonly toMemberId: string | null;
+  readonly amount: number | null;
+  readonly note: string | null;
+  readonly relatedAnimalId: string | null;
+  readonly spendingId: string | null;
+  readonly createdBy: string;
+}
+
+export interface Animal {
+  readonly id: string;
+  readonly tag: string;
+  readonly species: Species;
+  readonly breed: string | null;
+  readonly sex: 'female' | 'male' | 'mixed';
+  readonly headCount: number;
+  readonly acquiredOn: string;
+  readonly origin: 'purchase' | 'birth';
+  readonly cost: number;
+  readonly motherId: string | null;
+  readonly funds: readonly AnimalFund[];
+  /** In the order they happened. */
+  readonly events: readonly AnimalEvent[];
+}
+
+export interface AnimalState {
+  readonly status: AnimalStatus;
+  /** The member keeping it (the last keeper, for one sold or dead). */
+  readonly keeperId: string | null;
+  /** When it was sold or died. */
+  readonly endedOn: string | null;
+  /** The date of its last event: nothing may be recorded before it. */
+  readonly lastEventOn: string;
+  readonly passedOn: boolean;
+}
+
+/** Every animal of the association with its funds and events. */
+export function loadHerd(ctx: CallContext, associationId: string): Map<string, Animal> {
+  const { sqlite } = ctx.ledger;
+  const rows = prepared(
+    sqlite,
+    `SELECT id, tag, species, breed, sex, head_count AS headCount, acquired_on AS acquiredOn, origin, cost, mother_id AS motherId
+       FROM animals WHERE association_id = ? ORDER BY acquired_on, rowid`,
+  ).all(associationId) as Omit<Animal, 'funds' | 'events'>[];
+  const herd = new Map<string, Animal & { funds: AnimalFund[]; events: AnimalEvent[] }>();
+  for (const r of rows) herd.set(r.id, { ...r, funds: [], events: [] });
+  const funds = prepared(
+    sqlite,
+    `SELECT f.animal_id AS animalId, f.grant_id AS grantId, f.cost, f.weight FROM animal_funds f JOIN animals a ON a.id = f.animal_id
+      WHERE a.association_id = ? ORDER BY f.rowid`,
+  ).all(associationId) as (AnimalFund & { animalId: string })[];
+  for (const { animalId, ...f } of funds) herd.get(animalId)?.funds.push(f);
+  const events = prepared(
+    sqlite,
+    `SELECT id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, note,
+            related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy
+       FROM animal_events WHERE association_id = ? ORDER BY event_on, rowid`,
+  ).all(associationId) as (AnimalEvent & { animalId: string })[];
+  for (const { animalId, ...e } of events) herd.get(animalId)?.events.push(e);
+  return herd;
+}
+
+export function loadAnimal(ctx: CallContext, associationId: string, animalId: string): Animal | undefined {
+  return loadHerd(ctx, associationId).get(animalId);
+}
+
+/** Where the animal stood at the end of a day; null if the group did not have it yet. */
+export function stateOf(animal: Animal, asOf = '9999-12-31'): AnimalState | null {
+  if (animal.acquiredOn > asOf) return null;
+  let status: AnimalStatus = 'alive';
+  let keeperId: string | null = null;
+  let endedOn: string | null = null;
+  let passedOn = false;
+  let lastEventOn = animal.acquiredOn;
+  for (const e of animal.events) {
+    if (e.eventOn > asOf) break;
+    lastEventOn = e.eventOn;
+    if (e.toMemberId) keeperId = e.toMemberId;
+    if (e.kind === 'pass_on') passedOn = true;
+    if (e.kind === 'sale' || e.kind === 'death') {
+      status = e.kind === 'sale' ? 'sold' : 'dead';
+      endedOn = e.eventOn;
+    }
+  }
+  return { status, keeperId, endedOn, lastEventOn, passedOn };
+}
+
+/** The animal's offspring, oldest first. */
+export function offspringOf(herd: ReadonlyMap<string, Animal>, motherId: string): Animal[] {
+  return [...herd.values()].filter((a) => a.motherId === motherId);
+}
+
+/** Whether a grant paid for the animal, or for the mother it descends from. */
+export function fundedBy(animal: Animal, grantId: string): boolean {
+  return animal.funds.some((f) => f.grantId === grantId);
+}

@@ -1,0 +1,115 @@
+// What the register shows of an animal: its particulars, where it is on a date, who
+// paid for it, who has kept it, and its offspring as a tree (the pass-on chain).
+
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { grantLabel, grantsOf } from '../grants/funds';
+import { stateOf, type Animal, type AnimalEventKind, type AnimalStatus, type Species } from './herd';
+
+export interface AnimalView {
+  readonly id: string;
+  readonly tag: string;
+  readonly species: Species;
+  readonly breed: string | null;
+  readonly sex: 'female' | 'male' | 'mixed';
+  readonly headCount: number;
+  readonly acquiredOn: string;
+  readonly origin: 'purchase' | 'birth';
+  /** Minor units. */
+  readonly cost: string;
+  readonly motherId: string | null;
+  readonly motherTag: string | null;
+  readonly status: AnimalStatus;
+  readonly endedOn: string | null;
+  readonly keeperId: string | null;
+  readonly keeperName: string | null;
+  readonly passedOn: boolean;
+  readonly funding: readonly { grantId: string | null; label: string | null; cost: string }[];
+  readonly saleProceeds: string | null;
+  readonly deathCause: string | null;
+}
+
+export interface KeeperSpell {
+  readonly memberId: string;
+  readonly name: string;
+  readonly since: string;
+  readonly how: 'purchase' | 'birth' | 'transfer' | 'pass_on';
+}
+
+export interface AnimalNode extends AnimalView {
+  readonly keepers: readonly KeeperSpell[];
+  readonly children: readonly AnimalNode[];
+}
+
+export interface AnimalEventView {
+  readonly kind: AnimalEventKind;
+  readonly date: string;
+  readonly fromName: string | null;
+  readonly toName: string | null;
+  readonly amount: string | null;
+  readonly note: string | null;
+  readonly relatedTag: string | null;
+  readonly by: string;
+}
+
+/** Names of members and grants, looked up once per answer. */
+export interface Names {
+  member(id: string | null): string | null;
+  grant(id: string | null): string | null;
+}
+
+export function namesFor(ctx: CallContext, associationId: string): Names {
+  const members = new Map(
+    (prepared(ctx.ledger.sqlite, 'SELECT id, full_name AS name FROM members WHERE association_id = ?').all(associationId) as { id: string; name: string }[]).map((m) => [m.id, m.name]),
+  );
+  const grants = new Map(grantsOf(ctx, associationId).map((g) => [g.id, grantLabel(g)]));
+  return {
+    member: (id) => (id === null ? null : (members.get(id) ?? null)),
+    grant: (id) => (id === null ? null : (grants.get(id) ?? null)),
+  };
+}
+
+/** The animal as it stood at the end of a day, or null if the group did not have it yet. */
+export function animalView(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string): AnimalView | null {
+  const state = stateOf(animal, asOf);
+  if (!state) return null;
+  const upTo = animal.events.filter((e) => asOf === undefined || e.eventOn <= asOf);
+  const sale = upTo.find((e) => e.kind === 'sale');
+  const death = upTo.find((e) => e.kind === 'death');
+  return {
+    id: animal.id, tag: animal.tag, species: animal.species, breed: animal.breed, sex: animal.sex, headCount: animal.headCount,
+    acquiredOn: animal.acquiredOn, origin: animal.origin, cost: String(animal.cost), motherId: animal.motherId,
+    motherTag: animal.motherId ? (herd.get(animal.motherId)?.tag ?? null) : null,
+    status: state.status, endedOn: state.endedOn, keeperId: state.keeperId, keeperName: names.member(state.keeperId), passedOn: state.passedOn,
+    funding: animal.funds.map((f) => ({ grantId: f.grantId, label: names.grant(f.grantId), cost: String(f.cost) })),
+    saleProceeds: sale ? String(sale.amount) : null,
+    deathCause: death?.note ?? null,
+  };
+}
+
+export function keepersOf(animal: Animal, names: Names, asOf?: string): KeeperSpell[] {
+  return animal.events
+    .filter((e) => (asOf === undefined || e.eventOn <= asOf) && e.toMemberId !== null)
+    .map((e) => ({ memberId: e.toMemberId!, name: names.member(e.toMemberId) ?? '', since: e.eventOn, how: e.kind as KeeperSpell['how'] }));
+}
+
+/** The animal and its offspring, generation by generation, as they stood on a date. */
+export function treeOf(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string): AnimalNode | null {
+  const view = animalView(herd, animal, names, asOf);
+  if (!view) return null;
+  const children = [...herd.values()]
+    .filter((a) => a.motherId === animal.id)
+    .map((a) => treeOf(herd, a, names, asOf))
+    .filter((n): n is AnimalNode => n !== null);
+  return { ...view, keepers: keepersOf(animal, names, asOf), children };
+}
+
+export function eventsOf(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string): AnimalEventView[] {
+  return animal.events
+    .filter((e) => asOf === undefined || e.eventOn <= asOf)
+    .map((e) => ({
+      kind: e.kind, date: e.eventOn, fromName: names.member(e.fromMemberId), toName: names.member(e.toMemberId),
+      amount: e.amount === null ? null : String(e.amount), note: e.note,
+      relatedTag: e.relatedAnimalId ? (herd.get(e.relatedAnimalId)?.tag ?? null) : null, by: e.createdBy,
+    }));
+}
