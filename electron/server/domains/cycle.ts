@@ -8,7 +8,7 @@ import { amountAt } from '../amount-field';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { decimal, parseAmount } from '../money/money';
+import { decimal } from '../money/money';
 import { MAX_MONTHLY_RATE_PERCENT } from '../loans/schedule';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';

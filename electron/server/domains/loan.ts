@@ -11,7 +11,7 @@ import { checkFreeCash } from '../grants/funds';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
-import { decimal, minorUnits, parseAmount, type MinorUnits } from '../money/money';
+import { decimal, minorUnits, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { buildSchedule, type Schedule } from '../loans/schedule';
