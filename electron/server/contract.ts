@@ -54,3 +54,8 @@ export type { LoanView, LoanStatement, Portfolio } from './domains/loan';
 export type { Schedule, Instalment } from './loans/schedule';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';
+export type { GrantSummary } from './domains/grant';
+export type { GrantStatement, StatementAnimal, SpendingRow, EvidenceRef } from './grants/statement';
+export type { GrantPurpose, SpendingKind } from './grants/funds';
+export type { AnimalHistory, PassOnRule } from './domains/livestock';
+export type { AnimalView, AnimalNode, AnimalEventView, KeeperSpell } from './livestock/views';

@@ -18,7 +18,8 @@ import { History } from './screens/History';
 import { Meetings } from './screens/Meetings';
 import { Reports } from './screens/Reports';
 import { Loans } from './screens/Loans';
-import { ComingSoon } from './screens/ComingSoon';
+import { Livestock } from './screens/livestock/Livestock';
+import { Grants } from './screens/grants/Grants';
 
 const CURRENT_KEY = 'ikimina.association';
 /** The app locks itself after this long without a key press or a click. */
@@ -128,6 +129,12 @@ export function App() {
     case 'loans':
       screen = <Loans association={association} who={who} />;
       break;
+    case 'livestock':
+      screen = <Livestock association={association} who={who} />;
+      break;
+    case 'grants':
+      screen = <Grants association={association} who={who} />;
+      break;
     case 'reports':
       screen = <Reports association={association} />;
       break;
@@ -149,8 +156,6 @@ export function App() {
         />
       );
       break;
-    default:
-      screen = <ComingSoon section={shown} />;
   }
   return (
     <Layout

@@ -23,7 +23,7 @@ export interface Command {
   readonly formError: string | null;
   readonly busy: boolean;
   clear(): void;
-  /** The error to show above the buttons: one for no field, or for a field this form does not show. */
+  /** The error to show above the buttons: one for no field, or for a field this form does not show ('funds.*' covers funds.0.amount …). */
   errorOutside(shownFields: readonly string[]): string | null;
 }
 
@@ -54,7 +54,7 @@ export function useCommand(): Command {
     [clear, errorText],
   );
   const errorOutside = (shownFields: readonly string[]) =>
-    formError ?? Object.entries(fieldErrors).find(([field]) => !shownFields.includes(field))?.[1] ?? null;
+    formError ?? Object.entries(fieldErrors).find(([field]) => !shownFields.some((shown) => shown === field || (shown.endsWith('.*') && field.startsWith(shown.slice(0, -1)))))?.[1] ?? null;
   return { run, fieldErrors, formError, busy, clear, errorOutside };
 }
 

@@ -1,0 +1,112 @@
+// The livestock register: the herd today (or every animal the group ever had), the
+// pass-on tree, buying an animal, and each animal's history.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, WhoIsSignedIn } from '../../../../electron/server/contract';
+import { useCommand, useQuery } from '../../hooks';
+import { date } from '../../format';
+import { AnimalTree, describeAnimal } from '../../components/AnimalTree';
+import { SelectField } from '../../components/fields';
+import { AnimalDetail } from './AnimalDetail';
+import { BuyAnimalForm } from './BuyAnimalForm';
+
+type View = { kind: 'herd' } | { kind: 'tree' } | { kind: 'buy' } | { kind: 'animal'; animalId: string; from: 'herd' | 'tree' };
+
+export function Livestock({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>({ kind: 'herd' });
+  const [showAll, setShowAll] = useState(false);
+  const { data: register, reload } = useQuery('livestock-list', { associationId: association.id }, [association.id, view]);
+  const { data: tree } = useQuery('livestock-tree', view.kind === 'tree' ? { associationId: association.id } : null, [association.id, view]);
+  const rule = useCommand();
+  const canRecord = who.can.record && !association.readOnly;
+
+  if (view.kind === 'buy') {
+    return <BuyAnimalForm association={association} onCancel={() => setView({ kind: 'herd' })} onBought={(a) => setView({ kind: 'animal', animalId: a.id, from: 'herd' })} />;
+  }
+  if (view.kind === 'animal') {
+    return (
+      <AnimalDetail association={association} animalId={view.animalId} canRecord={canRecord} backLabel={t('livestock.backToRegister')}
+        onOpen={(animalId) => setView({ kind: 'animal', animalId, from: view.from })} onBack={() => setView({ kind: view.from })} />
+    );
+  }
+  const animals = register?.animals ?? [];
+  const alive = animals.filter((a) => a.status === 'alive');
+  const shown = showAll ? animals : alive;
+  const bySpecies = [...new Set(alive.map((a) => a.species))].map((s) => ({ species: s, heads: alive.filter((a) => a.species === s).reduce((n, a) => n + a.headCount, 0) }));
+
+  return (
+    <section aria-labelledby="livestock-title">
+      <div className="section-head">
+        <h1 id="livestock-title">{t('nav.livestock')}</h1>
+        {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'buy' })}>{t('livestock.buy')}</button> : null}
+      </div>
+      <div className="tabs" role="group" aria-label={t('livestock.views')}>
+        <button type="button" className={`tab${view.kind === 'herd' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'herd'} onClick={() => setView({ kind: 'herd' })}>{t('livestock.register')}</button>
+        <button type="button" className={`tab${view.kind === 'tree' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'tree'} onClick={() => setView({ kind: 'tree' })}>{t('livestock.tree')}</button>
+      </div>
+      {view.kind === 'tree' ? (
+        <>
+          <p className="muted">{t('livestock.treeHint')}</p>
+          {tree && tree.roots.length === 0 ? <p className="empty">{t('livestock.none')}</p> : null}
+          {tree ? <AnimalTree nodes={tree.roots} label={t('livestock.tree')} onOpen={(animalId) => setView({ kind: 'animal', animalId, from: 'tree' })} /> : null}
+        </>
+      ) : (
+        <>
+          <dl className="cards indicators">
+            {bySpecies.map((s) => (
+              <div className="card" key={s.species}>
+                <dt>{t(`livestock.species.${s.species}`)}</dt>
+                <dd data-testid={`herd-${s.species}`}>{s.heads}</dd>
+              </div>
+            ))}
+          </dl>
+          <label className="choice__option">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+            {t('livestock.showAll')}
+          </label>
+          {register && shown.length === 0 ? <p className="empty">{t('livestock.none')}</p> : null}
+          {shown.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{t('livestock.register')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('livestock.tag')}</th>
+                    <th scope="col">{t('livestock.animal')}</th>
+                    <th scope="col">{t('livestock.keeper')}</th>
+                    <th scope="col">{t('livestock.statusLabel')}</th>
+                    <th scope="col">{t('livestock.since')}</th>
+                    <th scope="col">{t('livestock.funding')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row"><button type="button" className="link" onClick={() => setView({ kind: 'animal', animalId: a.id, from: 'herd' })}>{a.tag}</button></th>
+                      <td>{describeAnimal(t, a)}</td>
+                      <td>{a.status === 'alive' ? a.keeperName : ''}</td>
+                      <td><span className={`badge badge--${a.status}`}>{t(`livestock.status.${a.status}`)}</span>{a.passedOn ? ` · ${t('livestock.passedOn')}` : ''}</td>
+                      <td>{date(a.endedOn ?? a.acquiredOn)}</td>
+                      <td>{a.funding.map((f) => f.label ?? t('fund.group')).join(' + ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {register ? (
+            who.can.manageUsers && !association.readOnly ? (
+              <div className="settings-form no-print">
+                <SelectField label={t('livestock.passOnRule')} name="passOn" value={register.passOn} error={rule.fieldErrors.passOn}
+                  options={(['first_female_offspring', 'animal_itself'] as const).map((r) => ({ value: r, label: t(`livestock.rule.${r}`) }))}
+                  onChange={(v) => void rule.run('livestock-rules-set', { associationId: association.id, passOn: v === 'animal_itself' ? 'animal_itself' : 'first_female_offspring' }).then(reload)} />
+              </div>
+            ) : <p className="muted">{t('livestock.passOnRule')}: {t(`livestock.rule.${register.passOn}`)}</p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

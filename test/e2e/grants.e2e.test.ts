@@ -1,0 +1,118 @@
+// End to end: the district grant of the fixture. An officer signs in read-only,
+// opens the grant-use statement, follows cow C-01 to its calf and finds who holds
+// the calf now. Then the treasurer keeps a receipt with a spending, records a
+// birth, and is refused an overspending in words, next to the field.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openApp, serveRenderer, type AppSession } from './harness';
+import { must, seedAssociation, TREASURER } from './seed';
+import { buildGrantFixture, type GrantFixture } from '../helpers/grant-fixture';
+
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+let app: AppSession;
+let page: Page;
+let associationId: string;
+let fixture: GrantFixture;
+
+beforeAll(async () => {
+  web = await serveRenderer();
+  app = await openApp({ url: web.url });
+  page = app.page;
+  const seeded = seedAssociation(app);
+  associationId = seeded.associationId;
+  fixture = buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, seeded.actor)), associationId);
+  must(app.server.call('user-create', { associationId, name: 'Officer Jean', role: 'officer', pin: '3916' }, seeded.actor));
+  await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+  await page.reload();
+});
+afterAll(async () => {
+  await app?.close();
+  await web?.close();
+});
+
+const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+
+async function signIn(name: RegExp, pin: string) {
+  await page.getByRole('radio', { name }).check();
+  await page.getByLabel('PIN or password').fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.topbar').waitFor();
+}
+
+describe('where did our grant go, and where are the animals now', () => {
+  it('lets an officer read the grant-use statement, and nothing more', async () => {
+    await signIn(/Officer Jean/, '3916');
+    await page.getByRole('link', { name: 'Grants', exact: true }).click();
+    await expect.poll(() => page.getByTestId('unspent-HUYE/AGR/2025/014').textContent()).toMatch(/^165,000\sFrw$/);
+    expect(await page.getByRole('button', { name: /Record a grant|Record a spending|Return unspent|Attach a receipt/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Grant-use statement of Huye District (HUYE/AGR/2025/014)' }).click();
+    await expect.poll(heading).toBe('Grant-use statement');
+    const total = (key: string) => page.getByTestId(`grant-${key}`).textContent().then((s) => s?.replace(/\s/gu, ' '));
+    expect(await total('received')).toBe('1,200,000 Frw');
+    expect(await total('spent')).toBe('1,100,000 Frw');
+    expect(await total('backFromSales')).toBe('65,000 Frw');
+    expect(await total('unspent')).toBe('165,000 Frw');
+    expect(await page.getByTestId('grant-reconciles').textContent()).toBe('Matches the grant’s account 2101 in the journal.');
+    expect(await page.getByTestId('grant-herd').textContent()).toBe('Alive: 7 · sold: 1 · dead: 1 · passed on: 1');
+    // The tree: the calf sits under its mother, with the member who holds it now.
+    const calf = page.getByTestId('animal-C-01').getByTestId('animal-C-01-1');
+    expect(await calf.locator('.tree__keeper').first().textContent()).toBe('kept by Uwimana Diane');
+    expect(await calf.locator('.tree__keepers').first().textContent()).toMatch(/^Uwase Claudine \(born .+2025\) → Uwimana Diane \(passed on .+2026\)$/);
+  });
+
+  it('follows cow C-01 to its calf and the member who holds it now', async () => {
+    await page.getByTestId('animal-C-01').getByRole('button', { name: 'C-01', exact: true }).click();
+    await expect.poll(heading).toBe('Animal C-01');
+    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Uwase Claudine');
+    // Read-only: no way to record anything for the animal.
+    expect(await page.getByRole('button', { name: /^Record/ }).count()).toBe(0);
+    await page.getByTestId('offspring').getByRole('button', { name: 'C-01-1' }).click();
+    await expect.poll(heading).toBe('Animal C-01-1');
+    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Uwimana Diane');
+    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^.+2025Bornkept by Uwase Claudine/),
+      expect.stringMatching(/^.+2026Passed onfrom Uwase Claudine to Uwimana Diane — Girinka: first heifer calf of C-01/),
+    ]);
+    await page.getByRole('button', { name: 'Back to the grant-use statement' }).click();
+    await expect.poll(heading).toBe('Grant-use statement');
+  });
+
+  it('lets the treasurer keep a receipt, record a birth, and refuses an overspending in words', async () => {
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await signIn(/Mukamana Aline/, TREASURER.pin);
+    await page.getByRole('link', { name: 'Grants', exact: true }).click();
+    await page.getByRole('heading', { name: 'Spendings on projects' }).waitFor();
+    // A real photo of a receipt: a PNG the browser itself made.
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 80 } });
+    await page.getByTestId(`attach-${fixture.vetSpendingId}`).setInputFiles({ name: 'vet-receipt.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'vet-receipt.png' }).click();
+    const dialog = page.getByRole('dialog', { name: 'vet-receipt.png' });
+    await dialog.getByText('The file still matches its fingerprint').waitFor();
+    await expect.poll(() => dialog.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Goat G-01 gives birth; the kid is kept by the same member.
+    await page.getByRole('link', { name: 'Livestock', exact: true }).click();
+    await page.getByRole('button', { name: 'G-01', exact: true }).click();
+    await expect.poll(heading).toBe('Animal G-01');
+    await page.getByRole('radio', { name: 'A birth' }).check();
+    await page.getByRole('radio', { name: 'male', exact: true }).check();
+    await page.getByRole('button', { name: 'Record the birth' }).click();
+    await page.getByTestId('offspring').getByRole('button', { name: 'G-01-1' }).waitFor();
+    expect(await page.getByTestId('offspring').textContent()).toContain('kept by Nsengiyumva Paul');
+
+    // A vet bill larger than what is left of the grant: refused next to the amount, nothing recorded.
+    await page.getByRole('radio', { name: 'Vet or feed cost' }).check();
+    await page.getByLabel('What was paid for (vaccine, feed, treatment …)').fill('Treatment');
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('170,000');
+    await page.getByLabel('Fund 1').selectOption({ label: 'Grant Huye District (HUYE/AGR/2025/014) — 165,000 Frw unspent' });
+    const spendings = () => (app.server.ledger.sqlite.prepare('SELECT count(*) AS n FROM spendings').get() as { n: number }).n;
+    const before = spendings();
+    await page.getByRole('button', { name: 'Record the cost' }).click();
+    await expect.poll(() => page.locator('.funds .field__error').textContent().then((s) => s?.replace(/\s/gu, ' ')))
+      .toBe('That is more than is left of the grant Huye District (HUYE/AGR/2025/014): only 165,000 Frw is unspent. Nothing was recorded.');
+    expect(spendings()).toBe(before);
+    expect(await page.locator('tbody tr').count()).toBe(2); // bought, gave birth … and nothing more
+  });
+});
