@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { buildRenderer, openApp, ROOT, serveRenderer } from './harness';
 import type { Actor } from '../../electron/server/context';
 import { signedInActor } from '../helpers/ledger';
+import { buildGrantFixture } from '../helpers/grant-fixture';
 
 const OUT = join(ROOT, 'screenshots');
 const LANGUAGES = ['rw', 'en', 'fr'] as const;
@@ -105,6 +106,14 @@ async function main() {
     if (i === 3) must(app.server.call('loan-repay', { associationId: association.id, loanId: loan.id, date: '2025-04-01', amount: '2,300' }, actor));
   }
 
+  // The district grant: cows and goats, a calf passed on, a goat sold, one dead.
+  buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, actor)), association.id);
+  const full = async (name: string) => {
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+    console.log(`screenshots/${name}.png`);
+  };
+
   for (const language of LANGUAGES) {
     await page.locator('.language-switch select').selectOption(language);
     for (const screen of SCREENS) {
@@ -146,6 +155,30 @@ async function main() {
     await page.locator('input[name=principal]').fill('1,000');
     await page.locator('[data-testid=schedule-preview]').waitFor();
     await shot(`${language}-loan-application`);
+    await page.locator('.actions .button--secondary').first().click();
+
+    // Grants and livestock.
+    await page.evaluate(() => (window.location.hash = '#/grants'));
+    await page.locator('.grant-card .button').first().waitFor();
+    await full(`${language}-grants-full`);
+    await page.locator('.grant-card .button').first().click();
+    await page.locator('[data-testid=grant-reconciles]').waitFor();
+    await full(`${language}-grant-statement`);
+    await page.emulateMedia({ media: 'print' });
+    await full(`${language}-grant-statement-print`);
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('[data-testid="animal-C-01"] .tree__tag').first().click();
+    await page.locator('[data-testid=animal-keeper]').waitFor();
+    await full(`${language}-animal`);
+    await page.evaluate(() => (window.location.hash = '#/livestock'));
+    await page.locator('.tabs .tab').nth(1).click();
+    await page.locator('.tree').first().waitFor();
+    await full(`${language}-livestock-tree`);
+    await page.locator('.tabs .tab').first().click();
+    await page.locator('.section-head .button').click();
+    await page.locator('input[name=tag]').waitFor();
+    await page.locator('.funds .button').click();
+    await full(`${language}-livestock-buy`);
     await page.locator('.actions .button--secondary').first().click();
   }
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../renderer/src/i18n/en.json';
 import fr from '../../renderer/src/i18n/fr.json';
 import rw from '../../renderer/src/i18n/rw.json';
+import { ANIMAL_EVENT_KINDS, CASH_ACCOUNTS, GRANT_PURPOSES, SPECIES, SPENDING_KINDS } from '../../db/schema';
+import { PASS_ON_RULES } from '../../electron/server/domains/livestock';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -60,7 +62,17 @@ describe('translations', () => {
       ...['RWF', 'BIF', 'UGX', 'CDF', 'LRD', 'USD', 'KES', 'TZS'].map((c) => `currency.${c}`),
       ...['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'].map((s) => `nav.${s}`),
       ...['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'].map((r) => `userRole.${r}`),
-      ...['meetings', 'loans', 'livestock', 'grants', 'reports'].map((s) => `soon.${s}`),
+      ...SPECIES.flatMap((s) => [`livestock.species.${s}`, `livestock.speciesPlural.${s}`]),
+      ...['female', 'male', 'mixed'].map((s) => `livestock.sex.${s}`),
+      ...['alive', 'sold', 'dead'].map((s) => `livestock.status.${s}`),
+      ...ANIMAL_EVENT_KINDS.map((k) => `livestock.event.${k}`),
+      ...['purchase', 'birth', 'transfer', 'pass_on'].map((k) => `livestock.keeperHow.${k}`),
+      ...['birth', 'care', 'sale', 'death', 'transfer', 'pass_on'].flatMap((k) => [`livestock.action.${k}`, `livestock.record.${k}`]),
+      ...PASS_ON_RULES.map((r) => `livestock.rule.${r}`),
+      ...GRANT_PURPOSES.flatMap((p) => [`grant.purpose.${p}`, `grant.purposeHint.${p}`]),
+      ...SPENDING_KINDS.map((k) => `spending.kind.${k}`),
+      ...CASH_ACCOUNTS.map((c) => `grant.cash.${c}`),
+      ...['received', 'spent', 'backFromSales', 'returned', 'unspent'].flatMap((k) => [`grant.total.${k}`, `grant.totalNote.${k}`]),
       ...['RW', 'BI', 'CD', 'LR'].map((c) => `country.${c}`),
     ];
     for (const key of dynamic) for (const language of ['en', 'fr', 'rw'] as const) expect(catalogs[language][key], `${language}:${key}`).toBeTruthy();

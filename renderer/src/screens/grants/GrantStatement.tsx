@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, StatementAnimal } from '../../../../electron/server/contract';
 import { useQuery } from '../../hooks';
+import { spendingText } from '../../spending-text';
 import { date, money, today } from '../../format';
 import { DateField } from '../../components/fields';
 import { AnimalTree } from '../../components/AnimalTree';
@@ -36,8 +37,8 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
   const grantPart = (n: StatementAnimal) => (
     <span className="tree__money">
       {n.origin === 'purchase' ? t('grant.paidForIt', { amount: m(n.grantCost) }) : null}
-      {n.grantProceeds !== null ? ` ${t('grant.soldBack', { amount: m(n.grantProceeds) })}` : null}
-      {n.deathCause ? ` ${t('grant.diedOf', { cause: n.deathCause })}` : null}
+      {n.grantProceeds !== null ? ` · ${t('grant.soldBack', { amount: m(n.grantProceeds) })}` : null}
+      {n.deathCause ? ` · ${t('grant.diedOf', { cause: n.deathCause })}` : null}
     </span>
   );
   return (
@@ -102,7 +103,7 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
                 {s.spendings.map((r) => (
                   <tr key={r.id}>
                     <td>{date(r.date)}</td>
-                    <td>{t(`spending.kind.${r.kind}`)}: {r.description}</td>
+                    <td>{spendingText(t, r)}</td>
                     <td className="num">{m(r.fromGrant)}{r.fromGrant !== r.total ? <span className="muted"> / {m(r.total)}</span> : null}</td>
                     <td><EvidenceLinks association={association} evidence={r.evidence} /></td>
                   </tr>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, GrantSummary, WhoIsSignedIn } from '../../../../electron/server/contract';
 import { useQuery } from '../../hooks';
+import { spendingText } from '../../spending-text';
 import { date, money } from '../../format';
 import { AnimalDetail } from '../livestock/AnimalDetail';
 import { GrantForm } from './GrantForm';
@@ -96,7 +97,7 @@ export function Grants({ association, who }: { readonly association: Association
                 {spendings.map((s) => (
                   <tr key={s.id}>
                     <td>{date(s.date)}</td>
-                    <td>{t(`spending.kind.${s.kind}`)}: {s.description}</td>
+                    <td>{spendingText(t, s)}</td>
                     <td className="num">{m(s.total)}</td>
                     <td>{s.funds.map((f) => `${f.label ?? t('fund.group')}${s.funds.length > 1 ? ` ${m(f.amount)}` : ''}`).join(' + ')}</td>
                     <td>

@@ -57,7 +57,7 @@ export function Livestock({ association, who }: { readonly association: Associat
           <dl className="cards indicators">
             {bySpecies.map((s) => (
               <div className="card" key={s.species}>
-                <dt>{t(`livestock.species.${s.species}`)}</dt>
+                <dt>{t(`livestock.speciesPlural.${s.species}`)}</dt>
                 <dd data-testid={`herd-${s.species}`}>{s.heads}</dd>
               </div>
             ))}
