@@ -508,3 +508,22 @@ export const animalEvents = sqliteTable(
   },
   (t) => [index('animal_events_animal').on(t.animalId, t.eventOn), index('animal_events_association').on(t.associationId, t.eventOn)],
 );
+
+/**
+ * Members waiting for a passed-on animal, in the order they were added. A place is
+ * served by the first pass-on the member receives on or after the day they joined
+ * the queue; nothing here is ever changed. Append-only.
+ */
+export const passOnQueue = sqliteTable(
+  'pass_on_queue',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    memberId: text('member_id').notNull().references(() => members.id),
+    addedOn: text('added_on').notNull(),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('pass_on_queue_association').on(t.associationId, t.addedOn)],
+);

@@ -59,3 +59,4 @@ export type { GrantStatement, StatementAnimal, SpendingRow, EvidenceRef } from '
 export type { GrantPurpose, SpendingKind } from './grants/funds';
 export type { AnimalHistory, PassOnRule } from './domains/livestock';
 export type { AnimalView, AnimalNode, AnimalEventView, KeeperSpell } from './livestock/views';
+export type { QueuePlace } from './livestock/queue';

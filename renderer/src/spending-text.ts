@@ -6,6 +6,5 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 export function spendingText(t: T, s: { kind: string; description: string; animalTag: string | null }): string {
   const kind = t(`spending.kind.${s.kind}`);
-  if (s.kind === 'livestock_purchase' && s.animalTag) return `${kind}: ${s.animalTag}`;
-  return `${kind}: ${s.description}`;
+  return t('spending.line', { kind, what: s.kind === 'livestock_purchase' && s.animalTag ? s.animalTag : s.description });
 }

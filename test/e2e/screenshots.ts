@@ -107,7 +107,9 @@ async function main() {
   }
 
   // The district grant: cows and goats, a calf passed on, a goat sold, one dead.
-  buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, actor)), association.id);
+  const grantBook = buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, actor)), association.id);
+  must(app.server.call('livestock-queue-add', { associationId: association.id, memberId: grantBook.m.ingabire, date: '2026-02-11' }, actor));
+  must(app.server.call('livestock-queue-add', { associationId: association.id, memberId: grantBook.m.kalisa, date: '2026-02-12', note: 'Asked at the meeting' }, actor));
   const full = async (name: string) => {
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
@@ -174,6 +176,9 @@ async function main() {
     await page.locator('.tabs .tab').nth(1).click();
     await page.locator('.tree').first().waitFor();
     await full(`${language}-livestock-tree`);
+    await page.locator('.tabs .tab').nth(2).click();
+    await page.locator('select[name=memberId]').waitFor();
+    await full(`${language}-livestock-queue`);
     await page.locator('.tabs .tab').first().click();
     await page.locator('.section-head .button').click();
     await page.locator('input[name=tag]').waitFor();

@@ -104,7 +104,7 @@ export function smallBook(t: TestLedger, n = 3, currency: 'RWF' | 'USD' = 'RWF')
 export function tableCounts(t: TestLedger): Record<string, number> {
   const tables = [
     'associations', 'members', 'accounts', 'journal_entries', 'postings', 'change_log', 'cycles', 'users',
-    'grants', 'spendings', 'spending_funds', 'evidence', 'animals', 'animal_funds', 'animal_events',
+    'grants', 'spendings', 'spending_funds', 'evidence', 'animals', 'animal_funds', 'animal_events', 'pass_on_queue',
   ];
   return Object.fromEntries(
     tables.map((name) => [name, (t.server.ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]),

@@ -89,6 +89,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'livestock-transfer': RECORD,
   'livestock-pass-on': RECORD,
   'livestock-rules-set': ADMIN,
+  'livestock-queue-add': RECORD,
+  'livestock-queue-list': READ,
   'livestock-list': READ,
   'livestock-get': READ,
   'livestock-tree': READ,

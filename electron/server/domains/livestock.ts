@@ -17,6 +17,7 @@ import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
 import { loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
+import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
 import { animalView, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
@@ -135,6 +136,11 @@ function changeKeeper(ctx: CallContext, input: z.output<typeof keeperChange>, ki
     if (!mother || animal.sex !== 'female') throw new LedgerError('pass-on-offspring-only', { tag: animal.tag }, 'animalId');
     const given = offspringOf(herd, mother.id).find((sibling) => stateOf(sibling)!.passedOn);
     if (given) throw new LedgerError('pass-on-already-given', { tag: mother.tag, offspring: given.tag }, 'animalId');
+  }
+  if (kind === 'pass_on') {
+    // The queue decides who is next; passing someone over needs a reason on record.
+    const next = nextInQueue(ctx, input.associationId, input.date);
+    if (next && next.memberId !== member.id && !input.note) throw new LedgerError('pass-on-out-of-turn', { next: next.name }, 'toMemberId');
   }
   insertEvent(ctx, input.associationId, animal.id, kind, input.date, { from: state.keeperId, to: member.id, note: input.note ?? null });
   return history(ctx, input.associationId, animal.id);
@@ -312,6 +318,36 @@ export const livestockHandlers = {
     summary: 'Pass an animal on to the next member, under the group’s rule (first female offspring, or the animal itself)',
     input: keeperChange,
     run: (ctx, input): AnimalHistory => changeKeeper(ctx, input, 'pass_on'),
+  }),
+
+  'livestock-queue-add': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Put a member in the pass-on queue (first come, first served)',
+    input: z.strictObject({ associationId: id, memberId: id, date: isoDate, note: optionalText(200) }),
+    run(ctx, input): QueuePlace[] {
+      writableAssociation(ctx, input.associationId);
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      const member = keeperOn(ctx, input.associationId, input.memberId, input.date, 'memberId');
+      if (passOnQueue(ctx, input.associationId).some((p) => p.memberId === member.id && p.position !== null)) {
+        throw new LedgerError('queue-already-waiting', { name: member.fullName }, 'memberId');
+      }
+      prepared(ctx.ledger.sqlite, 'INSERT INTO pass_on_queue (id, association_id, member_id, added_on, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(ctx.newId(), input.associationId, member.id, input.date, input.note ?? null, ctx.now().toISOString(), ctx.actorName);
+      return passOnQueue(ctx, input.associationId);
+    },
+    audit: (input) => ({ associationId: input.associationId, targetId: input.memberId }),
+  }),
+
+  'livestock-queue-list': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The pass-on queue as of a date: who is waiting in which place, and who was served with which animal',
+    input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
+    run(ctx, input): QueuePlace[] {
+      getAssociation(ctx, input.associationId);
+      return passOnQueue(ctx, input.associationId, input.asOf ?? todayOf(ctx));
+    },
   }),
 
   'livestock-rules-set': handler({

@@ -17,6 +17,8 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
   const command = useCommand();
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id]);
   const { data: grants } = useQuery('grant-list', { associationId: association.id }, [association.id]);
+  const { data: queue } = useQuery('livestock-queue-list', { associationId: association.id }, [association.id]);
+  const next = queue?.find((p) => p.position === 1) ?? null;
   const canBear = animal.sex === 'female' && animal.headCount === 1;
   const actions: Action[] = [...(canBear ? ['birth' as const] : []), 'care', 'sale', 'death', 'transfer', 'pass_on'];
   const [action, setAction] = useState<Action>(actions[0]!);
@@ -50,6 +52,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       <ChoiceField legend={t('livestock.whatHappened')} name="action" value={action} onChange={(v) => {
         setAction(v as Action);
         command.clear();
+        if (v === 'pass_on' && next && !form.toMemberId) setForm((f) => ({ ...f, toMemberId: next.memberId }));
       }} options={actions.map((a) => ({ value: a, label: t(`livestock.action.${a}`) }))} />
       <DateField legend={t('livestock.date')} name="when" value={when} onChange={setWhen} error={command.fieldErrors.date} required />
       {action === 'birth' ? (
@@ -74,7 +77,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       {action === 'death' ? <TextField label={t('livestock.cause')} name="cause" value={form.note} onChange={set('note')} error={command.fieldErrors.cause} required /> : null}
       {action === 'transfer' || action === 'pass_on' ? (
         <>
-          {action === 'pass_on' ? <p className="field__hint">{t('livestock.passOnHint')}</p> : null}
+          {action === 'pass_on' ? <p className="field__hint">{next ? t('queue.nextIs', { name: next.name }) : t('livestock.passOnHint')}</p> : null}
           <SelectField label={t('livestock.toMember')} name="toMemberId" value={form.toMemberId} onChange={set('toMemberId')} error={command.fieldErrors.toMemberId} required
             placeholder={t('common.choose')} options={(members ?? []).filter((x) => x.id !== animal.keeperId).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
           <TextField label={t('livestock.note')} name="note" value={form.note} onChange={set('note')} error={command.fieldErrors.note} />

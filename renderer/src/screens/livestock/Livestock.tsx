@@ -10,8 +10,9 @@ import { AnimalTree, describeAnimal } from '../../components/AnimalTree';
 import { SelectField } from '../../components/fields';
 import { AnimalDetail } from './AnimalDetail';
 import { BuyAnimalForm } from './BuyAnimalForm';
+import { PassOnQueue } from './PassOnQueue';
 
-type View = { kind: 'herd' } | { kind: 'tree' } | { kind: 'buy' } | { kind: 'animal'; animalId: string; from: 'herd' | 'tree' };
+type View = { kind: 'herd' } | { kind: 'tree' } | { kind: 'queue' } | { kind: 'buy' } | { kind: 'animal'; animalId: string; from: 'herd' | 'tree' };
 
 export function Livestock({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
@@ -45,8 +46,9 @@ export function Livestock({ association, who }: { readonly association: Associat
       <div className="tabs" role="group" aria-label={t('livestock.views')}>
         <button type="button" className={`tab${view.kind === 'herd' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'herd'} onClick={() => setView({ kind: 'herd' })}>{t('livestock.register')}</button>
         <button type="button" className={`tab${view.kind === 'tree' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'tree'} onClick={() => setView({ kind: 'tree' })}>{t('livestock.tree')}</button>
+        <button type="button" className={`tab${view.kind === 'queue' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'queue'} onClick={() => setView({ kind: 'queue' })}>{t('queue.title')}</button>
       </div>
-      {view.kind === 'tree' ? (
+      {view.kind === 'queue' ? <PassOnQueue association={association} canRecord={canRecord} /> : view.kind === 'tree' ? (
         <>
           <p className="muted">{t('livestock.treeHint')}</p>
           {tree && tree.roots.length === 0 ? <p className="empty">{t('livestock.none')}</p> : null}
