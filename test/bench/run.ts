@@ -9,6 +9,8 @@
 //       latency of the raw insert;
 //   (d) the median and p95 latency of closing a 30-member meeting through 'meeting-close',
 //       against raw better-sqlite3 writing the same rows (test/bench/meeting.ts).
+//   (e) the median time of the officer's grant-use statement over a herd of hundreds of
+//       animals, against raw better-sqlite3 reading the same rows (test/bench/grant.ts).
 //
 // Every ratio reads the same way: 1.0 means as fast as raw SQLite, higher is better.
 // `npm run bench -- --json` prints one JSON object per line instead
@@ -23,6 +25,7 @@ import { verifyChain } from '../../electron/server/journal/verify';
 import { openRawLedger } from './raw';
 import { buildBigLedger } from './big-ledger';
 import { benchMeetingClose } from './meeting';
+import { benchGrantStatement } from './grant';
 import { ACTOR, addDays, must, savingsEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 
@@ -32,6 +35,7 @@ const QUICK = args.has('--quick');
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
 const MEETING = QUICK ? { warmup: 10, meetings: 100, chunk: 20 } : { warmup: 30, meetings: 300, chunk: 25 };
+const GRANT = QUICK ? { animals: 150, warmup: 2, reps: 7 } : { animals: 600, warmup: 3, reps: 15 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 
 /** The query of electron/server/journal/balances.ts trialBalance(), word for word. */
@@ -298,6 +302,7 @@ function main(): void {
     benchPosting(dir);
     for (const { metric, readable } of benchMeetingClose(dir, MEETING, progress)) report(metric, readable);
     benchTrialBalance(dir);
+    for (const { metric, readable } of benchGrantStatement(dir, GRANT, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();

@@ -16,9 +16,9 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
-import { loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
+import { loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
-import { animalView, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
+import { animalView, childrenIndex, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { getMember } from './member';
@@ -104,7 +104,7 @@ export interface AnimalHistory extends AnimalView {
 }
 
 function history(ctx: CallContext, associationId: string, animalId: string, asOf?: string): AnimalHistory {
-  const herd = loadHerd(ctx, associationId);
+  const herd = loadFamily(ctx, associationId, animalId);
   const animal = herd.get(animalId);
   if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
   const names = namesFor(ctx, associationId);
@@ -123,7 +123,7 @@ const keeperChange = z.strictObject({ associationId: id, animalId: id, date: iso
 /** Gives an animal to another keeper (a plain transfer, or a pass-on under the group's rule). */
 function changeKeeper(ctx: CallContext, input: z.output<typeof keeperChange>, kind: 'transfer' | 'pass_on'): AnimalHistory {
   writableAssociation(ctx, input.associationId);
-  const herd = loadHerd(ctx, input.associationId);
+  const herd = loadFamily(ctx, input.associationId, input.animalId);
   const { animal, state } = liveAnimal(ctx, herd, input.animalId, input.date);
   const member = getMember(ctx, input.associationId, input.toMemberId);
   if (member.exitedOn !== null && member.exitedOn <= input.date) {
@@ -192,7 +192,7 @@ export const livestockHandlers = {
     }),
     run(ctx, input): AnimalHistory {
       writableAssociation(ctx, input.associationId);
-      const herd = loadHerd(ctx, input.associationId);
+      const herd = loadFamily(ctx, input.associationId, input.motherId);
       const animal = herd.get(input.motherId);
       if (!animal) throw new LedgerError('animal-not-found', {}, 'motherId');
       if (animal.sex !== 'female') throw new LedgerError('birth-to-male', { tag: animal.tag }, 'motherId');
@@ -232,7 +232,7 @@ export const livestockHandlers = {
     input: z.strictObject({ associationId: id, animalId: id, date: isoDate, cause: requiredText(300) }),
     run(ctx, input): AnimalHistory {
       writableAssociation(ctx, input.associationId);
-      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      const { animal } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
       let entryId: string | null = null;
       if (animal.cost > 0) {
         const { sqlite } = ctx.ledger;
@@ -260,7 +260,7 @@ export const livestockHandlers = {
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
-      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      const { animal } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
       const proceeds = amountAt(ctx, input.proceeds, association.currency, 'proceeds');
       const { sqlite } = ctx.ledger;
       const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
@@ -292,7 +292,7 @@ export const livestockHandlers = {
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
-      const { animal } = liveAnimal(ctx, loadHerd(ctx, input.associationId), input.animalId, input.date);
+      const { animal } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       const { spendingId, entryId } = recordSpending(ctx, {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_care',
@@ -401,9 +401,10 @@ export const livestockHandlers = {
       const asOf = input.asOf ?? todayOf(ctx);
       const herd = loadHerd(ctx, input.associationId);
       const names = namesFor(ctx, input.associationId);
+      const children = childrenIndex(herd);
       const roots = [...herd.values()]
         .filter((a) => a.motherId === null && (input.grantId === undefined || a.funds.some((f) => f.grantId === input.grantId)))
-        .map((a) => treeOf(herd, a, names, asOf))
+        .map((a) => treeOf(herd, a, names, asOf, children))
         .filter((n): n is AnimalNode => n !== null);
       return { asOf, roots };
     },

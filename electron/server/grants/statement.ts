@@ -7,7 +7,7 @@ import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { decimal, splitByLargestRemainder, type MinorUnits } from '../money/money';
 import { loadHerd, type Animal } from '../livestock/herd';
-import { namesFor, treeOf, type AnimalNode } from '../livestock/views';
+import { childrenIndex, namesFor, treeOf, type AnimalNode } from '../livestock/views';
 import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from './funds';
 
 export interface EvidenceRef {
@@ -59,6 +59,18 @@ export interface GrantStatement {
   readonly nextReportDue: string | null;
 }
 
+/** The receipts of every spending a grant paid for, by spending (one query). */
+function evidenceOfGrant(ctx: CallContext, grantId: string): Map<string, EvidenceRef[]> {
+  const rows = prepared(
+    ctx.ledger.sqlite,
+    `SELECT e.spending_id AS spendingId, e.id, e.file_name AS fileName, e.media_type AS mediaType, e.byte_size AS byteSize, e.sha256
+       FROM evidence e JOIN spending_funds f ON f.spending_id = e.spending_id WHERE f.grant_id = ? ORDER BY e.rowid`,
+  ).all(grantId) as (EvidenceRef & { spendingId: string })[];
+  const bySpending = new Map<string, EvidenceRef[]>();
+  for (const { spendingId, ...ref } of rows) bySpending.set(spendingId, [...(bySpending.get(spendingId) ?? []), ref]);
+  return bySpending;
+}
+
 export function evidenceOf(ctx: CallContext, spendingId: string): EvidenceRef[] {
   return prepared(
     ctx.ledger.sqlite,
@@ -90,6 +102,8 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
   for (const r of spentRows) byKind.set(r.kind, (byKind.get(r.kind) ?? decimal(0)).plus(r.fromGrant));
 
   const names = namesFor(ctx, associationId);
+  const evidence = evidenceOfGrant(ctx, grantId);
+  const children = childrenIndex(herd);
   const count = { alive: 0, sold: 0, dead: 0, passedOn: 0 };
   let backFromSales = decimal(0);
   const decorate = (node: AnimalNode): StatementAnimal => {
@@ -103,7 +117,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
   };
   const animals = [...herd.values()]
     .filter((a) => a.motherId === null && a.funds.some((f) => f.grantId === grantId))
-    .map((a) => treeOf(herd, a, names, asOf))
+    .map((a) => treeOf(herd, a, names, asOf, children))
     .filter((n): n is AnimalNode => n !== null)
     .map(decorate);
 
@@ -117,7 +131,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
     unspent: received.minus(spent).plus(backFromSales).minus(returned).toFixed(0),
     unspentInJournal: String(unspentOf(ctx, grant, asOf)),
     spentByKind: [...byKind].map(([kind, amount]) => ({ kind, amount: amount.toFixed(0) })),
-    spendings: rows.map((r) => ({ ...r, total: String(r.total), fromGrant: String(r.fromGrant), evidence: evidenceOf(ctx, r.id) })),
+    spendings: rows.map((r) => ({ ...r, total: String(r.total), fromGrant: String(r.fromGrant), evidence: evidence.get(r.id) ?? [] })),
     animals,
     herd: count,
     nextReportDue: grant.reportingDates.filter((d) => d >= asOf).sort()[0] ?? null,

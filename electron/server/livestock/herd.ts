@@ -57,34 +57,55 @@ export interface AnimalState {
   readonly passedOn: boolean;
 }
 
+const ANIMAL_COLUMNS = `id, tag, species, breed, sex, head_count AS headCount, acquired_on AS acquiredOn, origin, cost, mother_id AS motherId`;
+
 /** Every animal of the association with its funds and events. */
 export function loadHerd(ctx: CallContext, associationId: string): Map<string, Animal> {
   const { sqlite } = ctx.ledger;
-  const rows = prepared(
-    sqlite,
-    `SELECT id, tag, species, breed, sex, head_count AS headCount, acquired_on AS acquiredOn, origin, cost, mother_id AS motherId
-       FROM animals WHERE association_id = ? ORDER BY acquired_on, rowid`,
-  ).all(associationId) as Omit<Animal, 'funds' | 'events'>[];
-  const herd = new Map<string, Animal & { funds: AnimalFund[]; events: AnimalEvent[] }>();
-  for (const r of rows) herd.set(r.id, { ...r, funds: [], events: [] });
+  const rows = prepared(sqlite, `SELECT ${ANIMAL_COLUMNS} FROM animals WHERE association_id = ? ORDER BY acquired_on, rowid`).all(associationId) as Omit<Animal, 'funds' | 'events'>[];
   const funds = prepared(
     sqlite,
     `SELECT f.animal_id AS animalId, f.grant_id AS grantId, f.cost, f.weight FROM animal_funds f JOIN animals a ON a.id = f.animal_id
       WHERE a.association_id = ? ORDER BY f.rowid`,
   ).all(associationId) as (AnimalFund & { animalId: string })[];
-  for (const { animalId, ...f } of funds) herd.get(animalId)?.funds.push(f);
-  const events = prepared(
-    sqlite,
-    `SELECT id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, note,
-            related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy
-       FROM animal_events WHERE association_id = ? ORDER BY event_on, rowid`,
-  ).all(associationId) as (AnimalEvent & { animalId: string })[];
-  for (const { animalId, ...e } of events) herd.get(animalId)?.events.push(e);
-  return herd;
+  const events = prepared(sqlite, `SELECT ${EVENT_COLUMNS} FROM animal_events WHERE association_id = ? ORDER BY event_on, rowid`).all(associationId) as (AnimalEvent & { animalId: string })[];
+  return assemble(rows, funds, events);
 }
 
-export function loadAnimal(ctx: CallContext, associationId: string, animalId: string): Animal | undefined {
-  return loadHerd(ctx, associationId).get(animalId);
+/**
+ * One animal with its close family — its mother, her offspring and its own — which
+ * is all a command about the animal needs (a write must not read the whole herd).
+ */
+export function loadFamily(ctx: CallContext, associationId: string, animalId: string): Map<string, Animal> {
+  const { sqlite } = ctx.ledger;
+  const rows = prepared(
+    sqlite,
+    `WITH me AS (SELECT id, mother_id FROM animals WHERE id = ? AND association_id = ?)
+     SELECT ${ANIMAL_COLUMNS} FROM animals
+      WHERE association_id = ? AND (id IN (SELECT id FROM me) OR id IN (SELECT mother_id FROM me)
+            OR mother_id IN (SELECT id FROM me) OR mother_id IN (SELECT mother_id FROM me))
+      ORDER BY acquired_on, rowid`,
+  ).all(animalId, associationId, associationId) as Omit<Animal, 'funds' | 'events'>[];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const funds = prepared(
+    sqlite,
+    'SELECT animal_id AS animalId, grant_id AS grantId, cost, weight FROM animal_funds WHERE animal_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+  ).all(ids) as (AnimalFund & { animalId: string })[];
+  const events = prepared(sqlite, `SELECT ${EVENT_COLUMNS} FROM animal_events WHERE animal_id IN (SELECT value FROM json_each(?)) ORDER BY event_on, rowid`).all(ids) as (AnimalEvent & { animalId: string })[];
+  return assemble(rows, funds, events);
+}
+
+const EVENT_COLUMNS = `id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, note,
+  related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy`;
+
+function assemble(
+  rows: readonly Omit<Animal, 'funds' | 'events'>[], funds: readonly (AnimalFund & { animalId: string })[], events: readonly (AnimalEvent & { animalId: string })[],
+): Map<string, Animal> {
+  const herd = new Map<string, Animal & { funds: AnimalFund[]; events: AnimalEvent[] }>();
+  for (const r of rows) herd.set(r.id, { ...r, funds: [], events: [] });
+  for (const { animalId, ...f } of funds) herd.get(animalId)?.funds.push(f);
+  for (const { animalId, ...e } of events) herd.get(animalId)?.events.push(e);
+  return herd;
 }
 
 /** Where the animal stood at the end of a day; null if the group did not have it yet. */

@@ -4,7 +4,6 @@
 
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
-import { loadHerd } from './herd';
 
 export interface QueuePlace {
   readonly memberId: string;
@@ -27,9 +26,11 @@ export function passOnQueue(ctx: CallContext, associationId: string, asOf = '999
       WHERE q.association_id = ? AND q.added_on <= ? ORDER BY q.added_on, q.rowid`,
   ).all(associationId, asOf) as { memberId: string; name: string; addedOn: string; note: string | null; exitedOn: string | null }[];
   // Every pass-on up to the date, oldest first: each serves at most one place.
-  const received = [...loadHerd(ctx, associationId).values()]
-    .flatMap((a) => a.events.filter((e) => e.kind === 'pass_on' && e.eventOn <= asOf).map((e) => ({ memberId: e.toMemberId!, on: e.eventOn, tag: a.tag, used: false })))
-    .sort((x, y) => x.on.localeCompare(y.on));
+  const received = (prepared(
+    ctx.ledger.sqlite,
+    `SELECT e.to_member_id AS memberId, e.event_on AS "on", a.tag FROM animal_events e JOIN animals a ON a.id = e.animal_id
+      WHERE e.association_id = ? AND e.kind = 'pass_on' AND e.event_on <= ? ORDER BY e.event_on, e.rowid`,
+  ).all(associationId, asOf) as { memberId: string; on: string; tag: string }[]).map((r) => ({ ...r, used: false }));
   let position = 0;
   return places.map((p) => {
     const served = received.find((r) => !r.used && r.memberId === p.memberId && r.on >= p.addedOn);

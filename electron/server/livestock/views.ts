@@ -94,14 +94,23 @@ export function keepersOf(animal: Animal, names: Names, asOf?: string): KeeperSp
 }
 
 /** The animal and its offspring, generation by generation, as they stood on a date. */
-export function treeOf(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string): AnimalNode | null {
+export function treeOf(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string, children = childrenIndex(herd)): AnimalNode | null {
   const view = animalView(herd, animal, names, asOf);
   if (!view) return null;
-  const children = [...herd.values()]
-    .filter((a) => a.motherId === animal.id)
-    .map((a) => treeOf(herd, a, names, asOf))
-    .filter((n): n is AnimalNode => n !== null);
-  return { ...view, keepers: keepersOf(animal, names, asOf), children };
+  const nodes = (children.get(animal.id) ?? []).map((a) => treeOf(herd, a, names, asOf, children)).filter((n): n is AnimalNode => n !== null);
+  return { ...view, keepers: keepersOf(animal, names, asOf), children: nodes };
+}
+
+/** Each mother's offspring, oldest first: built once per answer, not once per animal. */
+export function childrenIndex(herd: ReadonlyMap<string, Animal>): Map<string, Animal[]> {
+  const index = new Map<string, Animal[]>();
+  for (const a of herd.values()) {
+    if (a.motherId === null) continue;
+    const siblings = index.get(a.motherId);
+    if (siblings) siblings.push(a);
+    else index.set(a.motherId, [a]);
+  }
+  return index;
 }
 
 export function eventsOf(herd: ReadonlyMap<string, Animal>, animal: Animal, names: Names, asOf?: string): AnimalEventView[] {
