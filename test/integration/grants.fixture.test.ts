@@ -52,6 +52,8 @@ describe('the district grant, as of 1 March 2026', () => {
   });
 
   it('knows the group’s own money apart from the grant’s', () => {
+    // Home: 8 bought + 2 calves − G-02 (sold) − G-03 (dead) = 8 animals alive.
+    expect(t.ok('association-summary-get', { associationId: a })).toMatchObject({ grantsUnspent: '165000', groupCash: '255000', livestockHeads: 8, cashBox: '320000', bank: '100000' });
     const [grant] = t.ok('grant-list', { associationId: a });
     expect(grant).toMatchObject({ label: 'Huye District (HUYE/AGR/2025/014)', unspent: '165000', spent: '1100000', accountCode: '2101' });
     // 320,000 + 100,000 − 165,000 = 255,000 is the group's; a loan of 255,001 would eat grant money.

@@ -13,6 +13,8 @@ import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
+import { freeCash } from '../grants/funds';
+import { loadHerd, stateOf } from '../livestock/herd';
 
 const location = {
   country: z.string().trim().length(2, { error: 'field-invalid' }).toUpperCase().default('RW'),
@@ -79,6 +81,11 @@ export interface AssociationSummary {
   readonly bank: string;
   readonly savings: string;
   readonly socialFund: string;
+  /** Of the cash and bank, the unspent money of grants (restricted), and what is the group's own. */
+  readonly grantsUnspent: string;
+  readonly groupCash: string;
+  /** Head of livestock alive (a batch of poultry counts each bird). */
+  readonly livestockHeads: number;
 }
 
 const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
@@ -164,7 +171,7 @@ export const associationHandlers = {
   'association-summary-get': handler({
     kind: 'read',
     access: { roles: READERS },
-    summary: 'Headline figures for the home screen: members (and women), cash, bank, savings, social fund',
+    summary: 'Headline figures for the home screen: members (and women), cash, bank, savings, social fund, grant money unspent, livestock alive',
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): AssociationSummary {
       getAssociation(ctx, input.associationId);
@@ -179,6 +186,8 @@ export const associationHandlers = {
         .get(asOf, asOf, asOf, input.associationId, asOf) as { active: number; women: number; exited: number };
       const balanceOf = (purpose: string) =>
         accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, purpose).id, { asOf });
+      const grants = freeCash(ctx, input.associationId, 'group-spending', asOf);
+      const herd = loadHerd(ctx, input.associationId);
       return {
         asOf,
         activeMembers: people.active,
@@ -189,6 +198,9 @@ export const associationHandlers = {
         // Liabilities have credit balances: shown as what the group holds for members.
         savings: String(-balanceOf('member_savings')),
         socialFund: String(-balanceOf('social_fund')),
+        grantsUnspent: String(grants.held),
+        groupCash: String(grants.free),
+        livestockHeads: [...herd.values()].filter((a) => stateOf(a, asOf)?.status === 'alive').reduce((n, a) => n + a.headCount, 0),
       };
     },
   }),

@@ -53,6 +53,19 @@ export function Home({ association, who }: { readonly association: AssociationVi
             <dt>{t('home.socialFund')}</dt>
             <dd>{money(summary.socialFund, association.currency)}</dd>
           </div>
+          {summary.grantsUnspent !== '0' ? (
+            <div className="card">
+              <dt>{t('home.grantsUnspent')}</dt>
+              <dd data-testid="home-grants-unspent">{money(summary.grantsUnspent, association.currency)}</dd>
+              <dd className="card__note">{t('home.grantsNote', { own: money(summary.groupCash, association.currency) })}</dd>
+            </div>
+          ) : null}
+          {summary.livestockHeads > 0 ? (
+            <div className="card">
+              <dt>{t('home.livestock')}</dt>
+              <dd>{summary.livestockHeads}</dd>
+            </div>
+          ) : null}
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
