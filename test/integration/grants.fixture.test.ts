@@ -140,3 +140,25 @@ describe('the district grant, as of 1 March 2026', () => {
     expect(cow.offspring.map((o) => o.tag)).toEqual(['C-01-1']);
   });
 });
+
+describe('an animal paid partly by the grant and partly by the group', () => {
+  it('splits what it fetches by what each paid (largest remainder), and records the gain once', () => {
+    // Cost 100,000 = 60,000 grant + 40,000 group (box). Sold for 150,001:
+    // 150,001 × 60 % = 90,000.6 and × 40 % = 60,000.4 → 90,000 + 60,000, the franc left
+    // goes to the larger remainder (the grant): 90,001 back to the grant; gain 50,001.
+    const cow = t.ok('livestock-buy', {
+      associationId: a, date: '2026-02-20', tag: 'C-10', species: 'cow', sex: 'female', keeperId: f.m.uwimana, cost: '100,000', paidFrom: 'cash_box',
+      funds: [{ grantId: f.grantId, amount: '60,000' }, { grantId: null, amount: '40,000' }],
+    });
+    expect(cow.funding.map((x) => [x.label, x.cost])).toEqual([['Huye District (HUYE/AGR/2025/014)', '60000'], [null, '40000']]);
+    expect(balance('2101')).toBe('-105000'); // 165,000 − 60,000
+    t.ok('livestock-sale', { associationId: a, animalId: cow.id, date: '2026-02-27', proceeds: '150,001', paidInto: 'cash_box' });
+    expect(balance('2101')).toBe('-195001'); // 105,000 + 90,001
+    expect(balance('4050')).toBe('-65001'); // 15,000 + 50,001
+    expect(balance('1200')).toBe('1025000'); // back where it was
+    expect(balance('1010')).toBe('370001'); // 320,000 − 100,000 + 150,001
+    const s = t.ok('grant-statement', { associationId: a, grantId: f.grantId, asOf: '2026-02-28' });
+    expect(s.animals.find((n) => n.tag === 'C-10')).toMatchObject({ grantCost: '60000', grantProceeds: '90001', status: 'sold' });
+    expect(s).toMatchObject({ spent: '1160000', backFromSales: '155001', unspent: '195001', unspentInJournal: '195001' });
+  });
+});
