@@ -498,6 +498,8 @@ export const animalEvents = sqliteTable(
     toMemberId: text('to_member_id').references(() => members.id),
     /** Minor units: sale proceeds, or a vet/feed cost. */
     amount: integer('amount'),
+    /** For part of a batch sold or dead: how many head (null: the whole animal or batch). */
+    headCount: integer('head_count'),
     note: text('note'),
     /** The offspring (on the mother's 'offspring' event). */
     relatedAnimalId: text('related_animal_id').references(() => animals.id),

@@ -109,6 +109,10 @@ async function main() {
   // The district grant: cows and goats, a calf passed on, a goat sold, one dead.
   const grantBook = buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, actor)), association.id);
   must(app.server.call('livestock-queue-add', { associationId: association.id, memberId: grantBook.m.ingabire, date: '2026-02-11' }, actor));
+  const chickens = must(app.server.call('livestock-buy', {
+    associationId: association.id, date: '2026-02-20', tag: 'K-01', species: 'chicken', sex: 'mixed', headCount: 50, keeperId: grantBook.m.ingabire, cost: '150,000',
+  }, actor));
+  must(app.server.call('livestock-death', { associationId: association.id, animalId: chickens.id, date: '2026-02-21', cause: 'Newcastle disease', headCount: 5 }, actor));
   must(app.server.call('livestock-queue-add', { associationId: association.id, memberId: grantBook.m.kalisa, date: '2026-02-12', note: 'Asked at the meeting' }, actor));
   const full = async (name: string) => {
     await page.waitForTimeout(150);

@@ -200,7 +200,7 @@ export const associationHandlers = {
         socialFund: String(-balanceOf('social_fund')),
         grantsUnspent: String(grants.held),
         groupCash: String(grants.free),
-        livestockHeads: [...herd.values()].filter((a) => stateOf(a, asOf)?.status === 'alive').reduce((n, a) => n + a.headCount, 0),
+        livestockHeads: [...herd.values()].reduce((n, a) => n + (stateOf(a, asOf)?.heads ?? 0), 0),
       };
     },
   }),

@@ -16,7 +16,7 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
-import { loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
+import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
 import { animalView, childrenIndex, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
@@ -87,13 +87,13 @@ function insertAnimal(ctx: CallContext, a: NewAnimal, funds: readonly { grantId:
 
 function insertEvent(
   ctx: CallContext, associationId: string, animalId: string, kind: AnimalEventKind, date: string,
-  more: { from?: string | null; to?: string | null; amount?: number | null; note?: string | null; related?: string | null; spendingId?: string | null; entryId?: string | null } = {},
+  more: { from?: string | null; to?: string | null; amount?: number | null; heads?: number | null; note?: string | null; related?: string | null; spendingId?: string | null; entryId?: string | null } = {},
 ): void {
   prepared(
     ctx.ledger.sqlite,
-    `INSERT INTO animal_events (id, association_id, animal_id, kind, event_on, from_member_id, to_member_id, amount, note, related_animal_id, spending_id, entry_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ctx.newId(), associationId, animalId, kind, date, more.from ?? null, more.to ?? null, more.amount ?? null, more.note ?? null, more.related ?? null,
+    `INSERT INTO animal_events (id, association_id, animal_id, kind, event_on, from_member_id, to_member_id, amount, head_count, note, related_animal_id, spending_id, entry_id, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ctx.newId(), associationId, animalId, kind, date, more.from ?? null, more.to ?? null, more.amount ?? null, more.heads ?? null, more.note ?? null, more.related ?? null,
     more.spendingId ?? null, more.entryId ?? null, ctx.now().toISOString(), ctx.actorName);
 }
 
@@ -117,6 +117,15 @@ function history(ctx: CallContext, associationId: string, animalId: string, asOf
     offspring: offspringOf(herd, animal.id).map((a) => animalView(herd, a, names, asOf)).filter((v): v is AnimalView => v !== null),
   };
 }
+
+/** How many head of a batch an event takes: all that are left unless said; never more. */
+function headsTaken(animal: Animal, heads: number, asked: number | undefined): number | null {
+  if (asked === undefined || asked === heads) return null;
+  if (asked > heads) throw new LedgerError('batch-count-above', { tag: animal.tag, heads }, 'headCount');
+  return asked;
+}
+
+const headCountInput = z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).optional();
 
 const keeperChange = z.strictObject({ associationId: id, animalId: id, date: isoDate, toMemberId: id, note: optionalText(300) });
 
@@ -228,24 +237,26 @@ export const livestockHandlers = {
   'livestock-death': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Record that an animal died, with the cause; what it cost is written off',
-    input: z.strictObject({ associationId: id, animalId: id, date: isoDate, cause: requiredText(300) }),
+    summary: 'Record that an animal died (or some head of a batch), with the cause; what they cost is written off',
+    input: z.strictObject({ associationId: id, animalId: id, date: isoDate, cause: requiredText(300), headCount: headCountInput }),
     run(ctx, input): AnimalHistory {
       writableAssociation(ctx, input.associationId);
-      const { animal } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
+      const { animal, state } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
+      const heads = headsTaken(animal, state.heads, input.headCount);
+      const cost = costOfHeads(state.costLeft, state.heads, heads ?? state.heads);
       let entryId: string | null = null;
-      if (animal.cost > 0) {
+      if (cost > 0) {
         const { sqlite } = ctx.ledger;
         entryId = postEntry(ctx, {
-          associationId: input.associationId, entryDate: input.date, kind: 'livestock-death', memo: `${animal.tag} died: ${input.cause}`,
+          associationId: input.associationId, entryDate: input.date, kind: 'livestock-death', memo: `${heads ? `${heads} of ` : ''}${animal.tag} died: ${input.cause}`,
           source: { type: 'animal', id: animal.id },
           lines: [
-            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock_losses').id, amount: animal.cost as MinorUnits },
-            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock').id, amount: -animal.cost as MinorUnits },
+            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock_losses').id, amount: cost as MinorUnits },
+            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock').id, amount: -cost as MinorUnits },
           ],
         }).id;
       }
-      insertEvent(ctx, input.associationId, animal.id, 'death', input.date, { note: input.cause, entryId });
+      insertEvent(ctx, input.associationId, animal.id, 'death', input.date, { note: input.cause, heads, entryId });
       return history(ctx, input.associationId, animal.id);
     },
   }),
@@ -253,20 +264,22 @@ export const livestockHandlers = {
   'livestock-sale': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Sell an animal: the proceeds go back to the funds it came from; the gain or loss against its cost is recorded',
+    summary: 'Sell an animal (or some head of a batch): the proceeds go back to the funds it came from; the gain or loss against its cost is recorded',
     input: z.strictObject({
       associationId: id, animalId: id, date: isoDate, proceeds: amountText, paidInto: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'),
-      buyer: optionalText(120),
+      buyer: optionalText(120), headCount: headCountInput,
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
-      const { animal } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
+      const { animal, state } = liveAnimal(ctx, loadFamily(ctx, input.associationId, input.animalId), input.animalId, input.date);
+      const heads = headsTaken(animal, state.heads, input.headCount);
+      const cost = costOfHeads(state.costLeft, state.heads, heads ?? state.heads);
       const proceeds = amountAt(ctx, input.proceeds, association.currency, 'proceeds');
       const { sqlite } = ctx.ledger;
       const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
       const lines: EntryLine[] = [{ accountId: account(input.paidInto), amount: proceeds, memo: input.buyer ? `Sold to ${input.buyer}` : null }];
-      if (animal.cost > 0) lines.push({ accountId: account('livestock'), amount: -animal.cost as MinorUnits });
-      const gain = decimal(proceeds).minus(animal.cost);
+      if (cost > 0) lines.push({ accountId: account('livestock'), amount: -cost as MinorUnits });
+      const gain = decimal(proceeds).minus(cost);
       if (gain.gt(0)) lines.push({ accountId: account('livestock_gains'), amount: -gain.toNumber() as MinorUnits });
       if (gain.lt(0)) lines.push({ accountId: account('livestock_losses'), amount: gain.negated().toNumber() as MinorUnits });
       // Each grant's share of the proceeds goes back into its restricted fund.
@@ -275,9 +288,10 @@ export const livestockHandlers = {
         if (f.grantId !== null && shares[i]! > 0) lines.push(...grantUseLines(ctx, input.associationId, grantRow(ctx, input.associationId, f.grantId), -shares[i]! as MinorUnits));
       });
       const entry = postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'livestock-sale', memo: `Sold ${animal.tag}`, source: { type: 'animal', id: animal.id }, lines,
+        associationId: input.associationId, entryDate: input.date, kind: 'livestock-sale', memo: `Sold ${heads ? `${heads} of ` : ''}${animal.tag}`,
+        source: { type: 'animal', id: animal.id }, lines,
       });
-      insertEvent(ctx, input.associationId, animal.id, 'sale', input.date, { amount: proceeds, note: input.buyer ?? null, entryId: entry.id });
+      insertEvent(ctx, input.associationId, animal.id, 'sale', input.date, { amount: proceeds, heads, note: input.buyer ?? null, entryId: entry.id });
       return history(ctx, input.associationId, animal.id);
     },
   }),

@@ -5,8 +5,8 @@
 
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
-import { decimal, splitByLargestRemainder, type MinorUnits } from '../money/money';
-import { loadHerd, type Animal } from '../livestock/herd';
+import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
+import { loadHerd, stateOf, type Animal } from '../livestock/herd';
 import { childrenIndex, namesFor, treeOf, type AnimalNode } from '../livestock/views';
 import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from './funds';
 
@@ -81,7 +81,7 @@ export function evidenceOf(ctx: CallContext, spendingId: string): EvidenceRef[] 
 /** The grant's share of what an animal fetched (split by the funds' weights, largest remainder). */
 export function grantShareOfSale(animal: Animal, grantId: string, proceeds: number): number {
   const shares = splitByLargestRemainder(proceeds as MinorUnits, animal.funds.map((f) => f.weight));
-  return animal.funds.reduce((sum, f, i) => (f.grantId === grantId ? sum + shares[i]! : sum), 0);
+  return sumMinor(shares.filter((_, i) => animal.funds[i]!.grantId === grantId)).toNumber();
 }
 
 export function grantStatement(ctx: CallContext, associationId: string, grantId: string, asOf: string): GrantStatement {
@@ -110,7 +110,9 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
     const animal = herd.get(node.id)!;
     count[node.status] += 1;
     if (node.passedOn) count.passedOn += 1;
-    const grantProceeds = node.saleProceeds === null ? null : grantShareOfSale(animal, grantId, Number(node.saleProceeds));
+    // Each sale was split when it was recorded; the statement adds up the grant's share of each.
+    const sales = stateOf(animal, asOf)!.sales;
+    const grantProceeds = sales.length === 0 ? null : sumMinor(sales.map((x) => grantShareOfSale(animal, grantId, x.proceeds))).toNumber();
     if (grantProceeds !== null) backFromSales = backFromSales.plus(grantProceeds);
     const grantCost = animal.funds.filter((f) => f.grantId === grantId).reduce((s, f) => s + f.cost, 0);
     return { ...node, grantCost: String(grantCost), grantProceeds: grantProceeds === null ? null : String(grantProceeds), children: node.children.map(decorate) };

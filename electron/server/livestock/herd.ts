@@ -3,6 +3,7 @@
 // date, so the register and the grant statement can be reproduced for any day.
 
 import type { CallContext } from '../context';
+import { decimal, ROUNDING } from '../money/money';
 import { prepared } from '../prepared';
 import type { ANIMAL_EVENT_KINDS, SPECIES } from '../../../db/schema';
 
@@ -24,6 +25,8 @@ export interface AnimalEvent {
   readonly fromMemberId: string | null;
   readonly toMemberId: string | null;
   readonly amount: number | null;
+  /** Head of a batch the event took away (null: all that were left). */
+  readonly headCount: number | null;
   readonly note: string | null;
   readonly relatedAnimalId: string | null;
   readonly spendingId: string | null;
@@ -55,6 +58,12 @@ export interface AnimalState {
   /** The date of its last event: nothing may be recorded before it. */
   readonly lastEventOn: string;
   readonly passedOn: boolean;
+  /** Head still alive (1 for one animal; fewer than bought once part of a batch is gone). */
+  readonly heads: number;
+  /** Minor units of the cost still carried for the heads left. */
+  readonly costLeft: number;
+  /** Every sale, with the heads sold and what they fetched, up to the date. */
+  readonly sales: readonly { readonly on: string; readonly heads: number; readonly proceeds: number }[];
 }
 
 const ANIMAL_COLUMNS = `id, tag, species, breed, sex, head_count AS headCount, acquired_on AS acquiredOn, origin, cost, mother_id AS motherId`;
@@ -95,7 +104,7 @@ export function loadFamily(ctx: CallContext, associationId: string, animalId: st
   return assemble(rows, funds, events);
 }
 
-const EVENT_COLUMNS = `id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, note,
+const EVENT_COLUMNS = `id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, head_count AS headCount, note,
   related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy`;
 
 function assemble(
@@ -116,17 +125,36 @@ export function stateOf(animal: Animal, asOf = '9999-12-31'): AnimalState | null
   let endedOn: string | null = null;
   let passedOn = false;
   let lastEventOn = animal.acquiredOn;
+  let heads = animal.headCount;
+  let costLeft = animal.cost;
+  const sales: { on: string; heads: number; proceeds: number }[] = [];
   for (const e of animal.events) {
     if (e.eventOn > asOf) break;
     lastEventOn = e.eventOn;
     if (e.toMemberId) keeperId = e.toMemberId;
     if (e.kind === 'pass_on') passedOn = true;
     if (e.kind === 'sale' || e.kind === 'death') {
-      status = e.kind === 'sale' ? 'sold' : 'dead';
-      endedOn = e.eventOn;
+      const gone = e.headCount ?? heads;
+      costLeft = decimal(costLeft).minus(costOfHeads(costLeft, heads, gone)).toNumber();
+      heads -= gone;
+      if (e.kind === 'sale') sales.push({ on: e.eventOn, heads: gone, proceeds: e.amount ?? 0 });
+      if (heads === 0) {
+        status = e.kind === 'sale' ? 'sold' : 'dead';
+        endedOn = e.eventOn;
+      }
     }
   }
-  return { status, keeperId, endedOn, lastEventOn, passedOn };
+  return { status, keeperId, endedOn, lastEventOn, passedOn, heads, costLeft, sales };
+}
+
+/**
+ * The part of the cost carried by `gone` of the `heads` left: in proportion, rounded
+ * half-up to the minor unit; the last heads take exactly what is left, so a batch's
+ * parts always add up to what it cost.
+ */
+export function costOfHeads(costLeft: number, heads: number, gone: number): number {
+  if (gone >= heads) return costLeft;
+  return decimal(costLeft).times(gone).div(heads).toDecimalPlaces(0, ROUNDING['half-up']).toNumber();
 }
 
 /** The animal's offspring, oldest first. */

@@ -3,6 +3,7 @@
 
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
+import { sumMinor } from '../money/money';
 import { grantLabel, grantsOf } from '../grants/funds';
 import { stateOf, type Animal, type AnimalEventKind, type AnimalStatus, type Species } from './herd';
 
@@ -13,6 +14,8 @@ export interface AnimalView {
   readonly breed: string | null;
   readonly sex: 'female' | 'male' | 'mixed';
   readonly headCount: number;
+  /** Head alive on the date (what is left of a batch). */
+  readonly heads: number;
   readonly acquiredOn: string;
   readonly origin: 'purchase' | 'birth';
   /** Minor units. */
@@ -25,6 +28,7 @@ export interface AnimalView {
   readonly keeperName: string | null;
   readonly passedOn: boolean;
   readonly funding: readonly { grantId: string | null; label: string | null; cost: string }[];
+  /** What every sale of it fetched, together (minor units). */
   readonly saleProceeds: string | null;
   readonly deathCause: string | null;
 }
@@ -74,15 +78,14 @@ export function animalView(herd: ReadonlyMap<string, Animal>, animal: Animal, na
   const state = stateOf(animal, asOf);
   if (!state) return null;
   const upTo = animal.events.filter((e) => asOf === undefined || e.eventOn <= asOf);
-  const sale = upTo.find((e) => e.kind === 'sale');
-  const death = upTo.find((e) => e.kind === 'death');
+  const death = upTo.findLast((e) => e.kind === 'death');
   return {
-    id: animal.id, tag: animal.tag, species: animal.species, breed: animal.breed, sex: animal.sex, headCount: animal.headCount,
+    id: animal.id, tag: animal.tag, species: animal.species, breed: animal.breed, sex: animal.sex, headCount: animal.headCount, heads: state.heads,
     acquiredOn: animal.acquiredOn, origin: animal.origin, cost: String(animal.cost), motherId: animal.motherId,
     motherTag: animal.motherId ? (herd.get(animal.motherId)?.tag ?? null) : null,
     status: state.status, endedOn: state.endedOn, keeperId: state.keeperId, keeperName: names.member(state.keeperId), passedOn: state.passedOn,
     funding: animal.funds.map((f) => ({ grantId: f.grantId, label: names.grant(f.grantId), cost: String(f.cost) })),
-    saleProceeds: sale ? String(sale.amount) : null,
+    saleProceeds: state.sales.length > 0 ? sumMinor(state.sales.map((x) => x.proceeds)).toFixed(0) : null,
     deathCause: death?.note ?? null,
   };
 }

@@ -50,8 +50,13 @@ function Branch<N extends AnimalNode>({ node, onOpen, extra }: { readonly node: 
 }
 
 /** "Cow, female, Friesian cross" or "25 chicken (batch)". */
-export function describeAnimal(t: (key: string, options?: Record<string, unknown>) => string, a: Pick<AnimalNode, 'species' | 'sex' | 'breed' | 'headCount'>): string {
+export function describeAnimal(t: (key: string, options?: Record<string, unknown>) => string, a: Pick<AnimalNode, 'species' | 'sex' | 'breed' | 'headCount' | 'heads'>): string {
+  if (a.headCount > 1) {
+    const species = t(`livestock.speciesPlural.${a.species}`);
+    return a.heads > 0 && a.heads < a.headCount
+      ? t('livestock.batchLeft', { count: a.heads, of: a.headCount, species })
+      : t('livestock.batchOf', { count: a.headCount, species });
+  }
   const species = t(`livestock.species.${a.species}`);
-  if (a.headCount > 1) return t('livestock.batchOf', { count: a.headCount, species });
   return [species, t(`livestock.sex.${a.sex}`), a.breed].filter(Boolean).join(', ');
 }

@@ -23,7 +23,9 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
   const actions: Action[] = [...(canBear ? ['birth' as const] : []), 'care', 'sale', 'death', 'transfer', 'pass_on'];
   const [action, setAction] = useState<Action>(actions[0]!);
   const [when, setWhen] = useState(today());
-  const [form, setForm] = useState({ sex: 'female', description: '', amount: '', cash: 'cash_box', note: '', toMemberId: '' });
+  const [form, setForm] = useState({ sex: 'female', description: '', amount: '', cash: 'cash_box', note: '', toMemberId: '', heads: '' });
+  const batch = animal.headCount > 1;
+  const heads = form.heads.trim() === '' ? undefined : /^\d{1,6}$/.test(form.heads.trim()) ? Number(form.heads.trim()) : Number.NaN;
   const [funds, setFunds] = useState<FundLine[]>([{ grantId: GROUP_FUND, amount: '' }]);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const ids = { associationId: association.id, animalId: animal.id, date: when };
@@ -33,12 +35,12 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
     const done =
       action === 'birth' ? await command.run('livestock-birth', { associationId: association.id, motherId: animal.id, date: when, offspring: [{ sex: form.sex === 'male' ? 'male' : 'female' }] })
       : action === 'care' ? await command.run('livestock-care', { ...ids, description: form.description, amount: form.amount, paidFrom: cash, funds: fundsInput(funds, form.amount) })
-      : action === 'sale' ? await command.run('livestock-sale', { ...ids, proceeds: form.amount, paidInto: cash, buyer: form.note })
-      : action === 'death' ? await command.run('livestock-death', { ...ids, cause: form.note })
+      : action === 'sale' ? await command.run('livestock-sale', { ...ids, proceeds: form.amount, paidInto: cash, buyer: form.note, headCount: heads })
+      : action === 'death' ? await command.run('livestock-death', { ...ids, cause: form.note, headCount: heads })
       : action === 'transfer' ? await command.run('livestock-transfer', { ...ids, toMemberId: form.toMemberId, note: form.note })
       : await command.run('livestock-pass-on', { ...ids, toMemberId: form.toMemberId, note: form.note });
     if (!done) return;
-    setForm((f) => ({ ...f, description: '', amount: '', note: '', toMemberId: '' }));
+    setForm((f) => ({ ...f, description: '', amount: '', note: '', toMemberId: '', heads: '' }));
     onDone();
   }
 
@@ -67,6 +69,10 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
           <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />
         </>
       ) : null}
+      {batch && (action === 'sale' || action === 'death') ? (
+        <TextField label={t('livestock.howMany')} name="headCount" value={form.heads} onChange={set('heads')} error={command.fieldErrors.headCount}
+          hint={t('livestock.howManyHint', { count: animal.heads })} />
+      ) : null}
       {action === 'sale' ? (
         <>
           <TextField label={t('livestock.proceeds')} name="proceeds" value={form.amount} onChange={set('amount')} error={command.fieldErrors.proceeds} required hint={t('livestock.proceedsHint')} />
@@ -83,7 +89,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
           <TextField label={t('livestock.note')} name="note" value={form.note} onChange={set('note')} error={command.fieldErrors.note} />
         </>
       ) : null}
-      <FormError message={command.errorOutside(['date', 'description', 'amount', 'paidFrom', 'proceeds', 'paidInto', 'buyer', 'cause', 'toMemberId', 'note', 'offspring.0.sex', 'funds', 'funds.*'])} />
+      <FormError message={command.errorOutside(['date', 'description', 'amount', 'paidFrom', 'proceeds', 'paidInto', 'buyer', 'cause', 'toMemberId', 'note', 'offspring.0.sex', 'funds', 'funds.*', 'headCount'])} />
       <div className="actions actions--start">
         <button type="submit" className="button" disabled={command.busy}>{t(`livestock.record.${action}`)}</button>
       </div>

@@ -1,0 +1,1 @@
+ALTER TABLE `animal_events` ADD `head_count` integer;
