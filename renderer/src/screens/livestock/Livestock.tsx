@@ -35,7 +35,7 @@ export function Livestock({ association, who }: { readonly association: Associat
   const animals = register?.animals ?? [];
   const alive = animals.filter((a) => a.status === 'alive');
   const shown = showAll ? animals : alive;
-  const bySpecies = [...new Set(alive.map((a) => a.species))].map((s) => ({ species: s, heads: alive.filter((a) => a.species === s).reduce((n, a) => n + a.headCount, 0) }));
+  const bySpecies = [...new Set(alive.map((a) => a.species))].map((s) => ({ species: s, heads: alive.filter((a) => a.species === s).reduce((n, a) => n + a.heads, 0) }));
 
   return (
     <section aria-labelledby="livestock-title">
