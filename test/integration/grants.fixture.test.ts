@@ -129,6 +129,8 @@ describe('the district grant, as of 1 March 2026', () => {
     const list = t.ok('livestock-list', { associationId: a });
     expect(list.animals).toHaveLength(10);
     expect(list.passOn).toBe('first_female_offspring');
+    // Alive: C-01, C-01-1, C-02, C-02-1, C-03 (5 cows); G-01, G-04, G-05 (3 goats).
+    expect(list.headsBySpecies).toEqual([{ species: 'cow', heads: 5 }, { species: 'goat', heads: 3 }]);
     expect(list.animals.find((x) => x.tag === 'G-05')).toMatchObject({ funding: [{ grantId: null, label: null, cost: '45000' }], keeperName: 'Niyonzima Eric' });
     const calf = t.ok('livestock-get', { associationId: a, animalId: f.animals['C-01-1']! });
     expect(calf).toMatchObject({ motherTag: 'C-01', origin: 'birth', cost: '0', funding: [{ grantId: f.grantId, cost: '0' }] });

@@ -38,6 +38,7 @@ describe('a batch of chickens', () => {
     expect(afterDeaths).toMatchObject({ status: 'alive', heads: 45 });
     expect(balance('5050')).toBe('65000');
     expect(balance('1200')).toBe('1160000'); // 1,025,000 + 150,000 − 15,000
+    expect(t.ok('livestock-list', { associationId: a }).headsBySpecies).toContainEqual({ species: 'chicken', heads: 45 });
 
     t.ok('livestock-sale', { associationId: a, animalId: batch.id, date: '2026-02-22', proceeds: '90,000', headCount: 20, buyer: 'Huye market' });
     expect(balance('4050')).toBe('-45000'); // 15,000 + 30,000

@@ -16,7 +16,7 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
-import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind } from '../livestock/herd';
+import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind, type Species } from '../livestock/herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
 import { animalView, childrenIndex, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
@@ -384,7 +384,7 @@ export const livestockHandlers = {
     access: { roles: READERS },
     summary: 'The register: every animal with where it is and who keeps it, as of a date (optionally only one grant’s)',
     input: z.strictObject({ associationId: id, asOf: isoDate.optional(), grantId: id.optional() }),
-    run(ctx, input): { asOf: string; passOn: PassOnRule; animals: AnimalView[] } {
+    run(ctx, input): { asOf: string; passOn: PassOnRule; animals: AnimalView[]; headsBySpecies: { species: Species; heads: number }[] } {
       getAssociation(ctx, input.associationId);
       const asOf = input.asOf ?? todayOf(ctx);
       const herd = loadHerd(ctx, input.associationId);
@@ -393,7 +393,9 @@ export const livestockHandlers = {
         .filter((a) => input.grantId === undefined || a.funds.some((f) => f.grantId === input.grantId))
         .map((a) => animalView(herd, a, names, asOf))
         .filter((v): v is AnimalView => v !== null);
-      return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals };
+      const headsBySpecies = SPECIES.map((species) => ({ species, heads: animals.filter((a) => a.species === species).reduce((n, a) => n + a.heads, 0) }))
+        .filter((x) => x.heads > 0);
+      return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals, headsBySpecies };
     },
   }),
 

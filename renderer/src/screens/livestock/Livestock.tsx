@@ -35,7 +35,6 @@ export function Livestock({ association, who }: { readonly association: Associat
   const animals = register?.animals ?? [];
   const alive = animals.filter((a) => a.status === 'alive');
   const shown = showAll ? animals : alive;
-  const bySpecies = [...new Set(alive.map((a) => a.species))].map((s) => ({ species: s, heads: alive.filter((a) => a.species === s).reduce((n, a) => n + a.heads, 0) }));
 
   return (
     <section aria-labelledby="livestock-title">
@@ -57,7 +56,7 @@ export function Livestock({ association, who }: { readonly association: Associat
       ) : (
         <>
           <dl className="cards indicators">
-            {bySpecies.map((s) => (
+            {(register?.headsBySpecies ?? []).map((s) => (
               <div className="card" key={s.species}>
                 <dt>{t(`livestock.speciesPlural.${s.species}`)}</dt>
                 <dd data-testid={`herd-${s.species}`}>{s.heads}</dd>
