@@ -457,8 +457,8 @@ export const animals = sqliteTable(
     sex: text('sex', { enum: ['female', 'male', 'mixed'] }).notNull(),
     headCount: integer('head_count').notNull().default(1),
     acquiredOn: text('acquired_on').notNull(),
-    origin: text('origin', { enum: ['purchase', 'birth'] }).notNull(),
-    /** What the group paid (0 for one born in the group). */
+    origin: text('origin', { enum: ['purchase', 'birth', 'opening'] }).notNull(),
+    /** What the group paid (0 for one born in the group; its value for one the group had before these books). */
     cost: integer('cost').notNull(),
     motherId: text('mother_id').references((): any => animals.id),
     createdAt: text('created_at').notNull(),
@@ -482,7 +482,7 @@ export const animalFunds = sqliteTable(
   (t) => [index('animal_funds_animal').on(t.animalId), index('animal_funds_grant').on(t.grantId)],
 );
 
-export const ANIMAL_EVENT_KINDS = ['purchase', 'birth', 'offspring', 'death', 'sale', 'care', 'transfer', 'pass_on'] as const;
+export const ANIMAL_EVENT_KINDS = ['purchase', 'opening', 'birth', 'offspring', 'death', 'sale', 'care', 'transfer', 'pass_on'] as const;
 
 /** Everything that happened to an animal, in order. Append-only. */
 export const animalEvents = sqliteTable(

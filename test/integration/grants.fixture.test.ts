@@ -131,6 +131,8 @@ describe('the district grant, as of 1 March 2026', () => {
     expect(list.passOn).toBe('first_female_offspring');
     // Alive: C-01, C-01-1, C-02, C-02-1, C-03 (5 cows); G-01, G-04, G-05 (3 goats).
     expect(list.headsBySpecies).toEqual([{ species: 'cow', heads: 5 }, { species: 'goat', heads: 3 }]);
+    // Cost still carried: 300,000 + 300,000 + 280,000 + 2 × 50,000 (G-01, G-04) + 45,000 (G-05) + 0 (calves) = 1,025,000 = account 1200.
+    expect([list.costHeld, list.costInJournal]).toEqual(['1025000', '1025000']);
     expect(list.animals.find((x) => x.tag === 'G-05')).toMatchObject({ funding: [{ grantId: null, label: null, cost: '45000' }], keeperName: 'Niyonzima Eric' });
     const calf = t.ok('livestock-get', { associationId: a, animalId: f.animals['C-01-1']! });
     expect(calf).toMatchObject({ motherTag: 'C-01', origin: 'birth', cost: '0', funding: [{ grantId: f.grantId, cost: '0' }] });
@@ -162,5 +164,27 @@ describe('an animal paid partly by the grant and partly by the group', () => {
     const s = t.ok('grant-statement', { associationId: a, grantId: f.grantId, asOf: '2026-02-28' });
     expect(s.animals.find((n) => n.tag === 'C-10')).toMatchObject({ grantCost: '60000', grantProceeds: '90001', status: 'sold' });
     expect(s).toMatchObject({ spent: '1160000', backFromSales: '155001', unspent: '195001', unspentInJournal: '195001' });
+  });
+});
+
+describe('an animal the group had before these books', () => {
+  it('enters the register at its value as the group’s own, with no money moving', () => {
+    const before = t.ok('spending-list', { associationId: a }).length;
+    const cow = t.ok('livestock-buy', {
+      associationId: a, date: '2025-01-10', tag: 'C-00', species: 'cow', sex: 'female', keeperId: f.m.kalisa, cost: '250,000', paidFrom: 'owned_before',
+    });
+    expect(cow).toMatchObject({ origin: 'opening', cost: '250000', keeperName: 'Kalisa Samuel' });
+    expect(cow.events.map((e) => [e.kind, e.toName])).toEqual([['opening', 'Kalisa Samuel']]);
+    expect(balance('1200')).toBe('1275000'); // 1,025,000 + 250,000
+    expect(balance('3010')).toBe('-250000');
+    expect(balance('1010')).toBe('320000');
+    expect(t.ok('spending-list', { associationId: a })).toHaveLength(before);
+    const list = t.ok('livestock-list', { associationId: a });
+    expect([list.costHeld, list.costInJournal]).toEqual(['1275000', '1275000']);
+    const withGrant = t.call('livestock-buy', {
+      associationId: a, date: '2025-01-10', tag: 'C-0X', species: 'cow', sex: 'female', keeperId: f.m.kalisa, cost: '1,000', paidFrom: 'owned_before',
+      funds: [{ grantId: f.grantId, amount: '1,000' }],
+    });
+    expect(withGrant.ok ? null : withGrant.error).toMatchObject({ code: 'opening-group-only', field: 'funds' });
   });
 });

@@ -124,6 +124,20 @@ describe('events in the register', () => {
   });
 });
 
+describe('the journal by hand', () => {
+  it('cannot touch a grant’s fund, the grant money used or the livestock account, nor undo an entry a record made', () => {
+    for (const account of ['2101', '3020', '1200']) {
+      const e = refused('journal-entry-post', { date: '2026-02-20', memo: 'By hand', lines: [{ account, debit: '1,000' }, { account: '1010', credit: '1,000' }] });
+      expect(e).toMatchObject({ code: 'account-kept-by-records', field: 'lines.0.account', params: { code: account } });
+    }
+    const entries = t.ok('journal-entry-list', { associationId: a, limit: 1000 });
+    const sale = entries.find((x) => x.kind === 'livestock-sale')!;
+    expect(refused('journal-entry-reverse', { entryId: sale.id, reason: 'Undo' })).toMatchObject({ code: 'entry-kept-by-record', field: 'entryId' });
+    const grantReceipt = entries.find((x) => x.kind === 'grant-receipt')!;
+    expect(refused('journal-entry-reverse', { entryId: grantReceipt.id, reason: 'Undo' })).toMatchObject({ code: 'entry-kept-by-record' });
+  });
+});
+
 describe('evidence', () => {
   it('keeps only photos and PDFs, not too large, not twice', () => {
     const text = Buffer.from('just some notes').toString('base64');

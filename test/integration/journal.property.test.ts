@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 
-const PLAIN_ACCOUNTS = ['1010', '1020', '1200', '2020', '3010', '4010', '4020', '4090', '5010'];
+const PLAIN_ACCOUNTS = ['1010', '1020', '4040', '2020', '3010', '4010', '4020', '4090', '5010'];
 const MEMBER_ACCOUNTS = ['1100', '2010'];
 
 interface Line { account: string; member: number | null; amount: bigint }

@@ -86,6 +86,12 @@ function listEntries(
   return entries.map((e) => ({ ...e, postings: postingsOf.all(e.id) as EntryView['postings'] }));
 }
 
+/**
+ * Accounts only the grant and livestock commands move: a hand-made line there would
+ * make a grant's unspent money or the herd's cost disagree with their records.
+ */
+const KEPT_BY_RECORDS = new Set(['grant_fund', 'grant_used', 'livestock']);
+
 export const journalHandlers = {
   'journal-entry-post': handler({
     kind: 'write',
@@ -100,6 +106,9 @@ export const journalHandlers = {
     run(ctx, input): EntryView {
       const association = writableAssociation(ctx, input.associationId);
       const accounts = input.lines.map((l, i) => accountByCode(ctx, input.associationId, l.account, `lines.${i}.account`));
+      accounts.forEach((a, i) => {
+        if (KEPT_BY_RECORDS.has(a.purpose)) throw new LedgerError('account-kept-by-records', { code: a.code }, `lines.${i}.account`);
+      });
       const lines: EntryLine[] = input.lines.map((l, i) => {
         const field = `lines.${i}`;
         if ((l.debit === undefined) === (l.credit === undefined)) throw new LedgerError('entry-line-debit-or-credit', { line: i + 1 }, field);
@@ -137,6 +146,9 @@ export const journalHandlers = {
     run(ctx, input): EntryView {
       writableAssociation(ctx, input.associationId);
       const original = getEntry(ctx, input.associationId, input.entryId);
+      // An entry a business record made (a meeting, a loan, a grant …) is corrected through that record.
+      const made = prepared(ctx.ledger.sqlite, 'SELECT source_type AS sourceType FROM journal_entries WHERE id = ?').get(original.id) as { sourceType: string | null };
+      if (made.sourceType !== null) throw new LedgerError('entry-kept-by-record', {}, 'entryId');
       const posted = reverseEntry(ctx, {
         associationId: input.associationId,
         entryId: input.entryId,

@@ -9,9 +9,9 @@ import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS, ADMINS } from '../auth/access';
 import { amountAt } from '../amount-field';
-import { decimal, splitByLargestRemainder, type MinorUnits } from '../money/money';
+import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
-import { accountByPurpose } from '../journal/balances';
+import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
@@ -159,12 +159,12 @@ export const livestockHandlers = {
   'livestock-buy': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Buy an animal (or a batch of poultry) with the group’s money, a grant’s, or both; a member keeps it',
+    summary: 'Buy an animal (or a batch of poultry) with the group’s money, a grant’s, or both; or enter one the group already had (paidFrom "owned_before", at its value)',
     input: z.strictObject({
       associationId: id, date: isoDate, tag: requiredText(40), species: z.enum(SPECIES, { error: 'species-invalid' }), breed: optionalText(60),
       sex: z.enum(['female', 'male', 'mixed'], { error: 'sex-invalid' }),
       headCount: z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).max(10000, { error: 'head-count-invalid' }).default(1),
-      keeperId: id, cost: amountText, paidFrom: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'), funds: fundsInput,
+      keeperId: id, cost: amountText, paidFrom: z.enum([...CASH_ACCOUNTS, 'owned_before'], { error: 'field-invalid' }).default('cash_box'), funds: fundsInput,
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
@@ -173,14 +173,31 @@ export const livestockHandlers = {
       const keeper = keeperOn(ctx, input.associationId, input.keeperId, input.date, 'keeperId');
       const cost = amountAt(ctx, input.cost, association.currency, 'cost');
       const parts = fundParts(ctx, association.currency, cost, input.funds);
+      const opening = input.paidFrom === 'owned_before';
+      // An animal the group had before these books: no money moves now; it enters at its value as the group's own.
+      if (opening && parts.some((p) => p.grantId !== null)) throw new LedgerError('opening-group-only', {}, 'funds');
       const animalId = ctx.newId();
       insertAnimal(
         ctx,
         { id: animalId, associationId: input.associationId, tag: input.tag, species: input.species, breed: input.breed ?? null, sex: input.sex, headCount: input.headCount,
-          acquiredOn: input.date, origin: 'purchase', cost, motherId: null },
+          acquiredOn: input.date, origin: opening ? 'opening' : 'purchase', cost, motherId: null },
         parts.map((p) => ({ grantId: p.grantId, cost: p.amount, weight: p.amount })),
       );
       const label = input.headCount > 1 ? `${input.headCount} ${input.species}` : input.species;
+      if (input.paidFrom === 'owned_before') {
+        if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+        const { sqlite } = ctx.ledger;
+        const entry = postEntry(ctx, {
+          associationId: input.associationId, entryDate: input.date, kind: 'livestock-opening', memo: `${label} ${input.tag}, owned before these books`,
+          source: { type: 'animal', id: animalId },
+          lines: [
+            { accountId: accountByPurpose(sqlite, input.associationId, 'livestock').id, amount: cost },
+            { accountId: accountByPurpose(sqlite, input.associationId, 'group_fund').id, amount: -cost as MinorUnits },
+          ],
+        });
+        insertEvent(ctx, input.associationId, animalId, 'opening', input.date, { to: keeper.id, amount: cost, entryId: entry.id });
+        return history(ctx, input.associationId, animalId);
+      }
       const { spendingId, entryId } = recordSpending(ctx, {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_purchase',
         description: `Bought ${label} ${input.tag}`, amount: cost, paidFrom: input.paidFrom, parts, animalId, partsField: 'funds',
@@ -384,7 +401,11 @@ export const livestockHandlers = {
     access: { roles: READERS },
     summary: 'The register: every animal with where it is and who keeps it, as of a date (optionally only one grant’s)',
     input: z.strictObject({ associationId: id, asOf: isoDate.optional(), grantId: id.optional() }),
-    run(ctx, input): { asOf: string; passOn: PassOnRule; animals: AnimalView[]; headsBySpecies: { species: Species; heads: number }[] } {
+    run(ctx, input): {
+      asOf: string; passOn: PassOnRule; animals: AnimalView[]; headsBySpecies: { species: Species; heads: number }[];
+      /** Minor units: the cost still carried by the animals alive (all of them, whatever grantId), and the livestock account's balance. */
+      costHeld: string; costInJournal: string;
+    } {
       getAssociation(ctx, input.associationId);
       const asOf = input.asOf ?? todayOf(ctx);
       const herd = loadHerd(ctx, input.associationId);
@@ -395,7 +416,10 @@ export const livestockHandlers = {
         .filter((v): v is AnimalView => v !== null);
       const headsBySpecies = SPECIES.map((species) => ({ species, heads: animals.filter((a) => a.species === species).reduce((n, a) => n + a.heads, 0) }))
         .filter((x) => x.heads > 0);
-      return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals, headsBySpecies };
+      const costHeld = sumMinor([...herd.values()].map((a) => stateOf(a, asOf)?.costLeft ?? 0)).toFixed(0);
+      const { sqlite } = ctx.ledger;
+      const costInJournal = String(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'livestock').id, { asOf }));
+      return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals, headsBySpecies, costHeld, costInJournal };
     },
   }),
 

@@ -41,7 +41,7 @@ export interface Animal {
   readonly sex: 'female' | 'male' | 'mixed';
   readonly headCount: number;
   readonly acquiredOn: string;
-  readonly origin: 'purchase' | 'birth';
+  readonly origin: 'purchase' | 'birth' | 'opening';
   readonly cost: number;
   readonly motherId: string | null;
   readonly funds: readonly AnimalFund[];

@@ -17,7 +17,7 @@ export interface AnimalView {
   /** Head alive on the date (what is left of a batch). */
   readonly heads: number;
   readonly acquiredOn: string;
-  readonly origin: 'purchase' | 'birth';
+  readonly origin: 'purchase' | 'birth' | 'opening';
   /** Minor units. */
   readonly cost: string;
   readonly motherId: string | null;
@@ -37,7 +37,7 @@ export interface KeeperSpell {
   readonly memberId: string;
   readonly name: string;
   readonly since: string;
-  readonly how: 'purchase' | 'birth' | 'transfer' | 'pass_on';
+  readonly how: 'purchase' | 'opening' | 'birth' | 'transfer' | 'pass_on';
 }
 
 export interface AnimalNode extends AnimalView {

@@ -34,15 +34,15 @@ export function AnimalDetail({ association, animalId, canRecord, onOpen, onBack,
         <div>
           <dt>{t('livestock.origin')}</dt>
           <dd>
-            {animal.origin === 'purchase'
-              ? t('livestock.boughtOn', { date: date(animal.acquiredOn), cost: m(animal.cost) })
+            {animal.origin === 'purchase' ? t('livestock.boughtOn', { date: date(animal.acquiredOn), cost: m(animal.cost) })
+              : animal.origin === 'opening' ? t('livestock.ownedOn', { date: date(animal.acquiredOn), cost: m(animal.cost) })
               : t('livestock.bornOn', { date: date(animal.acquiredOn) })}
             {animal.motherId ? <> · {t('livestock.mother')}: <button type="button" className="link" onClick={() => onOpen(animal.motherId!)}>{animal.motherTag}</button></> : null}
           </dd>
         </div>
         <div>
           <dt>{t('livestock.funding')}</dt>
-          <dd>{animal.funding.map((f) => (f.label ?? t('fund.group')) + (animal.origin === 'purchase' ? ` (${m(f.cost)})` : '')).join(' · ')}</dd>
+          <dd>{animal.funding.map((f) => (f.label ?? t('fund.group')) + (animal.origin !== 'birth' ? ` (${m(f.cost)})` : '')).join(' · ')}</dd>
         </div>
         {animal.saleProceeds ? <div><dt>{t('livestock.soldFor')}</dt><dd>{m(animal.saleProceeds)}</dd></div> : null}
         {animal.deathCause ? <div><dt>{t('livestock.cause')}</dt><dd>{animal.deathCause}</dd></div> : null}
@@ -98,6 +98,7 @@ export function AnimalDetail({ association, animalId, canRecord, onOpen, onBack,
 function eventDetails(t: (key: string, options?: Record<string, unknown>) => string, e: AnimalHistory['events'][number]): string {
   switch (e.kind) {
     case 'purchase':
+    case 'opening':
     case 'birth':
       return e.toName ? t('livestock.keptBy', { name: e.toName }) : '';
     case 'transfer':

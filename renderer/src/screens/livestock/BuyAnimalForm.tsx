@@ -27,7 +27,8 @@ export function BuyAnimalForm({ association, onBought, onCancel }: { readonly as
     const animal = await command.run('livestock-buy', {
       associationId: association.id, date: form.date, tag: form.tag, species: form.species as (typeof SPECIES)[number], breed: form.breed,
       sex: batch && headCount > 1 ? 'mixed' : form.sex === 'male' ? 'male' : 'female', headCount, keeperId: form.keeperId, cost: form.cost,
-      paidFrom: form.paidFrom === 'bank' ? 'bank' : 'cash_box', funds: fundsInput(funds, form.cost),
+      paidFrom: form.paidFrom === 'bank' ? 'bank' : form.paidFrom === 'owned_before' ? 'owned_before' : 'cash_box',
+      funds: form.paidFrom === 'owned_before' ? undefined : fundsInput(funds, form.cost),
     });
     if (animal) onBought(animal);
   }
@@ -53,10 +54,10 @@ export function BuyAnimalForm({ association, onBought, onCancel }: { readonly as
         <SelectField label={t('livestock.keeper')} name="keeperId" value={form.keeperId} onChange={set('keeperId')} error={command.fieldErrors.keeperId} required placeholder={t('common.choose')}
           options={(members ?? []).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
         <DateField legend={t('livestock.boughtDate')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
-        <TextField label={t('livestock.cost')} name="cost" value={form.cost} onChange={set('cost')} error={command.fieldErrors.cost} required />
         <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.paidFrom} onChange={set('paidFrom')} error={command.fieldErrors.paidFrom}
-          options={[{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }]} />
-        <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />
+          options={[{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }, { value: 'owned_before', label: t('livestock.ownedBefore') }]} />
+        <TextField label={form.paidFrom === 'owned_before' ? t('livestock.costOpening') : t('livestock.cost')} name="cost" value={form.cost} onChange={set('cost')} error={command.fieldErrors.cost} required />
+        {form.paidFrom === 'owned_before' ? null : <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />}
         <FormError message={command.errorOutside(['species', 'headCount', 'sex', 'tag', 'breed', 'keeperId', 'date', 'cost', 'paidFrom', 'funds', 'funds.*'])} />
         <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>

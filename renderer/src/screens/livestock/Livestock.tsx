@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../../electron/server/contract';
 import { useCommand, useQuery } from '../../hooks';
-import { date } from '../../format';
+import { date, money } from '../../format';
 import { AnimalTree, describeAnimal } from '../../components/AnimalTree';
 import { SelectField } from '../../components/fields';
 import { AnimalDetail } from './AnimalDetail';
@@ -63,6 +63,13 @@ export function Livestock({ association, who }: { readonly association: Associat
               </div>
             ))}
           </dl>
+          {register ? (
+            <p className={register.costHeld === register.costInJournal ? 'ok' : 'late'} data-testid="herd-reconciles">
+              {register.costHeld === register.costInJournal
+                ? t('livestock.costMatches', { cost: money(register.costHeld, association.currency) })
+                : t('livestock.costDiffers', { cost: money(register.costHeld, association.currency), journal: money(register.costInJournal, association.currency) })}
+            </p>
+          ) : null}
           <label className="choice__option">
             <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
             {t('livestock.showAll')}
