@@ -13,7 +13,8 @@ import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
-import { freeCash } from '../grants/funds';
+import { freeCash, grantLabel, grantsOf } from '../grants/funds';
+import { addDays } from '../locale/dates';
 import { loadHerd, stateOf } from '../livestock/herd';
 
 const location = {
@@ -86,6 +87,8 @@ export interface AssociationSummary {
   readonly groupCash: string;
   /** Head of livestock alive (a batch of poultry counts each bird). */
   readonly livestockHeads: number;
+  /** Reports grantors expect within the next 30 days. */
+  readonly reportsDue: readonly { readonly grant: string; readonly date: string }[];
 }
 
 const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
@@ -201,6 +204,9 @@ export const associationHandlers = {
         grantsUnspent: String(grants.held),
         groupCash: String(grants.free),
         livestockHeads: [...herd.values()].reduce((n, a) => n + (stateOf(a, asOf)?.heads ?? 0), 0),
+        reportsDue: grantsOf(ctx, input.associationId)
+          .flatMap((g) => g.reportingDates.filter((d) => d >= asOf && d <= addDays(asOf, 30)).map((date) => ({ grant: grantLabel(g), date })))
+          .sort((x, y) => x.date.localeCompare(y.date)),
       };
     },
   }),

@@ -10,6 +10,7 @@ import { accountBalance, accountByPurpose } from '../journal/balances';
 import { id, isoDate } from '../validation';
 import { getAssociation } from './association';
 import { getMember } from './member';
+import { addDays } from '../locale/dates';
 
 export interface PassbookRow {
   readonly date: string;
@@ -112,7 +113,7 @@ export const statementHandlers = {
       getAssociation(ctx, input.associationId);
       const { sqlite } = ctx.ledger;
       const accountId = accountByPurpose(sqlite, input.associationId, input.account === 'box' ? 'cash_box' : 'bank').id;
-      const dayBefore = input.from ? new Date(Date.parse(`${input.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10) : null;
+      const dayBefore = input.from ? addDays(input.from, -1) : null;
       let balance = decimal(dayBefore ? String(accountBalance(sqlite, input.associationId, accountId, { asOf: dayBefore })) : 0);
       const opening = balance.toFixed(0);
       const moves = prepared(

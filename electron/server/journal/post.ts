@@ -11,6 +11,7 @@ import { sumMinor, type MinorUnits } from '../money/money';
 import { isCalendarDate } from '../validation';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
 import { statementsFor } from './statements';
+import { addDays } from '../locale/dates';
 
 export interface EntryLine {
   readonly accountId: string;
@@ -83,7 +84,7 @@ function checkDate(ctx: CallContext, date: string, foundedOn: string): void {
   if (!isCalendarDate(date)) throw new LedgerError('date-invalid', {}, 'date');
   if (date < foundedOn) throw new LedgerError('entry-before-founding', { date, foundedOn }, 'date');
   // A day of slack: the laptop's clock may be a little behind the meeting's date.
-  const tomorrow = new Date(Date.parse(`${todayOf(ctx)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(todayOf(ctx), 1);
   if (date > tomorrow) throw new LedgerError('entry-in-future', { date }, 'date');
 }
 

@@ -21,3 +21,8 @@ export function formatDate(isoDate: string, locale: UiLocale): string {
 export function monthNames(locale: UiLocale): readonly string[] {
   return MONTHS[locale];
 }
+
+/** The calendar date `days` after (or before, if negative) a 'YYYY-MM-DD' date. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -69,6 +69,9 @@ export function Home({ association, who }: { readonly association: AssociationVi
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
+      {summary?.reportsDue.map((r) => (
+        <p className="notice" key={`${r.grant}-${r.date}`}>{t('home.reportDue', { grant: r.grant, date: date(r.date) })}</p>
+      ))}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
         {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
