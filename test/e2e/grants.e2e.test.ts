@@ -115,4 +115,33 @@ describe('where did our grant go, and where are the animals now', () => {
     expect(spendings()).toBe(before);
     expect(await page.locator('tbody tr').count()).toBe(2); // bought, gave birth … and nothing more
   });
+
+  it('records a new grant and buys a goat with it and the group’s money, through the forms', async () => {
+    await page.getByRole('link', { name: 'Grants', exact: true }).click();
+    await page.getByRole('button', { name: 'Record a grant' }).click();
+    await page.getByRole('textbox', { name: 'Given by' }).fill('Tumba Sector');
+    await page.getByRole('textbox', { name: 'Reference (on the grant letter)' }).fill('TS-2026-3');
+    await page.getByRole('textbox', { name: 'Amount received' }).fill('40,000');
+    await page.getByLabel('Received into').selectOption({ label: 'Cash box' });
+    await page.getByRole('button', { name: 'Record the grant' }).click();
+    await expect.poll(() => page.getByTestId('unspent-TS-2026-3').textContent().then((x) => x?.replace(/\s/gu, ' '))).toBe('40,000 Frw');
+
+    await page.getByRole('link', { name: 'Livestock', exact: true }).click();
+    await page.getByRole('button', { name: 'Buy an animal' }).click();
+    await page.getByLabel('Kind of animal').selectOption({ label: 'Goat' });
+    await page.getByRole('textbox', { name: 'Tag' }).fill('G-10');
+    await page.getByLabel('Kept by').selectOption({ label: '3. Mukeshimana Alice' });
+    await page.getByRole('textbox', { name: 'Cost' }).fill('55,000');
+    await page.getByRole('button', { name: 'Split between funds' }).click();
+    await page.getByLabel('Fund 1', { exact: true }).selectOption({ label: 'Grant Tumba Sector (TS-2026-3) — 40,000 Frw unspent' });
+    await page.getByLabel('Part paid by fund 1').fill('40,000');
+    await page.getByLabel('Part paid by fund 2').fill('15,000');
+    await page.getByRole('button', { name: 'Buy an animal' }).click();
+    await expect.poll(heading).toBe('Animal G-10');
+    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Mukeshimana Alice');
+    expect((await page.locator('.facts').textContent())?.replace(/\s/gu, ' ')).toContain('Tumba Sector (TS-2026-3) (40,000 Frw) · The group’s own money (15,000 Frw)');
+    await page.getByRole('button', { name: 'Back to the register' }).click();
+    await expect.poll(() => page.getByTestId('herd-reconciles').textContent()).toMatch(/matches the livestock account 1200/);
+  });
 });
+
