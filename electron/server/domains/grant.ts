@@ -10,7 +10,7 @@ import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { amountAt } from '../amount-field';
-import { formatAmount, type MinorUnits } from '../money/money';
+import { formatAmount, sumMinor, type MinorUnits } from '../money/money';
 import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
@@ -132,7 +132,7 @@ export const grantHandlers = {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: input.kind, description: input.description,
         amount, paidFrom: input.paidFrom, parts, partsField: 'funds',
       });
-      return { id: spendingId, date: input.date, kind: input.kind, description: input.description, total: String(amount), fromGrant: String(parts.filter((p) => p.grantId).reduce((s, p) => s + p.amount, 0)), animalTag: null, evidence: [] };
+      return { id: spendingId, date: input.date, kind: input.kind, description: input.description, total: String(amount), fromGrant: sumMinor(parts.filter((p) => p.grantId).map((p) => p.amount)).toFixed(0), animalTag: null, evidence: [] };
     },
   }),
 

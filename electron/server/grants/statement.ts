@@ -114,8 +114,8 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
     const sales = stateOf(animal, asOf)!.sales;
     const grantProceeds = sales.length === 0 ? null : sumMinor(sales.map((x) => grantShareOfSale(animal, grantId, x.proceeds))).toNumber();
     if (grantProceeds !== null) backFromSales = backFromSales.plus(grantProceeds);
-    const grantCost = animal.funds.filter((f) => f.grantId === grantId).reduce((s, f) => s + f.cost, 0);
-    return { ...node, grantCost: String(grantCost), grantProceeds: grantProceeds === null ? null : String(grantProceeds), children: node.children.map(decorate) };
+    const grantCost = sumMinor(animal.funds.filter((f) => f.grantId === grantId).map((f) => f.cost)).toFixed(0);
+    return { ...node, grantCost, grantProceeds: grantProceeds === null ? null : String(grantProceeds), children: node.children.map(decorate) };
   };
   const animals = [...herd.values()]
     .filter((a) => a.motherId === null && a.funds.some((f) => f.grantId === grantId))
