@@ -10,6 +10,11 @@ export function money(minor: string, currency: CurrencyCode): string {
   return formatAmount(minor, currency, currentLanguage());
 }
 
+/** An amount as a person would type it in a form (no currency symbol), to start a field from. */
+export function typedAmount(minor: string | number, currency: CurrencyCode): string {
+  return formatAmount(String(minor), currency, currentLanguage(), { symbol: false });
+}
+
 export function date(isoDate: string | null): string {
   return isoDate ? formatDate(isoDate, currentLanguage()) : '';
 }

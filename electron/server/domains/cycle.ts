@@ -140,7 +140,14 @@ export function getCycle(ctx: CallContext, associationId: string, cycleId: strin
   if (!row) throw new LedgerError('cycle-not-found', {}, 'cycleId');
   const versions = prepared(ctx.ledger.sqlite, 'SELECT effective_from AS effectiveFrom, rules_json AS json FROM cycle_rules WHERE cycle_id = ? ORDER BY effective_from')
     .all(cycleId) as { effectiveFrom: string; json: string }[];
-  return { ...row, rules: versions.map((v) => ({ effectiveFrom: v.effectiveFrom, rules: JSON.parse(v.json) as CycleRules })) };
+  // Rules written before loans existed read with the default lending rules filled in.
+  return {
+    ...row,
+    rules: versions.map((v) => {
+      const rules = JSON.parse(v.json) as CycleRules;
+      return { effectiveFrom: v.effectiveFrom, rules: { ...rules, loans: loanRulesOf(rules) } };
+    }),
+  };
 }
 
 /** The cycle a date falls in. */

@@ -1,27 +1,58 @@
-// Starting a savings cycle: its dates and the group's rules.
+// Starting a savings cycle: its dates and the group's rules. Or, for a cycle already
+// running, new rules from a date on (the form starts from the rules in force).
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, CycleView } from '../../../electron/server/contract';
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
+import { today, typedAmount } from '../format';
 
-export function CycleForm({ association, onCreated }: { readonly association: AssociationView; readonly onCreated: (cycle: CycleView) => void }) {
+interface Props {
+  readonly association: AssociationView;
+  readonly onCreated: (cycle: CycleView) => void;
+  /** The cycle whose rules change from a date, instead of starting a new one. */
+  readonly changing?: CycleView;
+  readonly onCancel?: () => void;
+}
+
+export function CycleForm({ association, onCreated, changing, onCancel }: Props) {
   const { t } = useTranslation();
   const command = useCommand();
-  const [form, setForm] = useState({
-    name: '', startsOn: '', endsOn: '', savingMode: 'shares', sharePrice: '', minShares: '1', maxShares: '5',
-    socialFund: '0', entranceFee: '0', fineLate: '0', fineAbsent: '0', fineOther: '0',
-    loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: '12', loanDayCount: '30/360',
-    loanMaxMultiple: '3', loanLatePenalty: '0', loanGuarantorsAbove: '0',
+  const current = changing?.rules.at(-1)?.rules;
+  const typed = (minor: number) => typedAmount(minor, association.currency);
+  const [form, setForm] = useState(() => {
+    if (!current) {
+      return {
+        name: '', startsOn: '', endsOn: '', savingMode: 'shares', sharePrice: '', minShares: '1', maxShares: '5',
+        socialFund: '0', entranceFee: '0', fineLate: '0', fineAbsent: '0', fineOther: '0',
+        loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: '12', loanDayCount: '30/360',
+        loanMaxMultiple: '3', loanLatePenalty: '0', loanGuarantorsAbove: '0', effectiveFrom: today(),
+      };
+    }
+    const loans = current.loans!; // the server fills in the default lending rules
+    return {
+      name: changing!.name, startsOn: changing!.startsOn, endsOn: changing!.endsOn, savingMode: current.savingMode,
+      sharePrice: current.savingMode === 'shares' ? typed(current.sharePrice) : '', minShares: String(current.minShares), maxShares: String(current.maxShares),
+      socialFund: typed(current.socialFund), entranceFee: typed(current.entranceFee), fineLate: typed(current.fines.late), fineAbsent: typed(current.fines.absent),
+      fineOther: typed(current.fines.other), loanMethod: loans.method, loanMonthlyRatePercent: loans.monthlyRatePercent, loanFrequency: loans.frequency,
+      loanMaxInstalments: String(loans.maxInstalments), loanDayCount: loans.dayCount, loanMaxMultiple: loans.maxMultipleOfSavings,
+      loanLatePenalty: typed(loans.latePenalty), loanGuarantorsAbove: typed(loans.guarantorsAbove), effectiveFrom: today(),
+    };
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const err = (field: string) => command.fieldErrors[field];
   async function save() {
     const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-    const created = await command.run('cycle-create', {
-      associationId: association.id, name: form.name, startsOn: form.startsOn, endsOn: form.endsOn,
-      rules: {
+    // Rules this form does not show are carried over unchanged.
+    const unseen = current
+      ? {
+          ...(current.minSavings > 0 ? { minSavings: typed(current.minSavings) } : {}), ...(current.maxSavings > 0 ? { maxSavings: typed(current.maxSavings) } : {}),
+          meetingFrequency: current.meetingFrequency, loanAllowSeveral: current.loans?.allowSeveral ?? false,
+        }
+      : {};
+    const rules = {
+        ...unseen,
         savingMode: form.savingMode as 'shares' | 'savings', ...(form.savingMode === 'shares' ? { sharePrice: form.sharePrice } : {}),
         minShares: whole(form.minShares), maxShares: whole(form.maxShares), socialFund: form.socialFund, entranceFee: form.entranceFee,
         fineLate: form.fineLate, fineAbsent: form.fineAbsent, fineOther: form.fineOther,
@@ -29,8 +60,10 @@ export function CycleForm({ association, onCreated }: { readonly association: As
         loanFrequency: form.loanFrequency as 'weekly' | 'biweekly' | 'monthly', loanMaxInstalments: whole(form.loanMaxInstalments),
         loanDayCount: form.loanDayCount as '30/360' | 'actual/365', loanMaxMultiple: form.loanMaxMultiple,
         loanLatePenalty: form.loanLatePenalty, loanGuarantorsAbove: form.loanGuarantorsAbove,
-      },
-    });
+      };
+    const created = changing
+      ? await command.run('cycle-rules-change', { associationId: association.id, cycleId: changing.id, effectiveFrom: form.effectiveFrom, rules })
+      : await command.run('cycle-create', { associationId: association.id, name: form.name, startsOn: form.startsOn, endsOn: form.endsOn, rules });
     if (created) onCreated(created);
   }
   return (
@@ -38,11 +71,17 @@ export function CycleForm({ association, onCreated }: { readonly association: As
       e.preventDefault();
       void save();
     }}>
-      <h2>{t('cycle.title')}</h2>
-      <p>{t('cycle.explain')}</p>
-      <TextField label={t('cycle.name')} name="name" value={form.name} onChange={set('name')} error={err('name')} hint={t('cycle.nameHint')} required />
-      <DateField legend={t('cycle.startsOn')} name="startsOn" value={form.startsOn} onChange={set('startsOn')} error={err('startsOn')} required />
-      <DateField legend={t('cycle.endsOn')} name="endsOn" value={form.endsOn} onChange={set('endsOn')} error={err('endsOn')} required />
+      <h2>{changing ? t('cycle.changeTitle', { name: changing.name }) : t('cycle.title')}</h2>
+      <p>{changing ? t('cycle.changeExplain') : t('cycle.explain')}</p>
+      {changing ? (
+        <DateField legend={t('cycle.effectiveFrom')} name="effectiveFrom" value={form.effectiveFrom} onChange={set('effectiveFrom')} error={err('effectiveFrom')} required />
+      ) : (
+        <>
+          <TextField label={t('cycle.name')} name="name" value={form.name} onChange={set('name')} error={err('name')} hint={t('cycle.nameHint')} required />
+          <DateField legend={t('cycle.startsOn')} name="startsOn" value={form.startsOn} onChange={set('startsOn')} error={err('startsOn')} required />
+          <DateField legend={t('cycle.endsOn')} name="endsOn" value={form.endsOn} onChange={set('endsOn')} error={err('endsOn')} required />
+        </>
+      )}
       <ChoiceField legend={t('cycle.savingMode')} name="savingMode" value={form.savingMode} onChange={set('savingMode')} options={[
         { value: 'shares', label: t('cycle.modeShares') },
         { value: 'savings', label: t('cycle.modeSavings') },
@@ -80,9 +119,10 @@ export function CycleForm({ association, onCreated }: { readonly association: As
       <TextField label={t('cycle.loanMaxMultiple')} name="loanMaxMultiple" value={form.loanMaxMultiple} onChange={set('loanMaxMultiple')} error={err('rules.loanMaxMultiple')} />
       <TextField label={t('cycle.loanLatePenalty')} name="loanLatePenalty" value={form.loanLatePenalty} onChange={set('loanLatePenalty')} error={err('rules.loanLatePenalty')} />
       <TextField label={t('cycle.loanGuarantorsAbove')} name="loanGuarantorsAbove" value={form.loanGuarantorsAbove} onChange={set('loanGuarantorsAbove')} error={err('rules.loanGuarantorsAbove')} hint={t('cycle.loanGuarantorsHint')} />
-      <FormError message={command.errorOutside(['name', 'startsOn', 'endsOn', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
+      <FormError message={command.errorOutside(['name', 'startsOn', 'endsOn', 'effectiveFrom', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
       <div className="actions actions--start">
-        <button type="submit" className="button" disabled={command.busy}>{t('cycle.start')}</button>
+        {onCancel ? <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button> : null}
+        <button type="submit" className="button" disabled={command.busy}>{changing ? t('cycle.changeSave') : t('cycle.start')}</button>
       </div>
     </form>
   );

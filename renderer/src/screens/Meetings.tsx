@@ -10,7 +10,7 @@ import { CycleForm } from './CycleForm';
 import { MeetingSheet } from './MeetingSheet';
 import { MeetingSummary } from './MeetingSummary';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'rules' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
 
 export function Meetings({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
   const { t } = useTranslation();
@@ -35,6 +35,17 @@ export function Meetings({ association, canRecord }: { readonly association: Ass
       <section aria-labelledby="meetings-title">
         <h1 id="meetings-title">{t('nav.meetings')}</h1>
         {canRecord ? <CycleForm association={association} onCreated={() => reloadCycles()} /> : <p className="notice">{t('cycle.none')}</p>}
+      </section>
+    );
+  }
+  if (view.kind === 'rules') {
+    return (
+      <section aria-labelledby="meetings-title">
+        <h1 id="meetings-title">{t('nav.meetings')}</h1>
+        <CycleForm association={association} changing={cycle} onCancel={() => setView({ kind: 'list' })} onCreated={() => {
+          reloadCycles();
+          setView({ kind: 'list' });
+        }} />
       </section>
     );
   }
@@ -65,6 +76,12 @@ export function Meetings({ association, canRecord }: { readonly association: Ass
         {canRecord && !association.readOnly ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('meeting.new')}</button> : null}
       </div>
       <p className="muted">{t('cycle.current', { name: cycle.name, from: date(cycle.startsOn), to: date(cycle.endsOn) })}</p>
+      {cycle.rules.length > 1 ? (
+        <p className="muted" data-testid="rule-versions">{t('cycle.versions', { dates: cycle.rules.map((v) => date(v.effectiveFrom)).join(', ') })}</p>
+      ) : null}
+      {canRecord && !association.readOnly ? (
+        <p><button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'rules' })}>{t('cycle.change')}</button></p>
+      ) : null}
       {meetings && meetings.length === 0 ? <p className="empty">{t('meeting.none')}</p> : null}
       {meetings && meetings.length > 0 ? (
         <div className="table-wrap">
