@@ -158,8 +158,23 @@ describe('repayments at the weekly meeting', () => {
     expect(t.ok('meeting-list', { associationId: a })[0]!.total).toBe('13000');
     // One entry for the whole meeting.
     expect(t.ok('journal-entry-list', { associationId: a }).map((e) => e.kind)).toEqual(['manual', 'loan-disbursement', 'meeting']);
+    // A correction may not change the repayments (they are corrected on the loan) ...
     const correction = t.call('meeting-correct', { associationId: a, meetingId: meeting.id, reason: 'x', rows });
-    expect(correction.ok ? null : correction.error.code).toBe('meeting-has-loan-repayments');
+    expect(correction.ok ? null : correction.error).toMatchObject({ code: 'meeting-repayments-kept', field: 'rows' });
+    // ... but the rest of the meeting can be corrected, and the repayment is kept as it was.
+    // Eric bought 3 shares, not 2: money in 500 + 1,500 + 11,500 = 13,500 against the 23,000
+    // counted then (10,000 + 13,500 = 23,500 expected): a 500 shortage, to 5040.
+    const corrected = t.ok('meeting-correct', {
+      associationId: a, meetingId: meeting.id, reason: 'Eric bought 3 shares',
+      rows: [{ memberId: aline, attendance: 'present', shares: 1 }, { memberId: eric, attendance: 'present', shares: 3 }],
+    });
+    expect(corrected.totals).toMatchObject({ savings: '2000', loanRepayment: '11500', total: '13500' });
+    expect(balance('4010')).toBe('-1500'); // the interest once, not twice
+    expect(balance('1100')).toBe('20000');
+    expect(balance('5040')).toBe('500');
+    expect(balance('1010')).toBe('23000');
+    expect(t.ok('loan-get', { associationId: a, loanId: loan.id, asOf: '2025-04-01' }).principalOutstanding).toBe('20000');
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
   });
 });
 

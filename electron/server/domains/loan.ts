@@ -54,7 +54,7 @@ const SELECT = `SELECT l.id, l.association_id AS associationId, l.member_id AS m
   l.disbursed_by AS disbursedBy, l.closed_on AS closedOn, l.write_off_reason AS writeOffReason, l.written_off_by AS writtenOffBy, m.full_name AS memberName
   FROM loans l JOIN members m ON m.id = l.member_id`;
 
-function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRow & { memberName: string } {
+export function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRow & { memberName: string } {
   const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.id = ? AND l.association_id = ?`).get(loanId, associationId) as (LoanRow & { memberName: string }) | undefined;
   if (!row) throw new LedgerError('loan-not-found', {}, 'loanId');
   return row;

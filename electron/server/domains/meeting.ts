@@ -19,7 +19,7 @@ import { amountText, id, isoDate, optionalText, requiredText } from '../validati
 import { getAssociation, writableAssociation } from './association';
 import { cycleOn, getCycle, rulesOn } from './cycle';
 import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './meeting-grid';
-import { openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from './loan';
+import { loanRow, openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from './loan';
 
 const cashCount = z.strictObject({
   box: amountText,
@@ -93,6 +93,13 @@ function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid
   difference('cash_box', boxDifference, 'Cash box count difference');
   difference('bank', bankDifference, 'Bank count difference');
   return lines;
+}
+
+/** The repayments taken at a meeting, as plans to post again unchanged (their loan records stay as they are). */
+function repaymentsKept(ctx: CallContext, associationId: string, meetingId: string, date: string): RepaymentPlan[] {
+  const rows = prepared(ctx.ledger.sqlite, 'SELECT loan_id AS loanId, amount, penalty, interest, principal FROM loan_repayments WHERE meeting_id = ? ORDER BY rowid')
+    .all(meetingId) as { loanId: string; amount: MinorUnits; penalty: MinorUnits; interest: MinorUnits; principal: MinorUnits }[];
+  return rows.map((r) => ({ loan: loanRow(ctx, associationId, r.loanId), date, amount: r.amount, penalty: r.penalty, interest: r.interest, principal: r.principal, closes: false }));
 }
 
 function writeVersion(ctx: CallContext, meetingId: string, version: number, grid: CheckedGrid, entryId: string | null, reversalEntryId: string | null, reason: string | null): void {
@@ -231,15 +238,17 @@ export const meetingHandlers = {
       const before = getMeeting(ctx, input.associationId, m.id);
       const cycle = getCycle(ctx, input.associationId, m.cycleId);
       const grid = checkGrid(ctx, input.associationId, m.date, input.rows, rulesOn(cycle, m.date), association.currency);
-      // Loan repayments are not re-posted by a correction: the loan's own history would fork.
-      if (before.totals.loanRepayment !== '0' || grid.repayments.length > 0) throw new LedgerError('meeting-has-loan-repayments', {}, 'rows');
+      // A correction keeps the loan repayments taken at the meeting exactly as they were (the
+      // loans' own histories must not fork): they are re-posted with the corrected grid.
+      if (grid.repayments.length > 0) throw new LedgerError('meeting-repayments-kept', {}, 'rows');
+      const kept = repaymentsKept(ctx, input.associationId, m.id, m.date);
       const current = before.versions.at(-1)!;
       const today = todayOf(ctx);
       // The correction is dated today: statements before today still show what was recorded then.
       const reversal = current.entryId
         ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: `Correction of the meeting of ${m.date}: ${input.reason}` }).id
         : null;
-      const entryId = postMeeting(ctx, input.associationId, today, grid, [], { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
+      const entryId = postMeeting(ctx, input.associationId, today, grid, kept, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
       writeVersion(ctx, m.id, current.version + 1, grid, entryId, reversal, input.reason);
       return getMeeting(ctx, input.associationId, m.id);
     },

@@ -145,6 +145,9 @@ export function MeetingSheet({ association, rules, members, borrowers, correctin
       ) : (
         <DateField legend={t('meeting.date')} name="date" value={date} onChange={setDate} error={command.fieldErrors.date} required />
       )}
+      {correcting && correcting.totals.loanRepayment !== '0' ? (
+        <p className="notice" data-testid="repayments-kept">{t('meeting.repaymentsKept', { amount: money(correcting.totals.loanRepayment, association.currency) })}</p>
+      ) : null}
       <p className="muted">{t('meeting.keyboardHint')}</p>
       {cellError ? (
         <p className="form-error" role="alert">
