@@ -77,4 +77,10 @@ describe('translations', () => {
     ];
     for (const key of dynamic) for (const language of ['en', 'fr', 'rw'] as const) expect(catalogs[language][key], `${language}:${key}`).toBeTruthy();
   });
+
+  it('names every command the history records, in every language', async () => {
+    const { allHandlers } = await import('../../electron/server/handlers');
+    const recorded = Object.entries(allHandlers).filter(([, d]) => d.kind === 'write' || d.logged).map(([name]) => name);
+    for (const name of recorded) for (const language of ['en', 'fr', 'rw'] as const) expect(catalogs[language][`command.${name}`], `${language}:command.${name}`).toBeTruthy();
+  });
 });
