@@ -227,6 +227,13 @@ async function main() {
   await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200.png') });
   await zoomed.page.screenshot({ path: join(OUT, 'en-members-zoom-200-full.png'), fullPage: true });
   console.log('screenshots/en-members-zoom-200.png');
+  await zoomed.page.evaluate(() => (window.location.hash = '#/grants'));
+  await zoomed.page.locator('.grant-card .button').first().click();
+  await zoomed.page.locator('[data-testid=grant-reconciles]').waitFor();
+  await zoomed.page.screenshot({ path: join(OUT, 'en-grant-statement-zoom-200-full.png'), fullPage: true });
+  await zoomed.page.evaluate(() => (window.location.hash = '#/livestock'));
+  await zoomed.page.locator('[data-testid=herd-reconciles]').waitFor();
+  await zoomed.page.screenshot({ path: join(OUT, 'en-livestock-zoom-200-full.png'), fullPage: true });
   await zoomed.close();
   await app.close();
   await web.close();
