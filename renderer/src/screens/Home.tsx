@@ -76,6 +76,8 @@ export function Home({ association, who }: { readonly association: AssociationVi
       <ul className="links">
         {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
         {who.can.record ? <li><a href="#/meetings">{t('home.goMeetings')}</a></li> : null}
+        {who.can.readBooks ? <li><a href="#/grants">{who.can.record ? t('home.goGrants') : t('home.goGrantStatement')}</a></li> : null}
+        {who.can.readBooks ? <li><a href="#/livestock">{t('home.goLivestock')}</a></li> : null}
         <li><a href="#/settings">{t('home.goSettings')}</a></li>
       </ul>
     </section>
