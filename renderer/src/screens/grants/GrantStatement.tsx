@@ -55,7 +55,7 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
         {g.reportingDates.length > 0 ? <div><dt>{t('grant.reportingDates')}</dt><dd>{g.reportingDates.map(date).join(' · ')}</dd></div> : null}
       </dl>
       <div className="no-print">
-        <DateField legend={t('grant.asOf')} name="asOf" value={asOf} onChange={setAsOf} />
+        <DateField legend={t('grant.asOf')} name="asOf" value={asOf} onChange={setAsOf} error={error ?? undefined} />
       </div>
       <p className="print-only">{t('grant.asOfDate', { date: date(s.asOf) })}</p>
       {s.nextReportDue ? <p className="notice">{t('grant.nextReport', { date: date(s.nextReportDue) })}</p> : null}
