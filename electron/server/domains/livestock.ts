@@ -16,15 +16,17 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
 import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
-import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Animal, type AnimalEventKind, type Species } from '../livestock/herd';
+import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Species } from '../livestock/herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
-import { animalView, childrenIndex, eventsOf, keepersOf, namesFor, treeOf, type AnimalEventView, type AnimalNode, type AnimalView, type KeeperSpell } from '../livestock/views';
+import {
+  PASS_ON_RULES, headsTaken, history, insertAnimal, insertEvent, keeperOn, liveAnimal, passOnRuleOf, tagFree, type AnimalHistory, type PassOnRule,
+} from '../livestock/records';
+import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 import { getMember } from './member';
 
-export const PASS_ON_RULES = ['first_female_offspring', 'animal_itself'] as const;
-export type PassOnRule = (typeof PASS_ON_RULES)[number];
+export { PASS_ON_RULES, type AnimalHistory, type PassOnRule };
 
 /** Who paid: a list of parts; absent means the group's own money paid it all. */
 const fundsInput = z
@@ -36,93 +38,6 @@ const fundsInput = z
 function fundParts(ctx: CallContext, currency: CurrencyCode, total: MinorUnits, funds: z.output<typeof fundsInput>): FundPart[] {
   if (!funds) return [{ grantId: null, amount: total }];
   return funds.map((f, i) => ({ grantId: f.grantId, amount: amountAt(ctx, f.amount, currency, `funds.${i}.amount`) }));
-}
-
-function passOnRuleOf(ctx: CallContext, associationId: string): PassOnRule {
-  const row = prepared(ctx.ledger.sqlite, 'SELECT rules_json AS rules FROM associations WHERE id = ?').get(associationId) as { rules: string };
-  const rule = (JSON.parse(row.rules) as { livestockPassOn?: PassOnRule }).livestockPassOn;
-  return rule && PASS_ON_RULES.includes(rule) ? rule : 'first_female_offspring';
-}
-
-/** An animal that is still the group's: alive, and no event may go before its last one. */
-function liveAnimal(ctx: CallContext, herd: ReadonlyMap<string, Animal>, animalId: string, date: string) {
-  const animal = herd.get(animalId);
-  if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
-  const state = stateOf(animal)!;
-  if (state.status !== 'alive') throw new LedgerError(state.status === 'sold' ? 'animal-sold' : 'animal-dead', { tag: animal.tag, date: state.endedOn! }, 'animalId');
-  if (date < state.lastEventOn) throw new LedgerError('animal-date-before', { tag: animal.tag, date: state.lastEventOn }, 'date');
-  if (date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
-  return { animal, state };
-}
-
-/** A member who can keep an animal from this date: in the group, not gone. */
-function keeperOn(ctx: CallContext, associationId: string, memberId: string, date: string, field: string) {
-  const member = getMember(ctx, associationId, memberId);
-  if (member.exitedOn !== null && member.exitedOn <= date) throw new LedgerError('keeper-exited', { name: member.fullName }, field);
-  if (member.joinedOn > date) throw new LedgerError('keeper-not-yet-member', { name: member.fullName, date: member.joinedOn }, field);
-  return member;
-}
-
-function tagFree(ctx: CallContext, associationId: string, tag: string, field: string): void {
-  if (prepared(ctx.ledger.sqlite, 'SELECT 1 FROM animals WHERE association_id = ? AND tag = ?').get(associationId, tag)) {
-    throw new LedgerError('animal-tag-taken', { tag }, field);
-  }
-}
-
-interface NewAnimal {
-  id: string; associationId: string; tag: string; species: Animal['species']; breed: string | null; sex: Animal['sex'];
-  headCount: number; acquiredOn: string; origin: Animal['origin']; cost: number; motherId: string | null;
-}
-
-function insertAnimal(ctx: CallContext, a: NewAnimal, funds: readonly { grantId: string | null; cost: number; weight: number }[]): void {
-  const { sqlite } = ctx.ledger;
-  prepared(
-    sqlite,
-    `INSERT INTO animals (id, association_id, tag, species, breed, sex, head_count, acquired_on, origin, cost, mother_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, a.associationId, a.tag, a.species, a.breed, a.sex, a.headCount, a.acquiredOn, a.origin, a.cost, a.motherId, ctx.now().toISOString(), ctx.actorName);
-  const insertFund = prepared(sqlite, 'INSERT INTO animal_funds (animal_id, grant_id, cost, weight) VALUES (?, ?, ?, ?)');
-  for (const f of funds) insertFund.run(a.id, f.grantId, f.cost, f.weight);
-}
-
-function insertEvent(
-  ctx: CallContext, associationId: string, animalId: string, kind: AnimalEventKind, date: string,
-  more: { from?: string | null; to?: string | null; amount?: number | null; heads?: number | null; note?: string | null; related?: string | null; spendingId?: string | null; entryId?: string | null } = {},
-): void {
-  prepared(
-    ctx.ledger.sqlite,
-    `INSERT INTO animal_events (id, association_id, animal_id, kind, event_on, from_member_id, to_member_id, amount, head_count, note, related_animal_id, spending_id, entry_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ctx.newId(), associationId, animalId, kind, date, more.from ?? null, more.to ?? null, more.amount ?? null, more.heads ?? null, more.note ?? null, more.related ?? null,
-    more.spendingId ?? null, more.entryId ?? null, ctx.now().toISOString(), ctx.actorName);
-}
-
-export interface AnimalHistory extends AnimalView {
-  readonly events: readonly AnimalEventView[];
-  readonly keepers: readonly KeeperSpell[];
-  readonly offspring: readonly AnimalView[];
-}
-
-function history(ctx: CallContext, associationId: string, animalId: string, asOf?: string): AnimalHistory {
-  const herd = loadFamily(ctx, associationId, animalId);
-  const animal = herd.get(animalId);
-  if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
-  const names = namesFor(ctx, associationId);
-  const view = animalView(herd, animal, names, asOf);
-  if (!view) throw new LedgerError('animal-not-yet', { tag: animal.tag, date: animal.acquiredOn }, 'asOf');
-  return {
-    ...view,
-    events: eventsOf(herd, animal, names, asOf),
-    keepers: keepersOf(animal, names, asOf),
-    offspring: offspringOf(herd, animal.id).map((a) => animalView(herd, a, names, asOf)).filter((v): v is AnimalView => v !== null),
-  };
-}
-
-/** How many head of a batch an event takes: all that are left unless said; never more. */
-function headsTaken(animal: Animal, heads: number, asked: number | undefined): number | null {
-  if (asked === undefined || asked === heads) return null;
-  if (asked > heads) throw new LedgerError('batch-count-above', { tag: animal.tag, heads }, 'headCount');
-  return asked;
 }
 
 const headCountInput = z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).optional();
