@@ -13,3 +13,8 @@ export function fundsInput(lines: readonly FundLine[], total: string): { grantId
   if (lines.length === 1) return [{ grantId: lines[0]!.grantId || null, amount: total }];
   return lines.map((l) => ({ grantId: l.grantId || null, amount: l.amount }));
 }
+
+/** Where money is paid from or into: the cash box or the bank / mobile money. */
+export function cashOptions(t: (key: string) => string): { value: 'cash_box' | 'bank'; label: string }[] {
+  return [{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }];
+}

@@ -7,6 +7,7 @@ import type { AssociationView, GrantPurpose } from '../../../../electron/server/
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../../components/fields';
 import { useCommand } from '../../hooks';
 import { today } from '../../format';
+import { cashOptions } from '../../funds';
 
 const PURPOSES: readonly GrantPurpose[] = ['livestock', 'loan_capital', 'equipment', 'training', 'general'];
 
@@ -37,7 +38,7 @@ export function GrantForm({ association, onSaved, onCancel }: { readonly associa
         <DateField legend={t('grant.receivedOn')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <TextField label={t('grant.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
         <SelectField label={t('grant.receivedInto')} name="receivedInto" value={form.receivedInto} onChange={set('receivedInto')} error={command.fieldErrors.receivedInto}
-          options={[{ value: 'bank', label: t('grant.cash.bank') }, { value: 'cash_box', label: t('grant.cash.cash_box') }]} />
+          options={[...cashOptions(t)].reverse()} /* grants mostly arrive in the bank: it comes first */ />
         <SelectField label={t('grant.purposeLabel')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose}
           options={PURPOSES.map((p) => ({ value: p, label: t(`grant.purpose.${p}`) }))} />
         <p className="field__hint">{t(`grant.purposeHint.${form.purpose}`)}</p>

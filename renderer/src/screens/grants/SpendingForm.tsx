@@ -8,7 +8,7 @@ import { DateField, FormError, SelectField, TextField } from '../../components/f
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
 import { today } from '../../format';
-import { fundsInput, GROUP_FUND, type FundLine } from '../../funds';
+import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 
 const KINDS = ['livestock_care', 'equipment', 'training', 'other'] as const;
 
@@ -55,7 +55,7 @@ export function SpendingForm({ association, returning, onSaved, onCancel }: Prop
         <TextField label={t('spending.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
         <DateField legend={t('spending.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.paidFrom} onChange={set('paidFrom')} error={command.fieldErrors.paidFrom}
-          options={[{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }]} />
+          options={cashOptions(t)} />
         {returning ? null : <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />}
         <FormError message={command.errorOutside(['kind', 'description', 'note', 'amount', 'date', 'paidFrom', 'funds', 'funds.*'])} />
         <div className="actions actions--start">

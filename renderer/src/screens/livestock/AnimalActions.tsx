@@ -8,7 +8,7 @@ import { ChoiceField, DateField, FormError, SelectField, TextField } from '../..
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
 import { today } from '../../format';
-import { fundsInput, GROUP_FUND, type FundLine } from '../../funds';
+import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 
 type Action = 'birth' | 'care' | 'sale' | 'death' | 'transfer' | 'pass_on';
 
@@ -44,7 +44,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
     onDone();
   }
 
-  const cashOptions = [{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }];
+  const cashChoices = cashOptions(t);
   return (
     <form className="settings-form no-print" noValidate onSubmit={(e) => {
       e.preventDefault();
@@ -65,7 +65,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
         <>
           <TextField label={t('livestock.careWhat')} name="description" value={form.description} onChange={set('description')} error={command.fieldErrors.description} required />
           <TextField label={t('livestock.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
-          <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.cash} onChange={set('cash')} options={cashOptions} error={command.fieldErrors.paidFrom} />
+          <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.cash} onChange={set('cash')} options={cashChoices} error={command.fieldErrors.paidFrom} />
           <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />
         </>
       ) : null}
@@ -76,7 +76,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       {action === 'sale' ? (
         <>
           <TextField label={t('livestock.proceeds')} name="proceeds" value={form.amount} onChange={set('amount')} error={command.fieldErrors.proceeds} required hint={t('livestock.proceedsHint')} />
-          <SelectField label={t('livestock.paidInto')} name="paidInto" value={form.cash} onChange={set('cash')} options={cashOptions} error={command.fieldErrors.paidInto} />
+          <SelectField label={t('livestock.paidInto')} name="paidInto" value={form.cash} onChange={set('cash')} options={cashChoices} error={command.fieldErrors.paidInto} />
           <TextField label={t('livestock.buyer')} name="buyer" value={form.note} onChange={set('note')} error={command.fieldErrors.buyer} />
         </>
       ) : null}

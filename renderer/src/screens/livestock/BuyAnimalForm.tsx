@@ -8,7 +8,7 @@ import { ChoiceField, DateField, FormError, SelectField, TextField } from '../..
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
 import { today } from '../../format';
-import { fundsInput, GROUP_FUND, type FundLine } from '../../funds';
+import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 
 const SPECIES = ['cow', 'goat', 'pig', 'sheep', 'chicken', 'rabbit'] as const;
 
@@ -55,7 +55,7 @@ export function BuyAnimalForm({ association, onBought, onCancel }: { readonly as
           options={(members ?? []).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
         <DateField legend={t('livestock.boughtDate')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.paidFrom} onChange={set('paidFrom')} error={command.fieldErrors.paidFrom}
-          options={[{ value: 'cash_box', label: t('grant.cash.cash_box') }, { value: 'bank', label: t('grant.cash.bank') }, { value: 'owned_before', label: t('livestock.ownedBefore') }]} />
+          options={[...cashOptions(t), { value: 'owned_before', label: t('livestock.ownedBefore') }]} />
         <TextField label={form.paidFrom === 'owned_before' ? t('livestock.costOpening') : t('livestock.cost')} name="cost" value={form.cost} onChange={set('cost')} error={command.fieldErrors.cost} required />
         {form.paidFrom === 'owned_before' ? null : <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />}
         <FormError message={command.errorOutside(['species', 'headCount', 'sex', 'tag', 'breed', 'keeperId', 'date', 'cost', 'paidFrom', 'funds', 'funds.*'])} />
