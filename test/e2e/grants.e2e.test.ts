@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, serveRenderer, type AppSession } from './harness';
+import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
 import { must, seedAssociation, TREASURER } from './seed';
 import { buildGrantFixture, type GrantFixture } from '../helpers/grant-fixture';
 
@@ -76,6 +76,14 @@ describe('where did our grant go, and where are the animals now', () => {
     ]);
     await page.getByRole('button', { name: 'Back to the grant-use statement' }).click();
     await expect.poll(heading).toBe('Grant-use statement');
+  });
+
+  it('shows the herd as it stood on an earlier date', async () => {
+    await page.getByRole('link', { name: 'Livestock', exact: true }).click();
+    await expect.poll(() => page.getByTestId('herd-goat').textContent()).toBe('3'); // G-01, G-04 and the group's G-05
+    await fillDate(page, 'As of', '2025-10-31'); // before G-03 died and G-02 was sold
+    await expect.poll(() => page.getByTestId('herd-goat').textContent()).toBe('5');
+    expect(await page.getByTestId('herd-cow').textContent()).toBe('5');
   });
 
   it('lets the treasurer keep a receipt, record a birth, and refuses an overspending in words', async () => {

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../../electron/server/contract';
 import { useCommand, useQuery } from '../../hooks';
-import { date, money } from '../../format';
+import { date, money, today } from '../../format';
 import { AnimalTree, describeAnimal } from '../../components/AnimalTree';
-import { SelectField } from '../../components/fields';
+import { DateField, SelectField } from '../../components/fields';
 import { AnimalDetail } from './AnimalDetail';
 import { BuyAnimalForm } from './BuyAnimalForm';
 import { PassOnQueue } from './PassOnQueue';
@@ -18,8 +18,10 @@ export function Livestock({ association, who }: { readonly association: Associat
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'herd' });
   const [showAll, setShowAll] = useState(false);
-  const { data: register, reload } = useQuery('livestock-list', { associationId: association.id }, [association.id, view]);
-  const { data: tree } = useQuery('livestock-tree', view.kind === 'tree' ? { associationId: association.id } : null, [association.id, view]);
+  const [asOf, setAsOf] = useState(today());
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const { data: register, reload, error } = useQuery('livestock-list', dated ? { associationId: association.id, asOf } : null, [association.id, view, asOf]);
+  const { data: tree } = useQuery('livestock-tree', view.kind === 'tree' && dated ? { associationId: association.id, asOf } : null, [association.id, view, asOf]);
   const rule = useCommand();
   const canRecord = who.can.record && !association.readOnly;
 
@@ -47,6 +49,12 @@ export function Livestock({ association, who }: { readonly association: Associat
         <button type="button" className={`tab${view.kind === 'tree' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'tree'} onClick={() => setView({ kind: 'tree' })}>{t('livestock.tree')}</button>
         <button type="button" className={`tab${view.kind === 'queue' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'queue'} onClick={() => setView({ kind: 'queue' })}>{t('queue.title')}</button>
       </div>
+      {view.kind !== 'queue' ? (
+        <div className="no-print">
+          <DateField legend={t('grant.asOf')} name="asOf" value={asOf} onChange={setAsOf} error={error ?? undefined} />
+        </div>
+      ) : null}
+      {view.kind !== 'queue' && register ? <p className="print-only">{t('grant.asOfDate', { date: date(register.asOf) })}</p> : null}
       {view.kind === 'queue' ? <PassOnQueue association={association} canRecord={canRecord} /> : view.kind === 'tree' ? (
         <>
           <p className="muted">{t('livestock.treeHint')}</p>
