@@ -22,6 +22,15 @@ import { keepSession } from '../server/session-keeper';
 import { NoPinError, readPin } from './pin-prompt';
 import { resolveReferences } from './references';
 
+/** "$FILE:path" in an input: the file's bytes as base64; a missing file is a usage error in words. */
+function readFileBase64(path: string): string {
+  try {
+    return readFileSync(path).toString('base64');
+  } catch {
+    throw new UsageError(`"$FILE:${path}": there is no readable file at ${path}`);
+  }
+}
+
 const USAGE = `Usage:
   npm run cli -- handlers
   npm run cli -- call <handler> '<json input>' --db <file> [--association ID --user NAME] [--locale en|fr|rw]
@@ -144,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
     case 'call': {
       const [name, json] = rest;
       if (!name) throw new UsageError('call needs a handler name');
-      const input = json === undefined ? {} : readJson(json, 'The input');
+      const input = resolveReferences(json === undefined ? {} : readJson(json, 'The input'), [], '', readFileBase64);
       const server = openServer(options);
       try {
         const d = door(server, options);
@@ -175,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
         for (const [i, step] of script.entries()) {
           const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
           if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);
-          const result = d.call(handler, resolveReferences(input ?? {}, results, pin));
+          const result = d.call(handler, resolveReferences(input ?? {}, results, pin, readFileBase64));
           if (!result.ok) {
             process.stderr.write(`${describeErrors(result.error, options.locale, i)}\n`);
             process.stderr.write(`Steps 0–${i - 1} were saved; step ${i} and later were not run.\n`);

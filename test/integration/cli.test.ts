@@ -1,6 +1,7 @@
 // The command line, run as a user would run it, over a real ledger file.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,25 @@ describe('cli', () => {
     expect(partial.stderr).toMatch(/step 1.*Choose female or male/);
     // Only the kept member, and the sign-ins of the three runs that got that far, were written.
     expect(counts()).toEqual({ ...before, members: before.members + 1, log: before.log + 1 + 3 });
+  });
+
+  it('keeps a receipt from a file named with "$FILE:"', () => {
+    const as = ['--association', results[0].id, '--user', 'Mukamana Aline'];
+    const receipt = join(dir, 'receipt.pdf');
+    const bytes = Buffer.from('%PDF-1.4\n% a scanned receipt\n%%EOF\n');
+    writeFileSync(receipt, bytes);
+    const script = join(dir, 'receipt.json');
+    writeFileSync(script, JSON.stringify([
+      { handler: 'spending-record', input: { associationId: results[0].id, date: '2025-02-01', kind: 'other', description: 'Stationery', amount: '1,000' } },
+      { handler: 'evidence-attach', input: { associationId: results[0].id, spendingId: '$0.id', fileName: 'receipt.pdf', contentBase64: `$FILE:${receipt}` } },
+    ]));
+    const r = cli('run', script, '--db', db, ...as);
+    expect(r.stderr).toBe('');
+    const [, kept] = JSON.parse(r.stdout);
+    expect(kept).toMatchObject({ mediaType: 'application/pdf', byteSize: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const missing = cli('call', 'evidence-attach', JSON.stringify({ associationId: results[0].id, spendingId: kept.id, fileName: 'x', contentBase64: '$FILE:/no/such/file.pdf' }), '--db', db, ...as);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('there is no readable file at /no/such/file.pdf');
   });
 
   it('signs in only with the right PIN, read from the environment, never from the arguments', () => {
