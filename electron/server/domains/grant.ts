@@ -15,7 +15,7 @@ import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
 import { CASH_ACCOUNTS, GRANT_PURPOSES } from '../../../db/schema';
-import { checkCashHolds, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../grants/funds';
+import { checkCashHolds, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../grants/funds';
 import { insertSpending, recordSpending } from '../grants/spending';
 import { evidenceOf, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from '../grants/statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
@@ -120,14 +120,12 @@ export const grantHandlers = {
     input: z.strictObject({
       associationId: id, date: isoDate, kind: z.enum(['livestock_care', 'equipment', 'training', 'other'], { error: 'spending-kind-invalid' }),
       description: requiredText(200), amount: amountText, paidFrom: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('cash_box'),
-      funds: z.array(z.strictObject({ grantId: id.nullable(), amount: amountText }), { error: 'field-invalid' }).min(1, { error: 'field-required' }).max(5, { error: 'field-invalid' }).optional(),
+      funds: fundsInput,
     }),
     run(ctx, input): SpendingRow & { id: string } {
       const association = writableAssociation(ctx, input.associationId);
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
-      const parts = input.funds
-        ? input.funds.map((f, i) => ({ grantId: f.grantId, amount: amountAt(ctx, f.amount, association.currency, `funds.${i}.amount`) }))
-        : [{ grantId: null, amount }];
+      const parts = fundParts(ctx, association.currency, amount, input.funds);
       const { spendingId } = recordSpending(ctx, {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: input.kind, description: input.description,
         amount, paidFrom: input.paidFrom, parts, partsField: 'funds',

@@ -10,11 +10,10 @@ import { prepared } from '../prepared';
 import { READERS, RECORDERS, ADMINS } from '../auth/access';
 import { amountAt } from '../amount-field';
 import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
-import type { CurrencyCode } from '../money/currency';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
-import { grantRow, grantUseLines, type FundPart } from '../grants/funds';
+import { fundParts, fundsInput, grantRow, grantUseLines } from '../grants/funds';
 import { recordSpending } from '../grants/spending';
 import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Species } from '../livestock/herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
@@ -24,21 +23,8 @@ import {
 import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
-import { getMember } from './member';
 
 export { PASS_ON_RULES, type AnimalHistory, type PassOnRule };
-
-/** Who paid: a list of parts; absent means the group's own money paid it all. */
-const fundsInput = z
-  .array(z.strictObject({ grantId: id.nullable(), amount: amountText }), { error: 'field-invalid' })
-  .min(1, { error: 'field-required' })
-  .max(5, { error: 'field-invalid' })
-  .optional();
-
-function fundParts(ctx: CallContext, currency: CurrencyCode, total: MinorUnits, funds: z.output<typeof fundsInput>): FundPart[] {
-  if (!funds) return [{ grantId: null, amount: total }];
-  return funds.map((f, i) => ({ grantId: f.grantId, amount: amountAt(ctx, f.amount, currency, `funds.${i}.amount`) }));
-}
 
 const headCountInput = z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).optional();
 
@@ -49,11 +35,7 @@ function changeKeeper(ctx: CallContext, input: z.output<typeof keeperChange>, ki
   writableAssociation(ctx, input.associationId);
   const herd = loadFamily(ctx, input.associationId, input.animalId);
   const { animal, state } = liveAnimal(ctx, herd, input.animalId, input.date);
-  const member = getMember(ctx, input.associationId, input.toMemberId);
-  if (member.exitedOn !== null && member.exitedOn <= input.date) {
-    throw new LedgerError(kind === 'pass_on' ? 'pass-on-to-exited' : 'keeper-exited', { name: member.fullName }, 'toMemberId');
-  }
-  keeperOn(ctx, input.associationId, input.toMemberId, input.date, 'toMemberId');
+  const member = keeperOn(ctx, input.associationId, input.toMemberId, input.date, 'toMemberId', kind === 'pass_on' ? 'pass-on-to-exited' : 'keeper-exited');
   if (state.keeperId === member.id) throw new LedgerError('keeper-same', { name: member.fullName }, 'toMemberId');
   if (kind === 'pass_on' && passOnRuleOf(ctx, input.associationId) === 'first_female_offspring') {
     const mother = animal.motherId ? herd.get(animal.motherId) : undefined;
@@ -83,6 +65,7 @@ export const livestockHandlers = {
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
+      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       if ((input.sex === 'mixed') !== (input.headCount > 1)) throw new LedgerError('sex-mixed-batch-only', {}, 'sex');
       tagFree(ctx, input.associationId, input.tag, 'tag');
       const keeper = keeperOn(ctx, input.associationId, input.keeperId, input.date, 'keeperId');
@@ -99,8 +82,7 @@ export const livestockHandlers = {
         parts.map((p) => ({ grantId: p.grantId, cost: p.amount, weight: p.amount })),
       );
       const label = input.headCount > 1 ? `${input.headCount} ${input.species}` : input.species;
-      if (input.paidFrom === 'owned_before') {
-        if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
+      if (input.paidFrom === 'owned_before') { // spelled out so the type narrows for the purchase below
         const { sqlite } = ctx.ledger;
         const entry = postEntry(ctx, {
           associationId: input.associationId, entryDate: input.date, kind: 'livestock-opening', memo: `${label} ${input.tag}, owned before these books`,
@@ -138,13 +120,7 @@ export const livestockHandlers = {
       if (!animal) throw new LedgerError('animal-not-found', {}, 'motherId');
       if (animal.sex !== 'female') throw new LedgerError('birth-to-male', { tag: animal.tag }, 'motherId');
       if (animal.headCount > 1) throw new LedgerError('birth-to-batch', { tag: animal.tag }, 'motherId');
-      const { state } = (() => {
-        try {
-          return liveAnimal(ctx, herd, input.motherId, input.date);
-        } catch (err) {
-          throw err instanceof LedgerError && err.field === 'animalId' ? err.atField('motherId') : err;
-        }
-      })();
+      const { state } = liveAnimal(ctx, herd, input.motherId, input.date, 'motherId');
       const born = offspringOf(herd, animal.id).length;
       const tags = new Set<string>();
       input.offspring.forEach((o, i) => {

@@ -3,7 +3,10 @@
 // may use for its own purposes (lending, paying out savings, its own purchases) is
 // the cash less the unspent money of every grant that forbids that use.
 
+import { z } from 'zod';
 import { LedgerError } from '../errors';
+import { amountAt } from '../amount-field';
+import { amountText, id } from '../validation';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { decimal, formatAmount, type MinorUnits } from '../money/money';
@@ -127,6 +130,18 @@ export interface FundPart {
   /** null: the group's own money. */
   readonly grantId: string | null;
   readonly amount: MinorUnits;
+}
+
+/** "Paid by" as a command's input: a list of parts; absent means the group's own money paid it all. */
+export const fundsInput = z
+  .array(z.strictObject({ grantId: id.nullable(), amount: amountText }), { error: 'field-invalid' })
+  .min(1, { error: 'field-required' })
+  .max(5, { error: 'field-invalid' })
+  .optional();
+
+export function fundParts(ctx: CallContext, currency: CurrencyCode, total: MinorUnits, funds: z.output<typeof fundsInput>): FundPart[] {
+  if (!funds) return [{ grantId: null, amount: total }];
+  return funds.map((f, i) => ({ grantId: f.grantId, amount: amountAt(ctx, f.amount, currency, `funds.${i}.amount`) }));
 }
 
 /**

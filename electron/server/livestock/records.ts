@@ -20,20 +20,20 @@ export function passOnRuleOf(ctx: CallContext, associationId: string): PassOnRul
 }
 
 /** An animal that is still the group's: alive, and no event may go before its last one. */
-export function liveAnimal(ctx: CallContext, herd: ReadonlyMap<string, Animal>, animalId: string, date: string) {
+export function liveAnimal(ctx: CallContext, herd: ReadonlyMap<string, Animal>, animalId: string, date: string, field = 'animalId') {
   const animal = herd.get(animalId);
-  if (!animal) throw new LedgerError('animal-not-found', {}, 'animalId');
+  if (!animal) throw new LedgerError('animal-not-found', {}, field);
   const state = stateOf(animal)!;
-  if (state.status !== 'alive') throw new LedgerError(state.status === 'sold' ? 'animal-sold' : 'animal-dead', { tag: animal.tag, date: state.endedOn! }, 'animalId');
+  if (state.status !== 'alive') throw new LedgerError(state.status === 'sold' ? 'animal-sold' : 'animal-dead', { tag: animal.tag, date: state.endedOn! }, field);
   if (date < state.lastEventOn) throw new LedgerError('animal-date-before', { tag: animal.tag, date: state.lastEventOn }, 'date');
   if (date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
   return { animal, state };
 }
 
-/** A member who can keep an animal from this date: in the group, not gone. */
-export function keeperOn(ctx: CallContext, associationId: string, memberId: string, date: string, field: string) {
+/** A member who can keep an animal from this date: in the group, not gone (`leftCode` says how to refuse one who left). */
+export function keeperOn(ctx: CallContext, associationId: string, memberId: string, date: string, field: string, leftCode = 'keeper-exited') {
   const member = getMember(ctx, associationId, memberId);
-  if (member.exitedOn !== null && member.exitedOn <= date) throw new LedgerError('keeper-exited', { name: member.fullName }, field);
+  if (member.exitedOn !== null && member.exitedOn <= date) throw new LedgerError(leftCode, { name: member.fullName }, field);
   if (member.joinedOn > date) throw new LedgerError('keeper-not-yet-member', { name: member.fullName, date: member.joinedOn }, field);
   return member;
 }
