@@ -168,14 +168,24 @@ export function checkFundParts(
     }
     const grant = grantRow(ctx, associationId, part.grantId, `${at}.grantId`);
     if (!SPENDING_ALLOWED[grant.purpose].includes(kind)) throw new LedgerError('grant-purpose-forbids', { grant: grantLabel(grant) }, `${at}.grantId`);
-    if (date < grant.receivedOn) throw new LedgerError('grant-not-yet-received', { grant: grantLabel(grant), date: grant.receivedOn }, `${at}.grantId`);
-    const unspent = [unspentOf(ctx, grant, date), unspentOf(ctx, grant)].reduce((a, b) => (a < b ? a : b));
-    if (BigInt(part.amount) > unspent) {
-      throw new LedgerError('grant-overspent', { grant: grantLabel(grant), unspent: formatAmount(unspent, currency, ctx.actor.locale) }, `${at}.amount`);
-    }
+    checkGrantCovers(ctx, grant, currency, date, part.amount, { date: `${at}.grantId`, amount: `${at}.amount` });
     grants.push(grant);
   });
   return grants;
+}
+
+/**
+ * A grant can pay this amount on this date: it had arrived, and enough of it is
+ * unspent on the day and today (a back-dated payment must not eat a later one).
+ */
+export function checkGrantCovers(
+  ctx: CallContext, grant: GrantRow, currency: CurrencyCode, date: string, amount: MinorUnits, fields: { readonly date: string; readonly amount: string },
+): void {
+  if (date < grant.receivedOn) throw new LedgerError('grant-not-yet-received', { grant: grantLabel(grant), date: grant.receivedOn }, fields.date);
+  const unspent = [unspentOf(ctx, grant, date), unspentOf(ctx, grant)].reduce((a, b) => (a < b ? a : b));
+  if (BigInt(amount) > unspent) {
+    throw new LedgerError('grant-overspent', { grant: grantLabel(grant), unspent: formatAmount(unspent, currency, ctx.actor.locale) }, fields.amount);
+  }
 }
 
 /** The cash account a payment comes from must hold the money on the day. */
