@@ -17,7 +17,7 @@ import { GRANT_FUND_CODE_BASE } from '../journal/chart';
 import { CASH_ACCOUNTS, GRANT_PURPOSES } from '../../../db/schema';
 import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../grants/funds';
 import { insertSpending, recordSpending } from '../grants/spending';
-import { evidenceOf, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from '../grants/statement';
+import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from '../grants/statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
 
@@ -172,11 +172,16 @@ export const grantHandlers = {
            FROM spendings s LEFT JOIN animals a ON a.id = s.animal_id WHERE s.association_id = ? ORDER BY s.spent_on DESC, s.rowid DESC`,
       ).all(input.associationId) as { id: string; date: string; kind: SpendingRow['kind']; description: string; total: number; paidFrom: string; animalTag: string | null }[];
       const labels = new Map(grantsOf(ctx, input.associationId).map((g) => [g.id, grantLabel(g)]));
-      const parts = prepared(sqlite, 'SELECT grant_id AS grantId, amount FROM spending_funds WHERE spending_id = ? ORDER BY rowid');
-      return rows.map((r) => ({
-        ...r, total: String(r.total), evidence: evidenceOf(ctx, r.id),
-        funds: (parts.all(r.id) as { grantId: string | null; amount: number }[]).map((p) => ({ grantId: p.grantId, label: p.grantId ? (labels.get(p.grantId) ?? null) : null, amount: String(p.amount) })),
-      }));
+      const evidence = evidenceOfSpendings(ctx, rows.map((r) => r.id));
+      const parts = new Map<string, { grantId: string | null; label: string | null; amount: string }[]>();
+      const allParts = prepared(
+        sqlite,
+        'SELECT f.spending_id AS spendingId, f.grant_id AS grantId, f.amount FROM spending_funds f JOIN spendings s ON s.id = f.spending_id WHERE s.association_id = ? ORDER BY f.rowid',
+      ).all(input.associationId) as { spendingId: string; grantId: string | null; amount: number }[];
+      for (const p of allParts) {
+        parts.set(p.spendingId, [...(parts.get(p.spendingId) ?? []), { grantId: p.grantId, label: p.grantId ? (labels.get(p.grantId) ?? null) : null, amount: String(p.amount) }]);
+      }
+      return rows.map((r) => ({ ...r, total: String(r.total), evidence: evidence.get(r.id) ?? [], funds: parts.get(r.id) ?? [] }));
     },
   }),
 

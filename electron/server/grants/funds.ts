@@ -10,7 +10,7 @@ import { amountText, id } from '../validation';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { decimal, formatAmount, type MinorUnits } from '../money/money';
-import { accountBalance, accountByPurpose } from '../journal/balances';
+import { accountBalance, accountByPurpose, END_OF_TIME } from '../journal/balances';
 import type { EntryLine } from '../journal/post';
 import type { CurrencyCode } from '../money/currency';
 import type { GRANT_PURPOSES, SPENDING_KINDS, CASH_ACCOUNTS } from '../../../db/schema';
@@ -88,18 +88,20 @@ export function unspentOf(ctx: CallContext, grant: GrantRow, asOf?: string): big
   return -accountBalance(ctx.ledger.sqlite, grant.associationId, grant.accountId, asOf === undefined ? {} : { asOf });
 }
 
-function restricts(grant: GrantRow, use: CashUse): boolean {
-  return !(use === 'lending' && grant.purpose === 'loan_capital');
-}
+/** Grant purposes whose money may serve this use (a loan-capital grant is lent); every other grant's unspent money is held back. */
+const FREE_FOR: Readonly<Record<CashUse, readonly GrantPurpose[]>> = { lending: ['loan_capital'], payout: [], 'group-spending': [] };
 
-/** Box and bank together, less the unspent money of the grants that forbid this use. */
+/** Box and bank together, less the unspent money of the grants that forbid this use (one query over the grants' fund accounts). */
 export function freeCash(ctx: CallContext, associationId: string, use: CashUse, asOf?: string): { free: bigint; held: bigint } {
   const { sqlite } = ctx.ledger;
   const on = asOf === undefined ? {} : { asOf };
   const cash = accountBalance(sqlite, associationId, accountByPurpose(sqlite, associationId, 'cash_box').id, on) +
     accountBalance(sqlite, associationId, accountByPurpose(sqlite, associationId, 'bank').id, on);
-  let held = 0n;
-  for (const g of grantsOf(ctx, associationId)) if (restricts(g, use)) held += unspentOf(ctx, g, asOf);
+  const { held } = prepared(
+    sqlite,
+    `SELECT coalesce(-sum(p.amount), 0) AS held FROM postings p JOIN grants g ON g.account_id = p.account_id
+      WHERE p.association_id = ? AND p.entry_date <= ? AND g.purpose NOT IN (SELECT value FROM json_each(?))`,
+  ).safeIntegers(true).get(associationId, asOf ?? END_OF_TIME, JSON.stringify(FREE_FOR[use])) as { held: bigint };
   return { free: cash - held, held };
 }
 

@@ -59,23 +59,16 @@ export interface GrantStatement {
   readonly nextReportDue: string | null;
 }
 
-/** The receipts of every spending a grant paid for, by spending (one query). */
-function evidenceOfGrant(ctx: CallContext, grantId: string): Map<string, EvidenceRef[]> {
+/** The receipts kept with these spendings, by spending (one query, whatever their number). */
+export function evidenceOfSpendings(ctx: CallContext, spendingIds: readonly string[]): Map<string, EvidenceRef[]> {
   const rows = prepared(
     ctx.ledger.sqlite,
-    `SELECT e.spending_id AS spendingId, e.id, e.file_name AS fileName, e.media_type AS mediaType, e.byte_size AS byteSize, e.sha256
-       FROM evidence e JOIN spending_funds f ON f.spending_id = e.spending_id WHERE f.grant_id = ? ORDER BY e.rowid`,
-  ).all(grantId) as (EvidenceRef & { spendingId: string })[];
+    `SELECT spending_id AS spendingId, id, file_name AS fileName, media_type AS mediaType, byte_size AS byteSize, sha256
+       FROM evidence WHERE spending_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+  ).all(JSON.stringify(spendingIds)) as (EvidenceRef & { spendingId: string })[];
   const bySpending = new Map<string, EvidenceRef[]>();
   for (const { spendingId, ...ref } of rows) bySpending.set(spendingId, [...(bySpending.get(spendingId) ?? []), ref]);
   return bySpending;
-}
-
-export function evidenceOf(ctx: CallContext, spendingId: string): EvidenceRef[] {
-  return prepared(
-    ctx.ledger.sqlite,
-    'SELECT id, file_name AS fileName, media_type AS mediaType, byte_size AS byteSize, sha256 FROM evidence WHERE spending_id = ? ORDER BY rowid',
-  ).all(spendingId) as EvidenceRef[];
 }
 
 /** The grant's share of what an animal fetched (split by the funds' weights, largest remainder). */
@@ -102,7 +95,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
   for (const r of spentRows) byKind.set(r.kind, (byKind.get(r.kind) ?? decimal(0)).plus(r.fromGrant));
 
   const names = namesFor(ctx, associationId);
-  const evidence = evidenceOfGrant(ctx, grantId);
+  const evidence = evidenceOfSpendings(ctx, rows.map((r) => r.id));
   const children = childrenIndex(herd);
   const count = { alive: 0, sold: 0, dead: 0, passedOn: 0 };
   let backFromSales = decimal(0);

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
 
 /** A date far in the future: "as of" with no date means everything. */
-const END_OF_TIME = '9999-12-31';
+export const END_OF_TIME = '9999-12-31';
 
 export interface TrialBalanceRow {
   readonly accountId: string;
