@@ -301,13 +301,11 @@ export const livestockHandlers = {
       const asOf = input.asOf ?? todayOf(ctx);
       const herd = loadHerd(ctx, input.associationId);
       const names = namesFor(ctx, input.associationId);
-      const animals = [...herd.values()]
-        .filter((a) => input.grantId === undefined || a.funds.some((f) => f.grantId === input.grantId))
-        .map((a) => animalView(herd, a, names, asOf))
-        .filter((v): v is AnimalView => v !== null);
+      const all = [...herd.values()].map((a) => animalView(herd, a, names, asOf)).filter((v): v is AnimalView => v !== null);
+      const animals = input.grantId === undefined ? all : all.filter((v) => v.funding.some((f) => f.grantId === input.grantId));
       const headsBySpecies = SPECIES.map((species) => ({ species, heads: animals.filter((a) => a.species === species).reduce((n, a) => n + a.heads, 0) }))
         .filter((x) => x.heads > 0);
-      const costHeld = sumMinor([...herd.values()].map((a) => stateOf(a, asOf)?.costLeft ?? 0)).toFixed(0);
+      const costHeld = sumMinor(all.map((v) => v.costLeft)).toFixed(0);
       const { sqlite } = ctx.ledger;
       const costInJournal = String(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'livestock').id, { asOf }));
       return { asOf, passOn: passOnRuleOf(ctx, input.associationId), animals, headsBySpecies, costHeld, costInJournal };

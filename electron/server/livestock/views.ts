@@ -18,8 +18,9 @@ export interface AnimalView {
   readonly heads: number;
   readonly acquiredOn: string;
   readonly origin: 'purchase' | 'birth' | 'opening';
-  /** Minor units. */
+  /** Minor units: what it cost, and the part still carried (less heads of a batch sold or dead; 0 once gone). */
   readonly cost: string;
+  readonly costLeft: string;
   readonly motherId: string | null;
   readonly motherTag: string | null;
   readonly status: AnimalStatus;
@@ -81,7 +82,7 @@ export function animalView(herd: ReadonlyMap<string, Animal>, animal: Animal, na
   const death = upTo.findLast((e) => e.kind === 'death');
   return {
     id: animal.id, tag: animal.tag, species: animal.species, breed: animal.breed, sex: animal.sex, headCount: animal.headCount, heads: state.heads,
-    acquiredOn: animal.acquiredOn, origin: animal.origin, cost: String(animal.cost), motherId: animal.motherId,
+    acquiredOn: animal.acquiredOn, origin: animal.origin, cost: String(animal.cost), costLeft: String(state.costLeft), motherId: animal.motherId,
     motherTag: animal.motherId ? (herd.get(animal.motherId)?.tag ?? null) : null,
     status: state.status, endedOn: state.endedOn, keeperId: state.keeperId, keeperName: names.member(state.keeperId), passedOn: state.passedOn,
     funding: animal.funds.map((f) => ({ grantId: f.grantId, label: names.grant(f.grantId), cost: String(f.cost) })),
