@@ -32,6 +32,8 @@ export interface EntryView {
   readonly memo: string;
   readonly reversesEntryId: string | null;
   readonly reversedByEntryId: string | null;
+  /** The record that made the entry ('meeting', 'loan', 'grant', 'spending', 'animal', 'member-exit'), or null for one made by hand. */
+  readonly sourceType: string | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly hash: string;
@@ -73,7 +75,7 @@ function listEntries(
       }
   const entries = prepared(sqlite, 
       `SELECT e.id, e.seq, e.entry_date AS entryDate, e.kind, e.memo, e.reverses_entry_id AS reversesEntryId,
-              r.id AS reversedByEntryId, e.created_at AS createdAt, e.created_by AS createdBy, e.hash
+              r.id AS reversedByEntryId, e.source_type AS sourceType, e.created_at AS createdAt, e.created_by AS createdBy, e.hash
          FROM journal_entries e LEFT JOIN journal_entries r ON r.reverses_entry_id = e.id
         WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ? OFFSET ?`,
     )
@@ -130,7 +132,7 @@ export const journalHandlers = {
       // Answer from what was just written rather than reading it back.
       return {
         id: posted.id, seq: posted.seq, entryDate: posted.entryDate, kind: posted.kind, memo: posted.memo,
-        reversesEntryId: null, reversedByEntryId: null, createdAt: posted.createdAt, createdBy: posted.createdBy, hash: posted.hash,
+        reversesEntryId: null, reversedByEntryId: null, sourceType: null, createdAt: posted.createdAt, createdBy: posted.createdBy, hash: posted.hash,
         postings: posted.postings.map((p, i) => ({
           lineNo: p.lineNo, accountCode: accounts[i]!.code, accountName: accounts[i]!.name, memberId: p.memberId, amount: String(p.amount), memo: p.memo,
         })),
@@ -147,8 +149,7 @@ export const journalHandlers = {
       writableAssociation(ctx, input.associationId);
       const original = getEntry(ctx, input.associationId, input.entryId);
       // An entry a business record made (a meeting, a loan, a grant …) is corrected through that record.
-      const made = prepared(ctx.ledger.sqlite, 'SELECT source_type AS sourceType FROM journal_entries WHERE id = ?').get(original.id) as { sourceType: string | null };
-      if (made.sourceType !== null) throw new LedgerError('entry-kept-by-record', {}, 'entryId');
+      if (original.sourceType !== null) throw new LedgerError('entry-kept-by-record', {}, 'entryId');
       const posted = reverseEntry(ctx, {
         associationId: input.associationId,
         entryId: input.entryId,
