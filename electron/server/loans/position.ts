@@ -4,6 +4,7 @@
 // All sums are exact (decimal).
 
 import { decimal, type Dec } from '../money/money';
+import { daysBetween } from '../locale/dates';
 
 export interface DueInstalment {
   readonly number: number;
@@ -29,10 +30,6 @@ export interface LoanPosition {
   readonly daysOverdue: number;
   /** For each instalment, how much of it (principal + interest) is covered. */
   readonly covered: readonly Dec[];
-}
-
-function days(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** How much of each instalment the payments made up to `by` cover. */
@@ -71,7 +68,7 @@ export function loanPosition(principal: number, instalments: readonly DueInstalm
     interestDue,
     penaltyDue,
     arrears: atLeastZero(dueSoFar.minus(coveredSoFar)),
-    daysOverdue: oldestUnpaid && !principalOutstanding.isZero() ? days(oldestUnpaid.dueOn, asOf) : 0,
+    daysOverdue: oldestUnpaid && !principalOutstanding.isZero() ? daysBetween(oldestUnpaid.dueOn, asOf) : 0,
     covered,
   };
 }

@@ -16,6 +16,7 @@
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
 import { decimal, minorUnits, type Dec, type MinorUnits } from '../money/money';
+import { addDays, daysBetween } from '../locale/dates';
 
 export type InterestMethod = 'flat' | 'declining';
 export type Frequency = 'weekly' | 'biweekly' | 'monthly';
@@ -63,7 +64,7 @@ export function dueDates(disbursedOn: string, frequency: Frequency, count: numbe
   return Array.from({ length: count }, (_, k) => {
     if (frequency !== 'monthly') {
       const step = frequency === 'weekly' ? 7 : 14;
-      return new Date(start.getTime() + (k + 1) * step * 86_400_000).toISOString().slice(0, 10);
+      return addDays(disbursedOn, (k + 1) * step);
     }
     // Same day of the month, or the month's last day when it has fewer days.
     const y = start.getUTCFullYear();
@@ -71,10 +72,6 @@ export function dueDates(disbursedOn: string, frequency: Frequency, count: numbe
     const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
     return new Date(Date.UTC(y, m, Math.min(start.getUTCDate(), lastDay))).toISOString().slice(0, 10);
   });
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 const halfUp = (d: Dec): Dec => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
