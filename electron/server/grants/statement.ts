@@ -104,7 +104,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
     count[node.status] += 1;
     if (node.passedOn) count.passedOn += 1;
     // Each sale was split when it was recorded; the statement adds up the grant's share of each.
-    const sales = stateOf(animal, asOf)!.sales;
+    const sales = node.saleProceeds === null ? [] : stateOf(animal, asOf)!.sales;
     const grantProceeds = sales.length === 0 ? null : sumMinor(sales.map((x) => grantShareOfSale(animal, grantId, x.proceeds))).toNumber();
     if (grantProceeds !== null) backFromSales = backFromSales.plus(grantProceeds);
     const grantCost = sumMinor(animal.funds.filter((f) => f.grantId === grantId).map((f) => f.cost)).toFixed(0);
