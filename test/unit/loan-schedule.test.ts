@@ -102,6 +102,21 @@ describe('declining balance, equal instalments', () => {
   });
 });
 
+describe('a steep declining loan', () => {
+  it('keeps its term when rounding the payment half-up would repay it early', () => {
+    // 125,425 at 18.29 % a month over 58 months: PMT = 22,941.58 (Python decimal). Rounded
+    // half-up to 22,942, the half-franc overpaid each month compounds and the loan would be
+    // repaid before the 58th instalment; a franc lower, 57 × 22,941 and the last takes the
+    // rest: 67,166 principal + 12,285 interest = 79,451 (worked in Python decimal with the
+    // same half-up interest each month).
+    const s = buildSchedule(loan({ principal: 125_425, method: 'declining', monthlyRatePercent: '18.29', frequency: 'monthly', instalments: 58, disbursedOn: '2020-01-01', dayCount: '30/360' }));
+    expect(s.instalments).toHaveLength(58);
+    expect(new Set(s.instalments.slice(0, -1).map((x) => x.payment))).toEqual(new Set([22_941]));
+    expect(s.instalments.at(-1)).toMatchObject({ principal: 67_166, interest: 12_285, payment: 79_451, balanceAfter: 0 });
+    expect(s.totalPrincipal).toBe(125_425);
+  });
+});
+
 describe('schedule properties', () => {
   const requests = fc.record({
     principal: fc.integer({ min: 1, max: 50_000_000 }),

@@ -118,17 +118,32 @@ export function buildSchedule(req: ScheduleRequest): Schedule {
     const basis = req.dayCount === '30/360' ? 360 : 365;
     const i = yearly.times(averageDays).div(basis);
     // PMT: P·i / (1 − (1+i)^−n); with no interest, equal parts.
-    const payment = i.isZero() ? down(principal.div(n)) : halfUp(principal.times(i).div(decimal(1).minus(i.plus(1).pow(-n))));
-    let balance = principal;
-    for (let k = 0; k < n; k++) {
-      const periodRate = req.dayCount === '30/360' ? i : yearly.times(days[k]!).div(365);
-      const interest = halfUp(balance.times(periodRate));
-      const last = k === n - 1;
-      let paid = last ? balance : Decimal.max(payment.minus(interest), 0);
-      if (paid.gt(balance)) paid = balance;
-      parts.push({ principal: paid, interest });
-      balance = balance.minus(paid);
+    const exact = i.isZero() ? principal.div(n) : principal.times(i).div(decimal(1).minus(i.plus(1).pow(-n)));
+    const amortize = (payment: Dec) => {
+      const out: { principal: Dec; interest: Dec }[] = [];
+      let balance = principal;
+      for (let k = 0; k < n; k++) {
+        const periodRate = req.dayCount === '30/360' ? i : yearly.times(days[k]!).div(365);
+        const interest = halfUp(balance.times(periodRate));
+        const last = k === n - 1;
+        let paid = last ? balance : Decimal.max(payment.minus(interest), 0);
+        if (paid.gt(balance)) paid = balance;
+        out.push({ principal: paid, interest });
+        balance = balance.minus(paid);
+      }
+      return out;
+    };
+    // The payment is rounded half-up, as by hand. At high rates over many instalments the
+    // franc fractions (of the payment and of each period's interest) compound until the
+    // loan would be repaid before its last instalment; then the payment is lowered a franc
+    // at a time until the term holds, and the last instalment takes the rest.
+    let payment = i.isZero() ? down(exact) : halfUp(exact);
+    let planned = amortize(payment);
+    while (planned.at(-1)!.principal.isZero()) { // nothing left for the last: repaid early
+      payment = payment.minus(1);
+      planned = amortize(payment);
     }
+    parts.push(...planned);
   }
 
   let owed = principal;
