@@ -115,6 +115,14 @@ describe('a steep declining loan', () => {
     expect(s.instalments.at(-1)).toMatchObject({ principal: 67_166, interest: 12_285, payment: 79_451, balanceAfter: 0 });
     expect(s.totalPrincipal).toBe(125_425);
   });
+
+  it('keeps its term with actual/365 days, where months of unequal length compound too', () => {
+    const s = buildSchedule(loan({ principal: 30_751_770, method: 'declining', monthlyRatePercent: '9.39', frequency: 'monthly', instalments: 209, disbursedOn: '2026-01-31', dayCount: 'actual/365' }));
+    expect(s.instalments).toHaveLength(209);
+    expect(s.instalments.at(-1)!.principal).toBeGreaterThan(0);
+    expect(s.totalPrincipal).toBe(30_751_770);
+    expect(s.instalments.every((x) => x.principal >= 0 && x.balanceAfter >= 0)).toBe(true);
+  });
 });
 
 describe('schedule properties', () => {

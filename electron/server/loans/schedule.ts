@@ -134,14 +134,21 @@ export function buildSchedule(req: ScheduleRequest): Schedule {
       return out;
     };
     // The payment is rounded half-up, as by hand. At high rates over many instalments the
-    // franc fractions (of the payment and of each period's interest) compound until the
-    // loan would be repaid before its last instalment; then the payment is lowered a franc
-    // at a time until the term holds, and the last instalment takes the rest.
+    // franc fractions (of the payment, of each period's interest, of months of unequal
+    // length) compound until the loan would be repaid before its last instalment; then the
+    // payment is the largest whole amount that keeps the term, found by halving (a higher
+    // payment only repays sooner), and the last instalment takes the rest.
+    const repaidEarly = (plan: readonly { principal: Dec }[]) => plan.at(-1)!.principal.isZero();
     let payment = i.isZero() ? down(exact) : halfUp(exact);
     let planned = amortize(payment);
-    while (planned.at(-1)!.principal.isZero()) { // nothing left for the last: repaid early
-      payment = payment.minus(1);
-      planned = amortize(payment);
+    if (repaidEarly(planned)) {
+      let keeps = decimal(0); // paying nothing leaves everything for the last instalment
+      while (payment.minus(keeps).gt(1)) {
+        const middle = down(keeps.plus(payment).div(2));
+        if (repaidEarly(amortize(middle))) payment = middle;
+        else keeps = middle;
+      }
+      planned = amortize(keeps);
     }
     parts.push(...planned);
   }
