@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 
@@ -23,12 +23,14 @@ export interface OpenLedger {
   readonly sqlite: Database.Database;
   readonly db: LedgerDb;
   readonly file: string;
+  /** Schema steps applied on this opening (an upgrade), 0 when the file was current. */
+  readonly upgradedSteps: number;
   close(): void;
 }
 
 export class LedgerOpenError extends Error {
   constructor(
-    readonly code: 'not-ikimina' | 'newer-than-app' | 'diverged' | 'unreadable',
+    readonly code: 'not-ikimina' | 'newer-than-app' | 'diverged' | 'unreadable' | 'damaged',
     message: string,
   ) {
     super(message);
@@ -41,6 +43,11 @@ export interface OpenOptions {
   /** Native binding for better-sqlite3 (the Electron build of it, from the shell). */
   readonly nativeBinding?: string;
   readonly readonly?: boolean;
+  /**
+   * Called with the file as it was found (pragmas set, schema steps not yet applied)
+   * and how many schema steps it has: the place to check it before anything changes.
+   */
+  readonly beforeMigrate?: (sqlite: Database.Database, steps: number) => void;
 }
 
 export function openLedger(file: string, options: OpenOptions = {}): OpenLedger {
@@ -61,12 +68,14 @@ export function openLedger(file: string, options: OpenOptions = {}): OpenLedger 
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    checkMigrations(sqlite, file, migrationsFolder);
+    const steps = checkMigrations(sqlite, file, migrationsFolder);
+    options.beforeMigrate?.(sqlite, steps);
     // A blank file (new, or left empty by a crash during its first open) becomes ours.
     if (blank) sqlite.pragma(`application_id = ${IKIMINA_APPLICATION_ID}`);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder });
-    return { sqlite, db, file, close: () => sqlite.close() };
+    const upgradedSteps = blank ? 0 : readMigrationFiles({ migrationsFolder }).length - steps;
+    return { sqlite, db, file, upgradedSteps, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     throw err;
@@ -81,6 +90,9 @@ function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean)
     appId = sqlite.pragma('application_id', { simple: true }) as number;
     tableCount = (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
   } catch {
+    if (headerSaysIkimina(file)) {
+      throw new LedgerOpenError('damaged', `"${file}" is an Ikimina ledger, but it is damaged and cannot be read. It was left untouched: restore the books from a backup (Settings → Backups), or ask for help.`);
+    }
     throw new LedgerOpenError('not-ikimina', `"${file}" is not an Ikimina ledger (it is not a database file at all).`);
   }
   if (isNew || (appId === 0 && tableCount === 0)) return true;
@@ -90,12 +102,25 @@ function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean)
   return false;
 }
 
-/** The migrations applied to the file must be a prefix of the ones this build ships. */
-function checkMigrations(sqlite: Database.Database, file: string, migrationsFolder: string): void {
+/** Whether the file's SQLite header carries Ikimina's application id (a damaged file still has its header). */
+export function headerSaysIkimina(file: string): boolean {
+  if (file === ':memory:' || !existsSync(file)) return false;
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return false;
+  } finally {
+    closeSync(fd);
+  }
+  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' && header.readUInt32BE(68) === IKIMINA_APPLICATION_ID;
+}
+
+/** The migrations applied to the file must be a prefix of the ones this build ships; returns how many are applied. */
+function checkMigrations(sqlite: Database.Database, file: string, migrationsFolder: string): number {
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'")
     .get();
-  if (!hasTable) return;
+  if (!hasTable) return 0;
   const applied = sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at, rowid').all() as {
     hash: string;
     created_at: number;
@@ -116,4 +141,5 @@ function checkMigrations(sqlite: Database.Database, file: string, migrationsFold
       );
     }
   });
+  return applied.length;
 }

@@ -352,9 +352,37 @@ export const changeLog = sqliteTable(
     targetId: text('target_id'),
     /** 'done', or the error code of a refusal worth keeping (e.g. a wrong PIN). */
     outcome: text('outcome').notNull().default('done'),
+    /**
+     * The change log is a hash chain per association (and one for the laptop itself,
+     * association_id NULL): its place in that chain, the previous row's hash and its
+     * own. Rows written before the chain existed have none.
+     */
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+    /** The seal: a digest of every row of the association (but the chained journal and log) as this command left it. */
+    stateDigest: text('state_digest'),
   },
-  (t) => [index('change_log_association_at').on(t.associationId, t.at)],
+  (t) => [
+    index('change_log_association_at').on(t.associationId, t.at),
+    uniqueIndex('change_log_chain_seq').on(t.associationId, t.seq),
+  ],
 );
+
+/**
+ * The laptop's administrators: the people who may back up or restore the whole
+ * file and add another association. Not part of any association's books.
+ */
+export const administrators = sqliteTable('administrators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Peppered scrypt hash of the PIN (see electron/server/auth/pin.ts). */
+  pinHash: text('pin_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});
 
 export const GRANT_PURPOSES = ['livestock', 'loan_capital', 'equipment', 'training', 'general'] as const;
 export const SPENDING_KINDS = ['livestock_purchase', 'livestock_care', 'equipment', 'training', 'other', 'return_to_grantor'] as const;

@@ -1,8 +1,13 @@
 // One row of the change log. Written by the registry for every command, and by the
-// server itself for what happens outside a command (a restore).
+// server itself for what happens outside a command (a restore). Each row is chained
+// to the one before it and carries the seal of the books as the command left them
+// (integrity/change-chain.ts).
 
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
+import { changeChainHead, changeHash, legacyLink } from './integrity/change-chain';
+import type { Sealer } from './integrity/sealer';
 
 export interface ChangeRow {
   readonly id: string;
@@ -21,20 +26,34 @@ export interface ChangeRow {
 
 const SECRET_KEY = /pin|password|recoverycode/i;
 
-/** PINs, passwords and recovery codes never reach the change log. */
+/** Longer texts (a receipt's content in base64) are kept once, where they belong, and named here by size and hash. */
+const LONG_TEXT = 2000;
+
+/** PINs, passwords and recovery codes never reach the change log, nor a second copy of a file's content. */
 export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '•••' : redactSecrets(v)]));
   }
+  if (typeof value === 'string' && value.length > LONG_TEXT) {
+    return `(${value.length} characters, sha256 ${createHash('sha256').update(value, 'utf8').digest('hex')})`;
+  }
   return value;
 }
 
-export function writeChange(sqlite: Database.Database, row: ChangeRow): void {
+export function writeChange(sqlite: Database.Database, sealer: Sealer, row: ChangeRow): void {
+  const last = changeChainHead(sqlite, row.associationId);
+  const chained = {
+    id: row.id, associationId: row.associationId, seq: (last?.seq ?? 0) + 1, at: row.at, actor: row.actor, userId: row.userId,
+    role: row.role, channel: row.channel, screen: row.screen, command: row.command, inputJson: JSON.stringify(redactSecrets(row.input)),
+    targetId: row.targetId, outcome: row.outcome, stateDigest: sealer.sealNow(row.associationId),
+    prevHash: last?.hash ?? legacyLink(sqlite, row.associationId),
+  };
   prepared(
     sqlite,
-    `INSERT INTO change_log (id, association_id, at, actor, user_id, role, channel, screen, command, input_json, target_id, outcome)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, row.associationId, row.at, row.actor, row.userId, row.role, row.channel, row.screen, row.command,
-    JSON.stringify(redactSecrets(row.input)), row.targetId, row.outcome);
+    `INSERT INTO change_log (id, association_id, at, actor, user_id, role, channel, screen, command, input_json, target_id, outcome,
+       seq, prev_hash, hash, state_digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(chained.id, chained.associationId, chained.at, chained.actor, chained.userId, chained.role, chained.channel, chained.screen,
+    chained.command, chained.inputJson, chained.targetId, chained.outcome, chained.seq, chained.prevHash, changeHash(chained), chained.stateDigest);
 }

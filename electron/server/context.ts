@@ -4,6 +4,10 @@
 import type { OpenLedger } from '../../db/open';
 import type { UiLocale } from './locale/numbers';
 import type { SessionStore, SessionUser } from './auth/sessions';
+import type { Pepper } from './auth/pepper';
+import type { Sealer } from './integrity/sealer';
+import type { HeadStore } from './integrity/heads';
+import type { IntegrityReport } from './integrity/check';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 
@@ -25,6 +29,24 @@ export interface ServerDeps {
   readonly sessions: SessionStore;
   /** Where automatic backups go (a local folder, not a cloud-synced one). */
   readonly backupDir?: string;
+  /** The laptop's key mixed into every PIN hash; never in the ledger file. */
+  readonly pepper: Pepper;
+  /** Keeps each association's seal current (the change log records it). */
+  sealer: Sealer;
+  /** The chains' heads, kept outside the file. */
+  readonly heads: HeadStore;
+  /** What the checks of the file found, and the last automatic backup that failed. */
+  readonly health: HealthState;
+  /** Where this build's schema steps are, and the SQLite driver to open other files with. */
+  readonly files: { readonly migrationsFolder: string; readonly nativeBinding?: string };
+}
+
+export interface HealthState {
+  report: IntegrityReport | null;
+  checkedAt: string | null;
+  backupFailure: { readonly at: string; readonly code: string } | null;
+  /** Runs the full check now. */
+  readonly runFull: () => unknown;
 }
 
 export interface CallContext extends ServerDeps {

@@ -14,8 +14,10 @@ import { statementHandlers } from './domains/statement';
 import { loanHandlers } from './domains/loan';
 import { grantHandlers } from './domains/grant';
 import { livestockHandlers } from './domains/livestock';
+import { administratorHandlers } from './domains/administrator';
+import { ledgerFileHandlers } from './domains/ledger-file';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
-  grantHandlers, livestockHandlers);
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers);
 
 export type AllHandlers = typeof allHandlers;

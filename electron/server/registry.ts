@@ -18,10 +18,11 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   /** A write changes the books: it runs in a transaction and is written to the change log. */
   readonly kind: 'read' | 'write';
   /**
-   * What the server must do with the whole file once the command succeeded:
-   * 'replace-ledger' puts the returned backup in place of the open file.
+   * What the server must do with the file once the call is allowed: 'replace-ledger'
+   * puts a whole-file backup in place of the open file, 'restore-association' puts
+   * one association's rows back from a backup.
    */
-  readonly effect?: 'replace-ledger';
+  readonly effect?: 'replace-ledger' | 'restore-association';
   /** A read that is still worth recording (e.g. copying the books to a USB stick). */
   readonly logged?: boolean;
   /** Who may call it. Required: a handler without a rule does not exist. */
@@ -75,7 +76,7 @@ export interface Registry<M extends HandlerMap> {
 
 export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDeps): Registry<M> {
   const logChange = (ctx: CallContext, name: string, input: unknown, target: AuditTarget, outcome: string) =>
-    writeChange(deps.ledger.sqlite, {
+    writeChange(deps.ledger.sqlite, deps.sealer, {
       id: deps.newId(), associationId: target.associationId, at: deps.now().toISOString(), actor: ctx.actorName,
       userId: ctx.user?.userId ?? null, role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null,
       command: name, input, targetId: target.targetId, outcome,
@@ -93,31 +94,56 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         authorise(def.access, user, input);
         if (def.kind === 'read') {
           const value = def.run(ctx, input);
-          if (def.logged) logChange(ctx, name, input, auditTarget(input, value), 'done');
+          if (def.logged) {
+            const target = auditTarget(input, value);
+            deps.ledger.sqlite.transaction(() => logChange(ctx, name, input, target, 'done')).immediate();
+            committed(deps, target.associationId);
+          }
           return { ok: true, value };
         }
         let refusal: RefusalAfterCommit | null = null;
+        let target: AuditTarget | null = null;
         const value = deps.ledger.sqlite
           .transaction(() => {
             try {
               const out = def.run(ctx, input);
-              logChange(ctx, name, input, def.audit ? def.audit(input, out) : auditTarget(input, out), 'done');
+              target = def.audit ? def.audit(input, out) : auditTarget(input, out);
+              logChange(ctx, name, input, target, 'done');
               return out;
             } catch (err) {
               if (!(err instanceof RefusalAfterCommit)) throw err;
               refusal = err;
-              logChange(ctx, name, input, auditTarget(input, null), err.code);
+              target = auditTarget(input, null);
+              logChange(ctx, name, input, target, err.code);
               return null;
             }
           })
           .immediate();
+        // Nested in a caller's own transaction (a test that holds one open), nothing is committed yet.
+        if (!deps.ledger.sqlite.inTransaction) committed(deps, (target as AuditTarget | null)?.associationId ?? null);
         if (refusal) return failure(refusal);
         return { ok: true, value };
       } catch (err) {
+        deps.sealer.rolledBack();
         return failure(err);
       }
     },
   };
+}
+
+/**
+ * After a commit: the sealer keeps the digests it computed, and the chains' heads are
+ * recorded outside the file. A heads file that cannot be written does not undo the
+ * command (it is committed); the next check says so.
+ */
+export function committed(deps: ServerDeps, associationId: string | null): void {
+  deps.sealer.committed();
+  try {
+    // The laptop's own chain too: a command may have written to it (an administrator named).
+    deps.heads.record(deps.ledger.sqlite, associationId === null ? [null] : [associationId, null], deps.now());
+  } catch (err) {
+    console.error('[ikimina] the chain heads could not be written:', (err as Error).message);
+  }
 }
 
 /** Who is calling: the session's user (checked against the users table at sign-in), or nobody. */
@@ -161,7 +187,7 @@ function auditTarget(input: unknown, output: unknown): AuditTarget {
 }
 
 /** Known errors become typed results; anything else is reported without internals. */
-function failure(err: unknown): { ok: false; error: ErrorResult } {
+export function failure(err: unknown): { ok: false; error: ErrorResult } {
   const known = err instanceof LedgerError ? err : fromDatabaseError(err);
   const error: ErrorResult = {
     code: known.code,

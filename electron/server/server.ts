@@ -1,64 +1,245 @@
 // A ledger server over one database file: the handler registry, the clock, the id
-// source and the sessions. Every transport — Electron IPC, the CLI, the test
-// harness — calls this. It also owns what touches the file as a whole: automatic
-// backups, and putting a backup in place of the file.
+// source, the sessions, and what guards the file as a whole — the check when it
+// opens (and the full one in the background), the seal and the chains' heads kept
+// current after every command, automatic backups, and restores.
 
-import { openLedger, type OpenLedger, type OpenOptions } from '../../db/open';
-import { createRegistry, type Registry } from './registry';
+import { dirname, join } from 'node:path';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { defaultMigrationsFolder, openLedger, type OpenLedger, type OpenOptions } from '../../db/open';
+import { createRegistry, failure, type Registry } from './registry';
 import { allHandlers, type AllHandlers } from './handlers';
 import { uuidv7 } from './ids';
-import type { Actor, ServerDeps } from './context';
+import type { Actor, HealthState, ServerDeps } from './context';
 import { SessionStore } from './auth/sessions';
+import { newPepperKey, pepperFrom, pepperFromFile, type Pepper } from './auth/pepper';
 import { backupFileName, listAutoBackups, madeAt, makeBackup, rotateAutoBackups } from './backup/backup';
 import type { LedgerFileSummary } from './backup/inspect';
-import { swapInBackup } from './backup/restore';
+import { prepareCandidate, swapInCandidate } from './backup/restore';
+import { removeLeftoverCopies, removeWithCompanions } from './backup/copy';
+import { replaceAssociationRows } from './backup/association-restore';
+import { associationBackupName, makeAssociationBackup } from './backup/association-backup';
 import { writeChange } from './audit-log';
+import { LedgerError } from './errors';
+import { Sealer } from './integrity/sealer';
+import { HeadStore, LAPTOP_KEY } from './integrity/heads';
+import { checkLedger, type IntegrityReport } from './integrity/check';
+import { expectedSchema } from './integrity/expected-schema';
+import { recordFindings } from './integrity/findings';
 import type { RestoreResult } from './domains/backup';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;
-  /** An automatic backup if the last one is older than `maxAgeHours` (0: always). */
+  /** An automatic backup of the whole file if the last one is older than `maxAgeHours` (0: always); a failure is kept for the health warning. */
   autoBackup(maxAgeHours: number): LedgerFileSummary | null;
+  /** The full check (integrity, every chain and seal): run in the background after opening. */
+  checkFully(): IntegrityReport;
   close(): void;
 }
 
-export interface ServerOptions extends OpenOptions {
+export interface ServerOptions extends Omit<OpenOptions, 'beforeMigrate'> {
   readonly now?: () => Date;
   readonly newId?: () => string;
   /** Where automatic backups go: a local folder, not a cloud-synced one. */
   readonly backupDir?: string;
+  /** The laptop's PIN key (the app passes the one its key store keeps); else read from `pepperFile`. */
+  readonly pepper?: Pepper;
+  /** The PIN key's file: IKIMINA_PEPPER_FILE, or `ikimina-pin.key` beside the ledger. */
+  readonly pepperFile?: string;
+  /** Where the chains' heads are kept outside the file; null keeps them in memory only. */
+  readonly headsFile?: string | null;
+}
+
+export function defaultHeadsFile(file: string): string {
+  return join(dirname(file), 'ikimina-heads.json');
+}
+
+function pepperFor(file: string, options: ServerOptions): Pepper {
+  if (options.pepper) return options.pepper;
+  if (options.pepperFile) return pepperFromFile(options.pepperFile);
+  if (process.env.IKIMINA_PEPPER_FILE) return pepperFromFile(process.env.IKIMINA_PEPPER_FILE);
+  return file === ':memory:' ? pepperFrom(newPepperKey()) : pepperFromFile(join(dirname(file), 'ikimina-pin.key'));
 }
 
 export function createServer(file: string, options: ServerOptions = {}): LedgerServer {
   const now = options.now ?? (() => new Date());
+  const inMemory = file === ':memory:';
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const files = { migrationsFolder, nativeBinding: options.nativeBinding };
+  if (!inMemory) removeLeftoverCopies(dirname(file));
+  const heads = new HeadStore(inMemory || options.headsFile === null ? null : (options.headsFile ?? defaultHeadsFile(file)));
+  const health: HealthState = { report: null, checkedAt: null, backupFailure: null, runFull: () => runFull() };
+
+  /** Opens the file, checking it as found (before any schema step), then brings it up to date and seals it. */
+  function open(): { ledger: OpenLedger; sealer: Sealer } {
+    let found: IntegrityReport | null = null;
+    const ledger = openLedger(file, {
+      ...options,
+      beforeMigrate: (sqlite, steps) => {
+        if (steps === 0) return;
+        found = checkLedger(sqlite, { level: 'quick', heads, expectedSchema: expectedSchema(migrationsFolder, steps, options.nativeBinding) });
+      },
+    });
+    const sealer = new Sealer(ledger.sqlite);
+    const report = found as IntegrityReport | null;
+    if (report) {
+      for (const [associationId, digests] of report.digests) sealer.remember(associationId, digests);
+      health.report = report;
+      health.checkedAt = now().toISOString();
+    }
+    return { ledger, sealer };
+  }
+
+  const opened = open();
   const deps: ServerDeps = {
-    ledger: openLedger(file, options),
+    ledger: opened.ledger,
     now,
     newId: options.newId ?? (() => uuidv7(now().getTime())),
     sessions: new SessionStore(now),
     backupDir: options.backupDir,
+    pepper: pepperFor(file, options),
+    sealer: opened.sealer,
+    heads,
+    health,
+    files,
   };
+  afterOpening();
   let registry = createRegistry(allHandlers, deps);
 
-  function restore(result: RestoreResult, actor: Actor): RestoreResult {
-    const by = deps.sessions.resolve(actor.session);
-    deps.ledger.close();
+  /** After an upgrade every association's history notes it with the new seal; heads not yet seen are recorded. */
+  function afterOpening(): void {
+    const sqlite = deps.ledger.sqlite;
+    const associations = sqlite.prepare('SELECT id FROM associations').pluck().all() as string[];
+    if (deps.ledger.upgradedSteps > 0) {
+      const steps = readMigrationFiles({ migrationsFolder }).length;
+      sqlite.transaction(() => {
+        for (const associationId of [...associations, null]) {
+          writeChange(sqlite, deps.sealer, {
+            id: deps.newId(), associationId, at: now().toISOString(), actor: 'Ikimina', userId: null, role: null, channel: 'app',
+            screen: null, command: 'ledger-upgrade', input: { steps }, targetId: null, outcome: 'done',
+          });
+        }
+      }).immediate();
+      deps.sealer.committed();
+    }
+    const unseen = [...associations, null].filter((id) => !heads.seen(id ?? LAPTOP_KEY));
+    const recorded = health.report ? keepFindings(health.report) : [];
+    try {
+      heads.record(sqlite, [...new Set([...unseen, ...recorded])], now());
+    } catch (err) {
+      console.error('[ikimina] the chain heads could not be written:', (err as Error).message);
+    }
+  }
+
+  /** What a check found goes into the history, where it stays until someone has looked into it. */
+  function keepFindings(report: IntegrityReport): (string | null)[] {
+    if (report.problems.length === 0 || options.readonly) return [];
+    try {
+      return recordFindings(deps.ledger.sqlite, deps.sealer, report.problems, { newId: deps.newId, at: now().toISOString(), channel: 'app' });
+    } catch (err) {
+      // A file too damaged to write to: the warning is still shown from memory.
+      console.error('[ikimina] the check’s findings could not be recorded:', (err as Error).message);
+      return [];
+    }
+  }
+
+  function reopen(): void {
+    const next = open();
+    deps.ledger = next.ledger;
+    deps.sealer = next.sealer;
+    registry = createRegistry(allHandlers, deps);
+  }
+
+  function runFull(): IntegrityReport {
+    const report = checkLedger(deps.ledger.sqlite, {
+      level: 'full', heads, expectedSchema: expectedSchema(migrationsFolder, readMigrationFiles({ migrationsFolder }).length, options.nativeBinding),
+    });
+    for (const [associationId, digests] of report.digests) deps.sealer.remember(associationId, digests);
+    health.report = report;
+    health.checkedAt = now().toISOString();
+    const recorded = keepFindings(report);
+    if (recorded.length > 0) heads.record(deps.ledger.sqlite, recorded, now());
+    return report;
+  }
+
+  const signedIn = (actor: Actor) => {
+    const user = deps.sessions.resolve(actor.session);
+    return user && user !== 'expired' ? user : null;
+  };
+
+  /** One row of history, written by the server itself (not by a command's handler). */
+  function record(actor: Actor, associationId: string | null, command: string, input: unknown): void {
+    const user = signedIn(actor);
+    writeChange(deps.ledger.sqlite, deps.sealer, {
+      id: deps.newId(), associationId, at: now().toISOString(), actor: user?.name ?? 'unknown', userId: user?.userId ?? null,
+      role: user?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command, input, targetId: null, outcome: 'done',
+    });
+  }
+
+  function restoreWholeFile(backupFile: string, actor: Actor): RestoreResult {
+    const candidate = prepareCandidate(backupFile, file, files);
+    const before = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
+    const by = signedIn(actor);
     let keptAside: string;
     try {
-      keptAside = swapInBackup(file, result.restoredFrom.file, now());
+      deps.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      deps.ledger.close();
+      keptAside = swapInCandidate(file, candidate.file, now());
     } finally {
-      deps.ledger = openLedger(file, options);
-      registry = createRegistry(allHandlers, deps);
+      removeWithCompanions(candidate.file);
+      reopen();
     }
     // Everyone signs in again: the restored books have their own users.
     deps.sessions.closeWhere(() => true);
-    const user = by && by !== 'expired' ? by : null;
-    writeChange(deps.ledger.sqlite, {
-      id: deps.newId(), associationId: user?.associationId ?? null, at: now().toISOString(), actor: user?.name ?? 'unknown',
-      userId: user?.userId ?? null, role: user?.role ?? null, channel: actor.channel, screen: actor.screen ?? null,
-      command: 'backup-restore', input: { file: result.restoredFrom.file, keptAside }, targetId: null, outcome: 'done',
+    const after = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
+    const input = { file: backupFile, keptAside, by: by?.name ?? null, before: before.map((a) => a.name), after: after.map((a) => a.name) };
+    // The history of every association the restore touched, and the laptop's, record it.
+    const restoreActor: Actor = { ...actor, session: undefined };
+    deps.ledger.sqlite.transaction(() => {
+      for (const a of after) writeChangeAs(by, restoreActor, a.id, input);
+      writeChangeAs(by, restoreActor, null, input);
+    }).immediate();
+    deps.sealer.committed();
+    // The books deliberately went back: the heads seen before no longer apply.
+    heads.forget([...new Set([...before.map((a) => a.id), ...after.map((a) => a.id), LAPTOP_KEY])]);
+    heads.record(deps.ledger.sqlite, [...after.map((a) => a.id), null], now());
+    return { file: backupFile, associationId: null, restoredFrom: { ...candidate.summary, file: backupFile }, keptAside };
+  }
+
+  function writeChangeAs(by: ReturnType<typeof signedIn>, actor: Actor, associationId: string | null, input: unknown): void {
+    writeChange(deps.ledger.sqlite, deps.sealer, {
+      id: deps.newId(), associationId, at: now().toISOString(), actor: by?.name ?? 'unknown', userId: by?.userId ?? null,
+      role: by?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command: 'ledger-backup-restore',
+      input, targetId: null, outcome: 'done',
     });
-    return { ...result, keptAside };
+  }
+
+  function restoreAssociation(associationId: string, backupFile: string, actor: Actor): RestoreResult {
+    const candidate = prepareCandidate(backupFile, file, files, associationId);
+    try {
+      // The books as they are now are kept first, as an ordinary backup of the association.
+      const folder = deps.backupDir ?? dirname(file);
+      const kept = makeAssociationBackup(deps.ledger.sqlite, associationId, folder, associationBackupName(associationId, now()).replace(/\.sqlite$/, '-before-restore.sqlite'), { ...files });
+      try {
+        replaceAssociationRows(deps.ledger.sqlite, associationId, candidate.file, () =>
+          record(actor, associationId, 'backup-restore', { file: backupFile, keptAside: kept.file }));
+      } catch (err) {
+        deps.sealer.rolledBack();
+        throw err;
+      }
+      deps.sealer.committed();
+      deps.sessions.closeWhere((u) => u.associationId === associationId);
+      heads.forget([associationId]);
+      heads.record(deps.ledger.sqlite, [associationId], now());
+      const restoredFrom = candidate.summary;
+      return {
+        file: backupFile,
+        associationId,
+        restoredFrom: { ...restoredFrom, file: backupFile, associations: restoredFrom.associations.filter((a) => a.id === associationId), problems: [] },
+        keptAside: kept.file,
+      };
+    } finally {
+      removeWithCompanions(candidate.file);
+    }
   }
 
   return {
@@ -68,21 +249,35 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     },
     call(name, input, actor) {
       const result = registry.call(name, input, actor);
-      // The registry cannot swap the file it is writing to: the server does, after the command is recorded.
-      if (result.ok && allHandlers[name].effect === 'replace-ledger') {
-        return { ok: true, value: restore(result.value as RestoreResult, actor) } as typeof result;
+      const effect = allHandlers[name].effect;
+      if (!result.ok || !effect) return result;
+      // The registry cannot replace the file it is writing to: the server does, once the call is allowed.
+      try {
+        const pending = result.value as RestoreResult;
+        const restored = pending.associationId === null ? restoreWholeFile(pending.file, actor) : restoreAssociation(pending.associationId, pending.file, actor);
+        return { ok: true, value: restored } as typeof result;
+      } catch (err) {
+        return failure(err) as unknown as typeof result;
       }
-      return result;
     },
     autoBackup(maxAgeHours) {
       if (!deps.backupDir) return null;
-      const newest = listAutoBackups(deps.backupDir)[0];
-      const newestAt = newest ? madeAt(newest.file) : null;
-      if (newestAt && now().getTime() - newestAt.getTime() < maxAgeHours * 3600_000) return null;
-      const summary = makeBackup(deps.ledger.sqlite, deps.backupDir, backupFileName('auto', now()));
-      rotateAutoBackups(deps.backupDir);
-      return summary;
+      try {
+        const newest = listAutoBackups(deps.backupDir)[0];
+        const newestAt = newest ? madeAt(newest.file) : null;
+        if (newestAt && now().getTime() - newestAt.getTime() < maxAgeHours * 3600_000) return null;
+        const summary = makeBackup(deps.ledger.sqlite, deps.backupDir, backupFileName('auto', now()), files);
+        rotateAutoBackups(deps.backupDir);
+        health.backupFailure = null;
+        return summary;
+      } catch (err) {
+        health.backupFailure = { at: now().toISOString(), code: err instanceof LedgerError ? err.code : 'internal-error' };
+        console.error('[ikimina] automatic backup failed:', (err as Error).message);
+        return null;
+      }
     },
+    checkFully: runFull,
     close: () => deps.ledger.close(),
   };
 }
+

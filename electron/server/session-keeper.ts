@@ -5,7 +5,7 @@
 import type { Result } from './errors';
 
 export function keepSession(name: string, result: Result<unknown>, current: string | undefined): { session: string | undefined; result: Result<unknown> } {
-  if (name === 'session-sign-in' && result.ok) {
+  if ((name === 'session-sign-in' || name === 'administrator-sign-in') && result.ok) {
     const { token, ...rest } = result.value as { token: string };
     return { session: token, result: { ok: true, value: rest } };
   }

@@ -2,6 +2,10 @@
 // years of meetings, built by calling the server's own postEntry (balance check, hash
 // chain, the real rows) inside big transactions, so it takes seconds, not minutes.
 
+import { pepperFrom, newPepperKey } from '../../electron/server/auth/pepper';
+import { Sealer } from '../../electron/server/integrity/sealer';
+import { HeadStore } from '../../electron/server/integrity/heads';
+import { defaultMigrationsFolder } from '../../db/open';
 import { SessionStore } from '../../electron/server/auth/sessions';
 import type { CallContext } from '../../electron/server/context';
 import type { MinorUnits } from '../../electron/server/money/money';
@@ -26,6 +30,9 @@ export function buildBigLedger(file: string, entries: number, lastDate: string, 
   const ctx: CallContext = {
     ledger: server.ledger, now: () => new Date(), newId: () => uuidv7(), actor: ACTOR,
     sessions: new SessionStore(() => new Date()), user: null, actorName: 'bench',
+    // Entries are posted straight into the journal here: no change log, so no seal or heads to keep.
+    pepper: pepperFrom(newPepperKey()), sealer: new Sealer(server.ledger.sqlite), heads: new HeadStore(null),
+    health: { report: null, checkedAt: null, backupFailure: null, runFull: () => null }, files: { migrationsFolder: defaultMigrationsFolder() },
   };
   const acct = (code: string) => accountIds.get(code)!;
   const days = Math.max(1, Math.round((Date.parse(lastDate) - Date.parse(FOUNDED_ON)) / 86_400_000));

@@ -86,7 +86,7 @@ describe('members', () => {
 
   it('keeps members of two associations apart', () => {
     const one = smallBook(t, 1);
-    const two = t.ok('association-create', { ...KABEZA, name: 'Twiteze imbere' });
+    const two = t.asAdministrator((admin) => admin.ok('association-create', { ...KABEZA, name: 'Twiteze imbere' }));
     // Signed in to the first association, the second is out of reach altogether.
     const r = t.call('member-get', { associationId: two.id, memberId: one.members[0]!.id });
     expect(r.ok ? null : r.error.code).toBe('other-association');

@@ -3,8 +3,12 @@
 
 import { USER_ROLES } from '../../../db/schema';
 
-export type Role = (typeof USER_ROLES)[number];
+/** An association's roles, and the laptop's administrator (who belongs to no association). */
+export type Role = (typeof USER_ROLES)[number] | 'administrator';
 export { USER_ROLES };
+
+/** Back up, restore or add to the whole file: the laptop's administrator only. */
+export const LAPTOP_ADMIN: readonly Role[] = ['administrator'];
 
 /** Record and correct the books. */
 export const RECORDERS: readonly Role[] = ['treasurer', 'secretary', 'chair'];
@@ -32,6 +36,8 @@ export interface Capabilities {
   readonly readBooks: boolean;
   readonly manageUsers: boolean;
   readonly readAudit: boolean;
+  /** The whole file: backups of every association, restoring it, adding an association. */
+  readonly manageLaptop: boolean;
 }
 
 export function capabilitiesOf(role: Role): Capabilities {
@@ -39,6 +45,7 @@ export function capabilitiesOf(role: Role): Capabilities {
     record: RECORDERS.includes(role),
     readBooks: READERS.includes(role),
     manageUsers: ADMINS.includes(role),
-    readAudit: role !== 'member',
+    readAudit: role !== 'member' && role !== 'administrator',
+    manageLaptop: role === 'administrator',
   };
 }

@@ -1,8 +1,11 @@
-// PINs and passwords: salted scrypt hashes (node:crypto), compared in constant
-// time. The same for the association's recovery code.
+// PINs and passwords: salted scrypt hashes (node:crypto) of the PIN mixed with the
+// laptop's pepper (auth/pepper.ts), compared in constant time. The association's
+// recovery code is hashed without the pepper: it is long enough not to be guessed
+// offline, and it must still work when the books are restored on another laptop.
 
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { LedgerError } from '../errors';
+import type { Pepper } from './pepper';
 
 // N=2^15 costs ~50 ms a try on a cheap laptop: nothing for a person, slow for guessing.
 const N = 32768;
@@ -10,20 +13,42 @@ const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
 
-export function hashSecret(secret: string): string {
+const PEPPERED = 'scrypt-peppered';
+
+/** A PIN's hash: with the pepper for PINs and passwords, without it for recovery codes. */
+export function hashSecret(secret: string, pepper: Pepper | null): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(secret.normalize('NFC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: 64 * 1024 * 1024 });
-  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+  const input = pepper ? mix(secret, pepper) : Buffer.from(secret.normalize('NFC'), 'utf8');
+  const hash = scryptSync(input, salt, KEY_LENGTH, { N, r: R, p: P, maxmem: 64 * 1024 * 1024 });
+  const head = pepper ? [PEPPERED, pepper.id] : ['scrypt'];
+  return [...head, N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-export function verifySecret(secret: string, stored: string): boolean {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+function mix(secret: string, pepper: Pepper): Buffer {
+  return createHmac('sha256', pepper.key).update(secret.normalize('NFC'), 'utf8').digest();
+}
+
+/**
+ * 'ok', 'wrong', or 'other-laptop' when the hash was made with another laptop's
+ * pepper (the books were restored or copied here): no PIN can match it here.
+ */
+export function checkSecret(secret: string, stored: string, pepper: Pepper | null): 'ok' | 'wrong' | 'other-laptop' {
+  const parts = stored.split('$');
+  const peppered = parts[0] === PEPPERED;
+  if (peppered && (!pepper || parts[1] !== pepper.id)) return 'other-laptop';
+  const [scheme, n, r, p, salt, hash] = peppered ? ['scrypt', ...parts.slice(2)] : parts;
+  if (scheme !== 'scrypt' || !salt || !hash) return 'wrong';
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(secret.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+  const input = peppered ? mix(secret, pepper!) : Buffer.from(secret.normalize('NFC'), 'utf8');
+  const actual = scryptSync(input, Buffer.from(salt, 'base64'), expected.length, {
     N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,
   });
-  return timingSafeEqual(actual, expected);
+  return timingSafeEqual(actual, expected) ? 'ok' : 'wrong';
+}
+
+/** A hash made before PINs were peppered: replaced with a peppered one at the next sign-in. */
+export function isUnpeppered(stored: string): boolean {
+  return stored.startsWith('scrypt$');
 }
 
 /**

@@ -1,13 +1,16 @@
-// Backups: a consistent copy of the whole ledger file, made while it is open
-// (SQLite's VACUUM INTO reads one snapshot in one transaction, so a backup never
-// catches half a command), then checked before it is trusted: opened again,
-// integrity-checked and every hash chain verified. A copy that fails is deleted.
+// Backups of the whole file: a consistent copy made while it is open (SQLite's
+// VACUUM INTO reads one snapshot in one transaction, so a backup never catches half
+// a command), written under a temporary name, flushed, checked (opened again,
+// integrity-checked, every chain and seal verified) and only then given its name.
+// A copy that cannot be made is removed. Problems the books already had are reported
+// with the backup, not a reason to refuse one: a backup is most needed then.
 
 import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerError } from '../errors';
-import { inspectLedgerFile, type LedgerFileSummary } from './inspect';
+import { inspectLedgerFile, type InspectOptions, type LedgerFileSummary } from './inspect';
+import { flush, removeWithCompanions, temporaryBeside } from './copy';
 
 export const AUTO_PREFIX = 'ikimina-auto-';
 /** Automatic backups kept; older ones are removed. Manual backups are never removed. */
@@ -18,25 +21,70 @@ export function backupFileName(kind: 'auto' | 'manual', at: Date): string {
   return `${kind === 'auto' ? AUTO_PREFIX : 'ikimina-backup-'}${stamp}.sqlite`;
 }
 
-export function makeBackup(sqlite: Database.Database, folder: string, name: string): LedgerFileSummary {
+export function makeBackup(sqlite: Database.Database, folder: string, name: string, options: InspectOptions = {}): LedgerFileSummary {
+  return writeCheckedCopy(folder, name, (temporary) => sqlite.prepare('VACUUM INTO ?').run(temporary), options);
+}
+
+/**
+ * Writes a copy with `write` under a temporary name in `folder`, flushes and checks
+ * it, then gives it a name no other file has (hard-linked, so an existing file is
+ * never replaced). Whatever fails leaves no file behind.
+ */
+export function writeCheckedCopy(folder: string, name: string, write: (temporary: string) => void, options: InspectOptions): LedgerFileSummary {
   try {
     mkdirSync(folder, { recursive: true });
   } catch {
     throw new LedgerError('backup-folder-unwritable', {}, 'folder');
   }
-  let file = join(folder, name);
-  for (let n = 2; existsSync(file); n++) file = join(folder, name.replace(/\.sqlite$/, `-${n}.sqlite`));
+  const temporary = temporaryBeside(join(folder, name));
   try {
-    sqlite.prepare('VACUUM INTO ?').run(file);
-  } catch (err) {
-    rmSync(file, { force: true });
-    const code = (err as { code?: string }).code;
-    throw new LedgerError(code === 'SQLITE_FULL' ? 'disk-full' : 'backup-folder-unwritable', {}, 'folder');
+    try {
+      write(temporary);
+    } catch (err) {
+      if (err instanceof LedgerError) throw err;
+      const code = (err as { code?: string }).code ?? '';
+      if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new LedgerError('disk-full', {}, 'folder');
+      if (/^(E[A-Z]+|SQLITE_(CANTOPEN|IOERR.*|READONLY.*|PERM))$/.test(code)) throw new LedgerError('backup-folder-unwritable', {}, 'folder');
+      throw err;
+    }
+    flush(temporary);
+    const summary = inspectLedgerFile(temporary, { ...options, problems: 'report' });
+    const file = claimName(folder, name, temporary);
+    flush(folder);
+    return { ...summary, file };
+  } finally {
+    removeWithCompanions(temporary);
   }
+}
+
+/** Links the finished copy under the first free name: name.sqlite, name-2.sqlite … (never replacing one). */
+function claimName(folder: string, name: string, temporary: string): string {
+  for (let n = 1; ; n++) {
+    const file = join(folder, n === 1 ? name : name.replace(/\.sqlite$/, `-${n}.sqlite`));
+    try {
+      linkSync(temporary, file);
+      return file;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'ENOSPC') throw new LedgerError('disk-full', {}, 'folder');
+      // Folders that cannot hold links (some USB sticks): copy instead, refusing to overwrite.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EOPNOTSUPP') {
+        if (existsSync(file)) continue;
+        copyExclusive(temporary, file);
+        return file;
+      }
+      throw new LedgerError('backup-folder-unwritable', {}, 'folder');
+    }
+  }
+}
+
+function copyExclusive(from: string, to: string): void {
   try {
-    return inspectLedgerFile(file);
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+    flush(to);
   } catch (err) {
-    rmSync(file, { force: true });
+    if ((err as { code?: string }).code !== 'EEXIST') rmSync(to, { force: true });
     throw err;
   }
 }

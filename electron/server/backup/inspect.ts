@@ -1,12 +1,16 @@
-// What a ledger or backup file holds, and whether it is whole: an Ikimina file,
-// not newer than this app, passing SQLite's integrity check, every association's
-// hash chain intact. Opened read-only; nothing in it is changed.
+// What a ledger or backup file holds, and whether it is whole: an Ikimina file, not
+// newer than this app, passing SQLite's integrity check, its schema the one its
+// steps make, every hash chain intact and every association's books matching their
+// seal (integrity/check.ts). Opened read-only; nothing in it is changed.
 
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LedgerError } from '../errors';
-import { IKIMINA_APPLICATION_ID } from '../../../db/open';
-import { verifyChain } from '../journal/verify';
+import { defaultMigrationsFolder, headerSaysIkimina } from '../../../db/open';
+import { checkLedger, type IntegrityProblem } from '../integrity/check';
+import { expectedSchema } from '../integrity/expected-schema';
+import type { ChainHead } from '../integrity/change-chain';
 
 export interface LedgerFileSummary {
   readonly file: string;
@@ -18,24 +22,27 @@ export interface LedgerFileSummary {
     readonly members: number;
     readonly entries: number;
     readonly lastEntryDate: string | null;
+    /** The last entry's number and hash: the fingerprint of these books. */
+    readonly head: ChainHead | null;
   }[];
   /** The last recorded change anywhere in the file. */
   readonly lastChangeAt: string | null;
+  /** Schema steps the file has (an older one is brought up to date when restored). */
+  readonly steps: number;
+  /** What the check found (only when asked to report rather than refuse). */
+  readonly problems: readonly IntegrityProblem[];
 }
 
-/** Reads the SQLite header itself: a cut-short file still has it, and is "damaged", not "someone else's". */
-function headerSaysIkimina(file: string): boolean {
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    if (readSync(fd, header, 0, 100, 0) < 100) return false;
-  } finally {
-    closeSync(fd);
-  }
-  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' && header.readUInt32BE(68) === IKIMINA_APPLICATION_ID;
+export interface InspectOptions {
+  readonly nativeBinding?: string;
+  readonly migrationsFolder?: string;
+  /** 'refuse' (a backup about to be restored) or 'report' (a backup just made of books that already hold a problem). */
+  readonly problems?: 'refuse' | 'report';
+  /** Only this association's books matter (restoring one association). */
+  readonly associationId?: string;
 }
 
-export function inspectLedgerFile(file: string, options: { nativeBinding?: string } = {}): LedgerFileSummary {
+export function inspectLedgerFile(file: string, options: InspectOptions = {}): LedgerFileSummary {
   if (!existsSync(file) || statSync(file).isDirectory()) throw new LedgerError('backup-not-found', {}, 'file');
   if (!headerSaysIkimina(file)) throw new LedgerError('backup-not-ikimina', {}, 'file');
   let db: Database.Database;
@@ -45,33 +52,56 @@ export function inspectLedgerFile(file: string, options: { nativeBinding?: strin
     throw new LedgerError('backup-damaged', {}, 'file');
   }
   try {
-    let integrity: unknown;
-    try {
-      integrity = db.pragma('integrity_check', { simple: true });
-    } catch {
-      throw new LedgerError('backup-damaged', {}, 'file');
-    }
-    if (integrity !== 'ok') throw new LedgerError('backup-damaged', {}, 'file');
+    const steps = schemaSteps(db, options.migrationsFolder ?? defaultMigrationsFolder());
+    const report = (() => {
+      try {
+        return checkLedger(db, { level: 'full', expectedSchema: expectedSchema(options.migrationsFolder ?? defaultMigrationsFolder(), steps, options.nativeBinding) });
+      } catch {
+        throw new LedgerError('backup-damaged', {}, 'file');
+      }
+    })();
+    const problems = report.problems.filter((p) => !options.associationId || p.associationId === null || p.associationId === options.associationId);
+    if ((options.problems ?? 'refuse') === 'refuse' && problems.length > 0) throw refusalFor(problems);
     const associations = db
       .prepare(
         `SELECT a.id, a.name,
                 (SELECT count(*) FROM members m WHERE m.association_id = a.id) AS members,
                 (SELECT count(*) FROM journal_entries e WHERE e.association_id = a.id) AS entries,
-                (SELECT max(entry_date) FROM journal_entries e WHERE e.association_id = a.id) AS lastEntryDate
+                (SELECT max(entry_date) FROM journal_entries e WHERE e.association_id = a.id) AS lastEntryDate,
+                (SELECT json_object('seq', seq, 'hash', hash) FROM journal_entries e WHERE e.association_id = a.id ORDER BY seq DESC LIMIT 1) AS head
            FROM associations a ORDER BY a.name`,
       )
-      .all() as LedgerFileSummary['associations'][number][];
-    for (const a of associations) {
-      const chain = verifyChain(db, a.id);
-      if (!chain.ok) throw new LedgerError('backup-chain-broken', { name: a.name, seq: chain.firstBroken?.seq ?? 0 }, 'file');
-    }
+      .all() as (Omit<LedgerFileSummary['associations'][number], 'head'> & { head: string | null })[];
     const last = db.prepare('SELECT max(at) AS at FROM change_log').get() as { at: string | null };
     const stat = statSync(file);
-    return { file, bytes: stat.size, modifiedAt: stat.mtime.toISOString(), associations, lastChangeAt: last.at };
+    return {
+      file, bytes: stat.size, modifiedAt: stat.mtime.toISOString(), lastChangeAt: last.at, steps, problems,
+      associations: associations.map((a) => ({ ...a, head: a.head ? (JSON.parse(a.head) as ChainHead) : null })),
+    };
   } catch (err) {
     if (err instanceof LedgerError) throw err;
     throw new LedgerError('backup-damaged', {}, 'file');
   } finally {
     db.close();
   }
+}
+
+/** The file's schema steps: refused when it was written by a newer Ikimina, or one that took another path. */
+function schemaSteps(db: Database.Database, migrationsFolder: string): number {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!hasTable) throw new LedgerError('backup-damaged', {}, 'file');
+  const applied = db.prepare('SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
+  const shipped = readMigrationFiles({ migrationsFolder });
+  if (applied.length > shipped.length) throw new LedgerError('backup-newer', {}, 'file');
+  if (applied.some((row, i) => row.hash !== shipped[i]!.hash)) throw new LedgerError('backup-damaged', {}, 'file');
+  return applied.length;
+}
+
+function refusalFor(problems: readonly IntegrityProblem[]): LedgerError {
+  const first = (code: IntegrityProblem['code']) => problems.find((p) => p.code === code);
+  const broken = first('integrity-journal-broken') ?? first('integrity-history-broken');
+  if (broken) return new LedgerError('backup-chain-broken', { name: String(broken.params.name ?? ''), seq: Number(broken.params.seq ?? 0) }, 'file');
+  const changed = first('integrity-books-changed');
+  if (changed) return new LedgerError('backup-books-changed', { name: String(changed.params.name ?? '') }, 'file');
+  return new LedgerError('backup-damaged', {}, 'file');
 }

@@ -9,6 +9,8 @@ import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
 import { insertUser, renewRecoveryCode } from './user';
+import { writeChange } from '../audit-log';
+import { administratorCount, associationCount, insertAdministrator } from './administrator';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
@@ -35,6 +37,8 @@ const createInput = z.strictObject({
   foundedOn: isoDate,
   /** The first user: the association's treasurer, with the PIN they chose. */
   treasurer: z.strictObject({ name: requiredText(80), pin: z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64) }, { error: 'field-required' }),
+  /** At first start: the laptop's administrator, with their own PIN (who backs up and restores the whole file). */
+  administrator: z.strictObject({ name: requiredText(80), pin: z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64) }).optional(),
 });
 
 const updateInput = z.strictObject({
@@ -70,6 +74,8 @@ export interface AssociationView {
 export interface CreatedAssociation extends AssociationView {
   readonly treasurerId: string;
   readonly recoveryCode: string;
+  /** The laptop's administrator, when named with this first association. */
+  readonly administratorId: string | null;
 }
 
 export interface AssociationSummary {
@@ -110,11 +116,16 @@ export function writableAssociation(ctx: CallContext, associationId: string): As
 export const associationHandlers = {
   'association-create': handler({
     kind: 'write',
+    // Anyone at a laptop that holds no books yet (first start); after that only the
+    // laptop's administrator may add an association.
     access: PUBLIC,
-    summary: 'Create an association with its location, currency and standard accounts',
+    summary: 'Create an association with its location, currency and standard accounts (at first start, with the laptop’s administrator)',
     input: createInput,
     audit: (_input, created: CreatedAssociation) => ({ associationId: created.id, targetId: created.id }),
     run(ctx, input): CreatedAssociation {
+      const firstStart = associationCount(ctx) === 0 && administratorCount(ctx) === 0;
+      if (!firstStart && ctx.user?.role !== 'administrator') throw new LedgerError('association-create-administrator-only');
+      if (input.administrator && administratorCount(ctx) > 0) throw new LedgerError('administrator-exists', {}, 'administrator');
       if (input.foundedOn > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'foundedOn');
       const { sqlite } = ctx.ledger;
       const associationId = ctx.newId();
@@ -139,7 +150,21 @@ export const associationHandlers = {
         // The PIN or name problems concern the treasurer's part of this form.
         throw err instanceof LedgerError && err.field ? err.atField(`treasurer.${err.field}`) : err;
       }
-      return { ...getAssociation(ctx, associationId), treasurerId: treasurer.id, recoveryCode: renewRecoveryCode(ctx, associationId) };
+      let administratorId: string | null = null;
+      if (input.administrator) {
+        try {
+          administratorId = insertAdministrator(ctx, input.administrator, input.treasurer.name).id;
+          // The administrator belongs to the laptop, whose own history records them.
+          writeChange(ctx.ledger.sqlite, ctx.sealer, {
+            id: ctx.newId(), associationId: null, at: ctx.now().toISOString(), actor: input.treasurer.name, userId: null, role: null,
+            channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command: 'administrator-create',
+            input: { name: input.administrator.name }, targetId: administratorId, outcome: 'done',
+          });
+        } catch (err) {
+          throw err instanceof LedgerError && err.field ? err.atField(`administrator.${err.field}`) : err;
+        }
+      }
+      return { ...getAssociation(ctx, associationId), treasurerId: treasurer.id, recoveryCode: renewRecoveryCode(ctx, associationId), administratorId };
     },
   }),
 

@@ -1,79 +1,118 @@
-// Backups of the whole ledger file (every association on this laptop): made on
-// demand to the backups folder or to a chosen folder (a USB stick), listed, looked
-// into, and restored — only after the user has seen what the backup holds and
-// confirmed. Only a treasurer or chair may do these.
+// Backups of one association's books (its treasurer or chair): a file holding that
+// association's rows only, made on demand to the backups folder or a chosen folder (a
+// USB stick), listed, looked into and restored into the ledger without touching any
+// other association. The whole file belongs to the laptop's administrator
+// (domains/ledger-file.ts).
 
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { ADMINS } from '../auth/access';
-import { backupFileName, listAutoBackups, makeBackup } from '../backup/backup';
+import { ASSOCIATION_PREFIX, associationBackupName, makeAssociationBackup } from '../backup/association-backup';
 import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
 import { id } from '../validation';
 
-const path = z.string({ error: 'field-required' }).trim().min(1, { error: 'field-required' }).max(1000, { error: 'field-too-long' });
+export const path = z.string({ error: 'field-required' }).trim().min(1, { error: 'field-required' }).max(1000, { error: 'field-too-long' });
 
-function backupFolder(ctx: CallContext): string {
+export function backupFolder(ctx: CallContext): string {
   if (!ctx.backupDir) throw new LedgerError('backup-folder-unset');
   return ctx.backupDir;
 }
 
 export interface RestoreResult {
+  /** The backup restored from, and the association restored (null: the whole file). */
+  readonly file: string;
+  readonly associationId: string | null;
+  /** What the backup held (filled in by the server, which does the restore once the call is allowed). */
   readonly restoredFrom: LedgerFileSummary;
   /** Where the books as they were before the restore were kept (set by the server). */
   readonly keptAside: string;
 }
 
+/** What a restore handler answers before the server has done the restore (never seen by a caller). */
+export function pendingRestore(file: string, associationId: string | null): RestoreResult {
+  return { file, associationId, keptAside: '', restoredFrom: { file, bytes: 0, modifiedAt: '', associations: [], lastChangeAt: null, steps: 0, problems: [] } };
+}
+
+export interface BackupFile {
+  readonly file: string;
+  readonly bytes: number;
+  readonly modifiedAt: string;
+}
+
+/** Only this association's part of a summary: a treasurer learns nothing of other associations from a whole-file backup. */
+function onlyAssociation(summary: LedgerFileSummary, associationId: string): LedgerFileSummary {
+  return { ...summary, associations: summary.associations.filter((a) => a.id === associationId), problems: summary.problems.filter((p) => p.associationId === associationId) };
+}
+
+export function refuseOpenLedger(ctx: CallContext, file: string): void {
+  if (resolve(ctx.ledger.file) === resolve(file)) throw new LedgerError('restore-same-file', {}, 'file');
+}
+
 export const backupHandlers = {
   'backup-create': handler({
-    // A read: the books do not change (and a backup cannot run inside a write
-    // transaction); still logged, since it copies everyone's books.
+    // A read: the books do not change (and the copy cannot be made inside a write
+    // transaction); still logged, since it copies the association's books.
     kind: 'read',
     logged: true,
     access: { roles: ADMINS },
-    summary: 'Back up the whole ledger file now, checked, to the backups folder or a chosen folder',
+    summary: 'Back up this association’s books now, checked, to the backups folder or a chosen folder',
     input: z.strictObject({ associationId: id, folder: path.optional() }),
     run(ctx, input): LedgerFileSummary {
       const folder = input.folder ?? backupFolder(ctx);
-      return makeBackup(ctx.ledger.sqlite, folder, backupFileName('manual', ctx.now()));
+      return makeAssociationBackup(ctx.ledger.sqlite, input.associationId, folder, associationBackupName(input.associationId, ctx.now()), ctx.files);
     },
   }),
 
   'backup-list': handler({
     kind: 'read',
     access: { roles: ADMINS },
-    summary: 'The automatic backups in the backups folder, newest first',
+    summary: 'This association’s backups in the backups folder, newest first',
     input: z.strictObject({ associationId: id }),
-    run(ctx): { folder: string | null; backups: { file: string; bytes: number; modifiedAt: string }[] } {
-      return ctx.backupDir ? { folder: ctx.backupDir, backups: listAutoBackups(ctx.backupDir) } : { folder: null, backups: [] };
+    run(ctx, input): { folder: string | null; backups: BackupFile[] } {
+      if (!ctx.backupDir || !existsSync(ctx.backupDir)) return { folder: ctx.backupDir ?? null, backups: [] };
+      const prefix = `${ASSOCIATION_PREFIX}${input.associationId}-`;
+      const backups = readdirSync(ctx.backupDir)
+        .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
+        .map((f) => {
+          const stat = statSync(join(ctx.backupDir!, f));
+          return { file: join(ctx.backupDir!, f), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+        })
+        .sort((a, b) => (a.file < b.file ? 1 : -1));
+      return { folder: ctx.backupDir, backups };
     },
   }),
 
   'backup-inspect': handler({
     kind: 'read',
     access: { roles: ADMINS },
-    summary: 'What a backup file holds, and whether it is whole — before restoring it',
+    summary: 'What a backup holds of this association, and whether it is whole — before restoring it',
     input: z.strictObject({ associationId: id, file: path }),
-    run: (_ctx, input): LedgerFileSummary => inspectLedgerFile(input.file),
+    run(ctx, input): LedgerFileSummary {
+      const summary = inspectLedgerFile(input.file, { ...ctx.files, associationId: input.associationId });
+      if (!summary.associations.some((a) => a.id === input.associationId)) throw new LedgerError('backup-other-association', {}, 'file');
+      return onlyAssociation(summary, input.associationId);
+    },
   }),
 
   'backup-restore': handler({
-    kind: 'write',
-    effect: 'replace-ledger',
+    // The server does the restore once the call is allowed (it needs the file as a
+    // whole); the restore is then the next row of the association's history.
+    kind: 'read',
+    effect: 'restore-association',
     access: { roles: ADMINS },
-    summary: 'Replace the books with a backup (confirm: true); the current file is kept aside, never overwritten',
+    summary: 'Put this association’s books back as a backup holds them (confirm: true); the books as they are now are kept as a backup first. Other associations are not touched',
     input: z.strictObject({
       associationId: id,
       file: path,
       confirm: z.literal(true, { error: 'restore-needs-confirmation' }),
     }),
     run(ctx, input): RestoreResult {
-      if (resolve(ctx.ledger.file) === resolve(input.file)) throw new LedgerError('restore-same-file', {}, 'file');
-      const summary = inspectLedgerFile(input.file);
-      // The swap itself happens in the server once this command is recorded.
-      return { restoredFrom: summary, keptAside: '' };
+      refuseOpenLedger(ctx, input.file);
+      return pendingRestore(input.file, input.associationId);
     },
   }),
 };

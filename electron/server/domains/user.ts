@@ -8,7 +8,7 @@ import { handler, RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, capabilitiesOf, EVERYONE, PUBLIC, READERS, USER_ROLES, type Capabilities, type Role } from '../auth/access';
-import { checkPinStrength, hashSecret, newRecoveryCode, normaliseRecoveryCode, verifySecret } from '../auth/pin';
+import { checkPinStrength, checkSecret, hashSecret, isUnpeppered, newRecoveryCode, normaliseRecoveryCode } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from './association';
@@ -71,21 +71,21 @@ export function insertUser(
     ctx.ledger.sqlite,
     `INSERT INTO users (id, association_id, name, role, member_id, pin_hash, created_at, created_by, pin_changed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(userId, input.associationId, input.name, input.role, input.memberId ?? null, hashSecret(input.pin), now, createdBy, now);
+  ).run(userId, input.associationId, input.name, input.role, input.memberId ?? null, hashSecret(input.pin, ctx.pepper), now, createdBy, now);
   return view(userRow(ctx, input.associationId, userId));
 }
 
 /** A new recovery code for the association: shown once, stored only as a hash. */
 export function renewRecoveryCode(ctx: CallContext, associationId: string): string {
   const code = newRecoveryCode();
-  prepared(ctx.ledger.sqlite, 'UPDATE associations SET recovery_hash = ? WHERE id = ?').run(hashSecret(code), associationId);
+  prepared(ctx.ledger.sqlite, 'UPDATE associations SET recovery_hash = ? WHERE id = ?').run(hashSecret(code, null), associationId);
   return code;
 }
 
 function setPin(ctx: CallContext, userId: string, newPin: string, field: string): void {
   checkPinStrength(newPin, field);
   prepared(ctx.ledger.sqlite, 'UPDATE users SET pin_hash = ?, pin_changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
-    .run(hashSecret(newPin), ctx.now().toISOString(), userId);
+    .run(hashSecret(newPin, ctx.pepper), ctx.now().toISOString(), userId);
   ctx.sessions.closeWhere((u) => u.userId === userId);
 }
 
@@ -102,7 +102,8 @@ function countFailure(ctx: CallContext, user: UserRow): number {
 function refuseIfLocked(ctx: CallContext, user: UserRow): void {
   const now = ctx.now();
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    throw new RefusalAfterCommit('user-locked', { minutes: Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000) });
+    const minutes = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000);
+    throw new RefusalAfterCommit('user-locked', { minutes, count: minutes });
   }
 }
 
@@ -130,12 +131,20 @@ export const userHandlers = {
       const user = userRow(ctx, input.associationId, input.userId);
       if (!user.active) throw new LedgerError('user-inactive', { name: user.name });
       refuseIfLocked(ctx, user);
-      if (!verifySecret(input.pin, user.pinHash)) {
+      const pinCheck = checkSecret(input.pin, user.pinHash, ctx.pepper);
+      // A PIN set on another laptop cannot be checked here: the recovery code sets a new one.
+      if (pinCheck === 'other-laptop') throw new LedgerError('pin-other-laptop', {}, 'pin');
+      if (pinCheck !== 'ok') {
         const seconds = countFailure(ctx, user);
-        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes: Math.ceil(seconds / 60) }, 'pin');
-        throw new RefusalAfterCommit('pin-wrong', { left: FREE_ATTEMPTS - user.failedAttempts - 1 }, 'pin');
+        // `count` picks the sentence's singular or plural ("1 minute", "2 tries").
+        const minutes = Math.ceil(seconds / 60);
+        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin');
+        const left = FREE_ATTEMPTS - user.failedAttempts - 1;
+        throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
       }
       prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
+      // A hash from before PINs were peppered is replaced now that the PIN is known.
+      if (isUnpeppered(user.pinHash)) prepared(ctx.ledger.sqlite, 'UPDATE users SET pin_hash = ? WHERE id = ?').run(hashSecret(input.pin, ctx.pepper), user.id);
       const session: SessionUser = { userId: user.id, associationId: user.associationId, name: user.name, role: user.role, memberId: user.memberId };
       return { token: ctx.sessions.open(session), user: session, can: capabilitiesOf(session.role), idleMinutes: SESSION_IDLE_MINUTES };
     },
@@ -244,7 +253,7 @@ export const userHandlers = {
     input: z.strictObject({ associationId: id, oldPin: pin, newPin: pin }),
     run(ctx, input): UserView {
       const user = userRow(ctx, input.associationId, ctx.user!.userId);
-      if (!verifySecret(input.oldPin, user.pinHash)) throw new LedgerError('pin-wrong-old', {}, 'oldPin');
+      if (checkSecret(input.oldPin, user.pinHash, ctx.pepper) !== 'ok') throw new LedgerError('pin-wrong-old', {}, 'oldPin');
       setPin(ctx, user.id, input.newPin, 'newPin');
       return view(userRow(ctx, input.associationId, user.id));
     },
@@ -263,7 +272,7 @@ export const userHandlers = {
       const stored = prepared(ctx.ledger.sqlite, 'SELECT recovery_hash AS h FROM associations WHERE id = ?').get(input.associationId) as { h: string | null };
       // A wrong code counts like a wrong PIN, against the user being recovered.
       refuseIfLocked(ctx, user);
-      if (!stored.h || !verifySecret(normaliseRecoveryCode(input.recoveryCode), stored.h)) {
+      if (!stored.h || checkSecret(normaliseRecoveryCode(input.recoveryCode), stored.h, null) !== 'ok') {
         countFailure(ctx, user);
         throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode');
       }

@@ -22,20 +22,24 @@ interface Row {
   p_amount: bigint | null; p_memo: string | null; p_association_id: string | null; p_entry_date: string | null;
 }
 
-export function verifyChain(sqlite: Database.Database, associationId: string): ChainReport {
+/** Recomputes the chain from its first entry, or (a quick look at the newest entries) from entry `fromSeq` on. */
+export function verifyChain(sqlite: Database.Database, associationId: string, options: { fromSeq?: number } = {}): ChainReport {
+  const fromSeq = Math.max(1, options.fromSeq ?? 1);
   const rows = sqlite
     .prepare(
       `SELECT e.*, p.id AS p_id, p.line_no AS p_line_no, p.account_id AS p_account_id, p.member_id AS p_member_id,
               p.amount AS p_amount, p.memo AS p_memo, p.association_id AS p_association_id, p.entry_date AS p_entry_date
          FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id
-        WHERE e.association_id = ?
+        WHERE e.association_id = ? AND e.seq >= ?
         ORDER BY e.seq, p.line_no`,
     )
     .safeIntegers(true)
-    .iterate(associationId) as IterableIterator<Row>;
+    .iterate(associationId, fromSeq) as IterableIterator<Row>;
 
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+  let expectedSeq = fromSeq;
+  let prevHash = fromSeq === 1
+    ? GENESIS_HASH
+    : ((sqlite.prepare('SELECT hash FROM journal_entries WHERE association_id = ? AND seq = ?').get(associationId, fromSeq - 1) as { hash: string } | undefined)?.hash ?? '');
   let current: { row: Row; postings: HashablePosting[]; copiesMatch: boolean; sum: bigint } | null = null;
   let count = 0;
 

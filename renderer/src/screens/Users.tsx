@@ -5,6 +5,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, Role, UserView, WhoIsSignedIn } from '../../../electron/server/contract';
+
+/** The roles a person of the association can have (the laptop's administrator is not one). */
+type UserRole = Exclude<Role, 'administrator'>;
 import { Dialog } from '../components/Dialog';
 import { FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useQuery } from '../hooks';
@@ -118,7 +121,7 @@ function AddUser({ association, members, onClose, onSaved }: {
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   async function save() {
     const saved = await command.run('user-create', {
-      associationId: association.id, name: form.name, role: form.role as Role, pin: form.pin, ...(form.memberId ? { memberId: form.memberId } : {}),
+      associationId: association.id, name: form.name, role: form.role as UserRole, pin: form.pin, ...(form.memberId ? { memberId: form.memberId } : {}),
     });
     if (saved) onSaved(saved);
   }

@@ -1,0 +1,106 @@
+// The laptop's administrators: named at first start (or, on books from before, by an
+// association's treasurer or chair), each with their own PIN. They back up and
+// restore the whole file and add associations; they never read or change any
+// association's books.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler, RefusalAfterCommit } from '../registry';
+import type { CallContext } from '../context';
+import { prepared } from '../prepared';
+import { ADMINS, capabilitiesOf, PUBLIC } from '../auth/access';
+import { checkPinStrength, checkSecret, hashSecret } from '../auth/pin';
+import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
+import { id, requiredText } from '../validation';
+import { lockSeconds, FREE_ATTEMPTS, type SignedIn } from './user';
+
+const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
+
+interface AdministratorRow {
+  readonly id: string;
+  readonly name: string;
+  readonly pinHash: string;
+  readonly failedAttempts: number;
+  readonly lockedUntil: string | null;
+}
+
+const SELECT = 'SELECT id, name, pin_hash AS pinHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil FROM administrators';
+
+export function administratorCount(ctx: Pick<CallContext, 'ledger'>): number {
+  return (prepared(ctx.ledger.sqlite, 'SELECT count(*) AS n FROM administrators').get() as { n: number }).n;
+}
+
+export function associationCount(ctx: Pick<CallContext, 'ledger'>): number {
+  return (prepared(ctx.ledger.sqlite, 'SELECT count(*) AS n FROM associations').get() as { n: number }).n;
+}
+
+/** Adds an administrator; shared by association-create (at first start) and administrator-create. */
+export function insertAdministrator(ctx: CallContext, input: { name: string; pin: string }, createdBy: string): { id: string; name: string } {
+  checkPinStrength(input.pin);
+  const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM administrators WHERE name = ? COLLATE NOCASE').get(input.name);
+  if (taken) throw new LedgerError('user-name-taken', { name: input.name }, 'name');
+  const administratorId = ctx.newId();
+  prepared(ctx.ledger.sqlite, 'INSERT INTO administrators (id, name, pin_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
+    .run(administratorId, input.name, hashSecret(input.pin, ctx.pepper), ctx.now().toISOString(), createdBy);
+  return { id: administratorId, name: input.name };
+}
+
+export const administratorHandlers = {
+  'administrator-list': handler({
+    kind: 'read',
+    access: PUBLIC,
+    summary: 'The laptop’s administrators (names only), for the sign-in screen',
+    input: z.strictObject({}),
+    run: (ctx): { id: string; name: string }[] =>
+      prepared(ctx.ledger.sqlite, 'SELECT id, name FROM administrators ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[],
+  }),
+
+  'administrator-create': handler({
+    kind: 'write',
+    // Checked inside: an administrator adds another; on books from before there was
+    // one, a treasurer or chair of an association here names the first.
+    access: PUBLIC,
+    summary: 'Name a laptop administrator (who backs up and restores the whole file) with their own PIN',
+    input: z.strictObject({ name: requiredText(80), pin }),
+    audit: () => ({ associationId: null, targetId: null }),
+    run(ctx, input): { id: string; name: string } {
+      const role = ctx.user?.role;
+      const allowed = role === 'administrator' || (administratorCount(ctx) === 0 && role !== undefined && ADMINS.includes(role));
+      if (!allowed) throw new LedgerError(ctx.user ? 'role-refused' : 'sign-in-required', ctx.user ? { role: ctx.user.role } : {});
+      return insertAdministrator(ctx, input, ctx.actorName);
+    },
+  }),
+
+  'administrator-sign-in': handler({
+    kind: 'write',
+    access: PUBLIC,
+    summary: 'Sign in as the laptop’s administrator',
+    input: z.strictObject({ administratorId: id, pin }),
+    audit: (input) => ({ associationId: null, targetId: input.administratorId }),
+    run(ctx, input): SignedIn {
+      const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(input.administratorId) as AdministratorRow | undefined;
+      if (!row) throw new LedgerError('user-not-found', {}, 'administratorId');
+      const now = ctx.now();
+      if (row.lockedUntil && row.lockedUntil > now.toISOString()) {
+        const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000);
+        throw new RefusalAfterCommit('user-locked', { minutes, count: minutes });
+      }
+      const check = checkSecret(input.pin, row.pinHash, ctx.pepper);
+      if (check === 'other-laptop') throw new LedgerError('pin-other-laptop', {}, 'pin');
+      if (check !== 'ok') {
+        const failures = row.failedAttempts + 1;
+        const seconds = lockSeconds(failures);
+        prepared(ctx.ledger.sqlite, 'UPDATE administrators SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+          .run(failures, seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null, row.id);
+        const minutes = Math.ceil(seconds / 60);
+        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin');
+        const left = FREE_ATTEMPTS - failures;
+        throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
+      }
+      prepared(ctx.ledger.sqlite, 'UPDATE administrators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      const session: SessionUser = { userId: row.id, associationId: '', name: row.name, role: 'administrator', memberId: null };
+      return { token: ctx.sessions.open(session), user: session, can: capabilitiesOf('administrator'), idleMinutes: SESSION_IDLE_MINUTES };
+    },
+  }),
+};
+

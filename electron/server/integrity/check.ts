@@ -1,0 +1,113 @@
+// The check of a ledger file: is it whole (SQLite's own integrity check), is its
+// schema the one its steps make (the append-only guards still there), do the journal
+// and the change log still hash as written, do the books still match the seal the last
+// command left, and do the chains still reach the heads this laptop has seen?
+// 'quick' (at every opening) looks at the newest entries of each chain; 'full' (in the
+// background, and before a backup is trusted) at everything.
+
+import type Database from 'better-sqlite3';
+import { verifyChain } from '../journal/verify';
+import { verifyChangeChain, type ChainHead } from './change-chain';
+import { associationSeal, laptopSeal } from './digest';
+import { LAPTOP_KEY, journalHead, type HeadStore } from './heads';
+import { schemaDifferences, schemaOf, type SchemaObject } from './expected-schema';
+import type { ErrorParams } from '../errors';
+
+/** How many of the newest entries and change-log rows a quick check recomputes. */
+export const QUICK_WINDOW = 200;
+
+export interface IntegrityProblem {
+  /** A message code (in the server's catalogs): what is wrong, in words. */
+  readonly code:
+    | 'integrity-file-damaged' | 'integrity-schema-changed' | 'integrity-journal-broken' | 'integrity-history-broken'
+    | 'integrity-books-changed' | 'integrity-entries-missing' | 'integrity-entries-rewritten' | 'integrity-association-missing'
+    | 'integrity-heads-unreadable' | 'integrity-backup-failed';
+  readonly params: ErrorParams;
+  /** The association it concerns; null for the whole file. */
+  readonly associationId: string | null;
+}
+
+export interface IntegrityReport {
+  readonly level: 'quick' | 'full';
+  readonly problems: readonly IntegrityProblem[];
+  /** Each association's table digests, worked out on the way (the sealer starts from them). */
+  readonly digests: ReadonlyMap<string, Map<string, string>>;
+}
+
+export interface CheckOptions {
+  readonly level: 'quick' | 'full';
+  readonly heads?: HeadStore;
+  /** The schema the file's schema steps make; not compared when absent. */
+  readonly expectedSchema?: readonly SchemaObject[];
+}
+
+export function checkLedger(sqlite: Database.Database, options: CheckOptions): IntegrityReport {
+  const problems: IntegrityProblem[] = [];
+  const digests = new Map<string, Map<string, string>>();
+  const add = (code: IntegrityProblem['code'], associationId: string | null, params: ErrorParams = {}) => problems.push({ code, params, associationId });
+
+  if (options.level === 'full') {
+    const result = sqlite.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+    const lines = result.map((r) => r.integrity_check).filter((line) => line !== 'ok');
+    const orphans = sqlite.pragma('foreign_key_check') as unknown[];
+    if (lines.length > 0 || orphans.length > 0) add('integrity-file-damaged', null, { detail: (lines[0] ?? `${orphans.length} rows point at nothing`).slice(0, 200) });
+  }
+  if (options.expectedSchema) {
+    const differ = schemaDifferences(schemaOf(sqlite), options.expectedSchema);
+    if (differ.length > 0) add('integrity-schema-changed', null, { names: differ.slice(0, 5).join(', ') });
+  }
+  const chained = Boolean(sqlite.prepare("SELECT 1 FROM pragma_table_info('change_log') WHERE name = 'hash'").get());
+  const associations = sqlite.prepare('SELECT id, name FROM associations ORDER BY name').all() as { id: string; name: string }[];
+  const quick = options.level === 'quick';
+
+  for (const { id, name } of associations) {
+    const journalTail = quick ? Math.max(1, (journalHead(sqlite, id)?.seq ?? 0) - QUICK_WINDOW + 1) : 1;
+    const journal = verifyChain(sqlite, id, { fromSeq: journalTail });
+    if (!journal.ok) add('integrity-journal-broken', id, { name, seq: journal.firstBroken!.seq });
+    if (!chained) continue;
+    const history = checkHistory(sqlite, id, quick);
+    if (!history.ok) add('integrity-history-broken', id, { name, seq: history.firstBroken!.seq });
+    const { seal, digests: tables } = associationSeal(sqlite, id);
+    digests.set(id, tables);
+    if (history.ok && history.lastSeal !== null && history.lastSeal !== seal) add('integrity-books-changed', id, { name });
+    compareHeads(sqlite, options.heads?.seen(id), id, name, add);
+  }
+  if (chained) {
+    const laptop = checkHistory(sqlite, null, quick);
+    if (!laptop.ok) add('integrity-history-broken', null, { name: '—', seq: laptop.firstBroken!.seq });
+    else if (laptop.lastSeal !== null && laptop.lastSeal !== laptopSeal(sqlite)) add('integrity-books-changed', null, { name: '—' });
+    compareHeads(sqlite, options.heads?.seen(LAPTOP_KEY), null, '—', add);
+  }
+  if (options.heads) {
+    const present = new Set(associations.map((a) => a.id));
+    for (const key of options.heads.keys()) if (key !== LAPTOP_KEY && !present.has(key)) add('integrity-association-missing', null, { id: key });
+    if (options.heads.unreadable) add('integrity-heads-unreadable', null);
+  }
+  return { level: options.level, problems, digests };
+}
+
+function checkHistory(sqlite: Database.Database, associationId: string | null, quick: boolean) {
+  const last = (sqlite.prepare('SELECT max(seq) AS seq FROM change_log WHERE association_id IS ?').get(associationId) as { seq: number | null }).seq ?? 0;
+  return verifyChangeChain(sqlite, associationId, { fromSeq: quick ? Math.max(1, last - QUICK_WINDOW + 1) : 1 });
+}
+
+/** The chains must still reach the heads this laptop saw: nothing removed, nothing rewritten. */
+function compareHeads(
+  sqlite: Database.Database,
+  seen: ReturnType<HeadStore['seen']>,
+  associationId: string | null,
+  name: string,
+  add: (code: IntegrityProblem['code'], associationId: string | null, params: ErrorParams) => void,
+): void {
+  if (!seen) return;
+  const chains: [ChainHead | null, string][] = [
+    [seen.journal, 'SELECT hash FROM journal_entries WHERE association_id IS ? AND seq = ?'],
+    [seen.changes, 'SELECT hash FROM change_log WHERE association_id IS ? AND seq = ?'],
+  ];
+  for (const [head, query] of chains) {
+    if (!head) continue;
+    const row = sqlite.prepare(query).get(associationId, head.seq) as { hash: string } | undefined;
+    if (!row) add('integrity-entries-missing', associationId, { name, seq: head.seq });
+    else if (row.hash !== head.hash) add('integrity-entries-rewritten', associationId, { name, seq: head.seq });
+  }
+}

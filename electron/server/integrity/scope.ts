@@ -1,0 +1,72 @@
+// Which rows of each table belong to one association. Most tables name their
+// association; the rest (a meeting's attendance, a loan's instalments …) belong to it
+// through their parent. Worked out from the schema itself, so a table added by a later
+// feature is covered without anyone remembering to list it here.
+
+import type Database from 'better-sqlite3';
+
+/** Tables that belong to the laptop, not to an association. */
+export const LAPTOP_TABLES: ReadonlySet<string> = new Set(['__drizzle_migrations', 'administrators']);
+
+/** Tables kept by their own hash chains: the journal and the change log. */
+export const CHAINED_TABLES: ReadonlySet<string> = new Set(['journal_entries', 'postings', 'change_log']);
+
+export interface TableScope {
+  readonly table: string;
+  /** A condition on the table's rows, with one `?` for the association's id; `{schema}` stands for the database holding it. */
+  readonly where: string;
+  /** Columns that order its rows the same way on every copy of the file (never the rowid: VACUUM renumbers it). */
+  readonly orderBy: string;
+  /** 0 for the association itself, 1 for tables naming it, 2 and more for their children (deleted before their parents). */
+  readonly depth: number;
+}
+
+const scopesOf = new WeakMap<Database.Database, readonly TableScope[]>();
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
+  const known = scopesOf.get(sqlite);
+  if (known) return known;
+  const tables = (sqlite.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((r) => r.name)
+    .filter((name) => !LAPTOP_TABLES.has(name));
+  const where = new Map<string, string>([['associations', 'id = ?']]);
+  const depth = new Map<string, number>([['associations', 0]]);
+  const columnsOf = (table: string) => sqlite.prepare(`PRAGMA main.table_info(${quote(table)})`).all() as { name: string; pk: number; notnull: number }[];
+  const parentsOf = (table: string) => sqlite.prepare(`PRAGMA main.foreign_key_list(${quote(table)})`).all() as { table: string; from: string; to: string }[];
+  for (const table of tables) {
+    if (where.has(table) || !columnsOf(table).some((c) => c.name === 'association_id')) continue;
+    where.set(table, 'association_id = ?');
+    depth.set(table, 1);
+  }
+  // The others belong through a required reference to a table already placed.
+  for (let placed = true; placed; ) {
+    placed = false;
+    for (const table of tables) {
+      if (where.has(table)) continue;
+      const required = new Set(columnsOf(table).filter((c) => c.notnull).map((c) => c.name));
+      const parent = parentsOf(table).find((fk) => required.has(fk.from) && where.has(fk.table));
+      if (!parent) continue;
+      depth.set(table, depth.get(parent.table)! + 1);
+      where.set(table, `${quote(parent.from)} IN (SELECT ${quote(parent.to)} FROM {schema}.${quote(parent.table)} WHERE ${where.get(parent.table)})`);
+      placed = true;
+    }
+  }
+  const unplaced = tables.filter((t) => !where.has(t));
+  if (unplaced.length > 0) throw new Error(`Tables that belong to no association: ${unplaced.join(', ')}`);
+  const scopes = tables.map((table) => {
+    const columns = columnsOf(table);
+    const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+    return { table, where: where.get(table)!, depth: depth.get(table)!, orderBy: (pk.length > 0 ? pk : columns).map((c) => quote(c.name)).join(', ') };
+  });
+  scopesOf.set(sqlite, scopes);
+  return scopes;
+}
+
+export { quote as quoteName };
+
+/** The scope's condition for the copy of its table in `schema` ('main', or an attached file). */
+export function scopeWhere(scope: TableScope, schema: string): string {
+  return scope.where.replaceAll('{schema}', schema);
+}

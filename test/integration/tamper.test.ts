@@ -1,0 +1,118 @@
+// Tampering that used to go unseen (issue 11, finding 4): each change made to the
+// file behind Ikimina's back is reported when the file is next opened, to every
+// signed-in person of the association it concerns, and stays reported (it is written
+// into the history) until a treasurer or chair says it was looked into.
+
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
+import { entryHash, type HashableEntry, type HashablePosting } from '../../electron/server/journal/hash';
+
+let t: TestLedger;
+let associationId: string;
+let memberId: string;
+
+beforeEach(() => {
+  t = tempLedger();
+  const book = smallBook(t, 2);
+  associationId = book.association.id;
+  memberId = book.members[0]!.id;
+  for (const [amount, date] of [['1000', '2025-02-01'], ['700', '2025-02-08'], ['300', '2025-02-15']] as const) {
+    t.ok('journal-entry-post', {
+      associationId, date, memo: `Saved ${amount}`,
+      lines: [{ account: '1010', debit: amount }, { account: '2010', memberId, credit: amount }],
+    });
+  }
+  expect(t.ok('ledger-health-get', {}).problems).toEqual([]);
+});
+afterEach(() => t.cleanup());
+
+/** Closes the books, changes the file as an intruder with another program would, and opens it again. */
+function tamper(change: (db: Database.Database) => void): string[] {
+  t.server.close();
+  const db = new Database(t.file);
+  change(db);
+  db.close();
+  t.reopen();
+  return t.ok('ledger-health-get', {}).problems.map((p) => p.code).sort();
+}
+
+const withoutGuards = (db: Database.Database, sql: string) => {
+  const guards = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[];
+  for (const name of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER "${name}"`);
+  db.exec(sql);
+  for (const g of guards) db.exec(g);
+};
+
+/** Recomputes every entry's hash from the first changed one, with the published algorithm. */
+function rehash(db: Database.Database): void {
+  const entries = db.prepare('SELECT * FROM journal_entries WHERE association_id = ? ORDER BY seq').all(associationId) as Record<string, any>[];
+  let prev = '0'.repeat(64);
+  for (const e of entries) {
+    const postings = (db.prepare('SELECT * FROM postings WHERE entry_id = ? ORDER BY line_no').safeIntegers(true).all(e.id) as Record<string, any>[])
+      .map((p): HashablePosting => ({ id: p.id, lineNo: Number(p.line_no), accountId: p.account_id, memberId: p.member_id, amount: p.amount, memo: p.memo }));
+    const head: HashableEntry = {
+      id: e.id, associationId: e.association_id, seq: e.seq, entryDate: e.entry_date, kind: e.kind, memo: e.memo, currency: e.currency,
+      reversesEntryId: e.reverses_entry_id, sourceType: e.source_type, sourceId: e.source_id, createdAt: e.created_at, createdBy: e.created_by, prevHash: prev,
+    };
+    const hash = entryHash(head, postings);
+    withoutGuards(db, `UPDATE journal_entries SET prev_hash = '${prev}', hash = '${hash}' WHERE id = '${e.id}'`);
+    prev = hash;
+  }
+}
+
+describe('changes made behind Ikimina’s back are reported when the file opens', () => {
+  it('the last entries removed', () => {
+    const codes = tamper((db) => {
+      const last = db.prepare('SELECT id FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(associationId) as string;
+      withoutGuards(db, `DELETE FROM postings WHERE entry_id = '${last}'; DELETE FROM journal_entries WHERE id = '${last}'`);
+    });
+    expect(codes).toContain('integrity-entries-missing');
+    // The chain itself still verifies: only the head kept outside the file shows it.
+    expect(t.ok('journal-chain-verify', { associationId }).ok).toBe(true);
+  });
+
+  it('an entry edited and the whole chain recomputed with the published algorithm', () => {
+    const codes = tamper((db) => {
+      withoutGuards(db, `UPDATE postings SET amount = CASE WHEN amount > 0 THEN 10000 ELSE -10000 END WHERE entry_id = (SELECT id FROM journal_entries WHERE association_id = '${associationId}' AND seq = 1)`);
+      rehash(db);
+    });
+    expect(t.ok('journal-chain-verify', { associationId }).ok).toBe(true);
+    expect(codes).toContain('integrity-entries-rewritten');
+  });
+
+  for (const [what, sql] of [
+    ['an account renamed', "UPDATE accounts SET name = 'Savings (moved)' WHERE code = '2010'"],
+    ['the association’s currency changed', "UPDATE associations SET currency = 'USD'"],
+    ['a user made chair', "UPDATE users SET role = 'chair' WHERE name <> 'Mukamana Aline'"],
+    ['a member renamed', "UPDATE members SET full_name = 'Somebody Else' WHERE member_no = 1"],
+  ] as const) {
+    it(what, () => {
+      if (what === 'a user made chair') t.ok('user-create', { associationId, name: 'Officer Jean', role: 'officer', pin: '3916' });
+      expect(tamper((db) => withoutGuards(db, sql))).toEqual(['integrity-books-changed']);
+    });
+  }
+
+  it('a row of the change log edited', () => {
+    expect(tamper((db) => withoutGuards(db, "UPDATE change_log SET actor = 'Somebody Else' WHERE command = 'journal-entry-post'"))).toContain('integrity-history-broken');
+  });
+
+  it('a row of the change log removed', () => {
+    expect(tamper((db) => withoutGuards(db, "DELETE FROM change_log WHERE command = 'member-add'"))).toContain('integrity-history-broken');
+  });
+
+  it('an append-only guard removed', () => {
+    expect(tamper((db) => db.exec('DROP TRIGGER journal_entries_no_update'))).toContain('integrity-schema-changed');
+  });
+
+  it('keeps the warning after people sign in and work, until a treasurer says it was looked into', () => {
+    tamper((db) => withoutGuards(db, "UPDATE accounts SET name = 'Savings (moved)' WHERE code = '2010'"));
+    t.ok('member-add', { associationId, fullName: 'New Member', gender: 'female', joinedOn: '2025-03-01' });
+    t.reopen();
+    expect(t.ok('ledger-health-get', {}).problems.map((p) => p.code)).toEqual(['integrity-books-changed']);
+    const health = t.ok('ledger-check-acknowledge', { associationId, note: 'The secretary renamed it with another program; agreed at the meeting.' });
+    expect(health.problems).toEqual([]);
+    t.reopen();
+    expect(t.ok('ledger-health-get', {}).problems).toEqual([]);
+  });
+});
