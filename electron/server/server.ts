@@ -22,9 +22,10 @@ import { writeChange } from './audit-log';
 import { LedgerError } from './errors';
 import { Sealer } from './integrity/sealer';
 import { HeadStore, LAPTOP_KEY } from './integrity/heads';
-import { checkLedger, type IntegrityReport } from './integrity/check';
+import { checkLedger, type IntegrityProblem, type IntegrityReport } from './integrity/check';
 import { expectedSchema } from './integrity/expected-schema';
-import { recordFindings } from './integrity/findings';
+import { recordFindings, unresolvedProblems } from './integrity/findings';
+import { changeChainHead } from './integrity/change-chain';
 import type { RestoreResult } from './domains/backup';
 
 export interface LedgerServer extends Registry<AllHandlers> {
@@ -33,6 +34,8 @@ export interface LedgerServer extends Registry<AllHandlers> {
   autoBackup(maxAgeHours: number): LedgerFileSummary | null;
   /** The full check (integrity, every chain and seal): run in the background after opening. */
   checkFully(): IntegrityReport;
+  /** Everything the checks found that nobody has yet said was looked into, for the whole file. */
+  unresolvedProblems(): IntegrityProblem[];
   close(): void;
 }
 
@@ -119,6 +122,14 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
           });
         }
       }).immediate();
+      deps.sealer.committed();
+    }
+    // The laptop's own chain starts at once, so that its seal covers the tables of no association from the first day.
+    if (!options.readonly && !changeChainHead(sqlite, null)) {
+      sqlite.transaction(() => writeChange(sqlite, deps.sealer, {
+        id: deps.newId(), associationId: null, at: now().toISOString(), actor: 'Ikimina', userId: null, role: null, channel: 'app',
+        screen: null, command: 'ledger-seal', input: {}, targetId: null, outcome: 'done',
+      })).immediate();
       deps.sealer.committed();
     }
     const unseen = [...associations, null].filter((id) => !heads.seen(id ?? LAPTOP_KEY));
@@ -277,6 +288,10 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       }
     },
     checkFully: runFull,
+    unresolvedProblems() {
+      const chains = [...(deps.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]), null];
+      return unresolvedProblems(deps.ledger.sqlite, chains, health.report?.problems ?? []);
+    },
     close: () => deps.ledger.close(),
   };
 }

@@ -8,7 +8,7 @@ import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { id, requiredText } from '../validation';
-import { openFindings } from '../integrity/findings';
+import { unresolvedProblems } from '../integrity/findings';
 import { backupFileName, listAutoBackups, makeBackup } from '../backup/backup';
 import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
 import { backupFolder, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './backup';
@@ -31,17 +31,11 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
   const chains = user.role === 'administrator'
     ? [...(ctx.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]), null]
     : [user.associationId, null];
-  const found = new Map<string, IntegrityProblem>();
-  // Recorded findings not yet looked into, then this run's (an acknowledgement just written counts as made).
-  for (const chain of chains) {
-    if (acknowledged !== undefined && chain === acknowledged) continue;
-    for (const p of openFindings(ctx.ledger.sqlite, chain)) found.set(keyOf(p), p);
-  }
-  for (const p of (ctx.health.report?.problems ?? []).filter(mine)) found.set(keyOf(p), p);
-  return { checkedAt: ctx.health.checkedAt, level: ctx.health.report?.level ?? null, problems: [...found.values()], backupFailure: ctx.health.backupFailure };
+  const current = (ctx.health.report?.problems ?? []).filter(mine);
+  // An acknowledgement just written counts as made.
+  const problems = unresolvedProblems(ctx.ledger.sqlite, chains.filter((c) => acknowledged === undefined || c !== acknowledged), current);
+  return { checkedAt: ctx.health.checkedAt, level: ctx.health.report?.level ?? null, problems, backupFailure: ctx.health.backupFailure };
 }
-
-const keyOf = (p: IntegrityProblem) => `${p.associationId}\n${p.code}\n${JSON.stringify(p.params)}`;
 
 export const ledgerFileHandlers = {
   'ledger-backup-create': handler({

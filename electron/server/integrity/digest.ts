@@ -55,10 +55,18 @@ export function combineSeal(digests: ReadonlyMap<string, string>): string {
   return h.digest('hex');
 }
 
-/** The laptop's own seal: its administrators. */
+/**
+ * The laptop's own seal: every table that belongs to no association — its
+ * administrators, the schema steps applied, SQLite's own counters.
+ */
 export function laptopSeal(sqlite: Database.Database): string {
   const h = createHash('sha256');
-  digestRows(h, sqlite.prepare('SELECT * FROM administrators ORDER BY id').safeIntegers(true).iterate() as Iterable<Record<string, unknown>>);
+  const tables = sqlite.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND (name IN ('administrators', '__drizzle_migrations', 'sqlite_sequence')) ORDER BY name").pluck().all() as string[];
+  for (const table of tables) {
+    h.update(`[${table}]`);
+    const columns = (sqlite.prepare(`PRAGMA main.table_info(${quoteName(table)})`).all() as { name: string }[]).map((c) => quoteName(c.name)).join(', ');
+    digestRows(h, sqlite.prepare(`SELECT * FROM main.${quoteName(table)} ORDER BY ${columns}`).safeIntegers(true).iterate() as Iterable<Record<string, unknown>>);
+  }
   return h.digest('hex');
 }
 

@@ -64,3 +64,12 @@ export function recordFindings(
   sealer.committed();
   return written;
 }
+
+/** Everything not yet looked into: the findings recorded in these chains' histories, and a check's own. */
+export function unresolvedProblems(sqlite: Database.Database, chains: readonly (string | null)[], current: readonly IntegrityProblem[]): IntegrityProblem[] {
+  const found = new Map<string, IntegrityProblem>();
+  const key = (p: IntegrityProblem) => `${p.associationId}\n${p.code}\n${JSON.stringify(p.params)}`;
+  for (const chain of chains) for (const p of openFindings(sqlite, chain)) found.set(key(p), p);
+  for (const p of current) found.set(key(p), p);
+  return [...found.values()];
+}
