@@ -190,15 +190,21 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     const candidate = prepareCandidate(backupFile, file, files);
     const before = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
     const by = signedIn(actor);
+    // The heads seen so far no longer apply once the books go back; forgotten first, so
+    // that a crash after the swap does not show the restored books as tampered with.
+    heads.forget([...new Set([...before.map((a) => a.id), ...candidate.summary.associations.map((a) => a.id), LAPTOP_KEY])]);
     let keptAside: string;
     try {
       deps.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       deps.ledger.close();
       keptAside = swapInCandidate(file, candidate.file, now());
-    } finally {
+    } catch (err) {
       removeWithCompanions(candidate.file);
       reopen();
+      heads.record(deps.ledger.sqlite, [...before.map((a) => a.id), null], now());
+      throw err;
     }
+    reopen();
     // Everyone signs in again: the restored books have their own users.
     deps.sessions.closeWhere(() => true);
     const after = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
@@ -210,8 +216,6 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       writeChangeAs(by, restoreActor, null, input);
     }).immediate();
     deps.sealer.committed();
-    // The books deliberately went back: the heads seen before no longer apply.
-    heads.forget([...new Set([...before.map((a) => a.id), ...after.map((a) => a.id), LAPTOP_KEY])]);
     heads.record(deps.ledger.sqlite, [...after.map((a) => a.id), null], now());
     return { file: backupFile, associationId: null, restoredFrom: { ...candidate.summary, file: backupFile }, keptAside };
   }
@@ -230,16 +234,18 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       // The books as they are now are kept first, as an ordinary backup of the association.
       const folder = deps.backupDir ?? dirname(file);
       const kept = makeAssociationBackup(deps.ledger.sqlite, associationId, folder, associationBackupName(associationId, now()).replace(/\.sqlite$/, '-before-restore.sqlite'), { ...files });
+      heads.forget([associationId]);
       try {
         replaceAssociationRows(deps.ledger.sqlite, associationId, candidate.file, () =>
           record(actor, associationId, 'backup-restore', { file: backupFile, keptAside: kept.file }));
       } catch (err) {
         deps.sealer.rolledBack();
+        // Nothing changed: the heads are those of the books as they still are.
+        heads.record(deps.ledger.sqlite, [associationId], now());
         throw err;
       }
       deps.sealer.committed();
       deps.sessions.closeWhere((u) => u.associationId === associationId);
-      heads.forget([associationId]);
       heads.record(deps.ledger.sqlite, [associationId], now());
       const restoredFrom = candidate.summary;
       return {
