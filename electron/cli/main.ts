@@ -5,9 +5,10 @@
 //   npm run cli -- run <script.json> --db <file> [--association ID --user NAME]
 //
 // With --user the CLI signs in first; the PIN comes from IKIMINA_PIN or a hidden
-// prompt, never from the arguments. Results are printed as JSON on stdout; errors go
-// to stderr in words, with exit code 1 (a refused call) or 2 (the command line
-// itself is wrong).
+// prompt, never from the arguments: in the input of `call`, a PIN is written "$PIN"
+// (or "$NEW_PIN" for a PIN being given, from IKIMINA_NEW_PIN) and anything else is
+// refused. Results are printed as JSON on stdout; errors go to stderr in words,
+// with exit code 1 (a refused call) or 2 (the command line itself is wrong).
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -19,8 +20,8 @@ import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
 import type { ErrorResult, Result } from '../server/errors';
 import { keepSession } from '../server/session-keeper';
-import { NoPinError, readPin } from './pin-prompt';
-import { resolveReferences } from './references';
+import { NoPinError, readNewPin, readPin } from './pin-prompt';
+import { resolveReferences, secretInArguments, secretsUsed, type Secrets } from './references';
 
 /** "$FILE:path" in an input: the file's bytes as base64; a missing file is a usage error in words. */
 function readFileBase64(path: string): string {
@@ -37,10 +38,16 @@ const USAGE = `Usage:
   npm run cli -- run <script.json> --db <file> [--association ID --user NAME] [--locale en|fr|rw]
 
 With --association and --user the command line signs in first, reading the PIN
-from the IKIMINA_PIN environment variable or asking for it (it is never an argument).
+from the IKIMINA_PIN environment variable or asking for it without showing it.
+A PIN is never an argument (other users of the laptop can see arguments): in the
+input of call, write "$PIN" where a PIN goes (read from IKIMINA_PIN or asked for)
+and "$NEW_PIN" for a PIN being given to a user (IKIMINA_NEW_PIN or asked for);
+a PIN, password or recovery code written out is refused. With neither the
+variable nor a terminal to ask on, the command stops and changes nothing.
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
 "$N.field" in an input is replaced by that field of step N's result (steps count
-from 0), and "$PIN" by the PIN. A session-sign-in step signs the script in.`;
+from 0); "$PIN" and "$NEW_PIN" work as in call. A session-sign-in step signs the
+script in.`;
 
 class UsageError extends Error {}
 
@@ -122,6 +129,26 @@ function readJson(text: string, what: string): unknown {
 
 class Refused extends Error {}
 
+/** The PINs of one run, each read once (one prompt at most) and only when something needs it. */
+function pinReader() {
+  let pin: Promise<string> | undefined;
+  let newPin: Promise<string> | undefined;
+  return {
+    pin: () => (pin ??= readPin()),
+    newPin: () => (newPin ??= readNewPin()),
+  };
+}
+
+type Pins = ReturnType<typeof pinReader>;
+
+/** Reads, before anything is opened or written, the PINs that "$PIN" and "$NEW_PIN" in these inputs stand for. */
+async function secretsFor(value: unknown, pins: Pins): Promise<Secrets> {
+  const used = secretsUsed(value);
+  const pin = used.pin ? await pins.pin() : undefined;
+  const newPin = used.newPin ? await pins.newPin() : undefined;
+  return { ...(pin !== undefined ? { pin } : {}), ...(newPin !== undefined ? { newPin } : {}) };
+}
+
 /** A door for one command-line run: it keeps the session after signing in. */
 function door(server: LedgerServer, options: Options) {
   let session: string | undefined;
@@ -134,12 +161,14 @@ function door(server: LedgerServer, options: Options) {
   return { call };
 }
 
-async function signIn(d: ReturnType<typeof door>, options: Options): Promise<void> {
+async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins): Promise<void> {
   const users = d.call('user-sign-in-list', { associationId: options.association });
   if (!users.ok) throw new Refused(describeErrors(users.error, options.locale));
-  const user = (users.value as { id: string; name: string }[]).find((u) => u.name.toLowerCase() === options.user!.toLowerCase());
+  // Names are kept in NFC; a terminal may type an accent as a separate mark.
+  const sameName = (name: string) => name.normalize('NFC').toLowerCase() === options.user!.normalize('NFC').toLowerCase();
+  const user = (users.value as { id: string; name: string }[]).find((u) => sameName(u.name));
   if (!user) throw new Refused(`No user named "${options.user}" in this association.`);
-  const signedIn = d.call('session-sign-in', { associationId: options.association, userId: user.id, pin: await readPin() });
+  const signedIn = d.call('session-sign-in', { associationId: options.association, userId: user.id, pin: await pins.pin() });
   if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
 }
 
@@ -153,11 +182,21 @@ async function main(argv: string[]): Promise<number> {
     case 'call': {
       const [name, json] = rest;
       if (!name) throw new UsageError('call needs a handler name');
-      const input = resolveReferences(json === undefined ? {} : readJson(json, 'The input'), [], '', readFileBase64);
+      const given = json === undefined ? {} : readJson(json, 'The input');
+      const secretAt = secretInArguments(given);
+      if (secretAt) {
+        throw new UsageError(
+          `The input gives "${secretAt}" written out. A PIN, password or recovery code is never given on the command line, ` +
+            'where other users of this laptop can see it: write "$PIN" there and set the IKIMINA_PIN environment variable, ' +
+            'or type it when asked (for a PIN being given to a user, write "$NEW_PIN" and set IKIMINA_NEW_PIN). Nothing was done.',
+        );
+      }
+      const pins = pinReader();
+      const input = resolveReferences(given, [], await secretsFor(given, pins), readFileBase64);
       const server = openServer(options);
       try {
         const d = door(server, options);
-        if (options.user) await signIn(d, options);
+        if (options.user) await signIn(d, options, pins);
         const result = d.call(name, input);
         if (!result.ok) {
           process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
@@ -174,17 +213,19 @@ async function main(argv: string[]): Promise<number> {
       if (!file) throw new UsageError('run needs a script file');
       const script = readJson(readFileSync(file, 'utf8'), `The script ${file}`);
       if (!Array.isArray(script)) throw new UsageError('A script is a JSON list of {"handler", "input"} steps');
-      const needsPin = JSON.stringify(script).includes('"$PIN"');
+      // A script is a file, not an argument: PINs may be written in it, and "$PIN" /
+      // "$NEW_PIN" are read (or asked for) before anything runs.
+      const pins = pinReader();
+      const secrets = await secretsFor(script, pins);
       const server = openServer(options);
       const results: unknown[] = [];
       try {
         const d = door(server, options);
-        if (options.user) await signIn(d, options);
-        const pin = needsPin ? await readPin() : '';
+        if (options.user) await signIn(d, options, pins);
         for (const [i, step] of script.entries()) {
           const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
           if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);
-          const result = d.call(handler, resolveReferences(input ?? {}, results, pin, readFileBase64));
+          const result = d.call(handler, resolveReferences(input ?? {}, results, secrets, readFileBase64));
           if (!result.ok) {
             process.stderr.write(`${describeErrors(result.error, options.locale, i)}\n`);
             process.stderr.write(`Steps 0–${i - 1} were saved; step ${i} and later were not run.\n`);

@@ -1,14 +1,56 @@
-// The PIN for the command line: from IKIMINA_PIN, or typed at a prompt that does
-// not show it. Never from the arguments, which other users of the laptop can see.
+// PINs for the command line: from an environment variable, or typed at a prompt
+// that does not show them. Never from the arguments, which other users of the
+// laptop can see. "$PIN" is the signing-in user's PIN (IKIMINA_PIN); "$NEW_PIN" is
+// a PIN being given — to a new user, or in a reset or change (IKIMINA_NEW_PIN).
+// Neither ever quietly becomes an empty string: with nowhere to read it from, the
+// command stops with a sentence saying how to give it.
 
 export class NoPinError extends Error {}
 
-export async function readPin(): Promise<string> {
-  const fromEnv = process.env.IKIMINA_PIN;
+interface SecretSource {
+  /** The environment variable that holds it. */
+  readonly env: string;
+  /** What the hidden prompt asks. */
+  readonly prompt: string;
+  /** The sentence when there is no variable and no terminal to ask on. */
+  readonly missing: string;
+}
+
+const PIN: SecretSource = {
+  env: 'IKIMINA_PIN',
+  prompt: 'PIN: ',
+  missing: 'A PIN is needed: set IKIMINA_PIN, or run the command in a terminal to be asked for it.',
+};
+
+const NEW_PIN: SecretSource = {
+  env: 'IKIMINA_NEW_PIN',
+  prompt: 'New PIN for the new user (or the PIN being set): ',
+  missing: '"$NEW_PIN" needs the new PIN: set IKIMINA_NEW_PIN, or run the command in a terminal to be asked for it.',
+};
+
+/** The signing-in user's PIN. */
+export function readPin(): Promise<string> {
+  return readSecret(PIN);
+}
+
+/** The PIN being given (to a new user, or in a reset or change). */
+export function readNewPin(): Promise<string> {
+  return readSecret(NEW_PIN);
+}
+
+async function readSecret(source: SecretSource): Promise<string> {
+  const fromEnv = process.env[source.env];
   if (fromEnv) return fromEnv;
   const stdin = process.stdin;
-  if (!stdin.isTTY) throw new NoPinError('A PIN is needed: set IKIMINA_PIN, or run the command in a terminal to be asked for it.');
-  process.stderr.write('PIN: ');
+  if (!stdin.isTTY) throw new NoPinError(source.missing);
+  const typed = await prompt(source.prompt);
+  if (typed === '') throw new NoPinError('No PIN was typed. Nothing was done.');
+  return typed;
+}
+
+function prompt(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
   stdin.setRawMode(true);
   stdin.resume();
   stdin.setEncoding('utf8');

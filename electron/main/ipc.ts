@@ -7,6 +7,7 @@ import type { LedgerFileInfo } from '../server/contract';
 import type { Result } from '../server/errors';
 import { isUiLocale, type UiLocale } from '../server/locale/numbers';
 import { isAppUrl } from './security';
+import type { ChosenPath } from './chosen-paths';
 
 import { APP_CHANNELS, LEDGER_CHANNEL_PREFIX } from './channels';
 
@@ -14,8 +15,8 @@ export interface ShellRelay {
   call(name: string, input: unknown, context: { locale: UiLocale; screen: string | undefined }): Promise<Result<unknown>>;
   ledgerInfo(): LedgerFileInfo;
   openAnother(): Promise<LedgerFileInfo | null>;
-  chooseBackupFolder(): Promise<string | null>;
-  chooseBackupFile(): Promise<string | null>;
+  chooseBackupFolder(): Promise<ChosenPath | null>;
+  chooseBackupFile(): Promise<ChosenPath | null>;
 }
 
 export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {

@@ -2,6 +2,7 @@
 // server on a worker thread, IPC to it, and nothing else.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { join } from 'node:path';
 import { startLedgerHost, type LedgerHost } from '../server/worker/host';
 import type { LedgerFileInfo } from '../server/contract';
 import { keepSession } from '../server/session-keeper';
@@ -11,23 +12,31 @@ import { createMainWindow } from './window';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { backupFolder, bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
+import { ChosenPaths, NOT_CHOSEN, type ChosenPath } from './chosen-paths';
+import { loadPinKey } from './pin-key';
 
 const paths = bundlePaths(__dirname);
 let host: LedgerHost | null = null;
 let window: BrowserWindow | null = null;
+/** Paths picked in dialogs: the page only ever holds tokens for them. */
+const chosen = new ChosenPaths();
 
 function openHost(file: string): Promise<LedgerHost> {
   return startLedgerHost({
     file, workerScript: paths.worker, migrationsFolder: paths.migrations, nativeBinding: electronNativeBinding(), backupDir: backupFolder(),
+    // The PIN key stays out of the ledger; the worker gets it, never the page.
+    pepperHex: loadPinKey(app.getPath('userData')).toString('hex'),
+    headsFile: join(app.getPath('userData'), 'ikimina-heads.json'),
   });
 }
 
-async function choose(kind: 'folder' | 'file'): Promise<string | null> {
+async function choose(kind: 'folder' | 'file'): Promise<ChosenPath | null> {
   if (!window) return null;
   const picked = await dialog.showOpenDialog(window, kind === 'folder'
     ? { title: 'Back up to…', properties: ['openDirectory', 'createDirectory'] }
     : { title: 'Restore from a backup', properties: ['openFile'], defaultPath: backupFolder(), filters: [{ name: 'Ikimina backup', extensions: ['sqlite'] }] });
-  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  const path = picked.canceled ? undefined : picked.filePaths[0];
+  return path ? chosen.remember(path) : null;
 }
 
 function info(): LedgerFileInfo {
@@ -68,7 +77,9 @@ async function start(): Promise<void> {
   let sessionToken: string | undefined;
   registerIpc(ipcMain, host.handlers, {
     async call(name, input, { locale, screen }) {
-      const kept = keepSession(name, await host!.call(name, input, { channel: 'ipc', locale, session: sessionToken, screen }), sessionToken);
+      const resolved = chosen.resolve(input);
+      if (resolved === null) return NOT_CHOSEN;
+      const kept = keepSession(name, await host!.call(name, resolved, { channel: 'ipc', locale, session: sessionToken, screen }), sessionToken);
       sessionToken = kept.session;
       return kept.result;
     },

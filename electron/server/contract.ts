@@ -32,10 +32,19 @@ export interface IkiminaApi {
   readonly ledgerInfo: () => Promise<LedgerFileInfo>;
   /** Asks the user for another ledger file and switches to it; null when cancelled. */
   readonly openAnotherLedger: () => Promise<LedgerFileInfo | null>;
-  /** Asks the user for a folder to back up into (e.g. a USB stick); null when cancelled. */
-  readonly chooseBackupFolder: () => Promise<string | null>;
-  /** Asks the user for a backup file to restore; null when cancelled. */
-  readonly chooseBackupFile: () => Promise<string | null>;
+  /**
+   * Asks the user for a folder to back up into (e.g. a USB stick); null when
+   * cancelled. The path stays in the main process: pass the token as `folder`.
+   */
+  readonly chooseBackupFolder: () => Promise<ChosenPath | null>;
+  /** Asks the user for a backup file to restore; null when cancelled. Pass the token as `file`. */
+  readonly chooseBackupFile: () => Promise<ChosenPath | null>;
+}
+
+/** A file or folder picked in a dialog: an opaque token for calls, and its name to show. */
+export interface ChosenPath {
+  readonly token: string;
+  readonly label: string;
 }
 
 export type { Result, ErrorResult } from './errors';
@@ -54,6 +63,10 @@ export type { LoanView, LoanStatement, Portfolio } from './domains/loan';
 export type { Schedule, Instalment } from './loans/schedule';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';
+export type { LedgerFileSummary } from './backup/inspect';
+export type { RestoreResult, BackupFile } from './domains/backup';
+export type { LedgerHealth } from './domains/ledger-file';
+export type { IntegrityProblem } from './integrity/check';
 export type { GrantSummary } from './domains/grant';
 export type { GrantStatement, StatementAnimal, SpendingRow, EvidenceRef } from './grants/statement';
 export type { GrantPurpose, SpendingKind } from './grants/funds';

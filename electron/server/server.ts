@@ -21,7 +21,7 @@ import { associationBackupName, makeAssociationBackup } from './backup/associati
 import { writeChange } from './audit-log';
 import { LedgerError } from './errors';
 import { Sealer } from './integrity/sealer';
-import { HeadStore, LAPTOP_KEY } from './integrity/heads';
+import { HeadStore } from './integrity/heads';
 import { checkLedger, type IntegrityProblem, type IntegrityReport } from './integrity/check';
 import { expectedSchema } from './integrity/expected-schema';
 import { recordFindings, unresolvedProblems } from './integrity/findings';
@@ -132,7 +132,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       })).immediate();
       deps.sealer.committed();
     }
-    const unseen = [...associations, null].filter((id) => !heads.seen(id ?? LAPTOP_KEY));
+    const unseen = [...associations, null].filter((id) => !heads.seen(sqlite, id));
     const recorded = health.report ? keepFindings(health.report) : [];
     try {
       heads.record(sqlite, [...new Set([...unseen, ...recorded])], now());
@@ -192,7 +192,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     const by = signedIn(actor);
     // The heads seen so far no longer apply once the books go back; forgotten first, so
     // that a crash after the swap does not show the restored books as tampered with.
-    heads.forget([...new Set([...before.map((a) => a.id), ...candidate.summary.associations.map((a) => a.id), LAPTOP_KEY])]);
+    heads.forget(deps.ledger.sqlite, [...new Set([...before.map((a) => a.id), ...candidate.summary.associations.map((a) => a.id)]), null]);
     let keptAside: string;
     try {
       deps.ledger.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -234,7 +234,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       // The books as they are now are kept first, as an ordinary backup of the association.
       const folder = deps.backupDir ?? dirname(file);
       const kept = makeAssociationBackup(deps.ledger.sqlite, associationId, folder, associationBackupName(associationId, now()).replace(/\.sqlite$/, '-before-restore.sqlite'), { ...files });
-      heads.forget([associationId]);
+      heads.forget(deps.ledger.sqlite, [associationId]);
       try {
         replaceAssociationRows(deps.ledger.sqlite, associationId, candidate.file, () =>
           record(actor, associationId, 'backup-restore', { file: backupFile, keptAside: kept.file }));
@@ -266,8 +266,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     },
     call(name, input, actor) {
       const result = registry.call(name, input, actor);
-      const effect = allHandlers[name].effect;
-      if (!result.ok || !effect) return result;
+      if (!result.ok || !allHandlers[name].effect) return result;
       // The registry cannot replace the file it is writing to: the server does, once the call is allowed.
       try {
         const pending = result.value as RestoreResult;

@@ -132,6 +132,76 @@ describe('cli', () => {
     expect(cli(...list).code).toBe(0);
   });
 
+  it('refuses a PIN written into the input of call, in words, and changes nothing', () => {
+    const a = results[0].id;
+    const as = ['--association', a, '--user', 'Mukamana Aline'];
+    const before = counts();
+    const inputs: [string, object, string[]][] = [
+      ['session-sign-in', { associationId: a, userId: results[0].treasurerId, pin: PIN }, []],
+      ['session-sign-in', { associationId: a, userId: results[0].treasurerId, pin: 4711 }, []],
+      ['association-create', { name: 'Twitezimbere', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza', currency: 'RWF', foundedOn: '2025-01-10', treasurer: { name: 'Uwase Marie', pin: '9731' } }, []],
+      ['user-pin-change', { associationId: a, oldPin: PIN, newPin: '$NEW_PIN' }, as],
+      ['user-pin-recover', { associationId: a, userId: results[0].treasurerId, recoveryCode: results[0].recoveryCode, newPin: '$NEW_PIN' }, []],
+    ];
+    for (const [name, input, extra] of inputs) {
+      const r = cliWith({ IKIMINA_PIN: PIN, IKIMINA_NEW_PIN: '9731' }, 'call', name, JSON.stringify(input), '--db', db, ...extra);
+      expect(r.code, name).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, name).toMatch(/"\$PIN".*IKIMINA_PIN/s);
+      expect(r.stderr).not.toContain(PIN);
+      expect(r.stderr).not.toContain('9731');
+      expect(r.stderr).not.toContain(results[0].recoveryCode);
+    }
+    expect(counts()).toEqual(before);
+  });
+
+  it('reads "$PIN" from IKIMINA_PIN and "$NEW_PIN" from IKIMINA_NEW_PIN, in call and in a script', () => {
+    const a = results[0].id;
+    const as = ['--association', a, '--user', 'Mukamana Aline'];
+    const signIn = cli('call', 'session-sign-in', JSON.stringify({ associationId: a, userId: results[0].treasurerId, pin: '$PIN' }), '--db', db);
+    expect(signIn.stderr).toBe('');
+    expect(JSON.parse(signIn.stdout)).toMatchObject({ user: { name: 'Mukamana Aline' } });
+
+    const created = cliWith({ IKIMINA_PIN: PIN, IKIMINA_NEW_PIN: '2468' }, 'call', 'user-create', JSON.stringify({ associationId: a, name: 'Uwimana Jean', role: 'secretary', pin: '$NEW_PIN' }), '--db', db, ...as);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const asJean = ['call', 'member-list', JSON.stringify({ associationId: a }), '--db', db, '--association', a, '--user', 'Uwimana Jean'];
+    expect(cliWith({ IKIMINA_PIN: '2468' }, ...asJean).code).toBe(0);
+
+    const script = join(dir, 'new-user.json');
+    writeFileSync(script, JSON.stringify([
+      { handler: 'user-create', input: { associationId: a, name: 'Mutoni Grace', role: 'secretary', pin: '$NEW_PIN' } },
+    ]));
+    const run = cliWith({ IKIMINA_PIN: PIN, IKIMINA_NEW_PIN: '3579' }, 'run', script, '--db', db, ...as);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(cliWith({ IKIMINA_PIN: '3579' }, 'call', 'member-list', JSON.stringify({ associationId: a }), '--db', db, '--association', a, '--user', 'Mutoni Grace').code).toBe(0);
+  });
+
+  it('never lets "$PIN" or "$NEW_PIN" become empty: with nothing to read it from, it stops in words and changes nothing', () => {
+    const a = results[0].id;
+    const as = ['--association', a, '--user', 'Mukamana Aline'];
+    const before = counts();
+    const association = { name: 'Twitezimbere', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza', currency: 'RWF', foundedOn: '2025-01-10', treasurer: { name: 'Uwase Marie', pin: '$PIN' } };
+    const noPin = cliWith({}, 'call', 'association-create', JSON.stringify(association), '--db', db);
+    expect(noPin.code).toBe(1);
+    expect(noPin.stderr).toMatch(/IKIMINA_PIN/);
+    const noNewPin = cliWith({ IKIMINA_PIN: PIN }, 'call', 'user-create', JSON.stringify({ associationId: a, name: 'Nobody', role: 'secretary', pin: '$NEW_PIN' }), '--db', db, ...as);
+    expect(noNewPin.code).toBe(1);
+    expect(noNewPin.stderr).toMatch(/IKIMINA_NEW_PIN/);
+
+    const script = join(dir, 'pins.json');
+    writeFileSync(script, JSON.stringify([{ handler: 'association-create', input: association }]));
+    const scriptNoPin = cliWith({}, 'run', script, '--db', db);
+    expect(scriptNoPin.code).toBe(1);
+    expect(scriptNoPin.stderr).toMatch(/IKIMINA_PIN/);
+    writeFileSync(script, JSON.stringify([{ handler: 'user-create', input: { associationId: a, name: 'Nobody', role: 'secretary', pin: '$NEW_PIN' } }]));
+    const scriptNoNewPin = cliWith({ IKIMINA_PIN: PIN }, 'run', script, '--db', db, ...as);
+    expect(scriptNoNewPin.code).toBe(1);
+    expect(scriptNoNewPin.stderr).toMatch(/IKIMINA_NEW_PIN/);
+    expect(counts()).toEqual(before);
+  });
+
   it('lists the handlers with their input shape', () => {
     const r = cli('handlers');
     expect(r.code).toBe(0);

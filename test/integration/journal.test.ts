@@ -150,6 +150,8 @@ describe('append-only history', () => {
     t.call('member-add', { associationId: association.id, fullName: '', gender: 'female', joinedOn: '2025-01-10' });
     const log = t.server.ledger.sqlite.prepare('SELECT command, actor, role, channel, association_id AS a FROM change_log ORDER BY rowid').all();
     expect(log).toEqual([
+      // The laptop's own history starts when the file is made (its seal covers the tables of no association).
+      { command: 'ledger-seal', actor: 'Ikimina', role: null, channel: 'app', a: null },
       { command: 'association-create', actor: 'unknown', role: null, channel: 'test', a: association.id },
       { command: 'session-sign-in', actor: 'unknown', role: null, channel: 'test', a: association.id },
       { command: 'member-add', actor: 'Mukamana Aline', role: 'treasurer', channel: 'test', a: association.id },

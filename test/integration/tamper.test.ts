@@ -5,7 +5,9 @@
 
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
+import { join } from 'node:path';
+import { door, KABEZA, smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
+import { createServer } from '../../electron/server/server';
 import { entryHash, type HashableEntry, type HashablePosting } from '../../electron/server/journal/hash';
 
 let t: TestLedger;
@@ -105,6 +107,32 @@ describe('changes made behind Ikimina’s back are reported when the file opens'
     expect(tamper((db) => db.exec('DROP TRIGGER journal_entries_no_update'))).toContain('integrity-schema-changed');
   });
 
+  it('a whole association removed from the file', () => {
+    const otherId = t.asAdministrator((admin) => admin.ok('association-create', { ...KABEZA, name: 'Twiteze imbere', treasurer: { name: 'Kamanzi Paul', pin: '7391' } }).id);
+    t.server.close();
+    const db = new Database(t.file);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('associations', 'administrators', '__drizzle_migrations') AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    withoutGuards(db, [...tables.filter((n) => db.prepare(`SELECT 1 FROM pragma_table_info('${n}') WHERE name = 'association_id'`).get()).map((n) => `DELETE FROM ${n} WHERE association_id = '${otherId}'`), `DELETE FROM associations WHERE id = '${otherId}'`].join(';'));
+    db.close();
+    t.reopen();
+    const problems = t.asAdministrator((admin) => admin.ok('ledger-health-get', {})).problems;
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'integrity-association-missing', params: { id: otherId } })]));
+  });
+
+  it('but another ledger file opened on the same laptop is not taken for this one', () => {
+    const other = createServer(join(t.dir, 'another-ledger.sqlite'));
+    try {
+      door(() => other).ok('association-create', { ...KABEZA, name: 'Abajura' });
+      other.checkFully();
+      expect(other.unresolvedProblems()).toEqual([]);
+    } finally {
+      other.close();
+    }
+    t.reopen();
+    t.server.checkFully();
+    expect(t.server.unresolvedProblems()).toEqual([]);
+  });
+
   it('keeps the warning after people sign in and work, until a treasurer says it was looked into', () => {
     tamper((db) => withoutGuards(db, "UPDATE accounts SET name = 'Savings (moved)' WHERE code = '2010'"));
     t.ok('member-add', { associationId, fullName: 'New Member', gender: 'female', joinedOn: '2025-03-01' });
@@ -114,5 +142,23 @@ describe('changes made behind Ikimina’s back are reported when the file opens'
     expect(health.problems).toEqual([]);
     t.reopen();
     expect(t.ok('ledger-health-get', {}).problems).toEqual([]);
+  });
+});
+
+describe('books that already hold an entry whose stored text differs from what was hashed (a lone surrogate, before inputs were checked)', () => {
+  it('still back up — the backup names the entry — and the warning says which entry', () => {
+    // What an old version stored for "Fine \ud83d paid": SQLite kept U+FFFD, the hash covered "\ud83d".
+    const codes = tamper((db) => withoutGuards(db, `UPDATE journal_entries SET memo = 'Fine \uFFFD paid' WHERE association_id = '${associationId}' AND seq = 2`));
+    expect(codes).toContain('integrity-journal-broken');
+    const broken = t.ok('ledger-health-get', {}).problems.find((p) => p.code === 'integrity-journal-broken')!;
+    expect(broken.params).toMatchObject({ seq: 2 });
+    const backup = t.ok('backup-create', { associationId });
+    expect(backup.problems.map((p) => p.code)).toContain('integrity-journal-broken');
+    const whole = t.asAdministrator((admin) => admin.ok('ledger-backup-create', {}));
+    expect(whole.problems.map((p) => p.code)).toContain('integrity-journal-broken');
+    expect(t.server.autoBackup(0)).not.toBeNull();
+    // Restoring such a backup is refused, naming the entry: it cannot be told from tampering.
+    const restore = t.call('backup-restore', { associationId, file: backup.file, confirm: true });
+    expect(restore.ok ? 'restored' : [restore.error.code, restore.error.params.seq]).toEqual(['backup-chain-broken', 2]);
   });
 });

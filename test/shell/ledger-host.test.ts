@@ -34,6 +34,7 @@ describe('ledger worker', () => {
     // After a clean close the WAL has been folded into the file.
     const ledger = openLedger(file);
     expect(ledger.sqlite.prepare('SELECT command, channel FROM change_log').all()).toEqual([
+      { command: 'ledger-seal', channel: 'app' },
       { command: 'association-create', channel: 'ipc' },
       { command: 'session-sign-in', channel: 'ipc' },
     ]);

@@ -98,13 +98,13 @@ export function madeAt(file: string): Date | null {
 }
 
 /** The automatic backups in a folder, newest first. */
-export function listAutoBackups(folder: string): { file: string; bytes: number; modifiedAt: string }[] {
+export function listAutoBackups(folder: string): { file: string; name: string; bytes: number; modifiedAt: string }[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => f.startsWith(AUTO_PREFIX) && f.endsWith('.sqlite'))
     .map((f) => {
       const stat = statSync(join(folder, f));
-      return { file: join(folder, f), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+      return { file: join(folder, f), name: f, bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
     })
     .sort((a, b) => (a.file < b.file ? 1 : -1));
 }

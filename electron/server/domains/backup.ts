@@ -39,6 +39,8 @@ export function pendingRestore(file: string, associationId: string | null): Rest
 
 export interface BackupFile {
   readonly file: string;
+  /** Its name in the backups folder: what the app passes back to restore it. */
+  readonly name: string;
   readonly bytes: number;
   readonly modifiedAt: string;
 }
@@ -50,6 +52,19 @@ function onlyAssociation(summary: LedgerFileSummary, associationId: string): Led
 
 export function refuseOpenLedger(ctx: CallContext, file: string): void {
   if (resolve(ctx.ledger.file) === resolve(file)) throw new LedgerError('restore-same-file', {}, 'file');
+}
+
+/** A backup in the backups folder, by its name as listed (the app's page never passes a path of its own). */
+export const backupName = z.string({ error: 'field-required' }).regex(/^ikimina-[A-Za-z0-9-]+\.sqlite$/, { error: 'backup-not-found' });
+
+/** Which backup a call means: a chosen file, or one of the listed ones by name (which must start with `prefix`). */
+export function backupPath(ctx: CallContext, input: { file?: string | undefined; name?: string | undefined }, prefix: string): string {
+  if (input.file !== undefined && input.name === undefined) return input.file;
+  if (input.name !== undefined && input.file === undefined) {
+    if (!input.name.startsWith(prefix)) throw new LedgerError('backup-not-found', {}, 'name');
+    return join(backupFolder(ctx), input.name);
+  }
+  throw new LedgerError('backup-file-or-name', {}, 'file');
 }
 
 export const backupHandlers = {
@@ -79,7 +94,7 @@ export const backupHandlers = {
         .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
         .map((f) => {
           const stat = statSync(join(ctx.backupDir!, f));
-          return { file: join(ctx.backupDir!, f), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+          return { file: join(ctx.backupDir!, f), name: f, bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
         })
         .sort((a, b) => (a.file < b.file ? 1 : -1));
       return { folder: ctx.backupDir, backups };
@@ -90,9 +105,9 @@ export const backupHandlers = {
     kind: 'read',
     access: { roles: ADMINS },
     summary: 'What a backup holds of this association, and whether it is whole — before restoring it',
-    input: z.strictObject({ associationId: id, file: path }),
+    input: z.strictObject({ associationId: id, file: path.optional(), name: backupName.optional() }),
     run(ctx, input): LedgerFileSummary {
-      const summary = inspectLedgerFile(input.file, { ...ctx.files, associationId: input.associationId });
+      const summary = inspectLedgerFile(backupPath(ctx, input, `${ASSOCIATION_PREFIX}${input.associationId}-`), { ...ctx.files, associationId: input.associationId });
       if (!summary.associations.some((a) => a.id === input.associationId)) throw new LedgerError('backup-other-association', {}, 'file');
       return onlyAssociation(summary, input.associationId);
     },
@@ -107,12 +122,14 @@ export const backupHandlers = {
     summary: 'Put this association’s books back as a backup holds them (confirm: true); the books as they are now are kept as a backup first. Other associations are not touched',
     input: z.strictObject({
       associationId: id,
-      file: path,
+      file: path.optional(),
+      name: backupName.optional(),
       confirm: z.literal(true, { error: 'restore-needs-confirmation' }),
     }),
     run(ctx, input): RestoreResult {
-      refuseOpenLedger(ctx, input.file);
-      return pendingRestore(input.file, input.associationId);
+      const file = backupPath(ctx, input, `${ASSOCIATION_PREFIX}${input.associationId}-`);
+      refuseOpenLedger(ctx, file);
+      return pendingRestore(file, input.associationId);
     },
   }),
 };

@@ -11,7 +11,7 @@ import { id, requiredText } from '../validation';
 import { unresolvedProblems } from '../integrity/findings';
 import { backupFileName, listAutoBackups, makeBackup } from '../backup/backup';
 import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
-import { backupFolder, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './backup';
+import { backupFolder, backupName, backupPath, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './backup';
 import type { IntegrityProblem } from '../integrity/check';
 
 export interface LedgerHealth {
@@ -60,8 +60,8 @@ export const ledgerFileHandlers = {
     kind: 'read',
     access: { roles: LAPTOP_ADMIN },
     summary: 'What a whole-file backup holds, and whether it is whole — before restoring it',
-    input: z.strictObject({ file: path }),
-    run: (ctx, input): LedgerFileSummary => inspectLedgerFile(input.file, ctx.files),
+    input: z.strictObject({ file: path.optional(), name: backupName.optional() }),
+    run: (ctx, input): LedgerFileSummary => inspectLedgerFile(backupPath(ctx, input, 'ikimina-'), ctx.files),
   }),
 
   'ledger-backup-restore': handler({
@@ -69,10 +69,11 @@ export const ledgerFileHandlers = {
     effect: 'replace-ledger',
     access: { roles: LAPTOP_ADMIN },
     summary: 'Replace the whole file with a backup (confirm: true); the current file is kept under a new name, never overwritten',
-    input: z.strictObject({ file: path, confirm: z.literal(true, { error: 'restore-needs-confirmation' }) }),
+    input: z.strictObject({ file: path.optional(), name: backupName.optional(), confirm: z.literal(true, { error: 'restore-needs-confirmation' }) }),
     run(ctx, input): RestoreResult {
-      refuseOpenLedger(ctx, input.file);
-      return pendingRestore(input.file, null);
+      const file = backupPath(ctx, input, 'ikimina-');
+      refuseOpenLedger(ctx, file);
+      return pendingRestore(file, null);
     },
   }),
 

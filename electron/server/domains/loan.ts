@@ -118,7 +118,7 @@ function checkApplication(ctx: CallContext, input: { associationId: string; memb
   const cycle = cycleOn(ctx, input.associationId, input.date);
   const rules = loanRulesOf(rulesOn(cycle, input.date));
   const principal = amountAt(ctx, input.principal, association.currency, 'principal');
-  if (input.instalments > rules.maxInstalments) throw new LedgerError('loan-term-above-rule', { max: rules.maxInstalments }, 'instalments');
+  if (input.instalments > rules.maxInstalments) throw new LedgerError('loan-term-above-rule', { max: rules.maxInstalments, count: rules.maxInstalments }, 'instalments');
   const { sqlite } = ctx.ledger;
   const savings = -accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'member_savings').id, { memberId: member.id, asOf: input.date });
   const limit = decimal(String(savings)).times(rules.maxMultipleOfSavings).toDecimalPlaces(0, 1);

@@ -94,8 +94,8 @@ export function checkGrid(ctx: CallContext, associationId: string, date: string,
     if (row.attendance === 'absent' && (shares > 0 || savings > 0)) throw new LedgerError('absent-member-saving', { name }, field('attendance'));
     if (rules.savingMode === 'shares') {
       if (savings > 0) throw new LedgerError('group-saves-in-shares', {}, field('savings'));
-      if (shares > rules.maxShares) throw new LedgerError('shares-above-max', { name, max: rules.maxShares }, field('shares'));
-      if (row.attendance !== 'absent' && shares < rules.minShares) throw new LedgerError('shares-below-min', { name, min: rules.minShares }, field('shares'));
+      if (shares > rules.maxShares) throw new LedgerError('shares-above-max', { name, max: rules.maxShares, count: rules.maxShares }, field('shares'));
+      if (row.attendance !== 'absent' && shares < rules.minShares) throw new LedgerError('shares-below-min', { name, min: rules.minShares, count: rules.minShares }, field('shares'));
       add('shares', minorUnits(decimal(rules.sharePrice).times(shares).toFixed(0)), shares);
     } else {
       if (row.shares !== undefined && row.shares > 0) throw new LedgerError('group-saves-plain', {}, field('shares'));

@@ -178,14 +178,17 @@ export function getMeeting(ctx: CallContext, associationId: string, meetingId: s
   };
 }
 
-/** Posts a version of the meeting (its entry), from the cash position before it. */
-function postMeeting(ctx: CallContext, associationId: string, date: string, grid: CheckedGrid, plans: readonly RepaymentPlan[], counted: { box: number; bank: number; boxOpening: number; bankOpening: number }, memo: string, meetingId: string): string | null {
+/**
+ * Posts a version of the meeting (its entry), from the cash position before it, on
+ * `date`; `heldOn` is the meeting's own date (earlier than `date` for a correction).
+ */
+function postMeeting(ctx: CallContext, associationId: string, date: string, heldOn: string, grid: CheckedGrid, plans: readonly RepaymentPlan[], counted: { box: number; bank: number; boxOpening: number; bankOpening: number }, memo: string, meetingId: string): string | null {
   const moneyIn = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
   const boxDifference = decimal(counted.box).minus(decimal(counted.boxOpening).plus(moneyIn)).toNumber();
   const bankDifference = decimal(counted.bank).minus(counted.bankOpening).toNumber();
   const lines = meetingLines(ctx, associationId, grid, plans, boxDifference, bankDifference);
   if (lines.length === 0) return null;
-  return postEntry(ctx, { associationId, entryDate: date, kind: 'meeting', memo, lines, source: { type: 'meeting', id: meetingId } }).id;
+  return postEntry(ctx, { associationId, entryDate: date, recordDate: heldOn, kind: 'meeting', memo, lines, source: { type: 'meeting', id: meetingId } }).id;
 }
 
 const rowsAndCount = { rows: gridRows, cashCount };
@@ -220,7 +223,7 @@ export const meetingHandlers = {
         `INSERT INTO meetings (id, association_id, cycle_id, meeting_date, box_opening, box_counted, bank_opening, bank_counted, difference_reason, closed_at, closed_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(meetingId, input.associationId, cycle.id, input.date, boxOpening, box, bankOpening, bank, input.cashCount.reason ?? null, ctx.now().toISOString(), ctx.actorName);
-      const entryId = postMeeting(ctx, input.associationId, input.date, grid, plans, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
+      const entryId = postMeeting(ctx, input.associationId, input.date, input.date, grid, plans, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
       writeVersion(ctx, meetingId, 1, grid, entryId, null, null);
       for (const plan of plans) recordRepayment(ctx, plan, entryId!, meetingId);
       return getMeeting(ctx, input.associationId, meetingId);
@@ -248,7 +251,7 @@ export const meetingHandlers = {
       const reversal = current.entryId
         ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: `Correction of the meeting of ${m.date}: ${input.reason}` }).id
         : null;
-      const entryId = postMeeting(ctx, input.associationId, today, grid, kept, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
+      const entryId = postMeeting(ctx, input.associationId, today, m.date, grid, kept, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
       writeVersion(ctx, m.id, current.version + 1, grid, entryId, reversal, input.reason);
       return getMeeting(ctx, input.associationId, m.id);
     },

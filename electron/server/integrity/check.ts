@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { verifyChain } from '../journal/verify';
 import { verifyChangeChain, type ChainHead } from './change-chain';
 import { associationSeal, laptopSeal } from './digest';
-import { LAPTOP_KEY, journalHead, type HeadStore } from './heads';
+import { journalHead, type HeadStore } from './heads';
 import { schemaDifferences, schemaOf, type SchemaObject } from './expected-schema';
 import type { ErrorParams } from '../errors';
 
@@ -21,7 +21,7 @@ export interface IntegrityProblem {
   readonly code:
     | 'integrity-file-damaged' | 'integrity-schema-changed' | 'integrity-journal-broken' | 'integrity-history-broken'
     | 'integrity-books-changed' | 'integrity-entries-missing' | 'integrity-entries-rewritten' | 'integrity-association-missing'
-    | 'integrity-heads-unreadable' | 'integrity-backup-failed';
+    | 'integrity-heads-unreadable';
   readonly params: ErrorParams;
   /** The association it concerns; null for the whole file. */
   readonly associationId: string | null;
@@ -70,17 +70,16 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
     const { seal, digests: tables } = associationSeal(sqlite, id);
     digests.set(id, tables);
     if (history.ok && history.lastSeal !== null && history.lastSeal !== seal) add('integrity-books-changed', id, { name });
-    compareHeads(sqlite, options.heads?.seen(id), id, name, add);
+    compareHeads(sqlite, options.heads?.seen(sqlite, id), id, name, add);
   }
   if (chained) {
     const laptop = checkHistory(sqlite, null, quick);
     if (!laptop.ok) add('integrity-history-broken', null, { name: '—', seq: laptop.firstBroken!.seq });
     else if (laptop.lastSeal !== null && laptop.lastSeal !== laptopSeal(sqlite)) add('integrity-books-changed', null, { name: '—' });
-    compareHeads(sqlite, options.heads?.seen(LAPTOP_KEY), null, '—', add);
+    compareHeads(sqlite, options.heads?.seen(sqlite, null), null, '—', add);
   }
   if (options.heads) {
-    const present = new Set(associations.map((a) => a.id));
-    for (const key of options.heads.keys()) if (key !== LAPTOP_KEY && !present.has(key)) add('integrity-association-missing', null, { id: key });
+    for (const id of options.heads.missingAssociations(sqlite)) add('integrity-association-missing', null, { id });
     if (options.heads.unreadable) add('integrity-heads-unreadable', null);
   }
   return { level: options.level, problems, digests };

@@ -1,9 +1,14 @@
 // The heads of the chains, kept outside the ledger file (beside the app's data): for
 // each association, the last journal entry and the last change-log row this laptop
-// has seen. Whoever removes entries from the file, or rewrites them and recomputes
-// every hash, still contradicts a head recorded here. Written after every command
-// (a new file, flushed, then renamed over the old one, so a power cut leaves the
-// old heads or the new, never half of them).
+// has seen, and for each ledger file, the head of its own history and the
+// associations it held. Whoever removes entries from the file, or rewrites them and
+// recomputes every hash, still contradicts a head recorded here. Written after every
+// command (a new file, flushed, then renamed over the old one, so a power cut leaves
+// the old heads or the new, never half of them).
+//
+// Associations are known by their ids wherever their books are; a ledger file by the
+// id of the first row of its own history (copies and backups of it share it), so
+// that opening another ledger file never looks like the first one lost its books.
 
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
@@ -16,60 +21,96 @@ export interface SeenHeads {
   readonly seenAt: string;
 }
 
-/** The laptop's own change-log chain (rows naming no association). */
-export const LAPTOP_KEY = 'laptop';
+interface SeenLedger {
+  readonly history: SeenHeads | null;
+  /** The associations the file held when last seen. */
+  readonly associations: readonly string[];
+}
 
 interface HeadsFile {
-  readonly format: 1;
-  readonly heads: Record<string, SeenHeads>;
+  readonly format: 2;
+  readonly associations: Record<string, SeenHeads>;
+  readonly ledgers: Record<string, SeenLedger>;
 }
 
 export function journalHead(sqlite: Database.Database, associationId: string): ChainHead | null {
   return (prepared(sqlite, 'SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1').get(associationId) as ChainHead | undefined) ?? null;
 }
 
+/** A ledger file's identity: the id of the first row of its own history (null before it has one). */
+export function ledgerIdentity(sqlite: Database.Database): string | null {
+  return (prepared(sqlite, 'SELECT id FROM change_log WHERE association_id IS NULL AND seq = 1').get() as { id: string } | undefined)?.id ?? null;
+}
+
 export class HeadStore {
-  private heads: Record<string, SeenHeads> = {};
-  /** Set when the file was there but could not be read: said once, on the next check. */
+  private associations: Record<string, SeenHeads> = {};
+  private ledgers: Record<string, SeenLedger> = {};
+  /** Set when the file was there but could not be read: said on the next check. */
   unreadable = false;
 
   constructor(readonly file: string | null) {
     if (!file || !existsSync(file)) return;
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as HeadsFile;
-      if (parsed.format !== 1 || typeof parsed.heads !== 'object' || parsed.heads === null) throw new Error('format');
-      this.heads = parsed.heads;
+      if (parsed.format !== 2 || typeof parsed.associations !== 'object' || typeof parsed.ledgers !== 'object') throw new Error('format');
+      this.associations = parsed.associations ?? {};
+      this.ledgers = parsed.ledgers ?? {};
     } catch {
       this.unreadable = true;
     }
   }
 
-  seen(key: string): SeenHeads | undefined {
-    return Object.hasOwn(this.heads, key) ? this.heads[key] : undefined;
+  /** What was seen of an association, or (null) of the file's own history. */
+  seen(sqlite: Database.Database, associationId: string | null): SeenHeads | undefined {
+    if (associationId !== null) return Object.hasOwn(this.associations, associationId) ? this.associations[associationId] : undefined;
+    const ledger = this.ledgerOf(sqlite);
+    return ledger?.history ?? undefined;
   }
 
-  keys(): string[] {
-    return Object.keys(this.heads);
+  /** Associations this file held when last seen, and holds no more. */
+  missingAssociations(sqlite: Database.Database): string[] {
+    const ledger = this.ledgerOf(sqlite);
+    if (!ledger) return [];
+    const present = new Set(prepared(sqlite, 'SELECT id FROM associations').pluck().all() as string[]);
+    return ledger.associations.filter((id) => !present.has(id));
   }
 
-  /** Records what the file holds now for these associations (null: the laptop's chain). */
+  /** Records what the file holds now for these associations (null: the file's own history). */
   record(sqlite: Database.Database, associationIds: readonly (string | null)[], at: Date): void {
     let changed = false;
+    const seenAt = at.toISOString();
     for (const id of associationIds) {
-      const key = id ?? LAPTOP_KEY;
-      const next: SeenHeads = { journal: id ? journalHead(sqlite, id) : null, changes: changeChainHead(sqlite, id), seenAt: at.toISOString() };
-      const before = this.seen(key);
+      if (id === null) continue;
+      const next: SeenHeads = { journal: journalHead(sqlite, id), changes: changeChainHead(sqlite, id), seenAt };
+      const before = this.associations[id];
       if (before && before.journal?.hash === next.journal?.hash && before.changes?.hash === next.changes?.hash) continue;
-      this.heads[key] = next;
+      this.associations[id] = next;
       changed = true;
+    }
+    const ledgerId = ledgerIdentity(sqlite);
+    if (ledgerId) {
+      const before = this.ledgers[ledgerId];
+      const history = associationIds.includes(null) ? { journal: null, changes: changeChainHead(sqlite, null), seenAt } : (before?.history ?? null);
+      const held = prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as string[];
+      if (!before || before.history?.changes?.hash !== history?.changes?.hash || before.associations.join() !== held.join()) {
+        this.ledgers[ledgerId] = { history, associations: held };
+        changed = true;
+      }
     }
     if (changed) this.save();
   }
 
-  /** After a restore the books deliberately went back: forget these heads (then record the restored ones). */
-  forget(keys: readonly string[]): void {
-    for (const key of keys) delete this.heads[key];
+  /** Before a restore the books deliberately go back: these heads (null: the file's own) no longer apply. */
+  forget(sqlite: Database.Database, associationIds: readonly (string | null)[]): void {
+    for (const id of associationIds) if (id !== null) delete this.associations[id];
+    const ledgerId = ledgerIdentity(sqlite);
+    if (ledgerId && associationIds.includes(null)) delete this.ledgers[ledgerId];
     this.save();
+  }
+
+  private ledgerOf(sqlite: Database.Database): SeenLedger | undefined {
+    const ledgerId = ledgerIdentity(sqlite);
+    return ledgerId && Object.hasOwn(this.ledgers, ledgerId) ? this.ledgers[ledgerId] : undefined;
   }
 
   private save(): void {
@@ -77,7 +118,7 @@ export class HeadStore {
     const temporary = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w');
     try {
-      writeSync(fd, JSON.stringify({ format: 1, heads: this.heads } satisfies HeadsFile, null, 1));
+      writeSync(fd, JSON.stringify({ format: 2, associations: this.associations, ledgers: this.ledgers } satisfies HeadsFile, null, 1));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -38,6 +38,17 @@ export const STANDARD_CHART: readonly AccountTemplate[] = [
 ];
 
 /**
+ * Accounts not kept per member on which a line may still name the member it
+ * concerns: what a member paid in (social fund, interest, a fine, a fee), help the
+ * social fund gave them, or their loan written off. Anywhere else (the cash box,
+ * the bank, livestock, a grant's fund …) naming a member means nothing, and a line
+ * that does is refused.
+ */
+export const MEMBER_NAMED_PURPOSES: ReadonlySet<string> = new Set([
+  'social_fund', 'income_interest', 'income_fines', 'income_fees', 'expense_write_off',
+]);
+
+/**
  * Each grant gets its own restricted-fund account, numbered from here (2101, 2102 …):
  * its credit balance is the grant's unspent money.
  */

@@ -9,6 +9,7 @@ import { LedgerError } from '../errors';
 import { todayOf, type CallContext } from '../context';
 import { sumMinor, type MinorUnits } from '../money/money';
 import { isCalendarDate } from '../validation';
+import { MEMBER_NAMED_PURPOSES } from './chart';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
 import { statementsFor } from './statements';
 import { addDays } from '../locale/dates';
@@ -29,6 +30,11 @@ export interface NewEntry {
   readonly lines: readonly EntryLine[];
   readonly source?: { readonly type: string; readonly id: string };
   readonly reversesEntryId?: string;
+  /**
+   * The day of the record the entry carries, when it is posted on a later day (a
+   * meeting corrected today): who was still a member is judged on that day.
+   */
+  readonly recordDate?: string;
 }
 
 export interface PostedEntry extends HashableEntry {
@@ -96,11 +102,19 @@ function checkLines(sqlite: Database.Database, entry: NewEntry): void {
     const field = `lines.${i}`;
     if (!Number.isSafeInteger(line.amount)) throw new LedgerError('amount-out-of-range', {}, field);
     if (line.amount === 0) throw new LedgerError('entry-line-zero', { line: i + 1 }, field);
-    const account = st.accountInAssociation.get(line.accountId, entry.associationId) as { per_member: number; code: string } | undefined;
+    const account = st.accountInAssociation.get(line.accountId, entry.associationId) as { per_member: number; code: string; purpose: string } | undefined;
     if (!account) throw new LedgerError('account-not-found', { line: i + 1 }, field);
     if (line.memberId) {
-      if (!st.memberInAssociation.get(line.memberId, entry.associationId)) {
-        throw new LedgerError('member-not-found', { line: i + 1 }, field);
+      const member = st.memberInAssociation.get(line.memberId, entry.associationId) as { full_name: string; exited_on: string | null } | undefined;
+      if (!member) throw new LedgerError('member-not-found', { line: i + 1 }, field);
+      if (!account.per_member && !MEMBER_NAMED_PURPOSES.has(account.purpose)) {
+        throw new LedgerError('entry-line-member-not-allowed', { line: i + 1, account: account.code }, field);
+      }
+      // Nothing is saved for someone who has left (paying out, a debit, still is);
+      // a reversal puts back exactly what was there, so it is let through.
+      const leftBy = member.exited_on !== null && member.exited_on <= (entry.recordDate ?? entry.entryDate);
+      if (leftBy && line.amount < 0 && account.purpose === 'member_savings' && !entry.reversesEntryId) {
+        throw new LedgerError('member-has-left', { line: i + 1, name: member.full_name, date: member.exited_on! }, field);
       }
     } else if (account.per_member) {
       throw new LedgerError('entry-line-needs-member', { line: i + 1, account: account.code }, field);

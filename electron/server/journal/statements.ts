@@ -19,8 +19,8 @@ function prepare(sqlite: Database.Database) {
   return {
     associationForPosting: sqlite.prepare('SELECT currency, founded_on, read_only FROM associations WHERE id = ?'),
     lastEntry: sqlite.prepare('SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1'),
-    accountInAssociation: sqlite.prepare('SELECT per_member, code FROM accounts WHERE id = ? AND association_id = ?'),
-    memberInAssociation: sqlite.prepare('SELECT 1 FROM members WHERE id = ? AND association_id = ?'),
+    accountInAssociation: sqlite.prepare('SELECT per_member, code, purpose FROM accounts WHERE id = ? AND association_id = ?'),
+    memberInAssociation: sqlite.prepare('SELECT full_name, exited_on FROM members WHERE id = ? AND association_id = ?'),
     insertEntry: sqlite.prepare(
       `INSERT INTO journal_entries (id, association_id, seq, entry_date, kind, memo, currency, reverses_entry_id,
          source_type, source_id, created_at, created_by, prev_hash, hash)

@@ -96,6 +96,6 @@ export function history(ctx: CallContext, associationId: string, animalId: strin
 /** How many head of a batch an event takes: all that are left unless said; never more. */
 export function headsTaken(animal: Animal, heads: number, asked: number | undefined): number | null {
   if (asked === undefined || asked === heads) return null;
-  if (asked > heads) throw new LedgerError('batch-count-above', { tag: animal.tag, heads }, 'headCount');
+  if (asked > heads) throw new LedgerError('batch-count-above', { tag: animal.tag, heads, count: heads }, 'headCount');
   return asked;
 }

@@ -3,6 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { createServer, type LedgerServer } from '../server';
+import { pepperFrom } from '../auth/pepper';
 import { LedgerOpenError } from '../../../db/open';
 import type { FromWorker, ToWorker, WorkerOptions } from './protocol';
 
@@ -13,20 +14,27 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 let server: LedgerServer;
 
-/** A failed automatic backup must not stop the books; it is reported and tried again later. */
-function safely(backup: () => unknown): void {
+/** A failed automatic backup or check must not stop the books; the server keeps the failure for the warning every signed-in person sees. */
+function safely(job: () => unknown): void {
   try {
-    backup();
+    job();
   } catch (err) {
-    console.error('[ikimina] automatic backup failed:', (err as Error).message);
+    console.error('[ikimina] background job failed:', (err as Error).message);
   }
 }
 try {
-  server = createServer(options.file, { migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, backupDir: options.backupDir });
+  server = createServer(options.file, {
+    migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, backupDir: options.backupDir,
+    ...(options.pepperHex ? { pepper: pepperFrom(Buffer.from(options.pepperHex, 'hex')) } : {}),
+    ...(options.headsFile ? { headsFile: options.headsFile } : {}),
+  });
   send({ kind: 'ready', file: options.file, handlers: Object.keys(server.handlers) });
-  // A daily backup: checked at start and every hour while the app is open.
+  // The newest entries were checked on opening; the whole file now, in the background
+  // (calls wait while it runs, the window does not), then a daily backup, checked at
+  // start and every hour while the app is open.
+  setTimeout(() => safely(() => server.checkFully()), 2000).unref();
   const daily = () => safely(() => server.autoBackup(24));
-  daily();
+  setTimeout(daily, 2500).unref();
   const timer = setInterval(daily, 3600_000);
   timer.unref();
   port.on('message', (message: ToWorker | 'close') => {

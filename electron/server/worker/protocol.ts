@@ -9,6 +9,10 @@ export interface WorkerOptions {
   readonly backupDir?: string;
   readonly migrationsFolder?: string;
   readonly nativeBinding?: string;
+  /** The laptop's PIN key (hex), from the key store the shell keeps it in. */
+  readonly pepperHex?: string;
+  /** Where the chains' heads are kept, beside the app's data. */
+  readonly headsFile?: string;
 }
 
 export type ToWorker = { readonly id: number; readonly name: string; readonly input: unknown; readonly actor: Actor };
