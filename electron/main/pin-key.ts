@@ -4,7 +4,7 @@
 // Electron's safeStorage, so a copy of the app-data folder does not hold it in clear.
 
 import { safeStorage } from 'electron';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -16,7 +16,10 @@ export function loadPinKey(folder: string): Buffer {
   if (existsSync(plain)) {
     const key = Buffer.from(readFileSync(plain, 'utf8').trim(), 'hex');
     // A key store has become available: move the key into it.
-    if (canSeal) writeFileSync(sealed, safeStorage.encryptString(key.toString('hex')), { mode: 0o600, flag: 'wx' });
+    if (canSeal) {
+      writeFileSync(sealed, safeStorage.encryptString(key.toString('hex')), { mode: 0o600, flag: 'wx' });
+      rmSync(plain);
+    }
     return key;
   }
   const key = randomBytes(32);
