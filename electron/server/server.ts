@@ -85,7 +85,8 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     const sealer = new Sealer(ledger.sqlite);
     const report = found as IntegrityReport | null;
     if (report) {
-      for (const [associationId, digests] of report.digests) sealer.remember(associationId, digests);
+      // Digests read before a schema step may not be those after it: then they are read again when needed.
+      if (ledger.upgradedSteps === 0) for (const [associationId, digests] of report.digests) sealer.remember(associationId, digests);
       health.report = report;
       health.checkedAt = now().toISOString();
     }
@@ -297,7 +298,10 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       const chains = [...(deps.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]), null];
       return unresolvedProblems(deps.ledger.sqlite, chains, health.report?.problems ?? []);
     },
-    close: () => deps.ledger.close(),
+    close() {
+      heads.flush();
+      deps.ledger.close();
+    },
   };
 }
 

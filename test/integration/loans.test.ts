@@ -30,6 +30,11 @@ beforeEach(() => {
   });
 });
 afterEach(() => t.cleanup());
+// Every command kept the seal current row by row: it matches the books read whole
+// (after-hooks run last-registered first, so this runs before the cleanup above).
+afterEach(() => {
+  if (t) expect(t.server.checkFully().problems).toEqual([]);
+});
 
 const balance = (account: string) => t.ok('account-balance-get', { associationId: a, account }).balance;
 

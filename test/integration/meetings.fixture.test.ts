@@ -132,6 +132,11 @@ beforeAll(() => {
   });
 });
 afterAll(() => t?.cleanup());
+// Every command kept the seal current row by row: it matches the books read whole
+// (after-hooks run last-registered first, so this runs before the cleanup above).
+afterAll(() => {
+  if (t) expect(t.server.checkFully().problems).toEqual([]);
+});
 
 const ZERO_BANK = { opening: '0', moneyIn: '0', expected: '0', counted: '0', difference: '0' };
 

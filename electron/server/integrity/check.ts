@@ -31,7 +31,7 @@ export interface IntegrityReport {
   readonly level: 'quick' | 'full';
   readonly problems: readonly IntegrityProblem[];
   /** Each association's table digests, worked out on the way (the sealer starts from them). */
-  readonly digests: ReadonlyMap<string, Map<string, string>>;
+  readonly digests: ReadonlyMap<string, Map<string, bigint>>;
 }
 
 export interface CheckOptions {
@@ -43,7 +43,7 @@ export interface CheckOptions {
 
 export function checkLedger(sqlite: Database.Database, options: CheckOptions): IntegrityReport {
   const problems: IntegrityProblem[] = [];
-  const digests = new Map<string, Map<string, string>>();
+  const digests = new Map<string, Map<string, bigint>>();
   const add = (code: IntegrityProblem['code'], associationId: string | null, params: ErrorParams = {}) => problems.push({ code, params, associationId });
 
   if (options.level === 'full') {

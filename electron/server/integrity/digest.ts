@@ -1,46 +1,58 @@
-// The seal: a SHA-256 digest of everything an association holds outside its two hash
-// chains (the journal and the change log), recomputed after every command and kept in
+// The seal: a digest of everything an association holds outside its two hash chains
+// (the journal and the change log), kept current after every command and recorded in
 // that command's change-log row. A row changed behind Ikimina's back — by another
 // program, by a flipped bit on the disk — no longer matches the seal.
 //
-// Each row is written as its non-empty columns by name, so a later schema step that
-// adds an empty column does not change the seal of rows written before it.
+// Each table's digest is the sum (modulo 2^256) of the SHA-256 of each of its rows:
+// adding, changing or removing a row changes it by that row alone, so the sealer can
+// keep it current from the rows a command touched instead of reading the whole table
+// again (integrity/sealer.ts). A row is hashed as its non-empty columns by name, so a
+// later schema step that adds an empty column does not change the seal.
 
 import { createHash, type Hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { CHAINED_TABLES, quoteName, scopeWhere, tableScopes, type TableScope } from './scope';
+
+const MODULUS = 1n << 256n;
 
 function feedValue(h: Hash, value: unknown): void {
   if (Buffer.isBuffer(value)) {
     h.update(`b${value.length}:`);
     h.update(value);
   } else if (typeof value === 'bigint') h.update(`i${value}`);
-  else if (typeof value === 'number') h.update(`r${value}`);
+  else if (typeof value === 'number') h.update(Number.isInteger(value) ? `i${value}` : `r${value}`);
   else h.update(`t${JSON.stringify(value)}`);
 }
 
-function digestRows(h: Hash, rows: Iterable<Record<string, unknown>>): void {
-  for (const row of rows) {
-    h.update('{');
-    for (const [column, value] of Object.entries(row)) {
-      if (value === null) continue;
-      h.update(`${column}=`);
-      feedValue(h, value);
-      h.update(';');
-    }
-    h.update('}');
-  }
+/** The hash of one row, given its columns' names and values (integers as BigInt or whole numbers alike). */
+export function rowHash(table: string, columns: readonly string[], values: readonly unknown[]): bigint {
+  const h = createHash('sha256');
+  h.update(`${table}{`);
+  columns.forEach((column, i) => {
+    const value = values[i];
+    if (value === null || value === undefined) return;
+    h.update(`${column}=`);
+    feedValue(h, value);
+    h.update(';');
+  });
+  h.update('}');
+  return BigInt(`0x${h.digest('hex')}`);
 }
 
-/** The digest of one table's rows of one association. */
-export function tableDigest(sqlite: Database.Database, scope: TableScope, associationId: string, schema = 'main'): string {
-  const h = createHash('sha256');
+export function addDigest(a: bigint, b: bigint): bigint {
+  return (((a + b) % MODULUS) + MODULUS) % MODULUS;
+}
+
+/** The digest of one table's rows of one association, read from scratch. */
+export function tableDigest(sqlite: Database.Database, scope: TableScope, associationId: string, schema = 'main'): bigint {
   const rows = sqlite
-    .prepare(`SELECT * FROM ${schema}.${quoteName(scope.table)} WHERE ${scopeWhere(scope, schema)} ORDER BY ${scope.orderBy}`)
+    .prepare(`SELECT * FROM ${schema}.${quoteName(scope.table)} WHERE ${scopeWhere(scope, schema)}`)
+    .raw(true)
     .safeIntegers(true)
-    .iterate(associationId) as Iterable<Record<string, unknown>>;
-  digestRows(h, rows);
-  return h.digest('hex');
+    .iterate(associationId) as Iterable<unknown[]>;
+  let sum = 0n;
+  for (const row of rows) sum = addDigest(sum, rowHash(scope.table, scope.columns, row));
+  return sum;
 }
 
 /** The tables the seal covers: every table of the association but the chained ones. */
@@ -49,29 +61,29 @@ export function sealedScopes(sqlite: Database.Database): readonly TableScope[] {
 }
 
 /** Joins per-table digests into the seal. */
-export function combineSeal(digests: ReadonlyMap<string, string>): string {
+export function combineSeal(digests: ReadonlyMap<string, bigint>): string {
   const h = createHash('sha256');
-  for (const table of [...digests.keys()].sort()) h.update(`${table}=${digests.get(table)}\n`);
+  for (const table of [...digests.keys()].sort()) h.update(`${table}=${digests.get(table)!.toString(16)}\n`);
   return h.digest('hex');
 }
 
 /**
  * The laptop's own seal: every table that belongs to no association — its
- * administrators, the schema steps applied, SQLite's own counters.
+ * administrators, the schema steps applied, SQLite's own counters. Small: read whole.
  */
 export function laptopSeal(sqlite: Database.Database): string {
   const h = createHash('sha256');
   const tables = sqlite.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND (name IN ('administrators', '__drizzle_migrations', 'sqlite_sequence')) ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
-    h.update(`[${table}]`);
-    const columns = (sqlite.prepare(`PRAGMA main.table_info(${quoteName(table)})`).all() as { name: string }[]).map((c) => quoteName(c.name)).join(', ');
-    digestRows(h, sqlite.prepare(`SELECT * FROM main.${quoteName(table)} ORDER BY ${columns}`).safeIntegers(true).iterate() as Iterable<Record<string, unknown>>);
+    const columns = (sqlite.prepare(`PRAGMA main.table_info(${quoteName(table)})`).all() as { name: string }[]).map((c) => c.name);
+    const rows = sqlite.prepare(`SELECT * FROM main.${quoteName(table)}`).raw(true).safeIntegers(true).all() as unknown[][];
+    h.update(`[${table}]${rows.reduce((sum, row) => addDigest(sum, rowHash(table, columns, row)), 0n).toString(16)}`);
   }
   return h.digest('hex');
 }
 
 /** The whole seal of an association, computed from scratch. */
-export function associationSeal(sqlite: Database.Database, associationId: string): { seal: string; digests: Map<string, string> } {
+export function associationSeal(sqlite: Database.Database, associationId: string): { seal: string; digests: Map<string, bigint> } {
   const digests = new Map(sealedScopes(sqlite).map((s) => [s.table, tableDigest(sqlite, s, associationId)]));
   return { seal: combineSeal(digests), digests };
 }

@@ -2,9 +2,11 @@
 // each association, the last journal entry and the last change-log row this laptop
 // has seen, and for each ledger file, the head of its own history and the
 // associations it held. Whoever removes entries from the file, or rewrites them and
-// recomputes every hash, still contradicts a head recorded here. Written after every
-// command (a new file, flushed, then renamed over the old one, so a power cut leaves
-// the old heads or the new, never half of them).
+// recomputes every hash, still contradicts a head recorded here. Written after a
+// command at most once a second (and on closing): a new file, flushed, then renamed
+// over the old one, so a power cut leaves the old heads or the new, never half of
+// them. Heads a crash kept from being written only make the check less strict for
+// that second's entries (the file then runs ahead of what was seen), never wrong.
 //
 // Associations are known by their ids wherever their books are; a ledger file by the
 // id of the first row of its own history (copies and backups of it share it), so
@@ -42,8 +44,13 @@ export function ledgerIdentity(sqlite: Database.Database): string | null {
   return (prepared(sqlite, 'SELECT id FROM change_log WHERE association_id IS NULL AND seq = 1').get() as { id: string } | undefined)?.id ?? null;
 }
 
+/** The least time between two writes of the heads file. */
+const WRITE_EVERY_MS = 1000;
+
 export class HeadStore {
   private associations: Record<string, SeenHeads> = {};
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | null = null;
   private ledgers: Record<string, SeenLedger> = {};
   /** Set when the file was there but could not be read: said on the next check. */
   unreadable = false;
@@ -97,7 +104,35 @@ export class HeadStore {
         changed = true;
       }
     }
-    if (changed) this.save();
+    if (changed) this.saveSoon();
+  }
+
+  /** Writes what is not yet written (on closing the books). */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.save();
+    }
+  }
+
+  private saveSoon(): void {
+    const wait = this.lastWrite + WRITE_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      this.save();
+      return;
+    }
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      try {
+        this.save();
+      } catch (err) {
+        // A full disk must not stop the books; the heads are written at the next chance.
+        console.error('[ikimina] the chain heads could not be written:', (err as Error).message);
+      }
+    }, wait);
+    this.timer.unref();
   }
 
   /** Before a restore the books deliberately go back: these heads (null: the file's own) no longer apply. */
@@ -114,6 +149,11 @@ export class HeadStore {
   }
 
   private save(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.lastWrite = Date.now();
     if (!this.file) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w');

@@ -19,6 +19,10 @@ export interface TableScope {
   readonly orderBy: string;
   /** 0 for the association itself, 1 for tables naming it, 2 and more for their children (deleted before their parents). */
   readonly depth: number;
+  /** How a row finds its association: its own column, or through this reference to its parent. */
+  readonly via: { readonly column: string } | { readonly parent: string; readonly from: string; readonly to: string };
+  /** The table's columns, in order. */
+  readonly columns: readonly string[];
 }
 
 const scopesOf = new WeakMap<Database.Database, readonly TableScope[]>();
@@ -33,12 +37,14 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
     .filter((name) => !LAPTOP_TABLES.has(name));
   const where = new Map<string, string>([['associations', 'id = ?']]);
   const depth = new Map<string, number>([['associations', 0]]);
+  const via = new Map<string, TableScope['via']>([['associations', { column: 'id' }]]);
   const columnsOf = (table: string) => sqlite.prepare(`PRAGMA main.table_info(${quote(table)})`).all() as { name: string; pk: number; notnull: number }[];
   const parentsOf = (table: string) => sqlite.prepare(`PRAGMA main.foreign_key_list(${quote(table)})`).all() as { table: string; from: string; to: string }[];
   for (const table of tables) {
     if (where.has(table) || !columnsOf(table).some((c) => c.name === 'association_id')) continue;
     where.set(table, 'association_id = ?');
     depth.set(table, 1);
+    via.set(table, { column: 'association_id' });
   }
   // The others belong through a required reference to a table already placed.
   for (let placed = true; placed; ) {
@@ -49,6 +55,7 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
       const parent = parentsOf(table).find((fk) => required.has(fk.from) && where.has(fk.table));
       if (!parent) continue;
       depth.set(table, depth.get(parent.table)! + 1);
+      via.set(table, { parent: parent.table, from: parent.from, to: parent.to });
       where.set(table, `${quote(parent.from)} IN (SELECT ${quote(parent.to)} FROM {schema}.${quote(parent.table)} WHERE ${where.get(parent.table)})`);
       placed = true;
     }
@@ -58,7 +65,10 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
   const scopes = tables.map((table) => {
     const columns = columnsOf(table);
     const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-    return { table, where: where.get(table)!, depth: depth.get(table)!, orderBy: (pk.length > 0 ? pk : columns).map((c) => quote(c.name)).join(', ') };
+    return {
+      table, where: where.get(table)!, depth: depth.get(table)!, via: via.get(table)!, columns: columns.map((c) => c.name),
+      orderBy: (pk.length > 0 ? pk : columns).map((c) => quote(c.name)).join(', '),
+    };
   });
   scopesOf.set(sqlite, scopes);
   return scopes;
@@ -69,4 +79,12 @@ export { quote as quoteName };
 /** The scope's condition for the copy of its table in `schema` ('main', or an attached file). */
 export function scopeWhere(scope: TableScope, schema: string): string {
   return scope.where.replaceAll('{schema}', schema);
+}
+
+/** An SQL expression for the association of the row `ref` (NEW or OLD in a trigger) of `table`. */
+export function associationOf(scopes: readonly TableScope[], table: string, ref: string, depth = 0): string {
+  const scope = scopes.find((s) => s.table === table)!;
+  if ('column' in scope.via) return `${ref}.${quote(scope.via.column)}`;
+  const alias = `ikimina_p${depth}`;
+  return `(SELECT ${associationOf(scopes, scope.via.parent, alias, depth + 1)} FROM main.${quote(scope.via.parent)} AS ${alias} WHERE ${alias}.${quote(scope.via.to)} = ${ref}.${quote(scope.via.from)})`;
 }

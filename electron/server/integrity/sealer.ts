@@ -1,68 +1,106 @@
-// Keeps each association's seal current without reading all its books after every
-// command: temporary triggers (on this connection only, never in the file) note which
-// tables a command touched, and only those tables' digests are computed again. The
-// digests of the others are remembered from before. Remembered digests change only
-// once the command's transaction has committed.
+// Keeps each association's seal current without reading its books again after every
+// command. Temporary triggers — on this connection only, never in the file — note
+// each row a command adds, changes or removes, with its association and its hash
+// (before and after); the sealer adds and subtracts those from each table's digest.
+// Remembered digests change only once the command's transaction has committed.
 
 import type Database from 'better-sqlite3';
-import { combineSeal, laptopSeal, sealedScopes, tableDigest } from './digest';
-import { quoteName } from './scope';
+import { addDigest, combineSeal, laptopSeal, rowHash, sealedScopes, tableDigest } from './digest';
+import { associationOf, quoteName, tableScopes } from './scope';
+
+type Digests = Map<string, bigint>;
 
 export class Sealer {
-  private readonly known = new Map<string, Map<string, string>>();
-  private pending = new Map<string, Map<string, string>>();
-  private touched = new Set<string>();
+  private readonly known = new Map<string, Digests>();
+  private pending = new Map<string, Digests>();
 
   constructor(private readonly sqlite: Database.Database) {
-    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS ikimina_touched (name TEXT PRIMARY KEY)');
-    for (const { table } of sealedScopes(sqlite)) {
-      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-        sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${quoteName(`ikimina_touched_${table}_${event.toLowerCase()}`)} AFTER ${event} ON main.${quoteName(table)}
-          BEGIN INSERT OR IGNORE INTO temp.ikimina_touched (name) VALUES ('${table}'); END`);
-      }
+    const scopes = sealedScopes(sqlite);
+    const columnsOf = new Map(scopes.map((s) => [s.table, s.columns]));
+    sqlite.function('ikimina_row_hash', { varargs: true, deterministic: true, safeIntegers: true }, (table: unknown, ...values: unknown[]) =>
+      rowHash(String(table), columnsOf.get(String(table)) ?? [], values).toString(16));
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS ikimina_delta (association_id TEXT, tbl TEXT NOT NULL, h TEXT NOT NULL, sign INTEGER NOT NULL)');
+    const all = tableScopes(sqlite);
+    for (const scope of scopes) {
+      const table = quoteName(scope.table);
+      const row = (ref: string, sign: number) =>
+        `INSERT INTO temp.ikimina_delta VALUES (${associationOf(all, scope.table, ref)}, '${scope.table}', ikimina_row_hash('${scope.table}', ${scope.columns.map((c) => `${ref}.${quoteName(c)}`).join(', ')}), ${sign});`;
+      const name = (event: string) => quoteName(`ikimina_seal_${scope.table}_${event}`);
+      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON main.${table} BEGIN ${row('NEW', 1)} END`);
+      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON main.${table} BEGIN ${row('OLD', -1)} ${row('NEW', 1)} END`);
+      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON main.${table} BEGIN ${row('OLD', -1)} END`);
     }
   }
 
   /** The seal of an association (or of the laptop: null) as the open transaction leaves it. */
   sealNow(associationId: string | null): string {
+    this.takeDeltas();
     if (associationId === null) return laptopSeal(this.sqlite);
-    const touched = this.sqlite.prepare('SELECT name FROM temp.ikimina_touched').pluck().all() as string[];
-    this.sqlite.prepare('DELETE FROM temp.ikimina_touched').run();
-    for (const table of touched) this.touched.add(table);
-    const before = this.pending.get(associationId) ?? this.known.get(associationId);
-    const digests = new Map<string, string>();
-    for (const scope of sealedScopes(this.sqlite)) {
-      const kept = before?.get(scope.table);
-      digests.set(scope.table, kept !== undefined && !this.touched.has(scope.table) ? kept : tableDigest(this.sqlite, scope, associationId));
-    }
-    this.pending.set(associationId, digests);
-    return combineSeal(digests);
+    return combineSeal(this.digestsOf(associationId));
   }
 
-  /** The transaction committed: remember the new digests; other associations' digests of touched tables are recomputed when next needed. */
-  committed(): void {
-    for (const [associationId, digests] of this.known) {
-      if (this.pending.has(associationId)) continue;
-      for (const table of this.touched) digests.delete(table);
+  /** Folds the rows commands touched into the digests of their associations. */
+  private takeDeltas(): void {
+    const deltas = this.sqlite.prepare('SELECT association_id AS a, tbl, h, sign FROM temp.ikimina_delta').all() as { a: string | null; tbl: string; h: string; sign: number }[];
+    if (deltas.length === 0) return;
+    this.sqlite.prepare('DELETE FROM temp.ikimina_delta').run();
+    const fresh = new Set<string>();
+    for (const { a, tbl, h, sign } of deltas) {
+      if (a === null || fresh.has(a)) continue;
+      let digests = this.pending.get(a);
+      if (!digests) {
+        const known = this.known.get(a);
+        if (!known) {
+          // Never seen: read from the file as it is now (these changes included).
+          this.pending.set(a, this.readAll(a));
+          fresh.add(a);
+          continue;
+        }
+        digests = new Map(known);
+        this.pending.set(a, digests);
+      }
+      const value = BigInt(`0x${h}`);
+      digests.set(tbl, addDigest(digests.get(tbl) ?? 0n, sign > 0 ? value : -value));
     }
+  }
+
+  private digestsOf(associationId: string): Digests {
+    let digests = this.pending.get(associationId);
+    if (!digests) {
+      digests = new Map(this.known.get(associationId) ?? this.readAll(associationId));
+      this.pending.set(associationId, digests);
+    }
+    return digests;
+  }
+
+  private readAll(associationId: string): Digests {
+    return new Map(sealedScopes(this.sqlite).map((s) => [s.table, tableDigest(this.sqlite, s, associationId)]));
+  }
+
+  /** The transaction committed: remember the new digests. */
+  committed(): void {
+    this.takeDeltasOutsideTransaction();
     for (const [associationId, digests] of this.pending) this.known.set(associationId, digests);
     this.pending = new Map();
-    this.touched = new Set();
   }
 
-  /** The transaction rolled back: forget what it computed. */
+  /** The transaction rolled back (its touched rows with it): forget what it computed. */
   rolledBack(): void {
     this.pending = new Map();
-    this.touched = new Set();
   }
 
   /** Digests already computed elsewhere (the check on opening the file). */
-  remember(associationId: string, digests: Map<string, string>): void {
-    this.known.set(associationId, digests);
+  remember(associationId: string, digests: Digests): void {
+    this.known.set(associationId, new Map(digests));
   }
 
   forgetAll(): void {
     this.known.clear();
-    this.rolledBack();
+    this.pending = new Map();
+  }
+
+  /** Rows changed after the last seal of the transaction are not lost: they count from the next command on. */
+  private takeDeltasOutsideTransaction(): void {
+    if (!this.sqlite.inTransaction) this.takeDeltas();
   }
 }
