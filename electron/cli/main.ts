@@ -34,10 +34,11 @@ function readFileBase64(path: string): string {
 
 const USAGE = `Usage:
   npm run cli -- handlers
-  npm run cli -- call <handler> '<json input>' --db <file> [--association ID --user NAME] [--locale en|fr|rw]
-  npm run cli -- run <script.json> --db <file> [--association ID --user NAME] [--locale en|fr|rw]
+  npm run cli -- call <handler> '<json input>' --db <file> [--association ID --user NAME | --administrator NAME] [--locale en|fr|rw]
+  npm run cli -- run <script.json> --db <file> [--association ID --user NAME | --administrator NAME] [--locale en|fr|rw]
 
-With --association and --user the command line signs in first, reading the PIN
+With --association and --user the command line signs in first (with --administrator,
+as the laptop's administrator, for the whole-file commands), reading the PIN
 from the IKIMINA_PIN environment variable or asking for it without showing it.
 A PIN is never an argument (other users of the laptop can see arguments): in the
 input of call, write "$PIN" where a PIN goes (read from IKIMINA_PIN or asked for)
@@ -56,6 +57,7 @@ interface Options {
   readonly db?: string;
   readonly user?: string;
   readonly association?: string;
+  readonly administrator?: string;
   readonly locale: UiLocale;
 }
 
@@ -64,6 +66,7 @@ function parseArgs(argv: string[]): Options {
   let db: string | undefined;
   let user: string | undefined;
   let association: string | undefined;
+  let administrator: string | undefined;
   let locale: UiLocale = 'en';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -75,6 +78,7 @@ function parseArgs(argv: string[]): Options {
     if (arg === '--db') db = value();
     else if (arg === '--user') user = value();
     else if (arg === '--association') association = value();
+    else if (arg === '--administrator') administrator = value();
     else if (arg === '--locale') {
       const l = value();
       if (!isUiLocale(l)) throw new UsageError(`--locale must be en, fr or rw, not "${l}"`);
@@ -83,7 +87,8 @@ function parseArgs(argv: string[]): Options {
     else positional.push(arg);
   }
   if (user !== undefined && association === undefined) throw new UsageError('--user needs --association: say which association to sign in to');
-  return { positional, db, user, association, locale };
+  if (user !== undefined && administrator !== undefined) throw new UsageError('Sign in either as a user of an association (--user) or as the administrator (--administrator), not both');
+  return { positional, db, user, association, administrator, locale };
 }
 
 const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> = {
@@ -162,6 +167,15 @@ function door(server: LedgerServer, options: Options) {
 }
 
 async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins): Promise<void> {
+  if (options.administrator) {
+    const listed = d.call('administrator-list', {});
+    if (!listed.ok) throw new Refused(describeErrors(listed.error, options.locale));
+    const named = (listed.value as { id: string; name: string }[]).find((a) => a.name.normalize('NFC').toLowerCase() === options.administrator!.normalize('NFC').toLowerCase());
+    if (!named) throw new Refused(`No administrator named "${options.administrator}" on this ledger.`);
+    const signedIn = d.call('administrator-sign-in', { administratorId: named.id, pin: await pins.pin() });
+    if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
+    return;
+  }
   const users = d.call('user-sign-in-list', { associationId: options.association });
   if (!users.ok) throw new Refused(describeErrors(users.error, options.locale));
   // Names are kept in NFC; a terminal may type an accent as a separate mark.
@@ -196,7 +210,7 @@ async function main(argv: string[]): Promise<number> {
       const server = openServer(options);
       try {
         const d = door(server, options);
-        if (options.user) await signIn(d, options, pins);
+        if (options.user || options.administrator) await signIn(d, options, pins);
         const result = d.call(name, input);
         if (!result.ok) {
           process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
@@ -221,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
       const results: unknown[] = [];
       try {
         const d = door(server, options);
-        if (options.user) await signIn(d, options, pins);
+        if (options.user || options.administrator) await signIn(d, options, pins);
         for (const [i, step] of script.entries()) {
           const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
           if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);

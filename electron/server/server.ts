@@ -288,7 +288,11 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
         health.backupFailure = null;
         return summary;
       } catch (err) {
-        health.backupFailure = { at: now().toISOString(), code: err instanceof LedgerError ? err.code : 'internal-error' };
+        const code = (err as { code?: string }).code ?? '';
+        health.backupFailure = {
+          at: now().toISOString(),
+          code: err instanceof LedgerError ? err.code : code === 'ENOSPC' || code === 'SQLITE_FULL' ? 'disk-full' : /^E[A-Z]+$/.test(code) ? 'backup-folder-unwritable' : 'internal-error',
+        };
         console.error('[ikimina] automatic backup failed:', (err as Error).message);
         return null;
       }

@@ -202,6 +202,25 @@ describe('cli', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('signs in as the laptop’s administrator for the whole-file commands, with the PIN from the environment', () => {
+    const fresh = join(dir, 'laptop.sqlite');
+    const association = {
+      name: 'Twitezimbere', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza',
+      currency: 'RWF', foundedOn: '2025-01-10', treasurer: { name: 'Uwase Marie', pin: '$PIN' }, administrator: { name: 'Habimana Eric', pin: '$NEW_PIN' },
+    };
+    const created = cliWith({ IKIMINA_PIN: '9731', IKIMINA_NEW_PIN: '8642' }, 'call', 'association-create', JSON.stringify(association), '--db', fresh);
+    expect(created.stderr).toBe('');
+    const usb = join(dir, 'usb');
+    const refused = cliWith({ IKIMINA_PIN: '9731' }, 'call', 'ledger-backup-create', JSON.stringify({ folder: usb }), '--db', fresh, '--administrator', 'Habimana Eric');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/PIN/);
+    const backup = cliWith({ IKIMINA_PIN: '8642' }, 'call', 'ledger-backup-create', JSON.stringify({ folder: usb }), '--db', fresh, '--administrator', 'Habimana Eric');
+    expect(backup.stderr).toBe('');
+    expect(JSON.parse(backup.stdout)).toMatchObject({ associations: [{ name: 'Twitezimbere' }], problems: [] });
+    const both = cliWith({ IKIMINA_PIN: '8642' }, 'call', 'ledger-backup-list', '{}', '--db', fresh, '--administrator', 'Habimana Eric', '--association', JSON.parse(created.stdout).id, '--user', 'Uwase Marie');
+    expect(both.code).toBe(2);
+  });
+
   it('lists the handlers with their input shape', () => {
     const r = cli('handlers');
     expect(r.code).toBe(0);

@@ -3,7 +3,7 @@
 // anything (issue 11, finding 2).
 
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMINISTRATOR, administratorDoor, door, KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
@@ -73,6 +73,26 @@ describe('the laptop administrator', () => {
   });
 });
 
+describe('automatic backups', () => {
+  it('that fail are shown to everyone signed in, not only logged, until one succeeds', () => {
+    const broken = tempLedger();
+    try {
+      // The backups folder cannot be made: a file stands where it should be.
+      writeFileSync(join(broken.dir, 'backups'), 'not a folder');
+      const book = smallBook(broken, 1);
+      void book;
+      expect(broken.server.autoBackup(0)).toBeNull();
+      const health = broken.ok('ledger-health-get', {});
+      expect(health.backupFailure).toMatchObject({ code: 'backup-folder-unwritable' });
+      rmSync(join(broken.dir, 'backups'));
+      expect(broken.server.autoBackup(0)).not.toBeNull();
+      expect(broken.ok('ledger-health-get', {}).backupFailure).toBeNull();
+    } finally {
+      broken.cleanup();
+    }
+  });
+});
+
 describe('whole-file backup and restore', () => {
   it('restores the whole file, keeps the current one under a new name, and every association’s history records it', () => {
     save('1,000');
@@ -80,6 +100,9 @@ describe('whole-file backup and restore', () => {
     const otherId = admin.ok('association-create', { ...KABEZA, name: 'Twiteze imbere', treasurer: { name: 'Kamanzi Paul', pin: '7391' } }).id;
     const backup = admin.ok('ledger-backup-create', {});
     expect(backup.associations.map((a) => a.name).sort()).toEqual([KABEZA.name, 'Twiteze imbere']);
+    // The copy of everyone's books is in everyone's history, and the laptop's.
+    const copied = t.server.ledger.sqlite.prepare("SELECT association_id AS a, actor FROM change_log WHERE command = 'ledger-backup-create' ORDER BY association_id").all();
+    expect(copied).toEqual([{ a: null, actor: ADMINISTRATOR.name }, ...[associationId, otherId].sort().map((a) => ({ a, actor: ADMINISTRATOR.name }))]);
     save('700', '2025-02-08');
     expect(entries()).toBe(2);
     const shown = admin.ok('ledger-backup-inspect', { file: backup.file });

@@ -9,6 +9,7 @@ import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { id, requiredText } from '../validation';
 import { unresolvedProblems } from '../integrity/findings';
+import { writeChange } from '../audit-log';
 import { backupFileName, listAutoBackups, makeBackup } from '../backup/backup';
 import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
 import { backupFolder, backupName, backupPath, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './backup';
@@ -37,6 +38,26 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
   return { checkedAt: ctx.health.checkedAt, level: ctx.health.report?.level ?? null, problems, backupFailure: ctx.health.backupFailure };
 }
 
+/**
+ * A whole-file action copies every association's books: each association's own
+ * history says so, who did it and where the copy went (the laptop's history gets
+ * the command's own row).
+ */
+function recordInEveryHistory(ctx: CallContext, command: string, input: unknown): void {
+  const { sqlite } = ctx.ledger;
+  const associations = sqlite.prepare('SELECT id FROM associations').pluck().all() as string[];
+  sqlite.transaction(() => {
+    for (const associationId of associations) {
+      writeChange(sqlite, ctx.sealer, {
+        id: ctx.newId(), associationId, at: ctx.now().toISOString(), actor: ctx.actorName, userId: ctx.user?.userId ?? null,
+        role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command, input, targetId: null, outcome: 'done',
+      });
+    }
+  }).immediate();
+  ctx.sealer.committed();
+  ctx.heads.record(sqlite, associations, ctx.now());
+}
+
 export const ledgerFileHandlers = {
   'ledger-backup-create': handler({
     kind: 'read',
@@ -44,7 +65,11 @@ export const ledgerFileHandlers = {
     access: { roles: LAPTOP_ADMIN },
     summary: 'Back up the whole ledger file (every association) now, checked, to the backups folder or a chosen folder',
     input: z.strictObject({ folder: path.optional() }),
-    run: (ctx, input): LedgerFileSummary => makeBackup(ctx.ledger.sqlite, input.folder ?? backupFolder(ctx), backupFileName('manual', ctx.now()), ctx.files),
+    run(ctx, input): LedgerFileSummary {
+      const summary = makeBackup(ctx.ledger.sqlite, input.folder ?? backupFolder(ctx), backupFileName('manual', ctx.now()), ctx.files);
+      recordInEveryHistory(ctx, 'ledger-backup-create', { file: summary.file });
+      return summary;
+    },
   }),
 
   'ledger-backup-list': handler({
