@@ -48,6 +48,23 @@ describe('openLedger', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('says a ledger whose schema was damaged is a damaged ledger, not "not a database", and leaves it untouched', () => {
+    const file = join(dir, 'books.sqlite');
+    openLedger(file).close();
+    const bytes = readFileSync(file);
+    // One byte of the stored schema flipped: the administrators table's SQL (never
+    // altered, so its only copy is the live one) becomes unreadable.
+    const at = bytes.indexOf(Buffer.from('CREATE TABLE `administrators`'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 7] ^= 0x01;
+    writeFileSync(file, bytes);
+    const err = refusal(() => openLedger(file));
+    expect(err.code).toBe('damaged');
+    expect(err.message).toMatch(/is an Ikimina ledger, but it is damaged/);
+    expect(err.message).toMatch(/backup/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
   it('refuses another program’s SQLite database', () => {
     const file = join(dir, 'other.sqlite');
     const other = new Database(file);

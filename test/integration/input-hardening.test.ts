@@ -5,6 +5,8 @@
 // that means something; and savings are not credited to a member who has left.
 
 import i18next from 'i18next';
+import { createHash, randomBytes } from 'node:crypto';
+import { buildGrantFixture } from '../helpers/grant-fixture';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 import { englishMessage, messageIn } from '../../electron/server/messages/render';
@@ -253,5 +255,21 @@ describe('plurals', () => {
         }
       }
     }
+  });
+});
+
+describe('a receipt is kept once', () => {
+  it('in the evidence, not a second time in the change log (which names it by size and hash)', () => {
+    const a = t.ok('association-create', { ...KABEZA }).id;
+    t.signIn(a, KABEZA.treasurer.name);
+    const f = buildGrantFixture((name, input) => t.ok(name as never, input as never), a);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(300_000)]);
+    const base64 = photo.toString('base64');
+    t.ok('evidence-attach', { associationId: a, spendingId: f.vetSpendingId, fileName: 'receipt.jpg', contentBase64: base64 });
+    const row = t.server.ledger.sqlite.prepare("SELECT input_json AS input FROM change_log WHERE command = 'evidence-attach'").get() as { input: string };
+    expect(row.input.length).toBeLessThan(2_000);
+    expect(row.input).toContain(createHash('sha256').update(base64).digest('hex'));
+    const history = JSON.stringify(t.ok('audit-list', { associationId: a }));
+    expect(history.length).toBeLessThan(100_000);
   });
 });
