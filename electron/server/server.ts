@@ -178,12 +178,11 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     return user && user !== 'expired' ? user : null;
   };
 
-  /** One row of history, written by the server itself (not by a command's handler). */
-  function record(actor: Actor, associationId: string | null, command: string, input: unknown): void {
-    const user = signedIn(actor);
+  /** One row of history, written by the server itself (not by a command's handler), for the person `by`. */
+  function record(by: ReturnType<typeof signedIn>, actor: Actor, associationId: string | null, command: string, input: unknown): void {
     writeChange(deps.ledger.sqlite, deps.sealer, {
-      id: deps.newId(), associationId, at: now().toISOString(), actor: user?.name ?? 'unknown', userId: user?.userId ?? null,
-      role: user?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command, input, targetId: null, outcome: 'done',
+      id: deps.newId(), associationId, at: now().toISOString(), actor: by?.name ?? 'unknown', userId: by?.userId ?? null,
+      role: by?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command, input, targetId: null, outcome: 'done',
     });
   }
 
@@ -211,22 +210,13 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     const after = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
     const input = { file: backupFile, keptAside, by: by?.name ?? null, before: before.map((a) => a.name), after: after.map((a) => a.name) };
     // The history of every association the restore touched, and the laptop's, record it.
-    const restoreActor: Actor = { ...actor, session: undefined };
     deps.ledger.sqlite.transaction(() => {
-      for (const a of after) writeChangeAs(by, restoreActor, a.id, input);
-      writeChangeAs(by, restoreActor, null, input);
+      for (const a of after) record(by, actor, a.id, 'ledger-backup-restore', input);
+      record(by, actor, null, 'ledger-backup-restore', input);
     }).immediate();
     deps.sealer.committed();
     heads.record(deps.ledger.sqlite, [...after.map((a) => a.id), null], now());
     return { file: backupFile, associationId: null, restoredFrom: { ...candidate.summary, file: backupFile }, keptAside };
-  }
-
-  function writeChangeAs(by: ReturnType<typeof signedIn>, actor: Actor, associationId: string | null, input: unknown): void {
-    writeChange(deps.ledger.sqlite, deps.sealer, {
-      id: deps.newId(), associationId, at: now().toISOString(), actor: by?.name ?? 'unknown', userId: by?.userId ?? null,
-      role: by?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command: 'ledger-backup-restore',
-      input, targetId: null, outcome: 'done',
-    });
   }
 
   function restoreAssociation(associationId: string, backupFile: string, actor: Actor): RestoreResult {
@@ -238,7 +228,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       heads.forget(deps.ledger.sqlite, [associationId]);
       try {
         replaceAssociationRows(deps.ledger.sqlite, associationId, candidate.file, () =>
-          record(actor, associationId, 'backup-restore', { file: backupFile, keptAside: kept.file }));
+          record(signedIn(actor), actor, associationId, 'backup-restore', { file: backupFile, keptAside: kept.file }));
       } catch (err) {
         deps.sealer.rolledBack();
         // Nothing changed: the heads are those of the books as they still are.

@@ -56,7 +56,7 @@ describe('openLedger', () => {
     // altered, so its only copy is the live one) becomes unreadable.
     const at = bytes.indexOf(Buffer.from('CREATE TABLE `administrators`'));
     expect(at).toBeGreaterThan(0);
-    bytes[at + 7] ^= 0x01;
+    bytes[at + 7]! ^= 0x01;
     writeFileSync(file, bytes);
     const err = refusal(() => openLedger(file));
     expect(err.code).toBe('damaged');
