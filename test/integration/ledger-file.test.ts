@@ -68,6 +68,12 @@ describe('the laptop administrator', () => {
     const refused = asOfficer.call('administrator-create', { name: 'Officer Jean', pin: '3916' });
     expect(refused.ok ? 'named' : refused.error.code).toBe('role-refused');
     t.ok('administrator-create', { ...ADMINISTRATOR });
+    // The association's own history says who may now copy or replace its books.
+    const named = t.server.ledger.sqlite.prepare("SELECT association_id AS a, actor, input_json AS input FROM change_log WHERE command = 'administrator-create' ORDER BY association_id").all();
+    expect(named).toEqual([
+      { a: null, actor: KABEZA.treasurer.name, input: expect.stringContaining(ADMINISTRATOR.name) },
+      { a: associationId, actor: KABEZA.treasurer.name, input: expect.stringContaining(ADMINISTRATOR.name) },
+    ]);
     const again = t.call('administrator-create', { name: 'Second', pin: '4826' });
     expect(again.ok ? 'named' : again.error.code).toBe('role-refused');
   });

@@ -8,6 +8,7 @@ import { LedgerError } from '../errors';
 import { handler, RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
+import { writeChange } from '../audit-log';
 import { ADMINS, capabilitiesOf, PUBLIC } from '../auth/access';
 import { checkPinStrength, checkSecret, hashSecret } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
@@ -67,7 +68,16 @@ export const administratorHandlers = {
       const role = ctx.user?.role;
       const allowed = role === 'administrator' || (administratorCount(ctx) === 0 && role !== undefined && ADMINS.includes(role));
       if (!allowed) throw new LedgerError(ctx.user ? 'role-refused' : 'sign-in-required', ctx.user ? { role: ctx.user.role } : {});
-      return insertAdministrator(ctx, input, ctx.actorName);
+      const named = insertAdministrator(ctx, input, ctx.actorName);
+      // Whoever may copy or replace every association's books: each association's history says who was named, and by whom.
+      for (const associationId of ctx.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]) {
+        writeChange(ctx.ledger.sqlite, ctx.sealer, {
+          id: ctx.newId(), associationId, at: ctx.now().toISOString(), actor: ctx.actorName, userId: ctx.user?.userId ?? null,
+          role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command: 'administrator-create',
+          input: { name: input.name }, targetId: named.id, outcome: 'done',
+        });
+      }
+      return named;
     },
   }),
 
