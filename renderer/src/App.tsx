@@ -1,12 +1,13 @@
-// Which screen to show: the first-run wizard, the association chooser, signing in,
-// or the association's books with their sections. The app locks itself after a
-// few minutes without use.
+// Which screen to show: the first-start wizard, the association chooser, signing in,
+// the association's books with their sections, or the laptop administrator's
+// screen. The app locks itself after a few minutes without use, and every signed-in
+// screen shows a warning when the books no longer pass their checks.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, WhoIsSignedIn } from '../../electron/server/contract';
+import type { AssociationView, Result, RestoreResult, WhoIsSignedIn } from '../../electron/server/contract';
 import { call, ledger } from './api';
-import { useErrorText, useIdleLock, useRoute, type Route } from './hooks';
+import { useErrorText, useIdleLock, useLedgerHealth, useRoute, type Route } from './hooks';
 import { Wizard } from './screens/Wizard';
 import { ChooseAssociation } from './screens/ChooseAssociation';
 import { SignIn } from './screens/SignIn';
@@ -14,12 +15,17 @@ import { Layout } from './screens/Layout';
 import { Home } from './screens/Home';
 import { Members } from './screens/Members';
 import { Settings } from './screens/Settings';
+import { BACKUPS_HREF } from './screens/Backups';
 import { History } from './screens/History';
 import { Meetings } from './screens/Meetings';
 import { Reports } from './screens/Reports';
 import { Loans } from './screens/Loans';
 import { Livestock } from './screens/livestock/Livestock';
 import { Grants } from './screens/grants/Grants';
+import { AdministratorSignIn } from './screens/administrator/AdministratorSignIn';
+import { Administrator } from './screens/administrator/Administrator';
+import { WHOLE_FILE_BACKUPS_ID } from './screens/administrator/WholeFileBackups';
+import { HealthBanner } from './components/HealthBanner';
 
 const CURRENT_KEY = 'ikimina.association';
 /** The app locks itself after this long without a key press or a click. */
@@ -27,10 +33,21 @@ export const IDLE_LOCK_MINUTES = 5;
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'wizard'; first: boolean }
+  /** The laptop's first start: the first association, its treasurer and the laptop's administrator. */
+  | { kind: 'wizard' }
   | { kind: 'choose' }
   | { kind: 'sign-in'; association: AssociationView; lockedUserId?: string }
-  | { kind: 'books'; association: AssociationView; who: WhoIsSignedIn };
+  | { kind: 'books'; association: AssociationView; who: WhoIsSignedIn }
+  | { kind: 'administrator-sign-in'; back: View | null }
+  | { kind: 'administrator'; who: WhoIsSignedIn }
+  /** The laptop's administrator adds an association. */
+  | { kind: 'add-association'; who: WhoIsSignedIn };
+
+/** The screen recorded with each change in the history (a section of the books, or one of these). */
+const SCREEN_OF: Record<Exclude<View['kind'], 'books'>, string> = {
+  loading: 'loading', wizard: 'wizard', choose: 'choose', 'sign-in': 'sign-in',
+  'administrator-sign-in': 'sign-in', administrator: 'administrator', 'add-association': 'wizard',
+};
 
 export function App() {
   const { t } = useTranslation();
@@ -39,25 +56,34 @@ export function App() {
   const [associations, setAssociations] = useState<readonly AssociationView[]>([]);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
+  /** Shown on the sign-in (or choose) screen until someone signs in: after a restore, where the books as they were are kept. */
+  const [signInNotice, setSignInNotice] = useState<ReactNode>(null);
+  /** The association the administrator just added, to say so on their screen. */
+  const [addedAssociation, setAddedAssociation] = useState<string | null>(null);
 
-  const open = useCallback(async (association: AssociationView) => {
+  const open = useCallback(async (association: AssociationView, session?: Result<WhoIsSignedIn | null>) => {
     localStorage.setItem(CURRENT_KEY, association.id);
-    const who = await call('session-get', {});
+    const who = session ?? (await call('session-get', {}));
     if (who.ok && who.value && who.value.user.associationId === association.id) setView({ kind: 'books', association, who: who.value });
     else setView({ kind: 'sign-in', association });
   }, []);
 
   const load = useCallback(async () => {
-    const r = await call('association-list', {});
+    const [r, administrators, session] = await Promise.all([call('association-list', {}), call('administrator-list', {}), call('session-get', {})]);
     if (!r.ok) {
       setError(errorText(r.error));
       return;
     }
     setAssociations(r.value);
+    if (session.ok && session.value?.user.role === 'administrator') {
+      setView({ kind: 'administrator', who: session.value });
+      return;
+    }
     const remembered = r.value.find((a) => a.id === localStorage.getItem(CURRENT_KEY));
-    if (r.value.length === 0) setView({ kind: 'wizard', first: true });
-    else if (remembered) await open(remembered);
-    else if (r.value.length === 1) await open(r.value[0]!);
+    // No association yet: the very first start, unless the laptop already has its administrator (who adds one).
+    if (r.value.length === 0) setView(administrators.ok && administrators.value.length > 0 ? { kind: 'administrator-sign-in', back: null } : { kind: 'wizard' });
+    else if (remembered) await open(remembered, session);
+    else if (r.value.length === 1) await open(r.value[0]!, session);
     else setView({ kind: 'choose' });
   }, [errorText, open]);
 
@@ -66,33 +92,111 @@ export function App() {
   }, [load]);
 
   useEffect(() => {
-    void ledger.setScreen(view.kind === 'books' ? route : view.kind);
+    void ledger.setScreen(view.kind === 'books' ? route : SCREEN_OF[view.kind]);
   }, [route, view.kind]);
 
+  const administering = view.kind === 'administrator' || view.kind === 'add-association';
+  const signOutAdministrator = useCallback(async () => {
+    await call('session-sign-out', {});
+    setAddedAssociation(null);
+    await load();
+  }, [load]);
   const lock = useCallback(async () => {
+    if (view.kind === 'administrator' || view.kind === 'add-association') {
+      await signOutAdministrator();
+      return;
+    }
     if (view.kind !== 'books') return;
     await call('session-sign-out', {});
     setView({ kind: 'sign-in', association: view.association, lockedUserId: view.who.user.userId });
-  }, [view]);
-  useIdleLock(view.kind === 'books', IDLE_LOCK_MINUTES, lock);
+  }, [view, signOutAdministrator]);
+  useIdleLock(view.kind === 'books' || administering, IDLE_LOCK_MINUTES, lock);
+
+  // Asked after every sign-in (a new key) and every minute while signed in.
+  const health = useLedgerHealth(
+    view.kind === 'books' ? `${view.association.id}:${view.who.user.userId}` : administering ? `administrator:${view.who.user.userId}` : null,
+  );
+
+  /** After a restore everyone concerned signs in again; the sign-in screen says what happened. */
+  const afterRestore = useCallback(
+    (notice: ReactNode) => {
+      setSignInNotice(notice);
+      setAddedAssociation(null);
+      setView({ kind: 'loading' });
+      void load();
+    },
+    [load],
+  );
+  const wholeFileRestored = (result: RestoreResult, label: string) =>
+    afterRestore(
+      <div className="notice" role="status">
+        <p>{t('administrator.restored', { from: label })}</p>
+        <p>{t('administrator.keptAside')}</p>
+        <p className="file-path">{result.keptAside}</p>
+      </div>,
+    );
+  const toAdministratorSignIn = () => setView({ kind: 'administrator-sign-in', back: view });
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (view.kind === 'loading') return <p className="loading">{t('common.loading')}</p>;
   if (view.kind === 'wizard') {
     return (
       <Wizard
+        firstStart
         onCreated={(a, who) => {
           setAssociations((list) => [...list, a]);
           localStorage.setItem(CURRENT_KEY, a.id);
           window.location.hash = '#/home';
-          setView({ kind: 'books', association: a, who });
+          setView(who ? { kind: 'books', association: a, who } : { kind: 'sign-in', association: a });
         }}
-        onCancel={view.first ? undefined : () => void load()}
+      />
+    );
+  }
+  if (view.kind === 'add-association') {
+    const { who } = view;
+    return (
+      <Wizard
+        firstStart={false}
+        onCreated={(a) => {
+          setAssociations((list) => [...list, a]);
+          setAddedAssociation(a.name);
+          setView({ kind: 'administrator', who });
+        }}
+        onCancel={() => setView({ kind: 'administrator', who })}
+      />
+    );
+  }
+  if (view.kind === 'administrator-sign-in') {
+    const { back } = view;
+    return (
+      <AdministratorSignIn
+        onBack={back ? () => setView(back) : undefined}
+        onSignedIn={(who) => {
+          setSignInNotice(null);
+          setView({ kind: 'administrator', who });
+        }}
+      />
+    );
+  }
+  if (view.kind === 'administrator') {
+    const { who } = view;
+    return (
+      <Administrator
+        who={who}
+        health={health}
+        banner={<HealthBanner health={health.health} who={who} onAcknowledged={health.show} backupsHref={`#${WHOLE_FILE_BACKUPS_ID}`} historyHref={null} />}
+        addedAssociation={addedAssociation}
+        onSignOut={() => void signOutAdministrator()}
+        onAddAssociation={() => {
+          setAddedAssociation(null);
+          setView({ kind: 'add-association', who });
+        }}
+        onRestored={wholeFileRestored}
       />
     );
   }
   if (view.kind === 'choose') {
-    return <ChooseAssociation associations={associations} onChoose={(a) => void open(a)} onAdd={() => setView({ kind: 'wizard', first: false })} />;
+    return <ChooseAssociation associations={associations} notice={signInNotice} onChoose={(a) => void open(a)} onAdministrator={toAdministratorSignIn} />;
   }
   if (view.kind === 'sign-in') {
     return (
@@ -100,8 +204,11 @@ export function App() {
         association={view.association}
         lockedUserId={view.lockedUserId}
         canSwitch={associations.length > 1}
+        notice={signInNotice}
         onSwitchAssociation={() => setView({ kind: 'choose' })}
+        onAdministrator={toAdministratorSignIn}
         onSignedIn={(who) => {
+          setSignInNotice(null);
           // Someone new starts at Home; someone unlocking goes back to where they were.
           if (who.user.userId !== view.lockedUserId) window.location.hash = '#/home';
           setView({ kind: 'books', association: view.association, who });
@@ -147,7 +254,7 @@ export function App() {
           association={association}
           who={who}
           onChanged={(a) => setView({ kind: 'books', association: a, who })}
-          onAddAssociation={() => setView({ kind: 'wizard', first: false })}
+          onRestored={(notice) => afterRestore(<p className="notice" role="status">{notice}</p>)}
           onLedgerSwitched={() => {
             localStorage.removeItem(CURRENT_KEY);
             setView({ kind: 'loading' });
@@ -168,6 +275,15 @@ export function App() {
         await call('session-sign-out', {});
         setView({ kind: 'sign-in', association });
       }}
+      banner={
+        <HealthBanner
+          health={health.health}
+          who={who}
+          onAcknowledged={health.show}
+          backupsHref={who.can.manageUsers ? BACKUPS_HREF : null}
+          historyHref={who.can.readAudit ? '#/history' : null}
+        />
+      }
     >
       {screen}
     </Layout>

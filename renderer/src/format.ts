@@ -24,3 +24,22 @@ export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** A recorded moment (UTC) in this laptop's time: "14 March 2026 09:05". */
+export function moment(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A file's own name, without the folders before it (what the person needs to recognise it). */
+export function fileName(path: string): string {
+  return path.split(/[/\\]/).pop() || path;
+}
+
+/** A file's size as people read it: "35 KB", "2.4 MB" (in French "35 Ko", "2,4 Mo"). */
+export function fileSize(bytes: number): string {
+  const french = currentLanguage() === 'fr';
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} ${french ? 'Ko' : 'KB'}`;
+  return `${(bytes / (1024 * 1024)).toLocaleString(french ? 'fr' : 'en', { maximumFractionDigits: 1 })} ${french ? 'Mo' : 'MB'}`;
+}

@@ -1,9 +1,9 @@
 // Small hooks the screens share: running a server command with its errors shown
-// next to the right field, the current route, and the language.
+// next to the right field, the current route, the language, and the books' health.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorResult, HandlerName, InputOf, OutputOf } from '../../electron/server/contract';
+import type { ErrorResult, HandlerName, InputOf, LedgerHealth, OutputOf } from '../../electron/server/contract';
 import type { UiLocale } from '../../electron/server/locale/numbers';
 import { call, ledger } from './api';
 import { currentLanguage, rememberLanguage } from './i18n';
@@ -103,7 +103,8 @@ export function useIdleLock(active: boolean, minutes: number, onIdle: () => void
 }
 
 function routeFromHash(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '');
+  // '#/settings/backups' is Settings, opened at its backups.
+  const name = window.location.hash.replace(/^#\/?/, '').split('/')[0]!;
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'home';
 }
 
@@ -136,4 +137,41 @@ export function useLanguage(): [UiLocale, (language: UiLocale) => void] {
 export function announceLanguage(): void {
   document.documentElement.lang = currentLanguage();
   void ledger.setLanguage(currentLanguage());
+}
+
+/** How often a signed-in screen asks whether the books still pass their checks. */
+export const HEALTH_EVERY_SECONDS = 60;
+
+export interface Health {
+  readonly health: LedgerHealth | null;
+  /** Asks the server again now (after a check, a restore…). */
+  refresh(): void;
+  /** Shows an answer the server already gave (an acknowledgement, a check just run). */
+  show(health: LedgerHealth): void;
+}
+
+/**
+ * The books' health for whoever is signed in (`signedIn`: a key that changes with
+ * each sign-in, null when nobody is): asked at once after a sign-in, then every minute.
+ */
+export function useLedgerHealth(signedIn: string | null): Health {
+  const [health, setHealth] = useState<LedgerHealth | null>(null);
+  // An answer that arrives after the person signed out or someone else signed in is dropped.
+  const current = useRef<string | null>(null);
+  const refresh = useCallback(() => {
+    const asked = current.current;
+    if (!asked) return;
+    void call('ledger-health-get', {}).then((r) => {
+      if (r.ok && current.current === asked) setHealth(r.value);
+    });
+  }, []);
+  useEffect(() => {
+    current.current = signedIn;
+    setHealth(null);
+    if (!signedIn) return;
+    refresh();
+    const timer = window.setInterval(refresh, HEALTH_EVERY_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [signedIn, refresh]);
+  return { health, refresh, show: setHealth };
 }

@@ -13,6 +13,7 @@ import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
 import { keepSession } from '../../electron/server/session-keeper';
+import { ChosenPaths, NOT_CHOSEN } from '../../electron/main/chosen-paths';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIST = join(ROOT, 'dist/renderer');
@@ -29,11 +30,12 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.map': 'application/json', '.woff2': 'font/woff2',
 };
 
-export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves the built renderer (from `dir`: a copy of it, for a long run that another build must not disturb). */
+export async function serveRenderer(dir: string = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createHttpServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(RENDERER_DIST, path);
-    if (!file.startsWith(RENDERER_DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(RENDERER_DIST, 'index.html');
+    let file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(res);
   });
@@ -99,9 +101,16 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
   // Like the main process, the harness keeps the session token; the page never sees it.
   let token: string | undefined;
   let screen: string | undefined;
+  // As in the main process, a chosen path stays here and the page holds a token.
+  const chosen = new ChosenPaths();
   await context.exposeFunction('__ikiminaCall', (name: string, input: unknown) => {
     const actor: Actor = { channel: 'test', locale, session: token, screen };
-    const kept = keepSession(name, session.server.call(name as never, input, actor), token);
+    const resolved = chosen.resolve(input);
+    if (resolved === null) {
+      calls.push({ name, ok: false });
+      return NOT_CHOSEN;
+    }
+    const kept = keepSession(name, session.server.call(name as never, resolved, actor), token);
     token = kept.session;
     calls.push({ name, ok: kept.result.ok });
     return kept.result;
@@ -113,7 +122,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     screen = name;
   });
   await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
-  await context.exposeFunction('__ikiminaChoose', () => session.chosenPath);
+  await context.exposeFunction('__ikiminaChoose', () => (session.chosenPath === null ? null : chosen.remember(session.chosenPath)));
   // A string, not a function: tsx's transform would add helpers the page lacks.
   await context.addInitScript(`
     Object.defineProperty(window, 'ikimina', {

@@ -1,21 +1,43 @@
 // `npm run screenshots`: every screen at 1366×768 in Kinyarwanda, English and
-// French (and the members list at 200 % zoom), as PNGs in screenshots/ (ignored).
+// French (and some at 200 % zoom), as PNGs in screenshots/ (ignored): the books,
+// the laptop administrator's screens, backups and restores, and the warning shown
+// when the file was changed behind Ikimina's back.
 
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildRenderer, openApp, ROOT, serveRenderer } from './harness';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildRenderer, openApp, RENDERER_DIST, ROOT, serveRenderer } from './harness';
 import type { Actor } from '../../electron/server/context';
-import { signedInActor } from '../helpers/ledger';
+import { administratorDoor, door, signedInActor } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
 
 const OUT = join(ROOT, 'screenshots');
 const LANGUAGES = ['rw', 'en', 'fr'] as const;
 const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'] as const;
 
+/**
+ * Builds the renderer and serves a copy of it: other test runs on this machine
+ * rebuild dist/renderer, and a run of a few minutes must not see it vanish.
+ */
+function builtCopy(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'ikimina-renderer-'));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      buildRenderer();
+      cpSync(RENDERER_DIST, copy, { recursive: true });
+      if (existsSync(join(copy, 'index.html'))) return copy;
+      if (attempt >= 5) throw new Error('The renderer could not be built and copied.');
+    } catch (err) {
+      if (attempt >= 5) throw err;
+    }
+  }
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  buildRenderer();
-  const web = await serveRenderer();
+  const renderer = builtCopy();
+  const web = await serveRenderer(renderer);
   const app = await openApp({ url: web.url });
   const page = app.page;
   const anonymous: Actor = { channel: 'test', locale: 'en' };
@@ -47,6 +69,18 @@ async function main() {
   await page.locator('input[name="treasurer.pin"]').fill('2580');
   await page.locator('input[name=pinAgain]').fill('2580');
   await shot('en-wizard-4-access');
+  await page.locator('button[type=submit]').click();
+  // The laptop's administrator, in each language (back to the first step to change it; what was typed stays).
+  await page.locator('input[name="administrator.name"]').fill('Habimana Eric');
+  await page.locator('input[name="administrator.pin"]').fill('8642');
+  await page.locator('input[name=administratorPinAgain]').fill('8642');
+  for (const language of [...LANGUAGES.filter((l) => l !== 'en'), 'en'] as const) {
+    for (let i = 0; i < 4; i++) await page.locator('.actions .button--secondary').click();
+    await page.getByRole('radio').nth(LANGUAGES.indexOf(language)).check();
+    for (let i = 0; i < 4; i++) await page.locator('button[type=submit]').click();
+    await page.locator('input[name="administrator.name"]').waitFor();
+    await shot(`${language}-wizard-5-administrator`);
+  }
   // Cell and village were left empty: the server sends the wizard back to them.
   await page.locator('button[type=submit]').click();
   await page.locator('input[name=cell][aria-invalid=true]').waitFor();
@@ -55,8 +89,9 @@ async function main() {
   await page.locator('input[name=village]').fill('Kabeza');
   await page.locator('button[type=submit]').click();
   await page.locator('button[type=submit]').click();
+  await page.locator('button[type=submit]').click();
   await page.locator('.recovery-code').waitFor();
-  await shot('en-wizard-5-recovery-code');
+  await shot('en-wizard-6-recovery-code');
   await page.locator('.wizard .button').click();
   await page.locator('.topbar').waitFor();
 
@@ -126,6 +161,7 @@ async function main() {
       await page.evaluate((s) => (window.location.hash = `#/${s}`), screen);
       await shot(`${language}-${screen}`);
     }
+    await full(`${language}-settings-full`);
     await page.evaluate(() => (window.location.hash = '#/members'));
     await page.locator('.section-head .button').click();
     await page.locator('dialog input[name=fullName]').fill('X');
@@ -235,8 +271,200 @@ async function main() {
   await zoomed.page.locator('[data-testid=herd-reconciles]').waitFor();
   await zoomed.page.screenshot({ path: join(OUT, 'en-livestock-zoom-200-full.png'), fullPage: true });
   await zoomed.close();
+
+  await associationBackups();
+  await administrator();
+  await healthWarning();
+  await nameAdministrator();
   await app.close();
   await web.close();
+  rmSync(renderer, { recursive: true, force: true });
+
+  /** The treasurer's backups of this association, and the dialog before restoring one. */
+  async function associationBackups() {
+    await page.locator('.topbar .button').nth(1).click(); // switch user
+    await page.locator('label', { hasText: 'Mukamana Aline' }).locator('input').check();
+    await page.locator('input[name=pin]').fill('2580');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.topbar').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/settings/backups'));
+    await page.locator('#backups ~ .actions .button').first().click();
+    await page.locator('#backups ~ .notice').waitFor();
+    for (const language of LANGUAGES) {
+      await page.locator('.language-switch select').selectOption(language);
+      await page.evaluate(() => (window.location.hash = '#/settings'));
+      await page.evaluate(() => (window.location.hash = '#/settings/backups'));
+      await shot(`${language}-backups`);
+      await page.locator('#backups ~ .table-wrap .row-actions .button').first().click();
+      await page.locator('dialog .backup-holds').waitFor();
+      await shot(`${language}-backup-restore-dialog`);
+      // Restoring the backup just made changes nothing but shows what the sign-in screen says after it.
+      await page.locator('dialog input[type=checkbox]').check();
+      await page.locator('dialog .button--danger').click();
+      await page.locator('.wizard [role=status]').waitFor();
+      await shot(`${language}-sign-in-after-restore`);
+      await page.locator('label', { hasText: 'Mukamana Aline' }).locator('input').check();
+      await page.locator('input[name=pin]').fill('2580');
+      await page.locator('button[type=submit]').click();
+      await page.locator('.topbar').waitFor();
+    }
+  }
+
+  /** The laptop administrator: signing in, their screen, a whole-file restore's dialog, adding an association. */
+  async function administrator() {
+    app.server.autoBackup(0); // an automatic backup to list
+    await page.locator('.topbar .button').nth(1).click(); // switch user
+    for (const language of LANGUAGES) {
+      await page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+      await page.reload();
+      await page.locator('.quiet-door .link').click();
+      await page.locator('input[name=pin]').waitFor();
+      await shot(`${language}-administrator-sign-in`);
+    }
+    await page.locator('input[name=pin]').fill('8642');
+    await page.locator('button[type=submit]').click();
+    await page.locator('#whole-file-backups').waitFor();
+    await page.locator('#whole-file-backups ~ .actions .button').first().click();
+    await page.locator('#whole-file-backups ~ .notice').waitFor();
+    await page.locator('#file-check-title ~ .actions .button').click();
+    await page.locator('#file-check-title ~ [role=status]').waitFor();
+    for (const language of LANGUAGES) {
+      await page.locator('.language-switch select').selectOption(language);
+      await full(`${language}-administrator`);
+      await page.locator('#whole-file-backups ~ .table-wrap .row-actions .button').first().click();
+      await page.locator('dialog .backup-holds').waitFor();
+      await shot(`${language}-administrator-restore-dialog`);
+      // The automatic backup was made a moment ago: restoring it shows the sign-in screen after a whole-file restore.
+      await page.locator('dialog input[type=checkbox]').check();
+      await page.locator('dialog .button--danger').click();
+      await page.locator('.wizard [role=status] .file-path').waitFor();
+      await shot(`${language}-sign-in-after-whole-restore`);
+      await page.locator('.quiet-door .link').click();
+      await page.locator('input[name=pin]').fill('8642');
+      await page.locator('button[type=submit]').click();
+      await page.locator('#whole-file-backups').waitFor();
+      await page.locator('#associations-title ~ .actions .button').click();
+      await page.getByRole('radio').nth(LANGUAGES.indexOf(language)).check();
+      for (let i = 0; i < 3; i++) await page.locator('button[type=submit]').click();
+      await page.locator('input[name="treasurer.name"]').waitFor();
+      await shot(`${language}-administrator-add-association`);
+      for (let i = 0; i < 4; i++) await page.locator('.actions .button--secondary').click(); // back, then cancel
+      await page.locator('#whole-file-backups').waitFor();
+    }
+    // At 200 % zoom.
+    const zoomedAdmin = await openApp({ url: web.url, ledgerFile: app.ledgerFile, viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    zoomedAdmin.server.autoBackup(0);
+    await zoomedAdmin.page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+    await zoomedAdmin.page.reload();
+    await zoomedAdmin.page.locator('.quiet-door .link').click();
+    await zoomedAdmin.page.locator('input[name=pin]').fill('8642');
+    await zoomedAdmin.page.locator('button[type=submit]').click();
+    await zoomedAdmin.page.locator('#whole-file-backups').waitFor();
+    await zoomedAdmin.page.waitForTimeout(200);
+    await zoomedAdmin.page.screenshot({ path: join(OUT, 'en-administrator-zoom-200.png') });
+    await zoomedAdmin.page.screenshot({ path: join(OUT, 'en-administrator-zoom-200-full.png'), fullPage: true });
+    await zoomedAdmin.page.locator('#whole-file-backups ~ .table-wrap .row-actions .button').first().click();
+    await zoomedAdmin.page.locator('dialog .backup-holds').waitFor();
+    await zoomedAdmin.page.waitForTimeout(200);
+    await zoomedAdmin.page.screenshot({ path: join(OUT, 'en-administrator-restore-dialog-zoom-200.png') });
+    console.log('screenshots/en-administrator-zoom-200*.png');
+    await zoomedAdmin.close();
+    await page.locator('.topbar .button').first().click(); // sign out
+    await page.locator('input[name=pin]').waitFor();
+  }
+
+  /** The warning when the books were changed behind Ikimina's back and an automatic backup failed. */
+  async function healthWarning() {
+    await page.goto('about:blank');
+    app.server.close();
+    const db = new Database(app.ledgerFile);
+    db.exec("UPDATE accounts SET name = 'Savings (moved)' WHERE code = '2010'");
+    db.close();
+    // The backups folder has become a file: the next automatic backup fails.
+    const backups = join(dirname(app.ledgerFile), 'backups');
+    renameSync(backups, `${backups}-moved`);
+    writeFileSync(backups, '');
+    await app.restart();
+    app.server.autoBackup(0);
+    const page2 = app.page;
+    await page2.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+    await page2.reload();
+    await page2.locator('label', { hasText: 'Mukamana Aline' }).locator('input').check();
+    await page2.locator('input[name=pin]').fill('2580');
+    await page2.locator('button[type=submit]').click();
+    await page2.locator('.health-alert').first().waitFor();
+    for (const language of LANGUAGES) {
+      await page2.locator('.language-switch select').selectOption(language);
+      await page2.evaluate(() => (window.location.hash = '#/home'));
+      await page2.waitForTimeout(150);
+      await page2.screenshot({ path: join(OUT, `${language}-health-warning.png`) });
+      await page2.screenshot({ path: join(OUT, `${language}-health-warning-full.png`), fullPage: true });
+      await page2.locator('.health-alert .actions .button:not(.button--secondary)').first().click();
+      await page2.locator('dialog textarea[name=note]').waitFor();
+      await page2.locator('dialog button[type=submit]').click();
+      await page2.locator('dialog .field__error').waitFor();
+      await page2.waitForTimeout(150);
+      await page2.screenshot({ path: join(OUT, `${language}-health-acknowledge.png`) });
+      await page2.keyboard.press('Escape');
+      await page2.evaluate(() => (window.location.hash = '#/history'));
+      await page2.waitForTimeout(300);
+      await page2.screenshot({ path: join(OUT, `${language}-history-with-check.png`), fullPage: true });
+      console.log(`screenshots/${language}-health-*.png`);
+    }
+    const zoomedHealth = await openApp({ url: web.url, ledgerFile: app.ledgerFile, viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    await zoomedHealth.page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+    await zoomedHealth.page.reload();
+    await zoomedHealth.page.locator('label', { hasText: 'Mukamana Aline' }).locator('input').check();
+    await zoomedHealth.page.locator('input[name=pin]').fill('2580');
+    await zoomedHealth.page.locator('button[type=submit]').click();
+    await zoomedHealth.page.locator('.health-alert').first().waitFor();
+    await zoomedHealth.page.waitForTimeout(200);
+    await zoomedHealth.page.screenshot({ path: join(OUT, 'en-health-warning-zoom-200.png') });
+    await zoomedHealth.page.screenshot({ path: join(OUT, 'en-health-warning-zoom-200-full.png'), fullPage: true });
+    console.log('screenshots/en-health-warning-zoom-200.png');
+    await zoomedHealth.close();
+  }
+
+  /** Books from before there was an administrator: the treasurer names one in Settings. */
+  async function nameAdministrator() {
+    const older = await openApp({ url: web.url });
+    const created = older.server.call('association-create', {
+      name: 'Twiyubake', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza',
+      currency: 'RWF', language: 'rw', foundedOn: '2025-01-10', treasurer: { name: 'Mukamana Aline', pin: '2580' },
+    }, anonymous);
+    if (!created.ok) throw new Error(created.error.message);
+    await older.page.reload();
+    await older.page.locator('input[name=pin]').fill('2580');
+    await older.page.locator('button[type=submit]').click();
+    await older.page.locator('.topbar').waitFor();
+    for (const language of LANGUAGES) {
+      await older.page.locator('.language-switch select').selectOption(language);
+      await older.page.evaluate(() => (window.location.hash = '#/settings'));
+      await older.page.locator('input[name=administrator-name]').scrollIntoViewIfNeeded();
+      await older.page.waitForTimeout(150);
+      await older.page.screenshot({ path: join(OUT, `${language}-settings-name-administrator.png`) });
+    }
+    // The sign-in screen when no administrator has been named.
+    await older.page.locator('.topbar .button').nth(1).click();
+    await older.page.locator('.quiet-door .link').click();
+    await older.page.locator('.wizard .notice').waitFor();
+    await older.page.screenshot({ path: join(OUT, 'fr-administrator-none-yet.png') });
+    console.log('screenshots/*-settings-name-administrator.png');
+    // A second association, added by the administrator the treasurer names: the chooser.
+    const aline = door(() => older.server, signedInActor(older.server, created.value.id, 'Mukamana Aline', '2580').session);
+    administratorDoor(() => older.server, aline).ok('association-create', {
+      name: 'Abakundakurima', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Rango',
+      currency: 'RWF', language: 'rw', foundedOn: '2025-03-01', treasurer: { name: 'Kamanzi Paul', pin: '7391' },
+    });
+    for (const language of LANGUAGES) {
+      await older.page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+      await older.page.reload();
+      await older.page.locator('.actions .button--secondary').click(); // switch association
+      await older.page.locator('.choose-list').waitFor();
+      await older.page.screenshot({ path: join(OUT, `${language}-choose-association.png`) });
+    }
+    await older.close();
+  }
 }
 
 main().catch((err) => {

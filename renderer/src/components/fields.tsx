@@ -47,12 +47,27 @@ interface TextFieldProps {
   readonly autoFocus?: boolean;
   readonly maxLength?: number;
   readonly labelNote?: string;
+  /** A few lines of text (a note): a text area this many lines high. */
+  readonly rows?: number;
 }
 
-export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote }: TextFieldProps) {
+export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote, rows }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error} required={required} labelNote={labelNote}>
-      {({ inputId, describedBy }) => (
+      {({ inputId, describedBy }) => rows ? (
+        <textarea
+          id={inputId}
+          name={name}
+          rows={rows}
+          value={value}
+          required={required}
+          autoFocus={autoFocus}
+          maxLength={maxLength}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
         <input
           id={inputId}
           name={name}

@@ -1,117 +1,130 @@
-// Backups (treasurer and chair): back up now or to a USB stick, see the automatic
-// backups, and restore one — only after seeing what it holds and confirming.
+// Backups of this association's books (treasurer and chair): back up now or to a
+// USB stick, see the backups kept on the laptop, and restore one — only after
+// seeing what it holds and confirming. Other associations on the laptop are neither
+// in these backups nor touched by a restore; the whole file is the laptop
+// administrator's.
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView } from '../../../electron/server/contract';
-import { Dialog } from '../components/Dialog';
+import type { AssociationView, LedgerFileSummary } from '../../../electron/server/contract';
+import { RestoreDialog } from '../components/RestoreDialog';
 import { FormError } from '../components/fields';
 import { useCommand, useQuery } from '../hooks';
 import { ledger } from '../api';
-import { date } from '../format';
+import { fileName, fileSize, moment } from '../format';
 
-type Summary = { file: string; associations: readonly { name: string; members: number; entries: number; lastEntryDate: string | null }[]; lastChangeAt: string | null };
+/** The address that opens Settings at the backups (the health warning links to it). */
+export const BACKUPS_HREF = '#/settings/backups';
 
-export function Backups({ association, onRestored }: { readonly association: AssociationView; readonly onRestored: () => void }) {
+/** A backup about to be restored: how the server knows it (a chosen file's token, or its name in the list) and how the person does. */
+interface Restoring {
+  readonly source: { readonly file: string } | { readonly name: string };
+  readonly label: string;
+  readonly summary: LedgerFileSummary;
+}
+
+export function Backups({ association, onRestored }: { readonly association: AssociationView; readonly onRestored: (notice: string) => void }) {
   const { t } = useTranslation();
   const command = useCommand();
   const { data: list, reload } = useQuery('backup-list', { associationId: association.id }, [association.id]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [restoring, setRestoring] = useState<Summary | null>(null);
+  // Kept as a key and its values, so that it follows a change of language.
+  const [notice, setNotice] = useState<{ key: 'backup.made' | 'backup.madeIn'; file: string; folder?: string } | null>(null);
+  const [restoring, setRestoring] = useState<Restoring | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // Opened from the warning at the top: show this part of Settings.
+  useEffect(() => {
+    const show = () => {
+      if (window.location.hash !== BACKUPS_HREF) return;
+      title.current?.scrollIntoView();
+      title.current?.focus();
+    };
+    show();
+    window.addEventListener('hashchange', show);
+    return () => window.removeEventListener('hashchange', show);
+  }, []);
 
   async function backUp(toFolder: boolean) {
     setNotice(null);
-    const folder = toFolder ? await ledger.chooseBackupFolder() : undefined;
-    if (folder === null) return;
-    const made = await command.run('backup-create', { associationId: association.id, ...(folder ? { folder } : {}) });
+    const folder = toFolder ? await ledger.chooseBackupFolder() : null;
+    if (toFolder && !folder) return;
+    const made = await command.run('backup-create', { associationId: association.id, ...(folder ? { folder: folder.token } : {}) });
     if (made) {
-      setNotice(t('backup.made', { file: made.file }));
+      setNotice(folder ? { key: 'backup.madeIn', file: fileName(made.file), folder: folder.label } : { key: 'backup.made', file: fileName(made.file) });
       reload();
     }
   }
 
-  async function look(file: string | null) {
-    if (!file) return;
-    const summary = await command.run('backup-inspect', { associationId: association.id, file });
-    if (summary) setRestoring(summary);
+  async function lookAt(source: Restoring['source'], label: string) {
+    setNotice(null);
+    const summary = await command.run('backup-inspect', { associationId: association.id, ...source });
+    if (summary) setRestoring({ source, label, summary });
+  }
+
+  async function lookAtFile() {
+    const chosen = await ledger.chooseBackupFile();
+    if (chosen) await lookAt({ file: chosen.token }, chosen.label);
   }
 
   return (
     <>
-      <h2>{t('backup.title')}</h2>
-      <p>{t('backup.explain')}</p>
-      {list?.folder ? <p className="file-path">{list.folder}</p> : null}
-      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      <h2 id="backups" ref={title} tabIndex={-1}>{t('backup.title')}</h2>
+      <p>{t('backup.explainAssociation', { name: association.name })}</p>
+      {notice ? <p className="notice" role="status">{t(notice.key, { file: notice.file, folder: notice.folder })}</p> : null}
       <FormError message={command.formError ?? Object.values(command.fieldErrors)[0] ?? null} />
       <div className="actions actions--start">
         <button type="button" className="button" onClick={() => void backUp(false)} disabled={command.busy}>{t('backup.now')}</button>
         <button type="button" className="button button--secondary" onClick={() => void backUp(true)} disabled={command.busy}>{t('backup.toFolder')}</button>
-        <button type="button" className="button button--secondary" onClick={() => void ledger.chooseBackupFile().then(look)} disabled={command.busy}>{t('backup.restoreFromFile')}</button>
+        <button type="button" className="button button--secondary" onClick={() => void lookAtFile()} disabled={command.busy}>{t('backup.restoreFromFile')}</button>
       </div>
       {list && list.backups.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption>{t('backup.automatic')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backup.file')}</th>
-                <th scope="col">{t('backup.size')}</th>
-                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.backups.map((b) => (
-                <tr key={b.file}>
-                  <th scope="row">{b.file.split(/[/\\]/).pop()}</th>
-                  <td>{Math.max(1, Math.round(b.bytes / 1024))} KB</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button--small button--secondary" onClick={() => void look(b.file)}>{t('backup.restore')}</button>
-                  </td>
+        <>
+          <div className="table-wrap">
+            <table className="table">
+              <caption>{t('backup.listAssociation', { name: association.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('backup.madeOn')}</th>
+                  <th scope="col">{t('backup.file')}</th>
+                  <th scope="col" className="num">{t('backup.size')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {list.backups.map((b) => (
+                  <tr key={b.name}>
+                    <td>{moment(b.modifiedAt)}</td>
+                    <th scope="row" className="backup-name">{b.name}</th>
+                    <td className="num">{fileSize(b.bytes)}</td>
+                    <td className="row-actions">
+                      <button type="button" className="button button--small button--secondary" onClick={() => void lookAt({ name: b.name }, b.name)} aria-label={t('backup.restoreWhich', { file: b.name })}>
+                        {t('backup.restore')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {list.folder ? <p className="muted">{t('backup.keptIn')} <span className="file-path file-path--inline">{list.folder}</span></p> : null}
+        </>
+      ) : (
+        <p className="muted">{t('backup.noneYet')}</p>
+      )}
+      {restoring ? (
+        <RestoreDialog
+          label={restoring.label}
+          summary={restoring.summary}
+          warning={t('backup.warningAssociation', { name: association.name })}
+          onClose={() => setRestoring(null)}
+          restore={async (restoreCommand) => {
+            const done = await restoreCommand.run('backup-restore', { associationId: association.id, ...restoring.source, confirm: true });
+            if (!done) return false;
+            onRestored(t('backup.restoredAssociation', { name: association.name, from: restoring.label, kept: fileName(done.keptAside) }));
+            return true;
+          }}
+        />
       ) : null}
-      {restoring ? <RestoreDialog association={association} summary={restoring} onClose={() => setRestoring(null)} onRestored={onRestored} /> : null}
     </>
-  );
-}
-
-function RestoreDialog({ association, summary, onClose, onRestored }: {
-  readonly association: AssociationView;
-  readonly summary: Summary;
-  readonly onClose: () => void;
-  readonly onRestored: () => void;
-}) {
-  const { t } = useTranslation();
-  const command = useCommand();
-  const [sure, setSure] = useState(false);
-  async function restore() {
-    const done = await command.run('backup-restore', { associationId: association.id, file: summary.file, confirm: true });
-    if (done) onRestored();
-  }
-  return (
-    <Dialog title={t('backup.restoreTitle')} onClose={onClose}>
-      <p className="file-path">{summary.file}</p>
-      <p>{t('backup.holds')}</p>
-      <ul>
-        {summary.associations.map((a) => (
-          <li key={a.name}>
-            {t('backup.holdsLine', { name: a.name, members: a.members, entries: a.entries, date: a.lastEntryDate ? date(a.lastEntryDate) : '—' })}
-          </li>
-        ))}
-      </ul>
-      <p className="notice">{t('backup.warning')}</p>
-      <label className="choice__option">
-        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.target.checked)} />
-        {t('backup.confirm')}
-      </label>
-      <FormError message={command.formError ?? Object.values(command.fieldErrors)[0] ?? null} />
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onClose}>{t('common.cancel')}</button>
-        <button type="button" className="button button--danger" disabled={!sure || command.busy} onClick={() => void restore()}>{t('backup.replace')}</button>
-      </div>
-    </Dialog>
   );
 }

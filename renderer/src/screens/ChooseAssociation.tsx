@@ -1,19 +1,23 @@
-// When several associations keep their books on this laptop: pick one.
+// When several associations keep their books on this laptop: pick one. Adding
+// another is the laptop administrator's, who signs in at the bottom.
 
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView } from '../../../electron/server/contract';
 
 interface ChooseProps {
   readonly associations: readonly AssociationView[];
   readonly onChoose: (association: AssociationView) => void;
-  readonly onAdd: () => void;
+  readonly onAdministrator: () => void;
+  readonly notice?: ReactNode;
 }
 
-export function ChooseAssociation({ associations, onChoose, onAdd }: ChooseProps) {
+export function ChooseAssociation({ associations, onChoose, onAdministrator, notice }: ChooseProps) {
   const { t } = useTranslation();
   return (
     <main className="wizard" aria-labelledby="choose-title">
       <h1 id="choose-title">{t('choose.title')}</h1>
+      {notice}
       <ul className="choose-list">
         {associations.map((a) => (
           <li key={a.id}>
@@ -24,7 +28,10 @@ export function ChooseAssociation({ associations, onChoose, onAdd }: ChooseProps
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--secondary" onClick={onAdd}>{t('settings.addAssociation')}</button>
+      <p className="quiet-door">
+        {t('administrator.addsAssociations')}{' '}
+        <button type="button" className="link" onClick={onAdministrator}>{t('administrator.door')}</button>
+      </p>
     </main>
   );
 }

@@ -7,14 +7,7 @@ import en from '../i18n/en.json';
 import type { AssociationView } from '../../../electron/server/contract';
 import { SelectField, TextField } from '../components/fields';
 import { useQuery } from '../hooks';
-import { date } from '../format';
-
-/** A recorded moment (UTC) in this laptop's time: "14 March 2026 09:05". */
-function localMoment(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { moment } from '../format';
 
 export function History({ association }: { readonly association: AssociationView }) {
   const { t } = useTranslation();
@@ -66,11 +59,17 @@ export function History({ association }: { readonly association: AssociationView
               <tbody>
                 {data.rows.map((row) => (
                   <tr key={row.id}>
-                    <td>{localMoment(row.at)}</td>
+                    <td>{moment(row.at)}</td>
                     <th scope="row">{row.actor === 'unknown' ? t('history.notSignedIn') : row.actor}{row.role ? ` (${t(`userRole.${row.role}`)})` : ''}</th>
                     <td>{t(`command.${row.command}`, { defaultValue: row.command })}</td>
                     <td>{row.channel === 'cli' ? t('history.commandLine') : row.screen ? t(`nav.${row.screen}`, { defaultValue: row.screen }) : '—'}</td>
-                    <td>{row.outcome === 'done' ? t('history.done') : t(row.outcome, { ns: 'errors', defaultValue: row.outcome, minutes: '…', left: '…' })}</td>
+                    <td>
+                      {row.outcome === 'done'
+                        ? t('history.done')
+                        : row.outcome === 'problems'
+                          ? t('history.problems')
+                          : t(row.outcome, { ns: 'errors', defaultValue: row.outcome, minutes: '…', left: '…' })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

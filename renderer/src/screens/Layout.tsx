@@ -1,11 +1,11 @@
-// The frame around every screen: the association's name, the language switch, and
-// the sections of the books.
+// The frame around every screen: the association's name, the language switch, the
+// sections of the books, and the warning when the books need checking.
 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
-import { useLanguage, type Route } from '../hooks';
-import { LANGUAGES } from '../i18n';
+import type { Route } from '../hooks';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface LayoutProps {
   readonly association: AssociationView;
@@ -15,12 +15,13 @@ interface LayoutProps {
   readonly routes: readonly Route[];
   readonly onLock: () => void;
   readonly onSwitchUser: () => void;
+  /** Shown at the top of every screen (the health warning), when there is one. */
+  readonly banner?: ReactNode;
   readonly children: ReactNode;
 }
 
-export function Layout({ association, who, route, routes, onLock, onSwitchUser, children }: LayoutProps) {
+export function Layout({ association, who, route, routes, onLock, onSwitchUser, banner, children }: LayoutProps) {
   const { t } = useTranslation();
-  const [language, setLanguage] = useLanguage();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
@@ -40,14 +41,7 @@ export function Layout({ association, who, route, routes, onLock, onSwitchUser, 
           <button type="button" className="button button--secondary button--small" onClick={onSwitchUser}>
             {t('nav.switchUser')}
           </button>
-          <label className="language-switch">
-            <span>{t('settings.language')}</span>
-            <select value={language} onChange={(e) => setLanguage(e.target.value as typeof language)}>
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code}>{l.name}</option>
-              ))}
-            </select>
-          </label>
+          <LanguageSwitch />
         </div>
       </header>
       <nav className="sidebar" aria-label={t('nav.sections')}>
@@ -60,6 +54,7 @@ export function Layout({ association, who, route, routes, onLock, onSwitchUser, 
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        {banner}
         {children}
       </main>
     </div>

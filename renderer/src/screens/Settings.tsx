@@ -1,5 +1,6 @@
-// Settings: the language, the association's details, the ledger file, and adding
-// another association to this laptop's books.
+// Settings: the language, the association's details, people and access, this
+// association's backups, the ledger file, and — on books from before there was one —
+// naming the laptop's administrator (who adds associations and keeps the whole file).
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,8 @@ import { Users } from './Users';
 import { Backups } from './Backups';
 import { ChangePin } from './ChangePin';
 import { ChoiceField, FormError, TextField } from '../components/fields';
-import { useCommand, useLanguage } from '../hooks';
+import { NameAdministrator } from '../components/NameAdministrator';
+import { useCommand, useLanguage, useQuery } from '../hooks';
 import { LANGUAGES } from '../i18n';
 import { ledger } from '../api';
 
@@ -16,18 +18,21 @@ interface SettingsProps {
   readonly association: AssociationView;
   readonly who: WhoIsSignedIn;
   readonly onChanged: (association: AssociationView) => void;
-  readonly onAddAssociation: () => void;
+  /** This association's books were restored from a backup: everyone signs in again. */
+  readonly onRestored: (notice: string) => void;
   readonly onLedgerSwitched: () => void;
 }
 
 const EDITABLE = ['name', 'registrationNo', 'sector', 'cell', 'village'] as const;
 
-export function Settings({ association, who, onChanged, onAddAssociation, onLedgerSwitched }: SettingsProps) {
+export function Settings({ association, who, onChanged, onRestored, onLedgerSwitched }: SettingsProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const command = useCommand();
   const [saved, setSaved] = useState(false);
   const [info, setInfo] = useState<LedgerFileInfo | null>(null);
+  const { data: administrators, reload: reloadAdministrators } = useQuery('administrator-list', {}, []);
+  const [namedAdministrator, setNamedAdministrator] = useState<string | null>(null);
   const [form, setForm] = useState({
     name: association.name,
     registrationNo: association.registrationNo ?? '',
@@ -67,7 +72,27 @@ export function Settings({ association, who, onChanged, onAddAssociation, onLedg
 
       {who.can.manageUsers ? <Users association={association} who={who} /> : null}
 
-      {who.can.manageUsers ? <Backups association={association} onRestored={onLedgerSwitched} /> : null}
+      {who.can.manageUsers ? <Backups association={association} onRestored={onRestored} /> : null}
+
+      {who.can.manageUsers && (namedAdministrator || administrators?.length === 0) ? (
+        <>
+          <h2>{t('administrator.nameTitle')}</h2>
+          {namedAdministrator ? (
+            <p className="notice" role="status">{t('administrator.named', { name: namedAdministrator })}</p>
+          ) : (
+            <>
+              <p>{t('administrator.nameExplain')}</p>
+              <p>{t('wizard.administratorExplain')}</p>
+              <NameAdministrator
+                onNamed={(a) => {
+                  setNamedAdministrator(a.name);
+                  reloadAdministrators();
+                }}
+              />
+            </>
+          )}
+        </>
+      ) : null}
 
       <h2>{t('settings.association')}</h2>
       {association.readOnly ? (
@@ -105,12 +130,12 @@ export function Settings({ association, who, onChanged, onAddAssociation, onLedg
       <h2>{t('settings.ledgerFile')}</h2>
       <p>{t('settings.ledgerFileExplain')}</p>
       {info ? <p className="file-path">{info.file}</p> : null}
-      <div className="actions actions--start">
-        {info?.canOpenAnother ? (
+      {info?.canOpenAnother ? (
+        <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={() => void openAnother()}>{t('settings.openAnother')}</button>
-        ) : null}
-        <button type="button" className="button button--secondary" onClick={onAddAssociation}>{t('settings.addAssociation')}</button>
-      </div>
+        </div>
+      ) : null}
+      <p className="muted">{t('administrator.addsAssociations')}</p>
     </section>
   );
 }

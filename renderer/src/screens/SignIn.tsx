@@ -1,8 +1,9 @@
 // Signing in on the shared laptop: choose your name, type your PIN. A forgotten
 // PIN is reset by the treasurer or chair; a forgotten treasurer PIN with the
-// association's recovery code (kept on paper, away from the laptop).
+// association's recovery code (kept on paper, away from the laptop). The laptop's
+// administrator signs in through a quiet door of their own at the bottom.
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
 import { ChoiceField, FormError, TextField } from '../components/fields';
@@ -15,9 +16,12 @@ interface SignInProps {
   readonly canSwitch: boolean;
   readonly onSignedIn: (who: WhoIsSignedIn) => void;
   readonly onSwitchAssociation: () => void;
+  readonly onAdministrator: () => void;
+  /** What the person should know first (e.g. after a restore, where the books as they were are kept). */
+  readonly notice?: ReactNode;
 }
 
-export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwitchAssociation }: SignInProps) {
+export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwitchAssociation, onAdministrator, notice }: SignInProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const { data: users } = useQuery('user-sign-in-list', { associationId: association.id }, [association.id]);
@@ -49,6 +53,7 @@ export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwi
     <main className="wizard" aria-labelledby="signin-title">
       <h1 id="signin-title">{association.name}</h1>
       <p className="lead">{lockedUserId ? t('signIn.locked') : t('signIn.intro')}</p>
+      {notice}
       {newCode ? (
         <div className="notice" role="status">
           <p>{t('signIn.recovered')}</p>
@@ -104,6 +109,9 @@ export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwi
           <button type="button" className="button button--secondary button--small" onClick={() => setRecovering(false)}>{t('common.cancel')}</button>
         )}
       </details>
+      <p className="quiet-door">
+        <button type="button" className="link" onClick={onAdministrator}>{t('administrator.door')}</button>
+      </p>
     </main>
   );
 }

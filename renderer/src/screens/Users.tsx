@@ -5,14 +5,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, Role, UserView, WhoIsSignedIn } from '../../../electron/server/contract';
-
-/** The roles a person of the association can have (the laptop's administrator is not one). */
-type UserRole = Exclude<Role, 'administrator'>;
 import { Dialog } from '../components/Dialog';
 import { FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useQuery } from '../hooks';
 
-const ROLES: readonly Role[] = ['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'];
+/** The roles a person of the association can have (the laptop's administrator is not one). */
+type UserRole = Exclude<Role, 'administrator'>;
+
+const ROLES: readonly UserRole[] = ['treasurer', 'secretary', 'chair', 'member', 'officer', 'coordinator'];
 
 type Editing = { kind: 'add' } | { kind: 'reset'; user: UserView } | null;
 

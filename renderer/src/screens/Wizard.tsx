@@ -1,6 +1,8 @@
-// First run: a short wizard to create an association — language, the group, where
-// it meets. The server checks everything; its errors appear next to the field,
-// and the wizard goes back to the step that holds that field.
+// A short wizard to create an association — language, the group, where it meets,
+// its treasurer — and, at the very first start, the laptop's administrator. The
+// server checks everything; its errors appear next to the field, and the wizard
+// goes back to the step that holds that field. Later associations are added by the
+// laptop's administrator through the same steps.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,15 +17,22 @@ const STEP_OF_FIELD: Record<string, number> = {
   language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1,
   country: 2, province: 2, district: 2, sector: 2, cell: 2, village: 2,
   'treasurer.name': 3, 'treasurer.pin': 3, pinAgain: 3,
+  administrator: 4, 'administrator.name': 4, 'administrator.pin': 4, administratorPinAgain: 4,
 };
-const LAST_STEP = 3;
 
 interface WizardProps {
-  readonly onCreated: (association: AssociationView, who: WhoIsSignedIn) => void;
+  /**
+   * The laptop's very first start: the administrator is named too, and the
+   * treasurer is signed in at the end. Otherwise the laptop's administrator is
+   * adding an association, and stays signed in.
+   */
+  readonly firstStart: boolean;
+  /** `who` is the treasurer, signed in (first start only). */
+  readonly onCreated: (association: AssociationView, who: WhoIsSignedIn | null) => void;
   readonly onCancel?: () => void;
 }
 
-export function Wizard({ onCreated, onCancel }: WizardProps) {
+export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const command = useCommand();
@@ -33,26 +42,38 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
     country: 'RW', province: '', district: '', sector: '', cell: '', village: '',
   });
   const [treasurer, setTreasurer] = useState({ name: '', pin: '', pinAgain: '' });
-  const [pinMismatch, setPinMismatch] = useState(false);
+  const [administrator, setAdministrator] = useState({ name: '', pin: '', pinAgain: '' });
+  const [pinMismatch, setPinMismatch] = useState<'treasurer' | 'administrator' | null>(null);
+  const lastStep = firstStart ? 4 : 3;
   const [created, setCreated] = useState<CreatedAssociation | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const err = (field: string) => command.fieldErrors[field];
 
   async function create() {
-    // Typing the PIN twice catches a slip before it locks the treasurer out.
+    // Typing the PIN twice catches a slip before it locks the treasurer (or the administrator) out.
     if (treasurer.pin !== treasurer.pinAgain) {
-      setPinMismatch(true);
+      setPinMismatch('treasurer');
+      setStep(3);
       return;
     }
-    setPinMismatch(false);
+    if (firstStart && administrator.pin !== administrator.pinAgain) {
+      setPinMismatch('administrator');
+      return;
+    }
+    setPinMismatch(null);
     const made = await command.run('association-create', {
       ...form, currency: form.currency as AssociationView['currency'], language, treasurer: { name: treasurer.name, pin: treasurer.pin },
+      ...(firstStart ? { administrator: { name: administrator.name, pin: administrator.pin } } : {}),
     });
     if (made) setCreated(made);
   }
 
   async function finish() {
     if (!created) return;
+    if (!firstStart) {
+      onCreated(created, null);
+      return;
+    }
     const signedIn = await command.run('session-sign-in', { associationId: created.id, userId: created.treasurerId, pin: treasurer.pin });
     if (signedIn) onCreated(created, { user: signedIn.user, can: signedIn.can });
   }
@@ -80,13 +101,13 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
     );
   }
 
-  const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace'), t('wizard.stepAccess')];
+  const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace'), ...(firstStart ? [t('wizard.stepAccess'), t('wizard.stepAdministrator')] : [t('wizard.stepTreasurer')])];
   const isRwanda = form.country === 'RW';
 
   return (
     <main className="wizard" aria-labelledby="wizard-title">
-      <h1 id="wizard-title">{t('wizard.title')}</h1>
-      <p className="lead">{t('wizard.intro')}</p>
+      <h1 id="wizard-title">{firstStart ? t('wizard.title') : t('wizard.addTitle')}</h1>
+      <p className="lead">{firstStart ? t('wizard.intro') : t('wizard.addIntro')}</p>
       <ol className="wizard__steps" aria-label={t('wizard.progress')}>
         {steps.map((label, i) => (
           <li key={label} aria-current={i === shownStep ? 'step' : undefined} className={i === shownStep ? 'is-current' : i < shownStep ? 'is-done' : ''}>
@@ -100,7 +121,7 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (shownStep < LAST_STEP) setStep(shownStep + 1);
+          if (shownStep < lastStep) setStep(shownStep + 1);
           else void create();
         }}
       >
@@ -159,10 +180,20 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
 
         {shownStep === 3 ? (
           <>
-            <p>{t('wizard.accessExplain')}</p>
-            <TextField label={t('wizard.treasurerName')} name="treasurer.name" value={treasurer.name} onChange={(v) => setTreasurer((x) => ({ ...x, name: v }))} error={err('treasurer.name')} required autoFocus maxLength={80} />
+            <p>{firstStart ? t('wizard.accessExplain') : t('wizard.accessExplainAdded')}</p>
+            <TextField label={firstStart ? t('wizard.treasurerName') : t('wizard.treasurerNameAdded')} name="treasurer.name" value={treasurer.name} onChange={(v) => setTreasurer((x) => ({ ...x, name: v }))} error={err('treasurer.name')} required autoFocus maxLength={80} />
             <TextField label={t('wizard.pin')} name="treasurer.pin" type="password" value={treasurer.pin} onChange={(v) => setTreasurer((x) => ({ ...x, pin: v }))} error={err('treasurer.pin')} hint={t('wizard.pinHint')} required />
-            <TextField label={t('wizard.pinAgain')} name="pinAgain" type="password" value={treasurer.pinAgain} onChange={(v) => setTreasurer((x) => ({ ...x, pinAgain: v }))} error={pinMismatch ? t('wizard.pinMismatch') : undefined} required />
+            <TextField label={t('wizard.pinAgain')} name="pinAgain" type="password" value={treasurer.pinAgain} onChange={(v) => setTreasurer((x) => ({ ...x, pinAgain: v }))} error={pinMismatch === 'treasurer' ? t('wizard.pinMismatch') : undefined} required />
+          </>
+        ) : null}
+
+        {shownStep === 4 ? (
+          <>
+            <p>{t('wizard.administratorExplain')}</p>
+            <p>{t('wizard.administratorWho')}</p>
+            <TextField label={t('administrator.name')} name="administrator.name" value={administrator.name} onChange={(v) => setAdministrator((x) => ({ ...x, name: v }))} error={err('administrator.name') ?? err('administrator')} required autoFocus maxLength={80} />
+            <TextField label={t('administrator.pin')} name="administrator.pin" type="password" value={administrator.pin} onChange={(v) => setAdministrator((x) => ({ ...x, pin: v }))} error={err('administrator.pin')} hint={t('wizard.pinHint')} required />
+            <TextField label={t('wizard.pinAgain')} name="administratorPinAgain" type="password" value={administrator.pinAgain} onChange={(v) => setAdministrator((x) => ({ ...x, pinAgain: v }))} error={pinMismatch === 'administrator' ? t('wizard.pinMismatch') : undefined} required />
           </>
         ) : null}
 
@@ -178,7 +209,7 @@ export function Wizard({ onCreated, onCancel }: WizardProps) {
             </button>
           ) : null}
           <button type="submit" className="button" disabled={command.busy}>
-            {shownStep < LAST_STEP ? t('common.next') : t('wizard.create')}
+            {shownStep < lastStep ? t('common.next') : t('wizard.create')}
           </button>
         </div>
       </form>
