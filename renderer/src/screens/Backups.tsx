@@ -8,10 +8,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LedgerFileSummary } from '../../../electron/server/contract';
 import { RestoreDialog } from '../components/RestoreDialog';
+import { BackupTable } from '../components/BackupTable';
 import { FormError } from '../components/fields';
 import { useCommand, useQuery } from '../hooks';
 import { ledger } from '../api';
-import { fileName, fileSize, moment } from '../format';
+import { fileName } from '../format';
 
 /** The address that opens Settings at the backups (the health warning links to it). */
 export const BACKUPS_HREF = '#/settings/backups';
@@ -77,40 +78,9 @@ export function Backups({ association, onRestored }: { readonly association: Ass
         <button type="button" className="button button--secondary" onClick={() => void backUp(true)} disabled={command.busy}>{t('backup.toFolder')}</button>
         <button type="button" className="button button--secondary" onClick={() => void lookAtFile()} disabled={command.busy}>{t('backup.restoreFromFile')}</button>
       </div>
-      {list && list.backups.length > 0 ? (
-        <>
-          <div className="table-wrap">
-            <table className="table">
-              <caption>{t('backup.listAssociation', { name: association.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('backup.madeOn')}</th>
-                  <th scope="col">{t('backup.file')}</th>
-                  <th scope="col" className="num">{t('backup.size')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.backups.map((b) => (
-                  <tr key={b.name}>
-                    <td>{moment(b.modifiedAt)}</td>
-                    <th scope="row" className="backup-name">{b.name}</th>
-                    <td className="num">{fileSize(b.bytes)}</td>
-                    <td className="row-actions">
-                      <button type="button" className="button button--small button--secondary" onClick={() => void lookAt({ name: b.name }, b.name)} aria-label={t('backup.restoreWhich', { file: b.name })}>
-                        {t('backup.restore')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {list.folder ? <p className="muted">{t('backup.keptIn')} <span className="file-path file-path--inline">{list.folder}</span></p> : null}
-        </>
-      ) : (
-        <p className="muted">{t('backup.noneYet')}</p>
-      )}
+      {list ? (
+        <BackupTable caption={t('backup.listAssociation', { name: association.name })} backups={list.backups} folder={list.folder} empty={t('backup.noneYet')} onRestore={(name) => void lookAt({ name }, name)} />
+      ) : null}
       {restoring ? (
         <RestoreDialog
           label={restoring.label}
