@@ -97,7 +97,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
           if (def.logged) {
             const target = auditTarget(input, value);
             deps.ledger.sqlite.transaction(() => logChange(ctx, name, input, target, 'done')).immediate();
-            committed(deps, target.associationId);
+            committed(deps);
           }
           return { ok: true, value };
         }
@@ -120,7 +120,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
           })
           .immediate();
         // Nested in a caller's own transaction (a test that holds one open), nothing is committed yet.
-        if (!deps.ledger.sqlite.inTransaction) committed(deps, (target as AuditTarget | null)?.associationId ?? null);
+        if (!deps.ledger.sqlite.inTransaction) committed(deps);
         if (refusal) return failure(refusal);
         return { ok: true, value };
       } catch (err) {
@@ -132,15 +132,15 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
 }
 
 /**
- * After a commit: the sealer keeps the digests it computed, and the chains' heads are
- * recorded outside the file. A heads file that cannot be written does not undo the
- * command (it is committed); the next check says so.
+ * After a commit: the sealer keeps the digests it computed, and the heads of the
+ * history chains the command wrote to are recorded outside the file. A heads file
+ * that cannot be written does not undo the command (it is committed); the next check
+ * says so.
  */
-export function committed(deps: ServerDeps, associationId: string | null): void {
-  deps.sealer.committed();
+export function committed(deps: ServerDeps): void {
+  const chains = deps.sealer.committed();
   try {
-    // The laptop's own chain too: a command may have written to it (an administrator named).
-    deps.heads.record(deps.ledger.sqlite, associationId === null ? [null] : [associationId, null], deps.now());
+    deps.heads.record(deps.ledger.sqlite, chains, deps.now());
   } catch (err) {
     console.error('[ikimina] the chain heads could not be written:', (err as Error).message);
   }

@@ -50,6 +50,8 @@ const WRITE_EVERY_MS = 1000;
 export class HeadStore {
   private associations: Record<string, SeenHeads> = {};
   private lastWrite = 0;
+  /** The record of the file last written for (saves looking it up after every command). */
+  private lastLedger: SeenLedger | undefined;
   private timer: NodeJS.Timeout | null = null;
   private ledgers: Record<string, SeenLedger> = {};
   /** Set when the file was there but could not be read: said on the next check. */
@@ -94,7 +96,10 @@ export class HeadStore {
       this.associations[id] = next;
       changed = true;
     }
-    const ledgerId = ledgerIdentity(sqlite);
+    // The file's own record: when its history moved, or it holds an association not yet noted.
+    const noted = this.lastLedger;
+    const needed = associationIds.includes(null) || !noted || associationIds.some((id) => id !== null && !noted.associations.includes(id));
+    const ledgerId = needed ? ledgerIdentity(sqlite) : null;
     if (ledgerId) {
       const before = this.ledgers[ledgerId];
       const history = associationIds.includes(null) ? { journal: null, changes: changeChainHead(sqlite, null), seenAt } : (before?.history ?? null);
@@ -103,6 +108,7 @@ export class HeadStore {
         this.ledgers[ledgerId] = { history, associations: held };
         changed = true;
       }
+      this.lastLedger = this.ledgers[ledgerId];
     }
     if (changed) this.saveSoon();
   }
@@ -140,6 +146,7 @@ export class HeadStore {
     for (const id of associationIds) if (id !== null) delete this.associations[id];
     const ledgerId = ledgerIdentity(sqlite);
     if (ledgerId && associationIds.includes(null)) delete this.ledgers[ledgerId];
+    this.lastLedger = undefined;
     this.save();
   }
 

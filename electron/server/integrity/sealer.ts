@@ -7,18 +7,25 @@
 import type Database from 'better-sqlite3';
 import { addDigest, combineSeal, laptopSeal, rowHash, sealedScopes, tableDigest } from './digest';
 import { associationOf, quoteName, tableScopes } from './scope';
+import { prepared } from '../prepared';
 
 type Digests = Map<string, bigint>;
 
 export class Sealer {
   private readonly known = new Map<string, Digests>();
+  /** Rows the triggers reported since the deltas were last taken (most commands touch none: the journal is not sealed). */
+  private touchedRows = 0;
   private pending = new Map<string, Digests>();
+  /** The history chains written to in the open transaction (null: the laptop's). */
+  private written = new Set<string | null>();
 
   constructor(private readonly sqlite: Database.Database) {
     const scopes = sealedScopes(sqlite);
     const columnsOf = new Map(scopes.map((s) => [s.table, s.columns]));
-    sqlite.function('ikimina_row_hash', { varargs: true, deterministic: true, safeIntegers: true }, (table: unknown, ...values: unknown[]) =>
-      rowHash(String(table), columnsOf.get(String(table)) ?? [], values).toString(16));
+    sqlite.function('ikimina_row_hash', { varargs: true, deterministic: false, safeIntegers: true }, (table: unknown, ...values: unknown[]) => {
+      this.touchedRows++;
+      return rowHash(String(table), columnsOf.get(String(table)) ?? [], values).toString(16);
+    });
     sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS ikimina_delta (association_id TEXT, tbl TEXT NOT NULL, h TEXT NOT NULL, sign INTEGER NOT NULL)');
     const all = tableScopes(sqlite);
     for (const scope of scopes) {
@@ -34,6 +41,7 @@ export class Sealer {
 
   /** The seal of an association (or of the laptop: null) as the open transaction leaves it. */
   sealNow(associationId: string | null): string {
+    this.written.add(associationId);
     this.takeDeltas();
     if (associationId === null) return laptopSeal(this.sqlite);
     return combineSeal(this.digestsOf(associationId));
@@ -41,9 +49,11 @@ export class Sealer {
 
   /** Folds the rows commands touched into the digests of their associations. */
   private takeDeltas(): void {
-    const deltas = this.sqlite.prepare('SELECT association_id AS a, tbl, h, sign FROM temp.ikimina_delta').all() as { a: string | null; tbl: string; h: string; sign: number }[];
+    if (this.touchedRows === 0) return;
+    this.touchedRows = 0;
+    const deltas = prepared(this.sqlite, 'SELECT association_id AS a, tbl, h, sign FROM temp.ikimina_delta').all() as { a: string | null; tbl: string; h: string; sign: number }[];
     if (deltas.length === 0) return;
-    this.sqlite.prepare('DELETE FROM temp.ikimina_delta').run();
+    prepared(this.sqlite, 'DELETE FROM temp.ikimina_delta').run();
     const fresh = new Set<string>();
     for (const { a, tbl, h, sign } of deltas) {
       if (a === null || fresh.has(a)) continue;
@@ -77,16 +87,22 @@ export class Sealer {
     return new Map(sealedScopes(this.sqlite).map((s) => [s.table, tableDigest(this.sqlite, s, associationId)]));
   }
 
-  /** The transaction committed: remember the new digests. */
-  committed(): void {
+  /** The transaction committed: remember the new digests. Returns the history chains it wrote to (their heads move). */
+  committed(): (string | null)[] {
     this.takeDeltasOutsideTransaction();
     for (const [associationId, digests] of this.pending) this.known.set(associationId, digests);
     this.pending = new Map();
+    const written = [...this.written];
+    this.written = new Set();
+    return written;
   }
 
   /** The transaction rolled back (its touched rows with it): forget what it computed. */
   rolledBack(): void {
     this.pending = new Map();
+    this.written = new Set();
+    // Rows taken inside the rolled-back transaction may be back in the table: look again next time.
+    this.touchedRows = 1;
   }
 
   /** Digests already computed elsewhere (the check on opening the file). */
@@ -96,7 +112,7 @@ export class Sealer {
 
   forgetAll(): void {
     this.known.clear();
-    this.pending = new Map();
+    this.rolledBack();
   }
 
   /** Rows changed after the last seal of the transaction are not lost: they count from the next command on. */
