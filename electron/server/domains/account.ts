@@ -6,7 +6,7 @@ import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { accountBalance, trialBalance, type TrialBalance } from '../journal/balances';
 import { id, isoDate } from '../validation';
-import { getAssociation, } from './association';
+import { getAssociation, } from '../association-record';
 import { getMember } from './member';
 import { prepared } from '../prepared';
 import { READERS } from '../auth/access';

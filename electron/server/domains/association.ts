@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
-import { todayOf, type CallContext } from '../context';
+import { todayOf } from '../context';
+import { getAssociation, listAssociations, writableAssociation, type AssociationView } from '../association-record';
+export type { AssociationView } from '../association-record';
 import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
@@ -53,23 +55,6 @@ const updateInput = z.strictObject({
   language: z.enum(UI_LOCALES, { error: 'language-unknown' }).optional(),
 });
 
-export interface AssociationView {
-  readonly id: string;
-  readonly name: string;
-  readonly registrationNo: string | null;
-  readonly country: string;
-  readonly province: string;
-  readonly district: string;
-  readonly sector: string;
-  readonly cell: string;
-  readonly village: string;
-  readonly currency: (typeof CURRENCY_CODES)[number];
-  readonly language: (typeof UI_LOCALES)[number];
-  readonly foundedOn: string;
-  readonly readOnly: boolean;
-  readonly createdAt: string;
-}
-
 /** A new association, its first treasurer, and its recovery code (shown this once). */
 export interface CreatedAssociation extends AssociationView {
   readonly treasurerId: string;
@@ -95,22 +80,6 @@ export interface AssociationSummary {
   readonly livestockHeads: number;
   /** Reports grantors expect within the next 30 days. */
   readonly reportsDue: readonly { readonly grant: string; readonly date: string }[];
-}
-
-const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
-  currency, language, founded_on AS foundedOn, read_only AS readOnly, created_at AS createdAt FROM associations`;
-
-export function getAssociation(ctx: CallContext, associationId: string): AssociationView {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(associationId) as AssociationView | undefined;
-  if (!row) throw new LedgerError('association-not-found', {}, 'associationId');
-  return { ...row, readOnly: Boolean(row.readOnly) };
-}
-
-/** For writes: the association must exist and be one of ours, not an imported copy. */
-export function writableAssociation(ctx: CallContext, associationId: string): AssociationView {
-  const a = getAssociation(ctx, associationId);
-  if (a.readOnly) throw new LedgerError('association-read-only');
-  return a;
 }
 
 export const associationHandlers = {
@@ -242,8 +211,7 @@ export const associationHandlers = {
     summary: 'Every association in this ledger file',
     input: z.strictObject({}),
     run(ctx): AssociationView[] {
-      const rows = prepared(ctx.ledger.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
-      return rows.map((r) => ({ ...r, readOnly: Boolean(r.readOnly) }));
+      return listAssociations(ctx);
     },
   }),
 };

@@ -9,10 +9,10 @@ import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal } from '../money/money';
-import { MAX_MONTHLY_RATE_PERCENT } from '../loans/schedule';
+import { MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 
 /** The rules as stored: amounts in minor units of the association's currency. */
 export interface CycleRules {

@@ -19,7 +19,7 @@ import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, gr
 import { insertSpending, recordSpending } from '../grants/spending';
 import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from '../grants/statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 
 /** Receipts larger than this are refused: the ledger travels on USB sticks and by e-mail. */
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;

@@ -11,7 +11,7 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { reverseEntry } from '../journal/reverse';
 import { verifyChain, type ChainReport } from '../journal/verify';
 import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 import { accountByCode } from './account';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';

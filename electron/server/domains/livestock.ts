@@ -22,7 +22,7 @@ import {
 } from '../livestock/records';
 import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from '../livestock/views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 
 export { PASS_ON_RULES, type AnimalHistory, type PassOnRule };
 

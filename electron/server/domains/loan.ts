@@ -17,7 +17,7 @@ import { postEntry } from '../journal/post';
 import { buildSchedule, type Schedule } from '../loans/schedule';
 import { allocate, loanPosition, type DueInstalment, type Received } from '../loans/position';
 import { amountText, id, isoDate, requiredText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from './cycle';
 import { getMember } from './member';
 

@@ -9,7 +9,7 @@ import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { minorUnits, type MinorUnits } from '../money/money';
 import { clearableText, id, isoDate, optionalText, requiredText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { checkFreeCash } from '../grants/funds';

@@ -8,7 +8,7 @@ import { READERS } from '../auth/access';
 import { decimal, sumMinor } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { id, isoDate } from '../validation';
-import { getAssociation } from './association';
+import { getAssociation } from '../association-record';
 import { getMember } from './member';
 import { addDays } from '../locale/dates';
 

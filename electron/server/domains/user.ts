@@ -11,7 +11,7 @@ import { ADMINS, capabilitiesOf, EVERYONE, PUBLIC, READERS, USER_ROLES, type Cap
 import { checkPinStrength, checkSecret, hashSecret, isUnpeppered, newRecoveryCode, normaliseRecoveryCode } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
-import { getAssociation, writableAssociation } from './association';
+import { getAssociation, writableAssociation } from '../association-record';
 import { getMember } from './member';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });

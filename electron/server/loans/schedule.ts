@@ -15,6 +15,7 @@
 
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
+import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../domains/lending-limits';
 import { decimal, minorUnits, type Dec, type MinorUnits } from '../money/money';
 import { addDays, daysBetween } from '../locale/dates';
 
@@ -53,8 +54,6 @@ export interface Schedule {
 }
 
 /** The highest monthly rate accepted: anything above is a typing slip. */
-export const MAX_MONTHLY_RATE_PERCENT = 20;
-export const MAX_INSTALMENTS = 260;
 
 const PERIODS_PER_YEAR: Record<Frequency, number> = { weekly: 52, biweekly: 26, monthly: 12 };
 const DAYS_30_360: Record<Frequency, number> = { weekly: 7, biweekly: 14, monthly: 30 };
