@@ -1,21 +1,21 @@
 // Every domain's handler map, joined once. Adding a domain means adding it here.
 
 import { joinHandlerMaps } from './registry';
-import { associationHandlers } from './domains/association';
-import { memberHandlers } from './domains/member';
-import { accountHandlers } from './domains/account';
-import { journalHandlers } from './domains/journal';
-import { userHandlers } from './domains/user';
-import { auditHandlers } from './domains/audit';
-import { backupHandlers } from './domains/backup';
-import { cycleHandlers } from './domains/cycle';
-import { meetingHandlers } from './domains/meeting';
-import { statementHandlers } from './domains/statement';
-import { loanHandlers } from './domains/loan';
-import { grantHandlers } from './domains/grant';
-import { livestockHandlers } from './domains/livestock';
-import { administratorHandlers } from './domains/administrator';
-import { ledgerFileHandlers } from './domains/ledger-file';
+import { associationHandlers } from './associations/handlers';
+import { memberHandlers } from './members/handlers';
+import { accountHandlers } from './accounts/handlers';
+import { journalHandlers } from './accounts/entries';
+import { userHandlers } from './access/users';
+import { auditHandlers } from './history/handlers';
+import { backupHandlers } from './backups/handlers';
+import { cycleHandlers } from './cycles/handlers';
+import { meetingHandlers } from './meetings/handlers';
+import { statementHandlers } from './reports/handlers';
+import { loanHandlers } from './loans/handlers';
+import { grantHandlers } from './grants/handlers';
+import { livestockHandlers } from './livestock/handlers';
+import { administratorHandlers } from './access/administrators';
+import { ledgerFileHandlers } from './backups/ledger-file';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers);

@@ -12,12 +12,12 @@ import { uuidv7 } from './ids';
 import type { Actor, HealthState, ServerDeps } from './context';
 import { SessionStore } from './auth/sessions';
 import { newPepperKey, pepperFrom, pepperFromFile, type Pepper } from './auth/pepper';
-import { backupFileName, listAutoBackups, madeAt, makeBackup, rotateAutoBackups } from './backup/backup';
-import type { LedgerFileSummary } from './backup/inspect';
-import { prepareCandidate, swapInCandidate } from './backup/restore';
-import { removeLeftoverCopies, removeWithCompanions } from './backup/copy';
-import { replaceAssociationRows } from './backup/association-restore';
-import { associationBackupName, makeAssociationBackup } from './backup/association-backup';
+import { backupFileName, listAutoBackups, madeAt, makeBackup, rotateAutoBackups } from './backups/whole-file';
+import type { LedgerFileSummary } from './backups/inspect';
+import { prepareCandidate, swapInCandidate } from './backups/restore';
+import { removeLeftoverCopies, removeWithCompanions } from './backups/copy';
+import { replaceAssociationRows } from './backups/association-restore';
+import { associationBackupName, makeAssociationBackup } from './backups/association-backup';
 import { writeChange } from './audit-log';
 import { LedgerError } from './errors';
 import { Sealer } from './integrity/sealer';
@@ -26,7 +26,7 @@ import { checkLedger, type IntegrityProblem, type IntegrityReport } from './inte
 import { expectedSchema } from './integrity/expected-schema';
 import { recordFindings, unresolvedProblems } from './integrity/findings';
 import { changeChainHead } from './integrity/change-chain';
-import type { RestoreResult } from './domains/backup';
+import type { RestoreResult } from './backups/handlers';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;

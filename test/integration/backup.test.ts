@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMINISTRATOR, KABEZA, smallBook, tableCounts, tempLedger, TEST_PIN, type TestLedger } from '../helpers/ledger';
-import { AUTO_KEEP } from '../../electron/server/backup/backup';
+import { AUTO_KEEP } from '../../electron/server/backups/whole-file';
 
 let t: TestLedger;
 let clock: Date;

@@ -14,7 +14,7 @@ async function restrictedImports(file: string, code: string): Promise<number> {
 
 describe('architecture boundaries', () => {
   it('refuses electron outside the shell', async () => {
-    expect(await restrictedImports('electron/server/domains/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
+    expect(await restrictedImports('electron/server/members/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
     expect(await restrictedImports('db/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
     expect(await restrictedImports('electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(0);
     expect(await restrictedImports('electron/preload/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toBe(0);

@@ -8,7 +8,7 @@ import en from '../../renderer/src/i18n/en.json';
 import fr from '../../renderer/src/i18n/fr.json';
 import rw from '../../renderer/src/i18n/rw.json';
 import { ANIMAL_EVENT_KINDS, CASH_ACCOUNTS, GRANT_PURPOSES, SPECIES, SPENDING_KINDS } from '../../db/schema';
-import { PASS_ON_RULES } from '../../electron/server/domains/livestock';
+import { PASS_ON_RULES } from '../../electron/server/livestock/handlers';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -11,7 +11,7 @@ import { sumMinor, type MinorUnits } from '../money/money';
 import { isCalendarDate } from '../validation';
 import { MEMBER_NAMED_PURPOSES } from './chart';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
-import { statementsFor } from './statements';
+import { statementsFor } from './posting-queries';
 import { addDays } from '../locale/dates';
 
 export interface EntryLine {

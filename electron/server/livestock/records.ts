@@ -6,7 +6,7 @@ import type { CallContext } from '../context';
 import { LedgerError } from '../errors';
 import { todayOf } from '../context';
 import { prepared } from '../prepared';
-import { getMember } from '../domains/member';
+import { getMember } from '../members/handlers';
 import { offspringOf, stateOf, loadFamily, type Animal, type AnimalEventKind } from './herd';
 import { animalView, eventsOf, keepersOf, namesFor, type AnimalEventView, type AnimalView, type KeeperSpell } from './views';
 

@@ -4,7 +4,7 @@
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { sumMinor } from '../money/money';
-import { grantLabel, grantsOf } from '../grants/funds';
+import { grantLabel, grantsOf } from '../funds/funds';
 import { stateOf, type Animal, type AnimalEventKind, type AnimalStatus, type Species } from './herd';
 
 export interface AnimalView {

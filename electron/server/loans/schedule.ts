@@ -15,7 +15,7 @@
 
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
-import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../domains/lending-limits';
+import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../cycles/lending-limits';
 import { decimal, minorUnits, type Dec, type MinorUnits } from '../money/money';
 import { addDays, daysBetween } from '../locale/dates';
 

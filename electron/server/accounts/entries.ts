@@ -12,7 +12,7 @@ import { reverseEntry } from '../journal/reverse';
 import { verifyChain, type ChainReport } from '../journal/verify';
 import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { accountByCode } from './account';
+import { accountByCode } from './handlers';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 

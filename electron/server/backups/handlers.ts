@@ -2,7 +2,7 @@
 // association's rows only, made on demand to the backups folder or a chosen folder (a
 // USB stick), listed, looked into and restored into the ledger without touching any
 // other association. The whole file belongs to the laptop's administrator
-// (domains/ledger-file.ts).
+// (backups/ledger-file.ts).
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,8 +11,8 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { ADMINS } from '../auth/access';
-import { ASSOCIATION_PREFIX, associationBackupName, makeAssociationBackup } from '../backup/association-backup';
-import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
+import { ASSOCIATION_PREFIX, associationBackupName, makeAssociationBackup } from './association-backup';
+import { inspectLedgerFile, type LedgerFileSummary } from './inspect';
 import { id } from '../validation';
 
 export const path = z.string({ error: 'field-required' }).trim().min(1, { error: 'field-required' }).max(1000, { error: 'field-too-long' });

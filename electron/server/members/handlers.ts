@@ -12,7 +12,7 @@ import { clearableText, id, isoDate, optionalText, requiredText } from '../valid
 import { getAssociation, writableAssociation } from '../association-record';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { checkFreeCash } from '../grants/funds';
+import { checkFreeCash } from '../funds/funds';
 
 export const GENDERS = ['female', 'male'] as const;
 const PHONE = /^\+?[0-9 ]{6,20}$/;

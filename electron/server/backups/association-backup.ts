@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { openLedger } from '../../../db/open';
 import { quoteName, scopeWhere, tableScopes } from '../integrity/scope';
-import { writeCheckedCopy } from './backup';
+import { writeCheckedCopy } from './whole-file';
 import type { InspectOptions, LedgerFileSummary } from './inspect';
 
 export const ASSOCIATION_PREFIX = 'ikimina-association-';

@@ -10,7 +10,7 @@ import { prepared } from '../prepared';
 import { decimal, minorUnits, parseAmount } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
 import { id } from '../validation';
-import type { CycleRules } from './cycle';
+import type { CycleRules } from '../cycles/handlers';
 
 const optionalAmount = z.string({ error: 'amount-format' }).trim().max(40, { error: 'amount-format' }).optional();
 

@@ -10,14 +10,14 @@ export type { AssociationView } from '../association-record';
 import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
-import { insertUser, renewRecoveryCode } from './user';
+import { insertUser, renewRecoveryCode } from '../access/users';
 import { writeChange } from '../audit-log';
-import { administratorCount, associationCount, insertAdministrator } from './administrator';
+import { administratorCount, associationCount, insertAdministrator } from '../access/administrators';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
 import { prepared } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
-import { freeCash, grantLabel, grantsOf } from '../grants/funds';
+import { freeCash, grantLabel, grantsOf } from '../funds/funds';
 import { addDays } from '../locale/dates';
 import { loadHerd, stateOf } from '../livestock/herd';
 

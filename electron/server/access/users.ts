@@ -12,7 +12,7 @@ import { checkPinStrength, checkSecret, hashSecret, isUnpeppered, newRecoveryCod
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { getMember } from './member';
+import { getMember } from '../members/handlers';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 

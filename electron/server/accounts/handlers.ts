@@ -7,7 +7,7 @@ import type { CallContext } from '../context';
 import { accountBalance, trialBalance, type TrialBalance } from '../journal/balances';
 import { id, isoDate } from '../validation';
 import { getAssociation, } from '../association-record';
-import { getMember } from './member';
+import { getMember } from '../members/handlers';
 import { prepared } from '../prepared';
 import { READERS } from '../auth/access';
 

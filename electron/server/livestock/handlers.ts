@@ -13,14 +13,14 @@ import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
-import { fundParts, fundsInput, grantRow, grantUseLines } from '../grants/funds';
-import { recordSpending } from '../grants/spending';
-import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Species } from '../livestock/herd';
-import { nextInQueue, passOnQueue, type QueuePlace } from '../livestock/queue';
+import { fundParts, fundsInput, grantRow, grantUseLines } from '../funds/funds';
+import { recordSpending } from '../funds/spending';
+import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Species } from './herd';
+import { nextInQueue, passOnQueue, type QueuePlace } from './queue';
 import {
   PASS_ON_RULES, headsTaken, history, insertAnimal, insertEvent, keeperOn, liveAnimal, passOnRuleOf, tagFree, type AnimalHistory, type PassOnRule,
-} from '../livestock/records';
-import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from '../livestock/views';
+} from './records';
+import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from './views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 

@@ -15,9 +15,9 @@ import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
 import { CASH_ACCOUNTS, GRANT_PURPOSES } from '../../../db/schema';
-import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../grants/funds';
-import { insertSpending, recordSpending } from '../grants/spending';
-import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from '../grants/statement';
+import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../funds/funds';
+import { insertSpending, recordSpending } from '../funds/spending';
+import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from './use-statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 

@@ -7,19 +7,19 @@ import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
-import { checkFreeCash } from '../grants/funds';
+import { checkFreeCash } from '../funds/funds';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
 import { decimal, minorUnits, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
-import { buildSchedule, type Schedule } from '../loans/schedule';
-import { allocate, loanPosition, type DueInstalment, type Received } from '../loans/position';
+import { buildSchedule, type Schedule } from './schedule';
+import { allocate, loanPosition, type DueInstalment, type Received } from './position';
 import { amountText, id, isoDate, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from './cycle';
-import { getMember } from './member';
+import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from '../cycles/handlers';
+import { getMember } from '../members/handlers';
 
 interface LoanRow {
   id: string; associationId: string; memberId: string; cycleId: string; status: 'applied' | 'approved' | 'disbursed' | 'closed' | 'written_off';

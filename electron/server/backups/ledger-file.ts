@@ -10,9 +10,9 @@ import type { CallContext } from '../context';
 import { id, requiredText } from '../validation';
 import { unresolvedProblems } from '../integrity/findings';
 import { writeChange } from '../audit-log';
-import { backupFileName, listAutoBackups, makeBackup } from '../backup/backup';
-import { inspectLedgerFile, type LedgerFileSummary } from '../backup/inspect';
-import { backupFolder, backupName, backupPath, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './backup';
+import { backupFileName, listAutoBackups, makeBackup } from './whole-file';
+import { inspectLedgerFile, type LedgerFileSummary } from './inspect';
+import { backupFolder, backupName, backupPath, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './handlers';
 import type { IntegrityProblem } from '../integrity/check';
 
 export interface LedgerHealth {

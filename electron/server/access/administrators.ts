@@ -13,7 +13,7 @@ import { ADMINS, capabilitiesOf, PUBLIC } from '../auth/access';
 import { checkPinStrength, checkSecret, hashSecret } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
-import { lockSeconds, FREE_ATTEMPTS, type SignedIn } from './user';
+import { lockSeconds, FREE_ATTEMPTS, type SignedIn } from './users';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 

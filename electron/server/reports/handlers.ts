@@ -9,7 +9,7 @@ import { decimal, sumMinor } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { id, isoDate } from '../validation';
 import { getAssociation } from '../association-record';
-import { getMember } from './member';
+import { getMember } from '../members/handlers';
 import { addDays } from '../locale/dates';
 
 export interface PassbookRow {

@@ -8,7 +8,7 @@ import { prepared } from '../prepared';
 import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
 import { loadHerd, stateOf, type Animal } from '../livestock/herd';
 import { childrenIndex, namesFor, treeOf, type AnimalNode } from '../livestock/views';
-import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from './funds';
+import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from '../funds/funds';
 
 export interface EvidenceRef {
   readonly id: string;

@@ -17,9 +17,9 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { reverseEntry } from '../journal/reverse';
 import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { cycleOn, getCycle, rulesOn } from './cycle';
-import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './meeting-grid';
-import { loanRow, openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from './loan';
+import { cycleOn, getCycle, rulesOn } from '../cycles/handlers';
+import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './grid';
+import { loanRow, openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
 
 const cashCount = z.strictObject({
   box: amountText,
