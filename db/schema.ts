@@ -165,7 +165,7 @@ export const loans = sqliteTable(
     associationId: text('association_id').notNull().references(() => associations.id),
     memberId: text('member_id').notNull().references(() => members.id),
     cycleId: text('cycle_id').notNull().references(() => cycles.id),
-    status: text('status', { enum: ['applied', 'approved', 'disbursed', 'closed', 'written_off'] }).notNull(),
+    status: text('status', { enum: ['applied', 'approved', 'disbursed', 'closed', 'written_off', 'cancelled'] }).notNull(),
     principal: integer('principal').notNull(),
     method: text('method', { enum: ['flat', 'declining'] }).notNull(),
     monthlyRatePercent: text('monthly_rate_percent').notNull(),
@@ -183,6 +183,9 @@ export const loans = sqliteTable(
     closedOn: text('closed_on'),
     writeOffReason: text('write_off_reason'),
     writtenOffBy: text('written_off_by'),
+    /** An application or approval withdrawn before the money was paid out (closed_on holds the day). */
+    cancelReason: text('cancel_reason'),
+    cancelledBy: text('cancelled_by'),
   },
   (t) => [index('loans_association_status').on(t.associationId, t.status), index('loans_member').on(t.memberId)],
 );

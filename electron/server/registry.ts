@@ -6,7 +6,7 @@
 
 import type { z } from 'zod';
 import { LedgerError, messageKeyOf, type ErrorResult, type Result } from './errors';
-import type { Actor, CallContext, ServerDeps } from './context';
+import { todayOf, type Actor, type CallContext, type ServerDeps } from './context';
 import { validate } from './validation';
 import { englishMessage } from './messages/render';
 import type { Access } from './auth/access';
@@ -25,6 +25,11 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly effect?: 'replace-ledger' | 'restore-association';
   /** A read that is still worth recording (e.g. copying the books to a USB stick). */
   readonly logged?: boolean;
+  /**
+   * The input field holding the day the event happened, when it is not `date`: no
+   * write may record an event after today (the one rule, checked here for every write).
+   */
+  readonly eventDate?: string;
   /** Who may call it. Required: a handler without a rule does not exist. */
   readonly access: Access;
   /** One line for `cli handlers` and the README. */
@@ -92,6 +97,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         const ctx: CallContext = { ...deps, actor, user, actorName: user?.name ?? 'unknown' };
         const input = validate(def.input, rawInput ?? {});
         authorise(def.access, user, input);
+        if (def.kind === 'write') refuseFutureEvent(deps, def, input);
         if (def.kind === 'read') {
           const value = def.run(ctx, input);
           if (def.logged) {
@@ -161,6 +167,13 @@ function authenticate(deps: ServerDeps, access: Access, actor: Actor): SessionUs
     throw new LedgerError('role-refused', { role: resolved.role });
   }
   return resolved;
+}
+
+/** What happened after today (Central Africa Time) cannot be recorded: the laptop's clock decides, once, here. */
+function refuseFutureEvent(deps: ServerDeps, def: HandlerDef, input: unknown): void {
+  const field = def.eventDate ?? 'date';
+  const value = (input as Record<string, unknown> | null)?.[field];
+  if (typeof value === 'string' && value > todayOf(deps)) throw new LedgerError('date-in-future', {}, field);
 }
 
 /** After validation: the call stays inside the user's association, and a member inside their own record. */

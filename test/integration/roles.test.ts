@@ -78,6 +78,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'loan-preview': RECORD,
   'loan-apply': RECORD,
   'loan-approve': ADMIN,
+  'loan-cancel': ADMIN,
   'loan-disburse': RECORD,
   'loan-repay': RECORD,
   'loan-write-off': ADMIN,

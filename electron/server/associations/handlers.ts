@@ -90,12 +90,12 @@ export const associationHandlers = {
     access: PUBLIC,
     summary: 'Create an association with its location, currency and standard accounts (at first start, with the laptop’s administrator)',
     input: createInput,
+    eventDate: 'foundedOn',
     audit: (_input, created: CreatedAssociation) => ({ associationId: created.id, targetId: created.id }),
     run(ctx, input): CreatedAssociation {
       const firstStart = associationCount(ctx) === 0 && administratorCount(ctx) === 0;
       if (!firstStart && ctx.user?.role !== 'administrator') throw new LedgerError('association-create-administrator-only');
       if (input.administrator && administratorCount(ctx) > 0) throw new LedgerError('administrator-exists', {}, 'administrator');
-      if (input.foundedOn > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'foundedOn');
       const { sqlite } = ctx.ledger;
       const associationId = ctx.newId();
       const now = ctx.now().toISOString();

@@ -2,8 +2,7 @@
 // training …), paid from the box or the bank by one or more funds. The charge, the
 // payment and, for each grant, the move from "unspent" to "used" are one entry.
 
-import { LedgerError } from '../errors';
-import { todayOf, type CallContext } from '../context';
+import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import type { MinorUnits } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
@@ -26,7 +25,6 @@ export interface NewSpending {
 }
 
 export function recordSpending(ctx: CallContext, s: NewSpending): { spendingId: string; entryId: string } {
-  if (s.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
   const grants = checkFundParts(ctx, s.associationId, s.currency, s.kind, s.date, s.amount, s.parts, s.partsField);
   const cashAccount = checkCashHolds(ctx, s.associationId, s.currency, s.paidFrom, s.date, s.amount, 'paidFrom');
   const { sqlite } = ctx.ledger;

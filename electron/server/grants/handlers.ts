@@ -65,7 +65,6 @@ export const grantHandlers = {
     }),
     run(ctx, input): GrantSummary {
       const association = writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       const { sqlite } = ctx.ledger;
       if (prepared(sqlite, 'SELECT 1 FROM grants WHERE association_id = ? AND grantor = ? AND reference = ?').get(input.associationId, input.grantor, input.reference)) {
@@ -141,7 +140,6 @@ export const grantHandlers = {
     input: z.strictObject({ associationId: id, grantId: id, date: isoDate, amount: amountText, paidFrom: z.enum(CASH_ACCOUNTS, { error: 'field-invalid' }).default('bank'), note: optionalText(200) }),
     run(ctx, input): GrantSummary {
       const association = writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const grant = grantRow(ctx, input.associationId, input.grantId);
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       checkGrantCovers(ctx, grant, association.currency, input.date, amount, { date: 'date', amount: 'amount' });

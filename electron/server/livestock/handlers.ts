@@ -65,7 +65,6 @@ export const livestockHandlers = {
     }),
     run(ctx, input): AnimalHistory {
       const association = writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       if ((input.sex === 'mixed') !== (input.headCount > 1)) throw new LedgerError('sex-mixed-batch-only', {}, 'sex');
       tagFree(ctx, input.associationId, input.tag, 'tag');
       const keeper = keeperOn(ctx, input.associationId, input.keeperId, input.date, 'keeperId');
@@ -249,7 +248,6 @@ export const livestockHandlers = {
     input: z.strictObject({ associationId: id, memberId: id, date: isoDate, note: optionalText(200) }),
     run(ctx, input): QueuePlace[] {
       writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const member = keeperOn(ctx, input.associationId, input.memberId, input.date, 'memberId');
       if (passOnQueue(ctx, input.associationId).some((p) => p.memberId === member.id && p.position !== null)) {
         throw new LedgerError('queue-already-waiting', { name: member.fullName }, 'memberId');

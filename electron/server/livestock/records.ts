@@ -4,7 +4,6 @@
 
 import type { CallContext } from '../context';
 import { LedgerError } from '../errors';
-import { todayOf } from '../context';
 import { prepared } from '../prepared';
 import { getMember } from '../members/handlers';
 import { offspringOf, stateOf, loadFamily, type Animal, type AnimalEventKind } from './herd';
@@ -26,7 +25,6 @@ export function liveAnimal(ctx: CallContext, herd: ReadonlyMap<string, Animal>, 
   const state = stateOf(animal)!;
   if (state.status !== 'alive') throw new LedgerError(state.status === 'sold' ? 'animal-sold' : 'animal-dead', { tag: animal.tag, date: state.endedOn! }, field);
   if (date < state.lastEventOn) throw new LedgerError('animal-date-before', { tag: animal.tag, date: state.lastEventOn }, 'date');
-  if (date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
   return { animal, state };
 }
 

@@ -22,10 +22,11 @@ import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from '../cycles/handler
 import { getMember } from '../members/handlers';
 
 interface LoanRow {
-  id: string; associationId: string; memberId: string; cycleId: string; status: 'applied' | 'approved' | 'disbursed' | 'closed' | 'written_off';
+  id: string; associationId: string; memberId: string; cycleId: string; status: 'applied' | 'approved' | 'disbursed' | 'closed' | 'written_off' | 'cancelled';
   principal: number; method: 'flat' | 'declining'; monthlyRatePercent: string; frequency: 'weekly' | 'biweekly' | 'monthly'; instalments: number;
   dayCount: '30/360' | 'actual/365'; latePenalty: number; purpose: string; appliedOn: string; appliedBy: string; approvedOn: string | null;
   approvedBy: string | null; disbursedOn: string | null; disbursedBy: string | null; closedOn: string | null; writeOffReason: string | null; writtenOffBy: string | null;
+  cancelReason: string | null; cancelledBy: string | null;
 }
 
 export interface LoanView extends LoanRow {
@@ -51,7 +52,8 @@ export interface LoanStatement extends LoanView {
 const SELECT = `SELECT l.id, l.association_id AS associationId, l.member_id AS memberId, l.cycle_id AS cycleId, l.status, l.principal, l.method,
   l.monthly_rate_percent AS monthlyRatePercent, l.frequency, l.instalments, l.day_count AS dayCount, l.late_penalty AS latePenalty, l.purpose,
   l.applied_on AS appliedOn, l.applied_by AS appliedBy, l.approved_on AS approvedOn, l.approved_by AS approvedBy, l.disbursed_on AS disbursedOn,
-  l.disbursed_by AS disbursedBy, l.closed_on AS closedOn, l.write_off_reason AS writeOffReason, l.written_off_by AS writtenOffBy, m.full_name AS memberName
+  l.disbursed_by AS disbursedBy, l.closed_on AS closedOn, l.write_off_reason AS writeOffReason, l.written_off_by AS writtenOffBy,
+  l.cancel_reason AS cancelReason, l.cancelled_by AS cancelledBy, m.full_name AS memberName
   FROM loans l JOIN members m ON m.id = l.member_id`;
 
 export function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRow & { memberName: string } {
@@ -149,7 +151,6 @@ export const loanHandlers = {
     input: z.strictObject({ ...applyInput, purpose: requiredText(200), guarantorIds: z.array(id).max(5).default([]) }),
     run(ctx, input): LoanView {
       writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const { member, cycle, rules, principal } = checkApplication(ctx, input);
       scheduleFor(principal, rules, input.instalments, input.date); // refuses terms the schedule cannot hold
       const guarantors = [...new Set(input.guarantorIds)];
@@ -183,6 +184,22 @@ export const loanHandlers = {
       if (loan.status !== 'applied') throw new LedgerError('loan-not-applied', {}, 'loanId');
       if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
       prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'approved', approved_on = ?, approved_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
+      return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);
+    },
+  }),
+
+  'loan-cancel': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Withdraw an application or an approval before the money is paid out, with a reason (treasurer or chair); the member may then apply again',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate, reason: requiredText(300) }),
+    run(ctx, input): LoanView {
+      writableAssociation(ctx, input.associationId);
+      const loan = loanRow(ctx, input.associationId, input.loanId);
+      if (loan.status !== 'applied' && loan.status !== 'approved') throw new LedgerError('loan-not-cancellable', {}, 'loanId');
+      if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
+      prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'cancelled', closed_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = ?")
+        .run(input.date, input.reason, ctx.actorName, loan.id);
       return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);
     },
   }),
@@ -227,7 +244,6 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, loanId: id, date: isoDate, amount: amountText }),
     run(ctx, input): LoanStatement {
       const association = writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const loan = loanRow(ctx, input.associationId, input.loanId);
       const plan = planRepayment(ctx, loan, amountAt(ctx, input.amount, association.currency, 'amount'), input.date, 'amount');
       const entry = postEntry(ctx, {
@@ -252,7 +268,6 @@ export const loanHandlers = {
       writableAssociation(ctx, input.associationId);
       const loan = loanRow(ctx, input.associationId, input.loanId);
       if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const received = receivedOn(ctx, loan.id);
       const since = received.at(-1)?.paidOn ?? loan.disbursedOn!;
       if (input.date < since) throw new LedgerError('loan-date-before', { date: since }, 'date');

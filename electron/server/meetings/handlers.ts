@@ -201,7 +201,6 @@ export const meetingHandlers = {
     input: z.strictObject({ associationId: id, date: isoDate, ...rowsAndCount }),
     run(ctx, input): MeetingView {
       const association = writableAssociation(ctx, input.associationId);
-      if (input.date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, 'date');
       const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM meetings WHERE association_id = ? AND meeting_date = ?').get(input.associationId, input.date);
       if (taken) throw new LedgerError('meeting-date-taken', { date: input.date }, 'date');
       const cycle = cycleOn(ctx, input.associationId, input.date);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
-import { todayOf, type CallContext } from '../context';
+import type { CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { minorUnits, type MinorUnits } from '../money/money';
@@ -74,20 +74,16 @@ function settleSavings(ctx: CallContext, associationId: string, member: MemberVi
   });
 }
 
-function checkNotFuture(ctx: CallContext, date: string, field: string): void {
-  if (date > todayOf(ctx)) throw new LedgerError('date-in-future', {}, field);
-}
-
 export const memberHandlers = {
   'member-add': handler({
     kind: 'write',
     access: { roles: RECORDERS },
     summary: 'Register a new member',
+    eventDate: 'joinedOn',
     input: z.strictObject({ associationId: id, ...details, joinedOn: isoDate }),
     run(ctx, input): MemberView {
       const association = writableAssociation(ctx, input.associationId);
       if (input.joinedOn < association.foundedOn) throw new LedgerError('joined-before-founding', { foundedOn: association.foundedOn }, 'joinedOn');
-      checkNotFuture(ctx, input.joinedOn, 'joinedOn');
       const { sqlite } = ctx.ledger;
       const next = prepared(sqlite, 'SELECT coalesce(max(member_no), 0) + 1 AS n FROM members WHERE association_id = ?').get(input.associationId) as { n: number };
       const memberId = ctx.newId();
@@ -135,13 +131,13 @@ export const memberHandlers = {
     kind: 'write',
     access: { roles: RECORDERS },
     summary: 'Record that a member left on a date; their savings are paid out from the cash box (settle: false to pay later)',
+    eventDate: 'exitedOn',
     input: z.strictObject({ associationId: id, memberId: id, exitedOn: isoDate, reason: requiredText(300), settle: z.boolean().default(true) }),
     run(ctx, input): MemberView {
       writableAssociation(ctx, input.associationId);
       const member = getMember(ctx, input.associationId, input.memberId);
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
       if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
-      checkNotFuture(ctx, input.exitedOn, 'exitedOn');
       // The exit cannot be dated before a meeting the member took part in.
       const last = prepared(
         ctx.ledger.sqlite,

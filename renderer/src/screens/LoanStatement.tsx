@@ -27,13 +27,14 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
   const writable = who.can.record && !association.readOnly;
   const ids = { associationId: association.id, loanId: loan.id };
 
-  async function act(step: 'approve' | 'disburse' | 'repay' | 'write-off' | 'reschedule') {
+  async function act(step: 'approve' | 'disburse' | 'repay' | 'write-off' | 'reschedule' | 'cancel') {
     const term = /^\d{1,3}$/.test(newTerm.trim()) ? Number(newTerm.trim()) : Number.NaN;
     const next =
       step === 'reschedule' ? await command.run('loan-reschedule', { ...ids, date: when, instalments: term, reason })
       : step === 'approve' ? await command.run('loan-approve', { ...ids, date: when })
       : step === 'disburse' ? await command.run('loan-disburse', { ...ids, date: when })
       : step === 'repay' ? await command.run('loan-repay', { ...ids, date: when, amount })
+      : step === 'cancel' ? await command.run('loan-cancel', { ...ids, date: when, reason })
       : await command.run('loan-write-off', { ...ids, date: when, reason });
     if (!next) return;
     setAmount('');
@@ -99,12 +100,15 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
         </>
       ) : null}
 
-      {writable && loan.status !== 'closed' && loan.status !== 'written_off' ? (
+      {writable && loan.status !== 'closed' && loan.status !== 'written_off' && loan.status !== 'cancelled' ? (
         <div className="settings-form no-print">
           <h2>{t('loan.next')}</h2>
           <DateField legend={t('loan.date')} name="when" value={when} onChange={setWhen} error={command.fieldErrors.date} required />
           {loan.status === 'disbursed' ? (
             <TextField label={t('loan.amountReceived')} name="amount" value={amount} onChange={setAmount} error={command.fieldErrors.amount} required />
+          ) : null}
+          {(loan.status === 'applied' || loan.status === 'approved') && who.can.manageUsers ? (
+            <TextField label={t('loan.cancelReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} hint={t('loan.cancelHint')} />
           ) : null}
           {loan.status === 'disbursed' && who.can.manageUsers ? (
             <>
@@ -119,6 +123,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
             {loan.status === 'disbursed' ? <button type="button" className="button" onClick={() => void act('repay')}>{t('loan.repay')}</button> : null}
             {loan.status === 'disbursed' && who.can.manageUsers ? <button type="button" className="button button--secondary" onClick={() => void act('reschedule')}>{t('loan.reschedule')}</button> : null}
             {loan.status === 'disbursed' && who.can.manageUsers ? <button type="button" className="button button--danger" onClick={() => void act('write-off')}>{t('loan.writeOff')}</button> : null}
+            {(loan.status === 'applied' || loan.status === 'approved') && who.can.manageUsers ? <button type="button" className="button button--danger" onClick={() => void act('cancel')}>{t('loan.cancel')}</button> : null}
           </div>
         </div>
       ) : null}

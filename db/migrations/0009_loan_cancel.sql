@@ -1,0 +1,2 @@
+ALTER TABLE `loans` ADD `cancel_reason` text;--> statement-breakpoint
+ALTER TABLE `loans` ADD `cancelled_by` text;
