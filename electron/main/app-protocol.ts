@@ -9,9 +9,8 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://ikimina';
 export const START_URL = `${APP_ORIGIN}/index.html`;
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+export { CONTENT_SECURITY_POLICY };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',

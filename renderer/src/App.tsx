@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, Result, RestoreResult, WhoIsSignedIn } from '../../electron/server/contract';
+import { dropMeetingDrafts } from './meeting-drafts';
 import { call, ledger } from './api';
 import { useErrorText, useIdleLock, useLedgerHealth, useRoute, type Route } from './hooks';
 import { Wizard } from './screens/Wizard';
@@ -231,7 +232,7 @@ export function App() {
       screen = <Members association={association} canRecord={who.can.record} />;
       break;
     case 'meetings':
-      screen = <Meetings association={association} canRecord={who.can.record} />;
+      screen = <Meetings association={association} canRecord={who.can.record} userId={who.user.userId} />;
       break;
     case 'loans':
       screen = <Loans association={association} who={who} />;
@@ -272,6 +273,7 @@ export function App() {
       routes={allowed}
       onLock={() => void lock()}
       onSwitchUser={async () => {
+        dropMeetingDrafts(association.id, who.user.userId);
         await call('session-sign-out', {});
         setView({ kind: 'sign-in', association });
       }}

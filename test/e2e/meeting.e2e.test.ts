@@ -110,6 +110,23 @@ describe('the weekly meeting', () => {
     expect(entries.ok && entries.value.map((e) => e.kind)).toEqual(['meeting', 'reversal', 'meeting']);
   });
 
+  it('keeps a sheet being typed for the person typing it, and drops it when they switch user', async () => {
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.getByRole('button', { name: 'Hold a meeting' }).click();
+    await cell(0, 1).waitFor();
+    await cell(0, 1).focus();
+    await page.keyboard.type('3');
+    const drafts = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ikimina.meeting-draft')));
+    const treasurer = (await app.server.call('user-sign-in-list', { associationId }, { channel: 'test', locale: 'en' }));
+    const userId = treasurer.ok ? treasurer.value.find((u) => u.name === 'Mukamana Aline')!.id : '';
+    await expect.poll(drafts).toEqual([`ikimina.meeting-draft.${associationId}.${userId}`]);
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await page.getByLabel('PIN or password').waitFor();
+    expect(await drafts()).toEqual([]);
+    await signInTreasurer(page);
+  });
+
   it('shows passbooks that match', async () => {
     await page.getByRole('link', { name: 'Members', exact: true }).click();
     await page.getByRole('button', { name: 'Passbook of Member 01' }).click();

@@ -3,6 +3,8 @@
 // navigation, windows, webviews and permissions, and a preload that exposes only
 // the API object.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allHandlers } from '../../electron/server/handlers';
 import { created, electronStandIn, fakeSession, FakeWebContents, ipcMain, ipcRenderer, contextBridge } from './fake-electron';
@@ -35,6 +37,10 @@ describe('main window', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/default-src 'self'/);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self';/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    // The built page carries the same policy (all of it a <meta> can hold), from the same source.
+    const page = readFileSync(join(__dirname, '../../dist/renderer/index.html'), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 
   it('serves only files inside the bundle folder', () => {

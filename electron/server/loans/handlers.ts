@@ -182,6 +182,8 @@ export const loanHandlers = {
       writableAssociation(ctx, input.associationId);
       const loan = loanRow(ctx, input.associationId, input.loanId);
       if (loan.status !== 'applied') throw new LedgerError('loan-not-applied', {}, 'loanId');
+      // Duties kept apart: nobody approves their own loan (a user linked to the borrower's member record).
+      if (ctx.user?.memberId && ctx.user.memberId === loan.memberId) throw new LedgerError('loan-own-approval', {}, 'loanId');
       if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
       prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'approved', approved_on = ?, approved_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
       return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);

@@ -13,9 +13,12 @@ import { useCommand } from '../hooks';
 import { currentLanguage } from '../i18n';
 import { money, today } from '../format';
 import { cashDifference, cashExpected, defaultRow, rowTotal, sheetTotals, withAttendance, type Attendance, type SheetRow } from '../meeting-sheet';
+import { meetingDraftKey } from '../meeting-drafts';
 
 interface MeetingSheetProps {
   readonly association: AssociationView;
+  /** Whose sheet it is: a draft is kept per person. */
+  readonly userId: string;
   readonly rules: CycleRules;
   readonly members: readonly MemberView[];
   /** Members with a loan being repaid: their rows get a loan repayment cell. */
@@ -45,14 +48,14 @@ function readDraft(key: string, members: readonly MemberView[]): Draft | null {
   }
 }
 
-export function MeetingSheet({ association, rules, members, borrowers, correcting, onDone, onCancel }: MeetingSheetProps) {
+export function MeetingSheet({ association, userId, rules, members, borrowers, correcting, onDone, onCancel }: MeetingSheetProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const locale = currentLanguage();
   const plain = (minor: number | string) => formatAmount(String(minor), association.currency, locale, { symbol: false });
   // A meeting being typed is kept on this laptop as it is typed, so a power cut or a
   // closed window loses nothing; it is dropped once the meeting is closed.
-  const draftKey = `ikimina.meeting-draft.${association.id}`;
+  const draftKey = meetingDraftKey(association.id, userId);
   const [draft] = useState(() => (correcting ? null : readDraft(draftKey, members)));
   const [date, setDate] = useState(correcting?.date ?? draft?.date ?? today());
   const [rows, setRows] = useState<SheetRow[]>(() =>

@@ -12,7 +12,7 @@ import { MeetingSummary } from './MeetingSummary';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'rules' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
 
-export function Meetings({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
+export function Meetings({ association, canRecord, userId }: { readonly association: AssociationView; readonly canRecord: boolean; readonly userId: string }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'list' });
   const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
@@ -54,6 +54,7 @@ export function Meetings({ association, canRecord }: { readonly association: Ass
     return (
       <MeetingSheet
         association={association}
+        userId={userId}
         rules={correcting ? (cycle.rules.filter((v) => v.effectiveFrom <= correcting.date).at(-1) ?? cycle.rules[0]!).rules : rules}
         members={members ?? []}
         borrowers={borrowers}
