@@ -3,7 +3,7 @@
 // date, so the register and the grant statement can be reproduced for any day.
 
 import type { CallContext } from '../context';
-import { decimal, ROUNDING } from '../money/money';
+import { decimal, roundWhole } from '../money/money';
 import { prepared } from '../prepared';
 import type { ANIMAL_EVENT_KINDS, SPECIES } from '../../../db/schema';
 
@@ -154,7 +154,7 @@ export function stateOf(animal: Animal, asOf = '9999-12-31'): AnimalState | null
  */
 export function costOfHeads(costLeft: number, heads: number, gone: number): number {
   if (gone >= heads) return costLeft;
-  return decimal(costLeft).times(gone).div(heads).toDecimalPlaces(0, ROUNDING['half-up']).toNumber();
+  return roundWhole(decimal(costLeft).times(gone).div(heads), 'half-up').toNumber();
 }
 
 /** The animal's offspring, oldest first. */

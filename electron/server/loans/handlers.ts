@@ -11,7 +11,7 @@ import { checkFreeCash } from '../funds/funds';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
-import { decimal, minorUnits, type MinorUnits } from '../money/money';
+import { decimal, minorUnits, percentOf, roundWhole, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { buildSchedule, type Schedule } from './schedule';
@@ -123,7 +123,8 @@ function checkApplication(ctx: CallContext, input: { associationId: string; memb
   if (input.instalments > rules.maxInstalments) throw new LedgerError('loan-term-above-rule', { max: rules.maxInstalments, count: rules.maxInstalments }, 'instalments');
   const { sqlite } = ctx.ledger;
   const savings = -accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'member_savings').id, { memberId: member.id, asOf: input.date });
-  const limit = decimal(String(savings)).times(rules.maxMultipleOfSavings).toDecimalPlaces(0, 1);
+  // The limit never lets a member borrow a franc more than the rule allows.
+  const limit = roundWhole(decimal(String(savings)).times(rules.maxMultipleOfSavings), 'down');
   if (decimal(principal).gt(limit)) throw new LedgerError('loan-above-limit', { limit: limit.toFixed(0), multiple: rules.maxMultipleOfSavings }, 'principal');
   if (!rules.allowSeveral) {
     const open = prepared(sqlite, "SELECT 1 FROM loans WHERE member_id = ? AND status IN ('applied', 'approved', 'disbursed')").get(member.id);
@@ -354,7 +355,7 @@ export const loanHandlers = {
       const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
       // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
       const atRisk = (n: number) => open.filter((l) => l.daysOverdue > n).reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
-      const ratio = (part: ReturnType<typeof decimal>) => (outstanding.isZero() ? '0.0' : part.div(outstanding).times(100).toDecimalPlaces(1).toFixed(1));
+      const ratio = (part: ReturnType<typeof decimal>) => percentOf(part, outstanding);
       // Repayment rate: what was received of what had fallen due (principal + interest), all loans ever disbursed.
       let due = decimal(0);
       let received = decimal(0);
@@ -377,7 +378,7 @@ export const loanHandlers = {
         par1: ratio(atRisk(1)),
         par30: ratio(atRisk(30)),
         par90: ratio(atRisk(90)),
-        repaymentRate: due.isZero() ? '100.0' : received.div(due).times(100).toDecimalPlaces(1).toFixed(1),
+        repaymentRate: due.isZero() ? '100.0' : percentOf(received, due),
         writtenOff: String(writtenOff.s),
       };
     },

@@ -16,7 +16,7 @@
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
 import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../cycles/lending-limits';
-import { decimal, minorUnits, type Dec, type MinorUnits } from '../money/money';
+import { decimal, minorUnits, roundWhole, type Dec, type MinorUnits } from '../money/money';
 import { addDays, daysBetween } from '../locale/dates';
 
 export type InterestMethod = 'flat' | 'declining';
@@ -73,8 +73,8 @@ export function dueDates(disbursedOn: string, frequency: Frequency, count: numbe
   });
 }
 
-const halfUp = (d: Dec): Dec => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-const down = (d: Dec): Dec => d.toDecimalPlaces(0, Decimal.ROUND_DOWN);
+const halfUp = (d: Dec): Dec => roundWhole(d, 'half-up');
+const down = (d: Dec): Dec => roundWhole(d, 'down');
 
 export function checkScheduleRequest(req: ScheduleRequest): void {
   if (!Number.isSafeInteger(req.principal) || req.principal <= 0) throw new LedgerError('loan-principal-positive', {}, 'principal');

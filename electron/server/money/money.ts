@@ -95,6 +95,16 @@ export function roundToMinor(major: Dec, code: CurrencyCode, rule: RoundingRule)
   return majorToMinorUnchecked(rounded, cur.exponent);
 }
 
+/** Rounds a value already in minor units (a share of a cost, a limit) to a whole minor unit, by a named rule. */
+export function roundWhole(minor: Dec, rule: RoundingRule): Dec {
+  return minor.toDecimalPlaces(0, ROUNDING[rule]);
+}
+
+/** A ratio as a percentage with one decimal, rounded half-up ("12.5"), for reports. */
+export function percentOf(part: Dec, whole: Dec): string {
+  return whole.isZero() ? '0.0' : part.div(whole).times(100).toDecimalPlaces(1, ROUNDING['half-up']).toFixed(1);
+}
+
 function majorToMinorUnchecked(value: Dec, exponent: number): MinorUnits {
   const minor = value.times(new D(10).pow(exponent));
   if (!minor.abs().lte(Number.MAX_SAFE_INTEGER)) throw new LedgerError('amount-out-of-range');
