@@ -114,6 +114,8 @@ describe('a loan at the weekly meeting', () => {
     await page.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('100.0 %');
     expect(await page.getByTestId('indicator-outstanding').textContent()).toBe('16,000\u00a0Frw');
+    // The register and account 1100 say the same.
+    expect(await page.getByTestId('loans-reconcile').textContent()).toBe('The loan register and account 1100 agree: 16,000\u00a0Frw lent and not yet repaid.');
     expect(await page.locator('tbody .late').count()).toBe(1);
   });
 

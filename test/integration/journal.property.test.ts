@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 
 const PLAIN_ACCOUNTS = ['1010', '1020', '4040', '2020', '3010', '4010', '4020', '4090', '5010'];
-const MEMBER_ACCOUNTS = ['1100', '2010'];
+// 1100 (loans) is moved only by loan records, never by a hand-made entry.
+const MEMBER_ACCOUNTS = ['2010'];
 
 interface Line { account: string; member: number | null; amount: bigint }
 type Command = { kind: 'post'; day: number; lines: Line[] } | { kind: 'reverse'; pick: number; dayAfter: number };

@@ -231,3 +231,23 @@ describe('refusals', () => {
     expect(t.ok('loan-portfolio-get', { associationId: a })).toMatchObject({ writtenOff: '12000', loansOutstanding: 0 });
   });
 });
+
+describe('the loan register and the books', () => {
+  it('agree, because only loan records move account 1100 — a hand-made entry there is refused', () => {
+    const applied = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });
+    t.ok('loan-approve', { associationId: a, loanId: applied.id, date: '2025-03-01' });
+    t.ok('loan-disburse', { associationId: a, loanId: applied.id, date: '2025-03-01' });
+    t.ok('loan-repay', { associationId: a, loanId: applied.id, date: '2025-04-01', amount: '11,500' });
+    const before = tableCounts(t);
+    const sneaked = t.call('journal-entry-post', {
+      associationId: a, date: '2025-04-02', memo: 'Loan topped up by hand',
+      lines: [{ account: '1100', memberId: aline, debit: '5,000' }, { account: '1010', credit: '5,000' }],
+    });
+    expect(sneaked.ok ? 'posted' : [sneaked.error.code, sneaked.error.field]).toEqual(['account-kept-by-records', 'lines.0.account']);
+    expect(tableCounts(t)).toEqual(before);
+    // 30,000 paid out, 10,000 of principal repaid (11,500 less 1,500 interest): 20,000 in the register and on 1100.
+    const portfolio = t.ok('loan-portfolio-get', { associationId: a, asOf: '2025-04-02' });
+    expect(portfolio.principalOutstanding).toBe('20000');
+    expect(portfolio.principalInJournal).toBe('20000');
+  });
+});

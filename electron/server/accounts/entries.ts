@@ -89,10 +89,11 @@ function listEntries(
 }
 
 /**
- * Accounts only the grant and livestock commands move: a hand-made line there would
- * make a grant's unspent money or the herd's cost disagree with their records.
+ * Accounts only their records move (grants, livestock, loans): a hand-made line there
+ * would make a grant's unspent money, the herd's cost or the loan register disagree
+ * with the books.
  */
-const KEPT_BY_RECORDS = new Set(['grant_fund', 'grant_used', 'livestock']);
+const KEPT_BY_RECORDS = new Set(['grant_fund', 'grant_used', 'livestock', 'loans_receivable']);
 
 export const journalHandlers = {
   'journal-entry-post': handler({

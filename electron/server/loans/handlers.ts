@@ -380,6 +380,8 @@ export const loanHandlers = {
         par90: ratio(atRisk(90)),
         repaymentRate: due.isZero() ? '100.0' : percentOf(received, due),
         writtenOff: String(writtenOff.s),
+        // The register and the books side by side, like the herd's cost: loans are moved only by their records, so these agree.
+        principalInJournal: String(accountBalance(ctx.ledger.sqlite, input.associationId, accountByPurpose(ctx.ledger.sqlite, input.associationId, 'loans_receivable').id, { asOf })),
       };
     },
   }),
@@ -397,6 +399,8 @@ export interface Portfolio {
   readonly repaymentRate: string;
   /** Minor units written off up to the date. */
   readonly writtenOff: string;
+  /** The balance of account 1100 (loans to members) on the date: always the register's principalOutstanding. */
+  readonly principalInJournal: string;
 }
 
 /** A repayment checked and split (penalty → interest → principal), not yet written. */

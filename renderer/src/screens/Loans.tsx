@@ -58,6 +58,13 @@ export function Loans({ association, who }: { readonly association: AssociationV
           </div>
         ))}
       </dl>
+      {portfolio ? (
+        <p className={portfolio.principalOutstanding === portfolio.principalInJournal ? 'ok' : 'late'} data-testid="loans-reconcile">
+          {portfolio.principalOutstanding === portfolio.principalInJournal
+            ? t('loan.registerMatches', { amount: m(portfolio.principalOutstanding) })
+            : t('loan.registerDiffers', { amount: m(portfolio.principalOutstanding), journal: m(portfolio.principalInJournal) })}
+        </p>
+      ) : null}
       {loans && loans.length === 0 ? <p className="empty">{t('loan.none')}</p> : null}
       {loans && loans.length > 0 ? (
         <div className="table-wrap">
