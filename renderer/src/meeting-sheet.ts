@@ -5,7 +5,7 @@
 import { decimal, parseAmount, sumMinor } from '../../electron/server/money/money';
 import type { CurrencyCode } from '../../electron/server/money/currency';
 import type { UiLocale } from '../../electron/server/locale/numbers';
-import type { CycleRules } from '../../electron/server/contract';
+import type { CycleRulesView } from '../../electron/server/contract';
 
 export type Attendance = 'present' | 'absent' | 'represented';
 
@@ -42,7 +42,7 @@ export function sharesOf(text: string): number | null {
 }
 
 /** What a member pays in at this meeting, in minor units (shares at the share price). */
-export function rowTotal(row: SheetRow, rules: CycleRules, currency: CurrencyCode, locale: UiLocale): string | null {
+export function rowTotal(row: SheetRow, rules: CycleRulesView, currency: CurrencyCode, locale: UiLocale): string | null {
   const parts = [
     ...MONEY_COLUMNS.filter((c) => c !== 'savings' || rules.savingMode === 'savings').map((c) => cellMinor(row[c], currency, locale)),
     rules.savingMode === 'shares' ? sharesValue(row.shares, rules) : 0,
@@ -51,7 +51,7 @@ export function rowTotal(row: SheetRow, rules: CycleRules, currency: CurrencyCod
   return sumMinor(parts as number[]).toFixed(0);
 }
 
-function sharesValue(text: string, rules: CycleRules): number | null {
+function sharesValue(text: string, rules: CycleRulesView): number | null {
   const n = sharesOf(text);
   return n === null ? null : decimal(rules.sharePrice).times(n).toNumber();
 }
@@ -62,7 +62,7 @@ export interface SheetTotals {
   readonly total: string;
 }
 
-export function sheetTotals(rows: readonly SheetRow[], rules: CycleRules, currency: CurrencyCode, locale: UiLocale): SheetTotals {
+export function sheetTotals(rows: readonly SheetRow[], rules: CycleRulesView, currency: CurrencyCode, locale: UiLocale): SheetTotals {
   const columns = Object.fromEntries(
     MONEY_COLUMNS.map((c) => [c, sumMinor(rows.map((r) => cellMinor(r[c], currency, locale) ?? 0)).toFixed(0)]),
   ) as Record<MoneyColumn, string>;
@@ -72,11 +72,11 @@ export function sheetTotals(rows: readonly SheetRow[], rules: CycleRules, curren
 }
 
 /** A fresh row as the rules suggest: present, the least shares, the social fund. */
-export function defaultRow(member: { id: string; memberNo: number; fullName: string }, rules: CycleRules, format: (minor: number) => string): SheetRow {
+export function defaultRow(member: { id: string; memberNo: number; fullName: string }, rules: CycleRulesView, format: (minor: string) => string): SheetRow {
   return {
     memberId: member.id, memberNo: member.memberNo, name: member.fullName, attendance: 'present',
     shares: rules.savingMode === 'shares' ? String(rules.minShares) : '', savings: '',
-    socialFund: rules.socialFund > 0 ? format(rules.socialFund) : '', fineLate: '', fineAbsent: '', fineOther: '', loanRepayment: '',
+    socialFund: rules.socialFund !== '0' ? format(rules.socialFund) : '', fineLate: '', fineAbsent: '', fineOther: '', loanRepayment: '',
   };
 }
 
@@ -84,7 +84,7 @@ export function defaultRow(member: { id: string; memberNo: number; fullName: str
  * Marking someone absent: nothing paid in (no shares, savings or social fund; an
  * absence fine is typed only if someone pays it). Back to present: the defaults.
  */
-export function withAttendance(row: SheetRow, attendance: Attendance, rules: CycleRules, format: (minor: number) => string): SheetRow {
+export function withAttendance(row: SheetRow, attendance: Attendance, rules: CycleRulesView, format: (minor: string) => string): SheetRow {
   if (attendance === 'absent') return { ...row, attendance, shares: rules.savingMode === 'shares' ? '0' : '', savings: '', socialFund: '', loanRepayment: '' };
   if (row.attendance !== 'absent') return { ...row, attendance };
   const fresh = defaultRow({ id: row.memberId, memberNo: row.memberNo, fullName: row.name }, rules, format);

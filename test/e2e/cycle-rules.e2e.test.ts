@@ -56,7 +56,7 @@ describe('changing the rules of a running cycle', () => {
     await page.getByTestId('rule-versions').waitFor();
 
     const [cycle] = must(app.server.call('cycle-list', { associationId }, actor));
-    expect(cycle!.rules.map((v) => [v.effectiveFrom, v.rules.sharePrice])).toEqual([[cycle!.startsOn, 500], [cat(), 1000]]);
-    expect(cycle!.rules[1]!.rules).toMatchObject({ meetingFrequency: 'monthly', socialFund: 200, loans: { allowSeveral: true } });
+    expect(cycle!.rules.map((v) => [v.effectiveFrom, v.rules.sharePrice])).toEqual([[cycle!.startsOn, '500'], [cat(), '1000']]);
+    expect(cycle!.rules[1]!.rules).toMatchObject({ meetingFrequency: 'monthly', socialFund: '200', loans: { allowSeveral: true } });
   });
 });

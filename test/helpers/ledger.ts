@@ -8,6 +8,7 @@ import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { HandlerName, InputOf, OutputOf, Result } from '../../electron/server/contract';
 import { keepSession } from '../../electron/server/session-keeper';
+import { numericMoneyFields } from './money-shape';
 
 /** The PIN every test user gets unless a test says otherwise. */
 export const TEST_PIN = '2580';
@@ -88,6 +89,9 @@ export function tempLedger(options: { now?: () => Date } = {}): TestLedger {
     session: undefined,
     call(name, input, extra = {}) {
       const kept = keepSession(name, t.server.call(name as never, input, { channel: 'test', locale: 'en', session: t.session, ...extra }), t.session);
+      // Every result any test sees keeps the one money shape: amounts as strings.
+      const numeric = kept.result.ok ? numericMoneyFields(name, kept.result.value) : [];
+      if (numeric.length > 0) throw new Error(`Amounts returned as numbers, not strings of minor units: ${numeric.slice(0, 5).join(', ')}`);
       t.session = kept.session;
       return kept.result;
     },

@@ -242,7 +242,7 @@ describe('rules changed from a date', () => {
 
   it('apply to later meetings only: a meeting before keeps the old share price, one after uses the new', () => {
     const cycle = t.ok('cycle-rules-change', { associationId: a, cycleId, effectiveFrom: '2025-03-01', rules: newRules });
-    expect(cycle.rules.map((v) => [v.effectiveFrom, v.rules.sharePrice])).toEqual([['2025-01-15', 500], ['2025-03-01', 1000]]);
+    expect(cycle.rules.map((v) => [v.effectiveFrom, v.rules.sharePrice])).toEqual([['2025-01-15', '500'], ['2025-03-01', '1000']]);
 
     // 2025-02-14, before the change: 5 × (2 × 500 + 200) = 6,000; box 6,000 + 6,000 = 12,000.
     const before = t.ok('meeting-close', goodClose());

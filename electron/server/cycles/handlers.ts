@@ -8,7 +8,7 @@ import { amountAt } from '../amount-field';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { decimal } from '../money/money';
+import { decimal, toMoney, type Money } from '../money/money';
 import { MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
@@ -150,6 +150,35 @@ export function getCycle(ctx: CallContext, associationId: string, cycleId: strin
   };
 }
 
+/** Rules as results carry them: every amount a string of minor units. */
+export interface CycleRulesView extends Omit<CycleRules, 'sharePrice' | 'minSavings' | 'maxSavings' | 'socialFund' | 'entranceFee' | 'fines' | 'loans'> {
+  readonly sharePrice: Money;
+  readonly minSavings: Money;
+  readonly maxSavings: Money;
+  readonly socialFund: Money;
+  readonly entranceFee: Money;
+  readonly fines: { readonly late: Money; readonly absent: Money; readonly other: Money };
+  readonly loans: Omit<LoanRules, 'guarantorsAbove' | 'latePenalty'> & { readonly guarantorsAbove: Money; readonly latePenalty: Money };
+}
+
+/** A cycle as results carry it. */
+export interface CycleOutput extends Omit<CycleView, 'rules'> {
+  readonly rules: readonly { readonly effectiveFrom: string; readonly rules: CycleRulesView }[];
+}
+
+export function rulesView(r: CycleRules): CycleRulesView {
+  const loans = loanRulesOf(r);
+  return {
+    ...r, sharePrice: toMoney(r.sharePrice), minSavings: toMoney(r.minSavings), maxSavings: toMoney(r.maxSavings), socialFund: toMoney(r.socialFund),
+    entranceFee: toMoney(r.entranceFee), fines: { late: toMoney(r.fines.late), absent: toMoney(r.fines.absent), other: toMoney(r.fines.other) },
+    loans: { ...loans, guarantorsAbove: toMoney(loans.guarantorsAbove), latePenalty: toMoney(loans.latePenalty) },
+  };
+}
+
+function cycleOutput(c: CycleView): CycleOutput {
+  return { ...c, rules: c.rules.map((v) => ({ effectiveFrom: v.effectiveFrom, rules: rulesView(v.rules) })) };
+}
+
 /** The cycle a date falls in. */
 export function cycleOn(ctx: CallContext, associationId: string, date: string): CycleView {
   const row = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? AND starts_on <= ? AND ends_on >= ?').get(associationId, date, date) as { id: string } | undefined;
@@ -175,7 +204,7 @@ export const cycleHandlers = {
     access: { roles: RECORDERS },
     summary: 'Start a savings cycle with its dates and rules (share price, limits, social fund, fees, fines)',
     input: z.strictObject({ associationId: id, name: requiredText(80), startsOn: isoDate, endsOn: isoDate, rules: rulesInput }),
-    run(ctx, input): CycleView {
+    run(ctx, input): CycleOutput {
       const association = writableAssociation(ctx, input.associationId);
       if (input.endsOn <= input.startsOn) throw new LedgerError('cycle-ends-before-start', {}, 'endsOn');
       if (input.startsOn < association.foundedOn) throw new LedgerError('entry-before-founding', { date: input.startsOn, foundedOn: association.foundedOn }, 'startsOn');
@@ -187,7 +216,7 @@ export const cycleHandlers = {
       prepared(ctx.ledger.sqlite, "INSERT INTO cycles (id, association_id, name, starts_on, ends_on, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)")
         .run(cycleId, input.associationId, input.name, input.startsOn, input.endsOn, ctx.now().toISOString());
       insertRules(ctx, cycleId, input.startsOn, rules);
-      return getCycle(ctx, input.associationId, cycleId);
+      return cycleOutput(getCycle(ctx, input.associationId, cycleId));
     },
   }),
 
@@ -196,7 +225,7 @@ export const cycleHandlers = {
     access: { roles: RECORDERS },
     summary: 'Change a cycle’s rules from a date on; meetings before that date keep the rules they had',
     input: z.strictObject({ associationId: id, cycleId: id, effectiveFrom: isoDate, rules: rulesInput }),
-    run(ctx, input): CycleView {
+    run(ctx, input): CycleOutput {
       const association = writableAssociation(ctx, input.associationId);
       const cycle = getCycle(ctx, input.associationId, input.cycleId);
       if (input.effectiveFrom < cycle.startsOn || input.effectiveFrom > cycle.endsOn) throw new LedgerError('rules-outside-cycle', {}, 'effectiveFrom');
@@ -204,7 +233,7 @@ export const cycleHandlers = {
       if (held.last && input.effectiveFrom <= held.last) throw new LedgerError('rules-before-last-meeting', { date: held.last }, 'effectiveFrom');
       if (cycle.rules.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new LedgerError('rules-same-date', {}, 'effectiveFrom');
       insertRules(ctx, cycle.id, input.effectiveFrom, rulesFrom(ctx, input.rules, association.currency));
-      return getCycle(ctx, input.associationId, cycle.id);
+      return cycleOutput(getCycle(ctx, input.associationId, cycle.id));
     },
   }),
 
@@ -213,10 +242,10 @@ export const cycleHandlers = {
     access: { roles: READERS },
     summary: 'The association’s cycles with every version of their rules, newest first',
     input: z.strictObject({ associationId: id }),
-    run(ctx, input): CycleView[] {
+    run(ctx, input): CycleOutput[] {
       getAssociation(ctx, input.associationId);
       const ids = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? ORDER BY starts_on DESC').all(input.associationId) as { id: string }[];
-      return ids.map((r) => getCycle(ctx, input.associationId, r.id));
+      return ids.map((r) => cycleOutput(getCycle(ctx, input.associationId, r.id)));
     },
   }),
 };

@@ -9,7 +9,7 @@ import { amountAt } from '../amount-field';
 import { amountText, id } from '../validation';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
-import { decimal, formatAmount, type MinorUnits } from '../money/money';
+import { decimal, formatAmount, toMoney, type MinorUnits, type Money } from '../money/money';
 import { accountBalance, accountByPurpose, END_OF_TIME } from '../journal/balances';
 import type { EntryLine } from '../journal/post';
 import type { CurrencyCode } from '../money/currency';
@@ -55,6 +55,13 @@ export interface GrantRow {
   readonly returnUnspent: boolean;
   readonly receivedInto: CashAccount;
   readonly createdBy: string;
+}
+
+/** A grant as results carry it: its amount a string of minor units. */
+export type GrantRecord = Omit<GrantRow, 'amount'> & { readonly amount: Money };
+
+export function grantRecord(g: GrantRow): GrantRecord {
+  return { ...g, amount: toMoney(g.amount) };
 }
 
 const SELECT = `SELECT g.id, g.association_id AS associationId, g.account_id AS accountId, a.code AS accountCode, g.grantor, g.reference,

@@ -10,12 +10,12 @@ import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { amountAt } from '../amount-field';
-import { sumMinor, type MinorUnits } from '../money/money';
+import { sumMinor, toMoney, type MinorUnits } from '../money/money';
 import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
 import { CASH_ACCOUNTS, GRANT_PURPOSES } from '../../../db/schema';
-import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, type GrantRow } from '../funds/funds';
+import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, grantRecord, type GrantRecord, type GrantRow } from '../funds/funds';
 import { insertSpending, recordSpending } from '../funds/spending';
 import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from './use-statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
@@ -31,7 +31,7 @@ const EVIDENCE_TYPES: readonly { mediaType: string; magic: readonly number[] }[]
   { mediaType: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
 ];
 
-export interface GrantSummary extends GrantRow {
+export interface GrantSummary extends GrantRecord {
   readonly label: string;
   /** Minor units, as of today. */
   readonly unspent: string;
@@ -44,7 +44,7 @@ function summary(ctx: CallContext, g: GrantRow): GrantSummary {
     `SELECT coalesce(sum(f.amount), 0) AS spent FROM spending_funds f JOIN spendings s ON s.id = f.spending_id
       WHERE f.grant_id = ? AND s.kind <> 'return_to_grantor'`,
   ).get(g.id) as { spent: number };
-  return { ...g, label: grantLabel(g), unspent: String(unspentOf(ctx, g)), spent: String(spent.spent) };
+  return { ...grantRecord(g), label: grantLabel(g), unspent: toMoney(unspentOf(ctx, g)), spent: toMoney(spent.spent) };
 }
 
 function mediaTypeOf(bytes: Buffer): string | null {

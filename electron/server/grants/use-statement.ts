@@ -8,7 +8,7 @@ import { prepared } from '../prepared';
 import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
 import { loadHerd, stateOf, type Animal } from '../livestock/herd';
 import { childrenIndex, namesFor, treeOf, type AnimalNode } from '../livestock/views';
-import { grantLabel, grantRow, unspentOf, type GrantRow, type SpendingKind } from '../funds/funds';
+import { grantLabel, grantRecord, grantRow, unspentOf, type GrantRecord, type SpendingKind } from '../funds/funds';
 
 export interface EvidenceRef {
   readonly id: string;
@@ -41,7 +41,7 @@ export interface StatementAnimal extends Omit<AnimalNode, 'children'> {
 
 export interface GrantStatement {
   readonly asOf: string;
-  readonly grant: GrantRow & { readonly label: string };
+  readonly grant: GrantRecord & { readonly label: string };
   /** Minor units, as of the date. */
   readonly received: string;
   readonly spent: string;
@@ -118,7 +118,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
 
   return {
     asOf,
-    grant: { ...grant, label: grantLabel(grant) },
+    grant: { ...grantRecord(grant), label: grantLabel(grant) },
     received: received.toFixed(0),
     spent: spent.toFixed(0),
     backFromSales: backFromSales.toFixed(0),

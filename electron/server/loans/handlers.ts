@@ -11,7 +11,7 @@ import { checkFreeCash } from '../funds/funds';
 import { todayOf, type CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
-import { decimal, minorUnits, percentOf, roundWhole, type MinorUnits } from '../money/money';
+import { decimal, minorUnits, percentOf, roundWhole, toMoney, type MinorUnits, type Money } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { buildSchedule, type Schedule } from './schedule';
@@ -29,7 +29,10 @@ interface LoanRow {
   cancelReason: string | null; cancelledBy: string | null;
 }
 
-export interface LoanView extends LoanRow {
+export interface LoanView extends Omit<LoanRow, 'principal' | 'latePenalty'> {
+  /** Minor units as strings, like every amount in a result. */
+  readonly principal: Money;
+  readonly latePenalty: Money;
   readonly memberName: string;
   readonly asOf: string;
   /** Minor units as strings. */
@@ -42,8 +45,8 @@ export interface LoanView extends LoanRow {
 }
 
 export interface LoanStatement extends LoanView {
-  readonly schedule: readonly { number: number; dueOn: string; principal: number; interest: number; payment: number; covered: string; status: 'paid' | 'part-paid' | 'late' | 'due' }[];
-  readonly repayments: readonly Received[];
+  readonly schedule: readonly { number: number; dueOn: string; principal: Money; interest: Money; payment: Money; covered: Money; status: 'paid' | 'part-paid' | 'late' | 'due' }[];
+  readonly repayments: readonly { readonly paidOn: string; readonly penalty: Money; readonly interest: Money; readonly principal: Money }[];
   readonly guarantors: readonly string[];
   /** 1 as paid out; one more with each rescheduling. */
   readonly scheduleVersion: number;
@@ -90,13 +93,28 @@ function view(ctx: CallContext, row: LoanRow & { memberName: string }, asOf: str
   const p = loanPosition(row.principal, due, receivedOn(ctx, row.id), row.latePenalty, asOf);
   const next = due.find((d, k) => p.covered[k]!.lt(decimal(d.principal).plus(d.interest)));
   return {
-    ...row, asOf,
+    ...row, asOf, principal: toMoney(row.principal), latePenalty: toMoney(row.latePenalty),
     principalOutstanding: outstanding ? p.principalOutstanding.toFixed(0) : '0',
     interestDue: outstanding ? p.interestDue.toFixed(0) : '0',
     penaltyDue: outstanding ? p.penaltyDue.toFixed(0) : '0',
     arrears: outstanding ? p.arrears.toFixed(0) : '0',
     daysOverdue: outstanding ? p.daysOverdue : 0,
     nextDue: outstanding ? (next?.dueOn ?? null) : null,
+  };
+}
+
+/** A schedule as results carry it: every amount a string of minor units. */
+export interface ScheduleView {
+  readonly instalments: readonly { readonly number: number; readonly dueOn: string; readonly days: number; readonly principal: Money; readonly interest: Money; readonly payment: Money; readonly balanceAfter: Money }[];
+  readonly totalPrincipal: Money;
+  readonly totalInterest: Money;
+  readonly totalPayment: Money;
+}
+
+function scheduleView(s: Schedule): ScheduleView {
+  return {
+    instalments: s.instalments.map((i) => ({ number: i.number, dueOn: i.dueOn, days: i.days, principal: toMoney(i.principal), interest: toMoney(i.interest), payment: toMoney(i.payment), balanceAfter: toMoney(i.balanceAfter) })),
+    totalPrincipal: toMoney(s.totalPrincipal), totalInterest: toMoney(s.totalInterest), totalPayment: toMoney(s.totalPayment),
   };
 }
 
@@ -139,9 +157,9 @@ export const loanHandlers = {
     access: { roles: RECORDERS },
     summary: 'The repayment schedule a loan would have under the rules, before applying',
     input: z.strictObject(applyInput),
-    run(ctx, input): Schedule {
+    run(ctx, input): ScheduleView {
       const { rules, principal } = checkApplication(ctx, input);
-      return scheduleFor(principal, rules, input.instalments, input.date);
+      return scheduleView(scheduleFor(principal, rules, input.instalments, input.date));
     },
   }),
 
@@ -476,9 +494,9 @@ function statement(ctx: CallContext, associationId: string, loanId: string, asOf
       const whole = decimal(d.principal).plus(d.interest);
       const covered = p.covered[k]!;
       const status = covered.gte(whole) ? 'paid' : d.dueOn < asOf ? 'late' : covered.gt(0) ? 'part-paid' : 'due';
-      return { number: d.number, dueOn: d.dueOn, principal: d.principal, interest: d.interest, payment: whole.toNumber(), covered: covered.toFixed(0), status };
+      return { number: d.number, dueOn: d.dueOn, principal: toMoney(d.principal), interest: toMoney(d.interest), payment: toMoney(whole), covered: toMoney(covered), status };
     }),
-    repayments: received,
+    repayments: received.map((r) => ({ paidOn: r.paidOn, penalty: toMoney(r.penalty), interest: toMoney(r.interest), principal: toMoney(r.principal) })),
     guarantors: guarantors.map((g) => g.name),
     scheduleVersion: scheduleVersion(ctx, loanId),
   };

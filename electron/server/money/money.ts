@@ -14,6 +14,18 @@ export type MinorUnits = number & { readonly __brand: 'MinorUnits' };
 const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
 export type Dec = InstanceType<typeof D>;
 
+/**
+ * An amount as every result carries it: whole minor units as a string of digits
+ * ("3500" is 3,500 Frw; "150050" is 1,500.50 US$), never a JavaScript number, so a
+ * reader in any language or tool gets the exact figure.
+ */
+export type Money = string;
+
+/** The one way a result's amount is written. */
+export function toMoney(minor: number | bigint | Dec): Money {
+  return typeof minor === 'object' ? minor.toFixed(0) : String(minor);
+}
+
 /** Named rounding rules. Each use of rounding in Ikimina names one of these. */
 export const ROUNDING = {
   /** Ties away from zero: 0.5 -> 1, 2.5 -> 3. What treasurers do by hand. */

@@ -3,16 +3,16 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, CycleView } from '../../../electron/server/contract';
+import type { AssociationView, CycleOutput } from '../../../electron/server/contract';
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 import { today, typedAmount } from '../format';
 
 interface Props {
   readonly association: AssociationView;
-  readonly onCreated: (cycle: CycleView) => void;
+  readonly onCreated: (cycle: CycleOutput) => void;
   /** The cycle whose rules change from a date, instead of starting a new one. */
-  readonly changing?: CycleView;
+  readonly changing?: CycleOutput;
   readonly onCancel?: () => void;
 }
 
@@ -20,7 +20,7 @@ export function CycleForm({ association, onCreated, changing, onCancel }: Props)
   const { t } = useTranslation();
   const command = useCommand();
   const current = changing?.rules.at(-1)?.rules;
-  const typed = (minor: number) => typedAmount(minor, association.currency);
+  const typed = (minor: string) => typedAmount(minor, association.currency);
   const [form, setForm] = useState(() => {
     if (!current) {
       return {
@@ -47,7 +47,7 @@ export function CycleForm({ association, onCreated, changing, onCancel }: Props)
     // Rules this form does not show are carried over unchanged.
     const unseen = current
       ? {
-          ...(current.minSavings > 0 ? { minSavings: typed(current.minSavings) } : {}), ...(current.maxSavings > 0 ? { maxSavings: typed(current.maxSavings) } : {}),
+          ...(current.minSavings !== '0' ? { minSavings: typed(current.minSavings) } : {}), ...(current.maxSavings !== '0' ? { maxSavings: typed(current.maxSavings) } : {}),
           meetingFrequency: current.meetingFrequency, loanAllowSeveral: current.loans?.allowSeveral ?? false,
         }
       : {};

@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, LoanStatement, Schedule } from '../../../electron/server/contract';
+import type { AssociationView, LoanStatement, ScheduleView } from '../../../electron/server/contract';
 import { DateField, FormError, SelectField, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand, useErrorText, useQuery } from '../hooks';
@@ -16,7 +16,7 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id]);
   const [form, setForm] = useState({ memberId: '', principal: '', instalments: '3', date: today(), purpose: '' });
   const [guarantors, setGuarantors] = useState<string[]>([]);
-  const [preview, setPreview] = useState<{ schedule: Schedule | null; problem: string | null }>({ schedule: null, problem: null });
+  const [preview, setPreview] = useState<{ schedule: ScheduleView | null; problem: string | null }>({ schedule: null, problem: null });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const instalments = /^\d{1,3}$/.test(form.instalments.trim()) ? Number(form.instalments.trim()) : Number.NaN;
 
@@ -47,7 +47,7 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
     const statement = await command.run('loan-get', { associationId: association.id, loanId: loan.id });
     if (statement) onApplied(statement);
   }
-  const m = (minor: number) => money(String(minor), association.currency);
+  const m = (minor: string) => money(minor, association.currency);
 
   return (
     <section aria-labelledby="loan-form-title">

@@ -23,7 +23,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [newTerm, setNewTerm] = useState('');
-  const m = (minor: string | number) => money(String(minor), association.currency);
+  const m = (minor: string) => money(minor, association.currency);
   const writable = who.can.record && !association.readOnly;
   const ids = { associationId: association.id, loanId: loan.id };
 

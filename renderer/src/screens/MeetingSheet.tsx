@@ -5,7 +5,7 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, CycleRules, MeetingView, MemberView } from '../../../electron/server/contract';
+import type { AssociationView, CycleRulesView, MeetingView, MemberView } from '../../../electron/server/contract';
 import { formatAmount } from '../../../electron/server/money/money';
 import { DateField, FormError, TextField } from '../components/fields';
 import { call } from '../api';
@@ -19,7 +19,7 @@ interface MeetingSheetProps {
   readonly association: AssociationView;
   /** Whose sheet it is: a draft is kept per person. */
   readonly userId: string;
-  readonly rules: CycleRules;
+  readonly rules: CycleRulesView;
   readonly members: readonly MemberView[];
   /** Members with a loan being repaid: their rows get a loan repayment cell. */
   readonly borrowers: ReadonlySet<string>;

@@ -48,7 +48,7 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
       <dl className="facts">
         <div><dt>{t('grant.grantor')}</dt><dd>{g.grantor}</dd></div>
         <div><dt>{t('grant.reference')}</dt><dd>{g.reference}</dd></div>
-        <div><dt>{t('grant.receivedOn')}</dt><dd>{date(g.receivedOn)} · {m(String(g.amount))}</dd></div>
+        <div><dt>{t('grant.receivedOn')}</dt><dd>{date(g.receivedOn)} · {m(g.amount)}</dd></div>
         <div><dt>{t('grant.purposeLabel')}</dt><dd>{t(`grant.purpose.${g.purpose}`)}</dd></div>
         {g.conditions ? <div><dt>{t('grant.conditions')}</dt><dd>{g.conditions}</dd></div> : null}
         <div><dt>{t('grant.returnUnspent')}</dt><dd>{g.returnUnspent ? t('grant.yes') : t('grant.no')}</dd></div>

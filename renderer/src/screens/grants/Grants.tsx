@@ -63,7 +63,7 @@ export function Grants({ association, who }: { readonly association: Association
         {(grants ?? []).map((g) => (
           <li key={g.id} className="card grant-card">
             <h2>{g.label}</h2>
-            <p className="muted">{t(`grant.purpose.${g.purpose}`)} · {t('grant.receivedLine', { date: date(g.receivedOn), amount: m(String(g.amount)) })}</p>
+            <p className="muted">{t(`grant.purpose.${g.purpose}`)} · {t('grant.receivedLine', { date: date(g.receivedOn), amount: m(g.amount) })}</p>
             <dl className="facts facts--inline">
               <div><dt>{t('grant.total.spent')}</dt><dd>{m(g.spent)}</dd></div>
               <div><dt>{t('grant.total.unspent')}</dt><dd data-testid={`unspent-${g.reference}`}>{m(g.unspent)}</dd></div>
