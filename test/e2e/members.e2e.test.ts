@@ -224,7 +224,7 @@ describe('first run and members', () => {
     const treasurer = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
     const cycles = app.server.call('cycle-list', { associationId }, treasurer);
     expect(cycles.ok && cycles.value[0]!.rules[0]!.rules).toMatchObject({
-      savingMode: 'shares', sharePrice: 500, socialFund: 200,
+      savingMode: 'shares', sharePrice: '500', socialFund: '200',
       loans: { method: 'declining', monthlyRatePercent: '2', dayCount: 'actual/365', maxInstalments: 12, maxMultipleOfSavings: '3' },
     });
   });
