@@ -4,7 +4,7 @@
 // entry) are 'YYYY-MM-DD' text; moments the machine recorded are ISO-8601 UTC text.
 
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const associations = sqliteTable(
   'associations',
@@ -130,6 +130,11 @@ export const meetingVersions = sqliteTable(
   (t) => [uniqueIndex('meeting_versions_meeting_version').on(t.meetingId, t.version)],
 );
 
+/** The version of each meeting in force: its latest. Defined once, here, for every query that needs it. */
+export const currentMeetingVersions = sqliteView('current_meeting_versions').as((qb) =>
+  qb.select().from(meetingVersions).where(sql`${meetingVersions.version} = (SELECT max(w.version) FROM meeting_versions w WHERE w.meeting_id = ${meetingVersions.meetingId})`),
+);
+
 /** Who came to a meeting (per version). */
 export const attendance = sqliteTable(
   'attendance',
@@ -158,6 +163,9 @@ export const contributions = sqliteTable(
 );
 
 /** A loan to a member: its terms are fixed at application from the cycle's rules. */
+/** How often a group meets, or a loan falls due: one list for the rules, the schedules and the stored loans. */
+export const FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
+
 export const loans = sqliteTable(
   'loans',
   {
@@ -169,7 +177,7 @@ export const loans = sqliteTable(
     principal: integer('principal').notNull(),
     method: text('method', { enum: ['flat', 'declining'] }).notNull(),
     monthlyRatePercent: text('monthly_rate_percent').notNull(),
-    frequency: text('frequency', { enum: ['weekly', 'biweekly', 'monthly'] }).notNull(),
+    frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     instalments: integer('instalments').notNull(),
     dayCount: text('day_count', { enum: ['30/360', 'actual/365'] }).notNull(),
     latePenalty: integer('late_penalty').notNull(),

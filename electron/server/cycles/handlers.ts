@@ -9,6 +9,7 @@ import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, toMoney, type Money } from '../money/money';
+import { FREQUENCIES } from '../../../db/schema';
 import { MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
@@ -69,10 +70,10 @@ const rulesInput = z.strictObject({
   fineLate: money.default('0'),
   fineAbsent: money.default('0'),
   fineOther: money.default('0'),
-  meetingFrequency: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'field-not-allowed' }).default('weekly'),
+  meetingFrequency: z.enum(FREQUENCIES, { error: 'field-not-allowed' }).default('weekly'),
   loanMethod: z.enum(['flat', 'declining'], { error: 'field-not-allowed' }).default('flat'),
   loanMonthlyRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,3})?$/, { error: 'loan-rate-out-of-range' }).default('5'),
-  loanFrequency: z.enum(['weekly', 'biweekly', 'monthly'], { error: 'field-not-allowed' }).default('monthly'),
+  loanFrequency: z.enum(FREQUENCIES, { error: 'field-not-allowed' }).default('monthly'),
   loanMaxInstalments: z.number().int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }).max(260, { error: 'loan-term-too-long' }).default(12),
   loanDayCount: z.enum(['30/360', 'actual/365'], { error: 'field-not-allowed' }).default('30/360'),
   loanMaxMultiple: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'field-invalid' }).default('3'),

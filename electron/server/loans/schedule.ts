@@ -15,12 +15,13 @@
 
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
+import type { FREQUENCIES } from '../../../db/schema';
 import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../cycles/lending-limits';
 import { decimal, minorUnits, roundWhole, type Dec, type MinorUnits } from '../money/money';
 import { addDays, daysBetween } from '../locale/dates';
 
 export type InterestMethod = 'flat' | 'declining';
-export type Frequency = 'weekly' | 'biweekly' | 'monthly';
+export type Frequency = (typeof FREQUENCIES)[number];
 export type DayCount = '30/360' | 'actual/365';
 
 export interface ScheduleRequest {

@@ -279,7 +279,7 @@ export const meetingHandlers = {
                 (SELECT coalesce(sum(c.amount), 0) FROM contributions c WHERE c.meeting_version_id = v.id)
                   + (SELECT coalesce(sum(r.amount), 0) FROM loan_repayments r WHERE r.meeting_id = m.id) AS total
            FROM meetings m
-           JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
+           JOIN current_meeting_versions v ON v.meeting_id = m.id
           WHERE m.association_id = ? ORDER BY m.meeting_date DESC`,
       ).safeIntegers(true).all(input.associationId) as { id: string; date: string; opening: bigint; counted: bigint; version: bigint; came: bigint; total: bigint }[];
       return rows.map((r) => ({

@@ -142,7 +142,7 @@ export const memberHandlers = {
       const last = prepared(
         ctx.ledger.sqlite,
         `SELECT max(m.meeting_date) AS date FROM meetings m
-           JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
+           JOIN current_meeting_versions v ON v.meeting_id = m.id
            JOIN attendance a ON a.meeting_version_id = v.id AND a.member_id = ? AND a.status <> 'absent'`,
       ).get(input.memberId) as { date: string | null };
       if (last.date && input.exitedOn < last.date) throw new LedgerError('exit-before-last-meeting', { date: last.date }, 'exitedOn');

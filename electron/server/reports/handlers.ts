@@ -62,7 +62,7 @@ export const statementHandlers = {
         sqlite,
         `SELECT m.id, m.meeting_date AS date, v.id AS versionId, a.status
            FROM meetings m
-           JOIN meeting_versions v ON v.meeting_id = m.id AND v.version = (SELECT max(version) FROM meeting_versions WHERE meeting_id = m.id)
+           JOIN current_meeting_versions v ON v.meeting_id = m.id
            JOIN attendance a ON a.meeting_version_id = v.id AND a.member_id = ?
           WHERE m.association_id = ? ORDER BY m.meeting_date`,
       ).all(input.memberId, input.associationId) as { id: string; date: string; versionId: string; status: PassbookRow['attendance'] }[];

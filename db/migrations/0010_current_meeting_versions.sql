@@ -1,0 +1,1 @@
+CREATE VIEW `current_meeting_versions` AS select "id", "meeting_id", "version", "entry_id", "reversal_entry_id", "reason", "created_at", "created_by" from "meeting_versions" where "meeting_versions"."version" = (SELECT max(w.version) FROM meeting_versions w WHERE w.meeting_id = "meeting_versions"."meeting_id");
