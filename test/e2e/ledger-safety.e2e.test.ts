@@ -10,8 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
-import { must, seedAssociation, signInTreasurer, TREASURER } from './seed';
+import { openApp, serveRenderer, type AppSession } from './harness';
+import { must, seedAssociation, signInTreasurer, TREASURER, walkWizardToAdministrator } from './seed';
 import { ADMINISTRATOR, administratorDoor, door, signedInActor } from '../helpers/ledger';
 import { messageIn } from '../../electron/server/messages/render';
 import type { Actor } from '../../electron/server/context';
@@ -179,23 +179,7 @@ describe('the laptop’s administrator', () => {
   });
 
   it('is named at the first start, after the treasurer', async () => {
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByLabel('English').check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Name of the association').fill('Twiyubake Kabeza');
-    await fillDate(page, 'Date founded', '2025-01-10');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Province').selectOption({ label: 'Southern Province' });
-    await page.getByLabel('District').selectOption('Huye');
-    await page.getByLabel('Sector').fill('Tumba');
-    await page.getByLabel('Cell').fill('Cyarwa');
-    await page.getByLabel('Village').fill('Kabeza');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByLabel('Your name').fill('Mukamana Aline');
-    await page.locator('input[name="treasurer.pin"]').fill('2580');
-    await page.getByLabel('The same PIN again').fill('2580');
-    await page.getByRole('button', { name: 'Next' }).click();
-
+    await walkWizardToAdministrator(page, { village: 'Kabeza', treasurerPin: '2580' });
     // The last step says what the administrator does, in one sentence.
     expect(await page.locator('[aria-current=step]').textContent()).toBe('5. Laptop administrator');
     expect(await page.locator('.wizard__form').textContent()).toContain(

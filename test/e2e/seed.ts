@@ -2,6 +2,8 @@
 // treasurer signed in on screen: what several end-to-end tests start from.
 
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { fillDate } from './harness';
 import type { Actor } from '../../electron/server/context';
 import type { Result } from '../../electron/server/errors';
 import { KABEZA, signedInActor } from '../helpers/ledger';
@@ -29,4 +31,29 @@ export async function signInTreasurer(page: Page): Promise<void> {
   await page.getByLabel('PIN or password').fill(TREASURER.pin);
   await page.keyboard.press('Enter');
   await page.locator('.topbar').waitFor();
+}
+
+/**
+ * The first-start wizard in English, from the language to the treasurer's PIN (the
+ * step after is the laptop administrator's). `village` empty leaves that field blank.
+ */
+export async function walkWizardToAdministrator(page: Page, options: { readonly village: string; readonly treasurerPin: string }): Promise<void> {
+  // The first screen speaks Kinyarwanda; the user picks English.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByLabel('English').check();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Ikimina');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Name of the association').fill('Twiyubake Kabeza');
+  await fillDate(page, 'Date founded', '2025-01-10');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Province').selectOption({ label: 'Southern Province' });
+  await page.getByLabel('District').selectOption('Huye');
+  await page.getByLabel('Sector').fill('Tumba');
+  await page.getByLabel('Cell').fill('Cyarwa');
+  if (options.village) await page.getByLabel('Village').fill(options.village);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Your name').fill(TREASURER.name);
+  await page.locator('input[name="treasurer.pin"]').fill(options.treasurerPin);
+  await page.getByLabel('The same PIN again').fill(options.treasurerPin);
+  await page.getByRole('button', { name: 'Next' }).click();
 }

@@ -154,6 +154,25 @@ export function smallBook(t: TestLedger, n = 3, currency: 'RWF' | 'USD' = 'RWF')
   return { association, members };
 }
 
+/**
+ * A book that lends: one member ("Member 1") who has saved 20,000, 20,000 more of
+ * the group's own in the box, and a cycle lending flat at 5 % a month, up to 3 ×
+ * savings over at most 12 instalments. Signed in as the treasurer.
+ */
+export function lendingBook(t: TestLedger): { associationId: string; memberId: string } {
+  const { association, members } = smallBook(t, 1);
+  const memberId = members[0]!.id;
+  t.ok('cycle-create', {
+    associationId: association.id, name: 'Cycle 1', startsOn: '2025-01-15', endsOn: '2026-12-31',
+    rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3' },
+  });
+  t.ok('journal-entry-post', {
+    associationId: association.id, date: '2025-02-01', memo: 'Savings',
+    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId, credit: '20,000' }, { account: '3010', credit: '20,000' }],
+  });
+  return { associationId: association.id, memberId };
+}
+
 /** Row counts of every table that a refused command must leave untouched. */
 export function tableCounts(t: TestLedger): Record<string, number> {
   const tables = [

@@ -2,7 +2,7 @@
 // cannot approve their own loan; someone else with the right role can.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { door, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { door, lendingBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
 let a: string;
@@ -10,16 +10,7 @@ let aline: string;
 
 beforeEach(() => {
   t = tempLedger();
-  const book = smallBook(t, 1);
-  a = book.association.id;
-  aline = book.members[0]!.id;
-  t.ok('cycle-create', {
-    associationId: a, name: 'Cycle 1', startsOn: '2025-01-15', endsOn: '2026-12-31',
-    rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3' },
-  });
-  t.ok('journal-entry-post', {
-    associationId: a, date: '2025-02-01', memo: 'Savings', lines: [{ account: '1010', debit: '20,000' }, { account: '2010', memberId: aline, credit: '20,000' }],
-  });
+  ({ associationId: a, memberId: aline } = lendingBook(t));
 });
 afterEach(() => t.cleanup());
 

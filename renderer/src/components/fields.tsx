@@ -54,34 +54,18 @@ interface TextFieldProps {
 export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote, rows }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error} required={required} labelNote={labelNote}>
-      {({ inputId, describedBy }) => rows ? (
-        <textarea
-          id={inputId}
-          name={name}
-          rows={rows}
-          value={value}
-          required={required}
-          autoFocus={autoFocus}
-          maxLength={maxLength}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      ) : (
-        <input
-          id={inputId}
-          name={name}
-          type={type}
-          value={value}
-          required={required}
-          autoFocus={autoFocus}
-          maxLength={maxLength}
-          autoComplete={type === 'password' ? 'off' : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
+      {({ inputId, describedBy }) => {
+        // What a one-line field and a text area of a few lines have in common.
+        const common = {
+          id: inputId, name, value, required, autoFocus, maxLength,
+          'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy,
+        };
+        return rows ? (
+          <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} type={type} autoComplete={type === 'password' ? 'off' : undefined} onChange={(e) => onChange(e.target.value)} />
+        );
+      }}
     </FieldFrame>
   );
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
 import type { Route } from '../hooks';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TopBar } from '../components/TopBar';
 
 interface LayoutProps {
   readonly association: AssociationView;
@@ -24,26 +24,22 @@ export function Layout({ association, who, route, routes, onLock, onSwitchUser, 
   const { t } = useTranslation();
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
-      <header className="topbar">
-        <div className="topbar__title">
-          <span className="brand">Ikimina</span>
-          <span className="topbar__association">{association.name}</span>
-          {association.readOnly ? <span className="badge">{t('association.readOnly')}</span> : null}
-        </div>
-        <div className="topbar__tools">
-          <span className="topbar__user">
-            {who.user.name} · {t(`userRole.${who.user.role}`)}
-          </span>
-          <button type="button" className="button button--secondary button--small" onClick={onLock}>
-            {t('nav.lock')}
-          </button>
-          <button type="button" className="button button--secondary button--small" onClick={onSwitchUser}>
-            {t('nav.switchUser')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <TopBar
+        who={who}
+        title={
+          <>
+            <span className="topbar__association">{association.name}</span>
+            {association.readOnly ? <span className="badge">{t('association.readOnly')}</span> : null}
+          </>
+        }
+      >
+        <button type="button" className="button button--secondary button--small" onClick={onLock}>
+          {t('nav.lock')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={onSwitchUser}>
+          {t('nav.switchUser')}
+        </button>
+      </TopBar>
       <nav className="sidebar" aria-label={t('nav.sections')}>
         <ul>
           {routes.map((r) => (

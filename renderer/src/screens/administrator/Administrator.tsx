@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestoreResult, WhoIsSignedIn } from '../../../../electron/server/contract';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { TopBar } from '../../components/TopBar';
 import { NameAdministrator } from '../../components/NameAdministrator';
 import { Dialog } from '../../components/Dialog';
 import { useQuery, type Health } from '../../hooks';
@@ -33,21 +33,11 @@ export function Administrator({ who, health, banner, addedAssociation, onSignOut
 
   return (
     <div className="layout layout--single">
-      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
-      <header className="topbar">
-        <div className="topbar__title">
-          <span className="brand">Ikimina</span>
-        </div>
-        <div className="topbar__tools">
-          <span className="topbar__user">
-            {who.user.name} · {t('userRole.administrator')}
-          </span>
-          <button type="button" className="button button--secondary button--small" onClick={onSignOut}>
-            {t('administrator.signOut')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
+      <TopBar who={who}>
+        <button type="button" className="button button--secondary button--small" onClick={onSignOut}>
+          {t('administrator.signOut')}
+        </button>
+      </TopBar>
       <main id="main" className="content content--single" tabIndex={-1}>
         {banner}
         <h1>{t('administrator.title')}</h1>
