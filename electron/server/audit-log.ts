@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from './prepared';
 import { changeChainHead, changeHash, legacyLink } from './integrity/change-chain';
 import type { Sealer } from './integrity/sealer';
+import type { CallContext, ServerDeps } from './context';
 
 export interface ChangeRow {
   readonly id: string;
@@ -56,4 +57,33 @@ export function writeChange(sqlite: Database.Database, sealer: Sealer, row: Chan
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(chained.id, chained.associationId, chained.at, chained.actor, chained.userId, chained.role, chained.channel, chained.screen,
     chained.command, chained.inputJson, chained.targetId, chained.outcome, chained.seq, chained.prevHash, changeHash(chained), chained.stateDigest);
+}
+
+/** Who a row of history is by, and through which door. */
+export interface ChangeAuthor {
+  readonly actor: string;
+  readonly userId: string | null;
+  readonly role: string | null;
+  readonly channel: string;
+  readonly screen: string | null;
+}
+
+/** Ikimina itself: a schema upgrade, the start of the laptop's history, what a check found. */
+export const BY_IKIMINA: ChangeAuthor = { actor: 'Ikimina', userId: null, role: null, channel: 'app', screen: null };
+
+/** The person calling, as the registry records them (`name` when the caller is not signed in but named in the input). */
+export function authorOf(ctx: Pick<CallContext, 'actorName' | 'user' | 'actor'>, name?: string): ChangeAuthor {
+  return { actor: name ?? ctx.actorName, userId: ctx.user?.userId ?? null, role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null };
+}
+
+/** A row of history beyond a command's own (a whole-file action in each association's history), inside the caller's transaction. */
+export function recordChange(
+  deps: Pick<ServerDeps, 'ledger' | 'sealer' | 'newId' | 'now'>,
+  author: ChangeAuthor,
+  row: { readonly associationId: string | null; readonly command: string; readonly input: unknown; readonly targetId?: string | null; readonly outcome?: string },
+): void {
+  writeChange(deps.ledger.sqlite, deps.sealer, {
+    id: deps.newId(), at: deps.now().toISOString(), ...author, associationId: row.associationId, command: row.command, input: row.input,
+    targetId: row.targetId ?? null, outcome: row.outcome ?? 'done',
+  });
 }

@@ -11,7 +11,7 @@ import { validate } from './validation';
 import { englishMessage } from './messages/render';
 import type { Access } from './auth/access';
 import type { SessionUser } from './auth/sessions';
-import { writeChange } from './audit-log';
+import { authorOf, recordChange } from './audit-log';
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: S;
@@ -81,11 +81,7 @@ export interface Registry<M extends HandlerMap> {
 
 export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDeps): Registry<M> {
   const logChange = (ctx: CallContext, name: string, input: unknown, target: AuditTarget, outcome: string) =>
-    writeChange(deps.ledger.sqlite, deps.sealer, {
-      id: deps.newId(), associationId: target.associationId, at: deps.now().toISOString(), actor: ctx.actorName,
-      userId: ctx.user?.userId ?? null, role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null,
-      command: name, input, targetId: target.targetId, outcome,
-    });
+    recordChange(deps, authorOf(ctx), { associationId: target.associationId, command: name, input, targetId: target.targetId, outcome });
 
   return {
     handlers,

@@ -18,7 +18,7 @@ import { prepareCandidate, swapInCandidate } from './backups/restore';
 import { removeLeftoverCopies, removeWithCompanions } from './backups/copy';
 import { replaceAssociationRows } from './backups/association-restore';
 import { associationBackupName, makeAssociationBackup } from './backups/association-backup';
-import { writeChange } from './audit-log';
+import { BY_IKIMINA, recordChange } from './audit-log';
 import { LedgerError } from './errors';
 import { Sealer } from './integrity/sealer';
 import { HeadStore } from './integrity/heads';
@@ -116,21 +116,13 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     if (deps.ledger.upgradedSteps > 0) {
       const steps = readMigrationFiles({ migrationsFolder }).length;
       sqlite.transaction(() => {
-        for (const associationId of [...associations, null]) {
-          writeChange(sqlite, deps.sealer, {
-            id: deps.newId(), associationId, at: now().toISOString(), actor: 'Ikimina', userId: null, role: null, channel: 'app',
-            screen: null, command: 'ledger-upgrade', input: { steps }, targetId: null, outcome: 'done',
-          });
-        }
+        for (const associationId of [...associations, null]) recordChange(deps, BY_IKIMINA, { associationId, command: 'ledger-upgrade', input: { steps } });
       }).immediate();
       deps.sealer.committed();
     }
     // The laptop's own chain starts at once, so that its seal covers the tables of no association from the first day.
     if (!options.readonly && !changeChainHead(sqlite, null)) {
-      sqlite.transaction(() => writeChange(sqlite, deps.sealer, {
-        id: deps.newId(), associationId: null, at: now().toISOString(), actor: 'Ikimina', userId: null, role: null, channel: 'app',
-        screen: null, command: 'ledger-seal', input: {}, targetId: null, outcome: 'done',
-      })).immediate();
+      sqlite.transaction(() => recordChange(deps, BY_IKIMINA, { associationId: null, command: 'ledger-seal', input: {} })).immediate();
       deps.sealer.committed();
     }
     const unseen = [...associations, null].filter((id) => !heads.seen(sqlite, id));
@@ -146,7 +138,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
   function keepFindings(report: IntegrityReport): (string | null)[] {
     if (report.problems.length === 0 || options.readonly) return [];
     try {
-      return recordFindings(deps.ledger.sqlite, deps.sealer, report.problems, { newId: deps.newId, at: now().toISOString(), channel: 'app' });
+      return recordFindings(deps, report.problems);
     } catch (err) {
       // A file too damaged to write to: the warning is still shown from memory.
       console.error('[ikimina] the check’s findings could not be recorded:', (err as Error).message);
@@ -180,10 +172,8 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
 
   /** One row of history, written by the server itself (not by a command's handler), for the person `by`. */
   function record(by: ReturnType<typeof signedIn>, actor: Actor, associationId: string | null, command: string, input: unknown): void {
-    writeChange(deps.ledger.sqlite, deps.sealer, {
-      id: deps.newId(), associationId, at: now().toISOString(), actor: by?.name ?? 'unknown', userId: by?.userId ?? null,
-      role: by?.role ?? null, channel: actor.channel, screen: actor.screen ?? null, command, input, targetId: null, outcome: 'done',
-    });
+    const author = { actor: by?.name ?? 'unknown', userId: by?.userId ?? null, role: by?.role ?? null, channel: actor.channel, screen: actor.screen ?? null };
+    recordChange(deps, author, { associationId, command, input });
   }
 
   function restoreWholeFile(backupFile: string, actor: Actor): RestoreResult {

@@ -3,7 +3,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KABEZA, smallBook, tempLedger, TEST_PIN, type TestLedger } from '../helpers/ledger';
-import { lockSeconds } from '../../electron/server/access/users';
+import { lockSeconds } from '../../electron/server/access/attempts';
 import { SESSION_IDLE_MINUTES } from '../../electron/server/auth/sessions';
 
 let t: TestLedger;

@@ -5,15 +5,16 @@
 
 import { z } from 'zod';
 import { LedgerError } from '../errors';
-import { handler, RefusalAfterCommit } from '../registry';
+import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
-import { writeChange } from '../audit-log';
+import { authorOf, recordChange } from '../audit-log';
 import { ADMINS, capabilitiesOf, PUBLIC } from '../auth/access';
-import { checkPinStrength, checkSecret, hashSecret } from '../auth/pin';
+import { checkPinStrength, hashSecret } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
-import { lockSeconds, FREE_ATTEMPTS, type SignedIn } from './users';
+import type { SignedIn } from './users';
+import { checkPinAttempt } from './attempts';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 
@@ -71,11 +72,7 @@ export const administratorHandlers = {
       const named = insertAdministrator(ctx, input, ctx.actorName);
       // Whoever may copy or replace every association's books: each association's history says who was named, and by whom.
       for (const associationId of ctx.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]) {
-        writeChange(ctx.ledger.sqlite, ctx.sealer, {
-          id: ctx.newId(), associationId, at: ctx.now().toISOString(), actor: ctx.actorName, userId: ctx.user?.userId ?? null,
-          role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command: 'administrator-create',
-          input: { name: input.name }, targetId: named.id, outcome: 'done',
-        });
+        recordChange(ctx, authorOf(ctx), { associationId, command: 'administrator-create', input: { name: input.name }, targetId: named.id });
       }
       return named;
     },
@@ -90,24 +87,7 @@ export const administratorHandlers = {
     run(ctx, input): SignedIn {
       const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(input.administratorId) as AdministratorRow | undefined;
       if (!row) throw new LedgerError('user-not-found', {}, 'administratorId');
-      const now = ctx.now();
-      if (row.lockedUntil && row.lockedUntil > now.toISOString()) {
-        const minutes = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 60_000);
-        throw new RefusalAfterCommit('user-locked', { minutes, count: minutes });
-      }
-      const check = checkSecret(input.pin, row.pinHash, ctx.pepper);
-      if (check === 'other-laptop') throw new LedgerError('pin-other-laptop', {}, 'pin');
-      if (check !== 'ok') {
-        const failures = row.failedAttempts + 1;
-        const seconds = lockSeconds(failures);
-        prepared(ctx.ledger.sqlite, 'UPDATE administrators SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-          .run(failures, seconds > 0 ? new Date(now.getTime() + seconds * 1000).toISOString() : null, row.id);
-        const minutes = Math.ceil(seconds / 60);
-        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin');
-        const left = FREE_ATTEMPTS - failures;
-        throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
-      }
-      prepared(ctx.ledger.sqlite, 'UPDATE administrators SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+      checkPinAttempt(ctx, { table: 'administrators', ...row }, input.pin);
       const session: SessionUser = { userId: row.id, associationId: '', name: row.name, role: 'administrator', memberId: null };
       return { token: ctx.sessions.open(session), user: session, can: capabilitiesOf('administrator'), idleMinutes: SESSION_IDLE_MINUTES };
     },

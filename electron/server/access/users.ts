@@ -8,23 +8,14 @@ import { handler, RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { ADMINS, capabilitiesOf, EVERYONE, PUBLIC, READERS, USER_ROLES, type Capabilities, type Role } from '../auth/access';
-import { checkPinStrength, checkSecret, hashSecret, isUnpeppered, newRecoveryCode, normaliseRecoveryCode } from '../auth/pin';
+import { checkPinStrength, checkSecret, hashSecret, newRecoveryCode, normaliseRecoveryCode } from '../auth/pin';
+import { checkPinAttempt, countFailure, refuseIfLocked } from './attempts';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 import { getMember } from '../members/handlers';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
-
-/** Wrong PINs allowed before the first lock; then 30 s, 1 min, 2 min … up to 30 min. */
-export const FREE_ATTEMPTS = 3;
-const FIRST_LOCK_SECONDS = 30;
-const MAX_LOCK_SECONDS = 30 * 60;
-
-export function lockSeconds(failedAttempts: number): number {
-  if (failedAttempts < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (failedAttempts - FREE_ATTEMPTS));
-}
 
 export interface UserView {
   readonly id: string;
@@ -89,24 +80,6 @@ function setPin(ctx: CallContext, userId: string, newPin: string, field: string)
   ctx.sessions.closeWhere((u) => u.userId === userId);
 }
 
-/** Counts a wrong PIN or code against a user and returns how long they are now locked (seconds). */
-function countFailure(ctx: CallContext, user: UserRow): number {
-  const failures = user.failedAttempts + 1;
-  const seconds = lockSeconds(failures);
-  const until = seconds > 0 ? new Date(ctx.now().getTime() + seconds * 1000).toISOString() : null;
-  prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failures, until, user.id);
-  return seconds;
-}
-
-/** Refuses while a user is locked, without looking at the PIN or code. */
-function refuseIfLocked(ctx: CallContext, user: UserRow): void {
-  const now = ctx.now();
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    const minutes = Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000);
-    throw new RefusalAfterCommit('user-locked', { minutes, count: minutes });
-  }
-}
-
 export interface SignedIn {
   readonly token: string;
   readonly user: SessionUser;
@@ -130,21 +103,7 @@ export const userHandlers = {
       getAssociation(ctx, input.associationId);
       const user = userRow(ctx, input.associationId, input.userId);
       if (!user.active) throw new LedgerError('user-inactive', { name: user.name });
-      refuseIfLocked(ctx, user);
-      const pinCheck = checkSecret(input.pin, user.pinHash, ctx.pepper);
-      // A PIN set on another laptop cannot be checked here: the recovery code sets a new one.
-      if (pinCheck === 'other-laptop') throw new LedgerError('pin-other-laptop', {}, 'pin');
-      if (pinCheck !== 'ok') {
-        const seconds = countFailure(ctx, user);
-        // `count` picks the sentence's singular or plural ("1 minute", "2 tries").
-        const minutes = Math.ceil(seconds / 60);
-        if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin');
-        const left = FREE_ATTEMPTS - user.failedAttempts - 1;
-        throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
-      }
-      prepared(ctx.ledger.sqlite, 'UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(user.id);
-      // A hash from before PINs were peppered is replaced now that the PIN is known.
-      if (isUnpeppered(user.pinHash)) prepared(ctx.ledger.sqlite, 'UPDATE users SET pin_hash = ? WHERE id = ?').run(hashSecret(input.pin, ctx.pepper), user.id);
+      checkPinAttempt(ctx, { table: 'users', ...user }, input.pin);
       const session: SessionUser = { userId: user.id, associationId: user.associationId, name: user.name, role: user.role, memberId: user.memberId };
       return { token: ctx.sessions.open(session), user: session, can: capabilitiesOf(session.role), idleMinutes: SESSION_IDLE_MINUTES };
     },
@@ -271,9 +230,9 @@ export const userHandlers = {
       if (!(ADMINS as readonly string[]).includes(user.role)) throw new LedgerError('recovery-admins-only', {}, 'userId');
       const stored = prepared(ctx.ledger.sqlite, 'SELECT recovery_hash AS h FROM associations WHERE id = ?').get(input.associationId) as { h: string | null };
       // A wrong code counts like a wrong PIN, against the user being recovered.
-      refuseIfLocked(ctx, user);
+      refuseIfLocked(ctx, { table: 'users', ...user });
       if (!stored.h || checkSecret(normaliseRecoveryCode(input.recoveryCode), stored.h, null) !== 'ok') {
-        countFailure(ctx, user);
+        countFailure(ctx, { table: 'users', ...user });
         throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode');
       }
       setPin(ctx, user.id, input.newPin, 'newPin');

@@ -11,7 +11,7 @@ import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
 import { insertUser, renewRecoveryCode } from '../access/users';
-import { writeChange } from '../audit-log';
+import { authorOf, recordChange } from '../audit-log';
 import { administratorCount, associationCount, insertAdministrator } from '../access/administrators';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
@@ -124,11 +124,7 @@ export const associationHandlers = {
         try {
           administratorId = insertAdministrator(ctx, input.administrator, input.treasurer.name).id;
           // The administrator belongs to the laptop, whose own history records them.
-          writeChange(ctx.ledger.sqlite, ctx.sealer, {
-            id: ctx.newId(), associationId: null, at: ctx.now().toISOString(), actor: input.treasurer.name, userId: null, role: null,
-            channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command: 'administrator-create',
-            input: { name: input.administrator.name }, targetId: administratorId, outcome: 'done',
-          });
+          recordChange(ctx, authorOf(ctx, input.treasurer.name), { associationId: null, command: 'administrator-create', input: { name: input.administrator.name }, targetId: administratorId });
         } catch (err) {
           throw err instanceof LedgerError && err.field ? err.atField(`administrator.${err.field}`) : err;
         }

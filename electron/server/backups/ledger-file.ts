@@ -3,13 +3,13 @@
 // file's health (the checks made when it opened and in the background).
 
 import { z } from 'zod';
-import { handler } from '../registry';
+import { committed, handler } from '../registry';
 import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { id, requiredText } from '../validation';
 import { unresolvedProblems } from '../integrity/findings';
-import { writeChange } from '../audit-log';
+import { authorOf, recordChange } from '../audit-log';
 import { backupFileName, listAutoBackups, makeBackup } from './whole-file';
 import { inspectLedgerFile, type LedgerFileSummary } from './inspect';
 import { backupFolder, backupName, backupPath, path, pendingRestore, refuseOpenLedger, type BackupFile, type RestoreResult } from './handlers';
@@ -47,15 +47,9 @@ function recordInEveryHistory(ctx: CallContext, command: string, input: unknown)
   const { sqlite } = ctx.ledger;
   const associations = sqlite.prepare('SELECT id FROM associations').pluck().all() as string[];
   sqlite.transaction(() => {
-    for (const associationId of associations) {
-      writeChange(sqlite, ctx.sealer, {
-        id: ctx.newId(), associationId, at: ctx.now().toISOString(), actor: ctx.actorName, userId: ctx.user?.userId ?? null,
-        role: ctx.user?.role ?? null, channel: ctx.actor.channel, screen: ctx.actor.screen ?? null, command, input, targetId: null, outcome: 'done',
-      });
-    }
+    for (const associationId of associations) recordChange(ctx, authorOf(ctx), { associationId, command, input });
   }).immediate();
-  ctx.sealer.committed();
-  ctx.heads.record(sqlite, associations, ctx.now());
+  committed(ctx);
 }
 
 export const ledgerFileHandlers = {

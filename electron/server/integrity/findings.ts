@@ -5,12 +5,17 @@
 // been looked into.
 
 import type Database from 'better-sqlite3';
-import { writeChange } from '../audit-log';
-import type { Sealer } from './sealer';
+import { BY_IKIMINA, recordChange } from '../audit-log';
+import type { ServerDeps } from '../context';
 import type { IntegrityProblem } from './check';
 
 export const FINDING_COMMAND = 'ledger-check';
 export const ACKNOWLEDGE_COMMAND = 'ledger-check-acknowledge';
+
+/** Two findings are the same when they say the same thing (in one chain). */
+function sameFinding(p: Pick<IntegrityProblem, 'code' | 'params'>): string {
+  return `${p.code}\n${JSON.stringify(p.params)}`;
+}
 
 /** The findings recorded in a chain since it was last acknowledged. */
 export function openFindings(sqlite: Database.Database, associationId: string | null): IntegrityProblem[] {
@@ -25,7 +30,7 @@ export function openFindings(sqlite: Database.Database, associationId: string | 
   for (const row of rows) {
     try {
       const { problems } = JSON.parse(row.input) as { problems: IntegrityProblem[] };
-      for (const p of problems) seen.set(`${p.code}\n${JSON.stringify(p.params)}`, { ...p, associationId });
+      for (const p of problems) seen.set(sameFinding(p), { ...p, associationId });
     } catch {
       // A row whose content was altered breaks the chain, which the check reports.
     }
@@ -34,12 +39,8 @@ export function openFindings(sqlite: Database.Database, associationId: string | 
 }
 
 /** Writes what a check found into the history of each association concerned (null: the laptop's), once. */
-export function recordFindings(
-  sqlite: Database.Database,
-  sealer: Sealer,
-  problems: readonly IntegrityProblem[],
-  row: { newId: () => string; at: string; channel: string },
-): (string | null)[] {
+export function recordFindings(deps: Pick<ServerDeps, 'ledger' | 'sealer' | 'newId' | 'now'>, problems: readonly IntegrityProblem[]): (string | null)[] {
+  const { sqlite } = deps.ledger;
   const byChain = new Map<string | null, IntegrityProblem[]>();
   for (const p of problems) {
     // A problem of the whole file goes into the laptop's history.
@@ -51,24 +52,21 @@ export function recordFindings(
   sqlite.transaction(() => {
     for (const [associationId, found] of byChain) {
       if (associationId !== null && !existing.has(associationId)) continue;
-      const known = new Set(openFindings(sqlite, associationId).map((p) => `${p.code}\n${JSON.stringify(p.params)}`));
-      const fresh = found.filter((p) => !known.has(`${p.code}\n${JSON.stringify(p.params)}`));
+      const known = new Set(openFindings(sqlite, associationId).map(sameFinding));
+      const fresh = found.filter((p) => !known.has(sameFinding(p)));
       if (fresh.length === 0) continue;
-      writeChange(sqlite, sealer, {
-        id: row.newId(), associationId, at: row.at, actor: 'Ikimina', userId: null, role: null, channel: row.channel, screen: null,
-        command: FINDING_COMMAND, input: { problems: fresh.map(({ code, params }) => ({ code, params })) }, targetId: null, outcome: 'problems',
-      });
+      recordChange(deps, BY_IKIMINA, { associationId, command: FINDING_COMMAND, input: { problems: fresh.map(({ code, params }) => ({ code, params })) }, outcome: 'problems' });
       written.push(associationId);
     }
   }).immediate();
-  sealer.committed();
+  deps.sealer.committed();
   return written;
 }
 
 /** Everything not yet looked into: the findings recorded in these chains' histories, and a check's own. */
 export function unresolvedProblems(sqlite: Database.Database, chains: readonly (string | null)[], current: readonly IntegrityProblem[]): IntegrityProblem[] {
   const found = new Map<string, IntegrityProblem>();
-  const key = (p: IntegrityProblem) => `${p.associationId}\n${p.code}\n${JSON.stringify(p.params)}`;
+  const key = (p: IntegrityProblem) => `${p.associationId}\n${sameFinding(p)}`;
   for (const chain of chains) for (const p of openFindings(sqlite, chain)) found.set(key(p), p);
   for (const p of current) found.set(key(p), p);
   return [...found.values()];
