@@ -42,7 +42,7 @@ export function redactSecrets(value: unknown): unknown {
   return value;
 }
 
-export function writeChange(sqlite: Database.Database, sealer: Sealer, row: ChangeRow): void {
+function writeChange(sqlite: Database.Database, sealer: Sealer, row: ChangeRow): void {
   const last = changeChainHead(sqlite, row.associationId);
   const chained = {
     id: row.id, associationId: row.associationId, seq: (last?.seq ?? 0) + 1, at: row.at, actor: row.actor, userId: row.userId,

@@ -2,12 +2,13 @@
 // tokens; a path the page typed itself is refused before any handler sees it. The
 // PIN key is kept by the system's key store when there is one.
 
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { electronStandIn } from './fake-electron';
 import { ChosenPaths } from '../../electron/main/chosen-paths';
+import { pepperFromFile } from '../../electron/server/auth/pepper';
 
 const sealed = { available: true };
 vi.mock('electron', () => {
@@ -15,7 +16,10 @@ vi.mock('electron', () => {
     isEncryptionAvailable: () => sealed.available,
     // A stand-in for the key store: reversible, and visibly not the key in clear.
     encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
-    decryptString: (data: Buffer) => Buffer.from(data.toString().replace(/^sealed:/, ''), 'base64').toString(),
+    decryptString: (data: Buffer) => {
+      if (!data.toString().startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(data.toString().replace(/^sealed:/, ''), 'base64').toString();
+    },
   };
   return { ...electronStandIn, safeStorage, default: { ...electronStandIn, safeStorage } };
 });
@@ -68,5 +72,31 @@ describe('the PIN key', () => {
     expect(loadPinKey(folder).equals(key)).toBe(true);
     expect(readdirSync(folder)).toEqual(['ikimina-pin.key.enc']);
     sealed.available = false;
+  });
+
+  it('that cannot be read (cut short by a power cut, sealed by a key store that is gone) is kept aside and a new one made: the app still starts', () => {
+    const folder = join(dir, 'unreadable');
+    mkdirSync(folder);
+    sealed.available = true;
+    writeFileSync(join(folder, 'ikimina-pin.key.enc'), 'not sealed by this key store');
+    const key = loadPinKey(folder);
+    expect(key).toHaveLength(32);
+    expect(readdirSync(folder).filter((f) => f.startsWith('ikimina-pin.key.enc.unreadable-'))).toHaveLength(1);
+    expect(loadPinKey(folder).equals(key)).toBe(true);
+    sealed.available = false;
+    const plainFolder = join(dir, 'cut-short');
+    mkdirSync(plainFolder);
+    writeFileSync(join(plainFolder, 'ikimina-pin.key'), '');
+    const fresh = loadPinKey(plainFolder);
+    expect(fresh).toHaveLength(32);
+    const kept = readdirSync(plainFolder);
+    expect(kept).toHaveLength(2);
+    expect(kept).toEqual(expect.arrayContaining(['ikimina-pin.key', expect.stringMatching(/^ikimina-pin\.key\.unreadable-/)]));
+    // The command line's key file is read the same way.
+    const cliFile = join(dir, 'cli-pin.key');
+    writeFileSync(cliFile, '12ab');
+    const pepper = pepperFromFile(cliFile);
+    expect(pepper.key).toHaveLength(32);
+    expect(pepperFromFile(cliFile).id).toBe(pepper.id);
   });
 });

@@ -110,11 +110,6 @@ export class Sealer {
     this.known.set(associationId, new Map(digests));
   }
 
-  forgetAll(): void {
-    this.known.clear();
-    this.rolledBack();
-  }
-
   /** Rows changed after the last seal of the transaction are not lost: they count from the next command on. */
   private takeDeltasOutsideTransaction(): void {
     if (!this.sqlite.inTransaction) this.takeDeltas();
