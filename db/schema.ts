@@ -377,6 +377,8 @@ export const changeLog = sqliteTable(
   (t) => [
     index('change_log_association_at').on(t.associationId, t.at),
     uniqueIndex('change_log_chain_seq').on(t.associationId, t.seq),
+    // The findings of checks, and their acknowledgements, asked for by every open window every minute.
+    index('change_log_association_command').on(t.associationId, t.command, t.seq),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `change_log_association_command` ON `change_log` (`association_id`,`command`,`seq`);
