@@ -119,6 +119,19 @@ describe('changes made behind Ikimina’s back are reported when the file opens'
     expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'integrity-association-missing', params: { id: otherId } })]));
   });
 
+  it('a record of one association pointed at another association’s member', () => {
+    const otherId = t.asAdministrator((admin) => admin.ok('association-create', { ...KABEZA, name: 'Twiteze imbere', treasurer: { name: 'Kamanzi Paul', pin: '7391' } }).id);
+    const treasurer = door(() => t.server);
+    const list = treasurer.ok('user-sign-in-list', { associationId: otherId });
+    treasurer.ok('session-sign-in', { associationId: otherId, userId: list[0]!.id, pin: '7391' });
+    const stranger = treasurer.ok('member-add', { associationId: otherId, fullName: 'Their Member', gender: 'male', joinedOn: '2025-02-01' });
+    t.ok('user-create', { associationId, name: 'Officer Jean', role: 'officer', pin: '3916' });
+    expect(t.server.checkFully().problems).toEqual([]);
+    tamper((db) => withoutGuards(db, `UPDATE users SET member_id = '${stranger.id}' WHERE name = 'Officer Jean'`));
+    const problems = t.server.checkFully().problems;
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'integrity-crossed-associations', params: { names: 'users.member_id' } })]));
+  });
+
   it('but another ledger file opened on the same laptop is not taken for this one', () => {
     const other = createServer(join(t.dir, 'another-ledger.sqlite'));
     try {

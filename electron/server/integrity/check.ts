@@ -7,6 +7,7 @@
 
 import type Database from 'better-sqlite3';
 import { verifyChain } from '../journal/verify';
+import { crossedReferences } from './scope';
 import { verifyChangeChain, type ChainHead } from './change-chain';
 import { associationSeal, laptopSeal } from './digest';
 import { journalHead, type HeadStore } from './heads';
@@ -21,7 +22,7 @@ export interface IntegrityProblem {
   readonly code:
     | 'integrity-file-damaged' | 'integrity-schema-changed' | 'integrity-journal-broken' | 'integrity-history-broken'
     | 'integrity-books-changed' | 'integrity-entries-missing' | 'integrity-entries-rewritten' | 'integrity-association-missing'
-    | 'integrity-heads-unreadable';
+    | 'integrity-heads-unreadable' | 'integrity-crossed-associations';
   readonly params: ErrorParams;
   /** The association it concerns; null for the whole file. */
   readonly associationId: string | null;
@@ -51,6 +52,8 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
     const lines = result.map((r) => r.integrity_check).filter((line) => line !== 'ok');
     const orphans = sqlite.pragma('foreign_key_check') as unknown[];
     if (lines.length > 0 || orphans.length > 0) add('integrity-file-damaged', null, { detail: (lines[0] ?? `${orphans.length} rows point at nothing`).slice(0, 200) });
+    const crossed = crossedReferences(sqlite);
+    if (crossed.length > 0) add('integrity-crossed-associations', null, { names: crossed.slice(0, 5).join(', ') });
   }
   if (options.expectedSchema) {
     const differ = schemaDifferences(schemaOf(sqlite), options.expectedSchema);

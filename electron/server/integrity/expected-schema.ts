@@ -1,19 +1,25 @@
-// What the file's schema must be: the tables, indexes and triggers (the append-only
-// guards among them) that this build's schema steps create. Worked out by applying
-// the same steps to an empty database in memory, so a dropped trigger or an altered
-// table is seen whatever it was.
+// What the file's schema must be: the tables, indexes, views and triggers (the
+// append-only guards among them) that this build's schema steps create, and
+// drizzle's own table of the steps applied. Worked out by applying the same steps to
+// an empty database in memory, so a dropped trigger, an altered table or a changed
+// byte in any row of the schema (SQLite's own index rows included) is seen.
 
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 
 export interface SchemaObject {
   readonly type: string;
   readonly name: string;
+  readonly tableName: string;
   readonly sql: string | null;
 }
 
-const SCHEMA_QUERY = (schema: string) =>
-  `SELECT type, name, sql FROM ${schema}.sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY type, name`;
+/** Every row of the schema but where each object's pages start (that differs between copies of the same books). */
+const SCHEMA_QUERY = (schema: string) => `SELECT type, name, tbl_name AS tableName, sql FROM ${schema}.sqlite_schema ORDER BY type, name`;
+
+const STEPS_TABLE = '__drizzle_migrations';
 
 export function schemaOf(sqlite: Database.Database, schema = 'main'): SchemaObject[] {
   return sqlite.prepare(SCHEMA_QUERY(schema)).all() as SchemaObject[];
@@ -31,7 +37,7 @@ export function expectedSchema(migrationsFolder: string, steps: number, nativeBi
     for (const step of readMigrationFiles({ migrationsFolder }).slice(0, steps)) {
       for (const statement of step.sql) if (statement.trim()) memory.exec(statement);
     }
-    const objects = schemaOf(memory);
+    const objects = [...schemaOf(memory), ...stepsTable(migrationsFolder, nativeBinding)].sort((a, b) => `${a.type}\n${a.name}`.localeCompare(`${b.type}\n${b.name}`));
     expectedByStep.set(key, objects);
     return objects;
   } finally {
@@ -39,9 +45,20 @@ export function expectedSchema(migrationsFolder: string, steps: number, nativeBi
   }
 }
 
+/** The schema rows of drizzle's table of steps applied, as its migrator makes them. */
+function stepsTable(migrationsFolder: string, nativeBinding?: string): SchemaObject[] {
+  const memory = new Database(':memory:', { nativeBinding });
+  try {
+    migrate(drizzle(memory), { migrationsFolder });
+    return schemaOf(memory).filter((o) => o.tableName === STEPS_TABLE);
+  } finally {
+    memory.close();
+  }
+}
+
 /** Names of the objects that differ between the file and what its schema steps make. */
 export function schemaDifferences(actual: readonly SchemaObject[], expected: readonly SchemaObject[]): string[] {
-  const key = (o: SchemaObject) => `${o.type}\n${o.name}\n${o.sql ?? ''}`;
+  const key = (o: SchemaObject) => `${o.type}\n${o.name}\n${o.tableName}\n${o.sql ?? ''}`;
   const want = new Set(expected.map(key));
   const have = new Set(actual.map(key));
   const names = new Set<string>();

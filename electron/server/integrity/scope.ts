@@ -88,3 +88,26 @@ export function associationOf(scopes: readonly TableScope[], table: string, ref:
   const alias = `ikimina_p${depth}`;
   return `(SELECT ${associationOf(scopes, scope.via.parent, alias, depth + 1)} FROM main.${quote(scope.via.parent)} AS ${alias} WHERE ${alias}.${quote(scope.via.to)} = ${ref}.${quote(scope.via.from)})`;
 }
+
+/**
+ * References that cross from one association into another: a row of one whose
+ * member, account, loan … belongs to another. Ikimina never writes one; a file
+ * altered by hand, or a backup built to do it, would. Names the table and column.
+ */
+export function crossedReferences(sqlite: Database.Database): string[] {
+  const scopes = tableScopes(sqlite);
+  const scoped = new Set(scopes.map((s) => s.table));
+  const crossed: string[] = [];
+  for (const { table } of scopes) {
+    const references = sqlite.prepare(`PRAGMA main.foreign_key_list(${quote(table)})`).all() as { table: string; from: string; to: string }[];
+    for (const ref of references) {
+      if (ref.table === 'associations' || !scoped.has(ref.table)) continue;
+      const found = sqlite
+        .prepare(`SELECT 1 FROM main.${quote(table)} AS ikimina_row JOIN main.${quote(ref.table)} AS ikimina_ref ON ikimina_ref.${quote(ref.to)} = ikimina_row.${quote(ref.from)}
+                   WHERE ${associationOf(scopes, table, 'ikimina_row')} IS NOT ${associationOf(scopes, ref.table, 'ikimina_ref')} LIMIT 1`)
+        .get();
+      if (found) crossed.push(`${table}.${ref.from}`);
+    }
+  }
+  return crossed;
+}
