@@ -103,6 +103,13 @@ describe('changes made behind Ikimina’s back are reported when the file opens'
     expect(tamper((db) => withoutGuards(db, "DELETE FROM change_log WHERE command = 'member-add'"))).toContain('integrity-history-broken');
   });
 
+  it('the laptop’s own records: an administrator renamed, said as the laptop’s and not as an association’s', () => {
+    t.asAdministrator(() => null);
+    expect(tamper((db) => db.exec("UPDATE administrators SET name = 'Somebody Else'"))).toEqual(['integrity-laptop-changed']);
+    // The administrator's records belong to the file as a whole: the treasurer sees it too, in words about the laptop.
+    expect(t.ok('ledger-health-get', {}).problems).toEqual([expect.objectContaining({ code: 'integrity-laptop-changed', associationId: null, params: {} })]);
+  });
+
   it('an append-only guard removed', () => {
     expect(tamper((db) => db.exec('DROP TRIGGER journal_entries_no_update'))).toContain('integrity-schema-changed');
   });

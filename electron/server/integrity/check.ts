@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { verifyChain } from '../journal/verify';
 import { crossedReferences } from './scope';
-import { verifyChangeChain, type ChainHead } from './change-chain';
+import { changeChainHead, verifyChangeChain, type ChainHead } from './change-chain';
 import { associationSeal, laptopSeal } from './digest';
 import { journalHead, type HeadStore } from './heads';
 import { schemaDifferences, schemaOf, type SchemaObject } from './expected-schema';
@@ -22,7 +22,7 @@ export interface IntegrityProblem {
   readonly code:
     | 'integrity-file-damaged' | 'integrity-schema-changed' | 'integrity-journal-broken' | 'integrity-history-broken'
     | 'integrity-books-changed' | 'integrity-entries-missing' | 'integrity-entries-rewritten' | 'integrity-association-missing'
-    | 'integrity-heads-unreadable' | 'integrity-crossed-associations';
+    | 'integrity-heads-unreadable' | 'integrity-crossed-associations' | 'integrity-laptop-changed';
   readonly params: ErrorParams;
   /** The association it concerns; null for the whole file. */
   readonly associationId: string | null;
@@ -76,10 +76,10 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
     compareHeads(sqlite, options.heads?.seen(sqlite, id), id, name, add);
   }
   if (chained) {
+    // The laptop's own records: its administrators, the schema steps, its own history.
     const laptop = checkHistory(sqlite, null, quick);
-    if (!laptop.ok) add('integrity-history-broken', null, { name: '—', seq: laptop.firstBroken!.seq });
-    else if (laptop.lastSeal !== null && laptop.lastSeal !== laptopSeal(sqlite)) add('integrity-books-changed', null, { name: '—' });
-    compareHeads(sqlite, options.heads?.seen(sqlite, null), null, '—', add);
+    if (!laptop.ok || (laptop.lastSeal !== null && laptop.lastSeal !== laptopSeal(sqlite))) add('integrity-laptop-changed', null, {});
+    compareHeads(sqlite, options.heads?.seen(sqlite, null), null, null, add);
   }
   if (options.heads) {
     for (const id of options.heads.missingAssociations(sqlite)) add('integrity-association-missing', null, { id });
@@ -89,7 +89,7 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
 }
 
 function checkHistory(sqlite: Database.Database, associationId: string | null, quick: boolean) {
-  const last = (sqlite.prepare('SELECT max(seq) AS seq FROM change_log WHERE association_id IS ?').get(associationId) as { seq: number | null }).seq ?? 0;
+  const last = changeChainHead(sqlite, associationId)?.seq ?? 0;
   return verifyChangeChain(sqlite, associationId, { fromSeq: quick ? Math.max(1, last - QUICK_WINDOW + 1) : 1 });
 }
 
@@ -98,7 +98,8 @@ function compareHeads(
   sqlite: Database.Database,
   seen: ReturnType<HeadStore['seen']>,
   associationId: string | null,
-  name: string,
+  /** The association's name; null for the laptop's own history. */
+  name: string | null,
   add: (code: IntegrityProblem['code'], associationId: string | null, params: ErrorParams) => void,
 ): void {
   if (!seen) return;
@@ -109,7 +110,9 @@ function compareHeads(
   for (const [head, query] of chains) {
     if (!head) continue;
     const row = sqlite.prepare(query).get(associationId, head.seq) as { hash: string } | undefined;
-    if (!row) add('integrity-entries-missing', associationId, { name, seq: head.seq });
+    if (name === null) {
+      if (!row || row.hash !== head.hash) add('integrity-laptop-changed', null, {});
+    } else if (!row) add('integrity-entries-missing', associationId, { name, seq: head.seq });
     else if (row.hash !== head.hash) add('integrity-entries-rewritten', associationId, { name, seq: head.seq });
   }
 }
