@@ -166,23 +166,20 @@ function door(server: LedgerServer, options: Options) {
   return { call };
 }
 
+/** Signs in as the named user of the association, or as the named laptop administrator. */
 async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins): Promise<void> {
-  if (options.administrator) {
-    const listed = d.call('administrator-list', {});
-    if (!listed.ok) throw new Refused(describeErrors(listed.error, options.locale));
-    const named = (listed.value as { id: string; name: string }[]).find((a) => a.name.normalize('NFC').toLowerCase() === options.administrator!.normalize('NFC').toLowerCase());
-    if (!named) throw new Refused(`No administrator named "${options.administrator}" on this ledger.`);
-    const signedIn = d.call('administrator-sign-in', { administratorId: named.id, pin: await pins.pin() });
-    if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
-    return;
-  }
-  const users = d.call('user-sign-in-list', { associationId: options.association });
-  if (!users.ok) throw new Refused(describeErrors(users.error, options.locale));
+  const asAdministrator = options.administrator !== undefined;
+  const name = (options.administrator ?? options.user)!;
+  const listed = asAdministrator ? d.call('administrator-list', {}) : d.call('user-sign-in-list', { associationId: options.association });
+  if (!listed.ok) throw new Refused(describeErrors(listed.error, options.locale));
   // Names are kept in NFC; a terminal may type an accent as a separate mark.
-  const sameName = (name: string) => name.normalize('NFC').toLowerCase() === options.user!.normalize('NFC').toLowerCase();
-  const user = (users.value as { id: string; name: string }[]).find((u) => sameName(u.name));
-  if (!user) throw new Refused(`No user named "${options.user}" in this association.`);
-  const signedIn = d.call('session-sign-in', { associationId: options.association, userId: user.id, pin: await pins.pin() });
+  const same = (other: string) => other.normalize('NFC').toLowerCase() === name.normalize('NFC').toLowerCase();
+  const found = (listed.value as { id: string; name: string }[]).find((person) => same(person.name));
+  if (!found) throw new Refused(asAdministrator ? `No administrator named "${name}" on this ledger.` : `No user named "${name}" in this association.`);
+  const pin = await pins.pin();
+  const signedIn = asAdministrator
+    ? d.call('administrator-sign-in', { administratorId: found.id, pin })
+    : d.call('session-sign-in', { associationId: options.association, userId: found.id, pin });
   if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
 }
 
