@@ -2,6 +2,7 @@
 // to one of ours (an imported copy is read-only).
 
 import { LedgerError } from './errors';
+import type Database from 'better-sqlite3';
 import type { CallContext } from './context';
 import type { CURRENCY_CODES } from './money/currency';
 import type { UI_LOCALES } from './locale/numbers';
@@ -45,4 +46,9 @@ export function writableAssociation(ctx: CallContext, associationId: string): As
 export function listAssociations(ctx: CallContext): AssociationView[] {
   const rows = prepared(ctx.ledger.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
   return rows.map((r) => ({ ...r, readOnly: Boolean(r.readOnly) }));
+}
+
+/** The ids of every association in the file, in a fixed order (whole-file actions, checks). */
+export function associationIds(sqlite: Database.Database): string[] {
+  return prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as string[];
 }

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { defaultMigrationsFolder, openLedger, type OpenLedger, type OpenOptions } from '../../db/open';
 import { createRegistry, failure, type Registry } from './registry';
+import { associationIds } from './association-record';
 import { allHandlers, type AllHandlers } from './handlers';
 import { uuidv7 } from './ids';
 import type { Actor, HealthState, ServerDeps } from './context';
@@ -112,7 +113,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
   /** After an upgrade every association's history notes it with the new seal; heads not yet seen are recorded. */
   function afterOpening(): void {
     const sqlite = deps.ledger.sqlite;
-    const associations = sqlite.prepare('SELECT id FROM associations').pluck().all() as string[];
+    const associations = associationIds(sqlite);
     if (deps.ledger.upgradedSteps > 0) {
       const steps = readMigrationFiles({ migrationsFolder }).length;
       sqlite.transaction(() => {
@@ -279,7 +280,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     },
     checkFully: runFull,
     unresolvedProblems() {
-      const chains = [...(deps.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]), null];
+      const chains = [...associationIds(deps.ledger.sqlite), null];
       return unresolvedProblems(deps.ledger.sqlite, chains, health.report?.problems ?? []);
     },
     close() {

@@ -3,6 +3,7 @@
 // restore the whole file and add associations; they never read or change any
 // association's books.
 
+import { associationIds } from '../association-record';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
@@ -71,7 +72,7 @@ export const administratorHandlers = {
       if (!allowed) throw new LedgerError(ctx.user ? 'role-refused' : 'sign-in-required', ctx.user ? { role: ctx.user.role } : {});
       const named = insertAdministrator(ctx, input, ctx.actorName);
       // Whoever may copy or replace every association's books: each association's history says who was named, and by whom.
-      for (const associationId of ctx.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]) {
+      for (const associationId of associationIds(ctx.ledger.sqlite)) {
         recordChange(ctx, authorOf(ctx), { associationId, command: 'administrator-create', input: { name: input.name }, targetId: named.id });
       }
       return named;

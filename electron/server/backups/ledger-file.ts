@@ -2,6 +2,7 @@
 // association at once, the automatic backups, restoring the whole file, and the
 // file's health (the checks made when it opened and in the background).
 
+import { associationIds } from '../association-record';
 import { z } from 'zod';
 import { committed, handler } from '../registry';
 import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
@@ -30,7 +31,7 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
   const user = ctx.user!;
   const mine = (p: IntegrityProblem) => user.role === 'administrator' || p.associationId === null || p.associationId === user.associationId;
   const chains = user.role === 'administrator'
-    ? [...(ctx.ledger.sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]), null]
+    ? [...associationIds(ctx.ledger.sqlite), null]
     : [user.associationId, null];
   const current = (ctx.health.report?.problems ?? []).filter(mine);
   // An acknowledgement just written counts as made.
@@ -45,7 +46,7 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
  */
 function recordInEveryHistory(ctx: CallContext, command: string, input: unknown): void {
   const { sqlite } = ctx.ledger;
-  const associations = sqlite.prepare('SELECT id FROM associations').pluck().all() as string[];
+  const associations = associationIds(sqlite);
   sqlite.transaction(() => {
     for (const associationId of associations) recordChange(ctx, authorOf(ctx), { associationId, command, input });
   }).immediate();

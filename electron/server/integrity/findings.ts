@@ -4,6 +4,7 @@
 // treasurer or chair (or, for the file as a whole, the administrator) says it has
 // been looked into.
 
+import { associationIds } from '../association-record';
 import type Database from 'better-sqlite3';
 import { BY_IKIMINA, recordChange } from '../audit-log';
 import type { ServerDeps } from '../context';
@@ -48,7 +49,7 @@ export function recordFindings(deps: Pick<ServerDeps, 'ledger' | 'sealer' | 'new
     byChain.set(key, [...(byChain.get(key) ?? []), p]);
   }
   const written: (string | null)[] = [];
-  const existing = new Set((sqlite.prepare('SELECT id FROM associations').pluck().all() as string[]));
+  const existing = new Set(associationIds(sqlite));
   sqlite.transaction(() => {
     for (const [associationId, found] of byChain) {
       if (associationId !== null && !existing.has(associationId)) continue;

@@ -12,6 +12,7 @@
 // id of the first row of its own history (copies and backups of it share it), so
 // that opening another ledger file never looks like the first one lost its books.
 
+import { associationIds } from '../association-record';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
@@ -80,15 +81,15 @@ export class HeadStore {
   missingAssociations(sqlite: Database.Database): string[] {
     const ledger = this.ledgerOf(sqlite);
     if (!ledger) return [];
-    const present = new Set(prepared(sqlite, 'SELECT id FROM associations').pluck().all() as string[]);
+    const present = new Set(associationIds(sqlite));
     return ledger.associations.filter((id) => !present.has(id));
   }
 
   /** Records what the file holds now for these associations (null: the file's own history). */
-  record(sqlite: Database.Database, associationIds: readonly (string | null)[], at: Date): void {
+  record(sqlite: Database.Database, chains: readonly (string | null)[], at: Date): void {
     let changed = false;
     const seenAt = at.toISOString();
-    for (const id of associationIds) {
+    for (const id of chains) {
       if (id === null) continue;
       const next: SeenHeads = { journal: journalHead(sqlite, id), changes: changeChainHead(sqlite, id), seenAt };
       const before = this.associations[id];
@@ -98,12 +99,12 @@ export class HeadStore {
     }
     // The file's own record: when its history moved, or it holds an association not yet noted.
     const noted = this.lastLedger;
-    const needed = associationIds.includes(null) || !noted || associationIds.some((id) => id !== null && !noted.associations.includes(id));
+    const needed = chains.includes(null) || !noted || chains.some((id) => id !== null && !noted.associations.includes(id));
     const ledgerId = needed ? ledgerIdentity(sqlite) : null;
     if (ledgerId) {
       const before = this.ledgers[ledgerId];
-      const history = associationIds.includes(null) ? { journal: null, changes: changeChainHead(sqlite, null), seenAt } : (before?.history ?? null);
-      const held = prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as string[];
+      const history = chains.includes(null) ? { journal: null, changes: changeChainHead(sqlite, null), seenAt } : (before?.history ?? null);
+      const held = associationIds(sqlite);
       if (!before || before.history?.changes?.hash !== history?.changes?.hash || before.associations.join() !== held.join()) {
         this.ledgers[ledgerId] = { history, associations: held };
         changed = true;
@@ -142,10 +143,10 @@ export class HeadStore {
   }
 
   /** Before a restore the books deliberately go back: these heads (null: the file's own) no longer apply. */
-  forget(sqlite: Database.Database, associationIds: readonly (string | null)[]): void {
-    for (const id of associationIds) if (id !== null) delete this.associations[id];
+  forget(sqlite: Database.Database, chains: readonly (string | null)[]): void {
+    for (const id of chains) if (id !== null) delete this.associations[id];
     const ledgerId = ledgerIdentity(sqlite);
-    if (ledgerId && associationIds.includes(null)) delete this.ledgers[ledgerId];
+    if (ledgerId && chains.includes(null)) delete this.ledgers[ledgerId];
     this.lastLedger = undefined;
     this.save();
   }
