@@ -4,7 +4,7 @@
 // is taken with it and folded in.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -83,3 +83,34 @@ export function uniqueKeptName(base: string, at: Date): string {
   return `${base}.before-restore-${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
+
+/** Errors that say the folder cannot hold hard links (some USB sticks, another drive). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV']);
+
+/**
+ * Gives `source` another name, the first of `nameFor(1)`, `nameFor(2)` … that no file
+ * has: a hard link (no copy, nothing overwritten), or where links cannot be made an
+ * exclusive copy, flushed. Returns the name taken.
+ */
+export function linkUnderFreeName(source: string, nameFor: (attempt: number) => string): string {
+  for (let attempt = 1; ; attempt++) {
+    const target = nameFor(attempt);
+    try {
+      linkSync(source, target);
+      return target;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code === 'EEXIST') continue;
+      if (!NO_LINKS.has(code)) throw err;
+    }
+    try {
+      copyFileSync(source, target, constants.COPYFILE_EXCL);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'EEXIST') continue;
+      rmSync(target, { force: true });
+      throw err;
+    }
+    flush(target);
+    return target;
+  }
+}

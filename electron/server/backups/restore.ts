@@ -9,11 +9,11 @@
 // - one association (its treasurer or chair): its rows are replaced by the backup's
 //   in one transaction (restore-association.ts).
 
-import { constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LedgerError } from '../errors';
 import { headerSaysIkimina, openLedger } from '../../../db/open';
-import { copyAsSingleFile, flush, removeWithCompanions, uniqueKeptName } from './copy';
+import { copyAsSingleFile, flush, linkUnderFreeName, removeWithCompanions, uniqueKeptName } from './copy';
 import { inspectLedgerFile, type LedgerFileSummary } from './inspect';
 
 export interface RestoreSources {
@@ -71,19 +71,11 @@ function removeCompanions(file: string): void {
 export function swapInCandidate(ledgerFile: string, candidate: string, at: Date): string {
   if (existsSync(`${ledgerFile}-wal`) && statSync(`${ledgerFile}-wal`).size > 0) throw new LedgerError('database-busy');
   let kept: string;
-  for (;;) {
-    kept = uniqueKeptName(ledgerFile, at);
-    try {
-      linkSync(ledgerFile, kept);
-      break;
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'EEXIST') continue;
-      if (code === 'ENOSPC') throw new LedgerError('disk-full');
-      // No hard links here: an exclusive copy, flushed, does the same.
-      copyFileSync(ledgerFile, kept, constants.COPYFILE_EXCL);
-      break;
-    }
+  try {
+    kept = linkUnderFreeName(ledgerFile, () => uniqueKeptName(ledgerFile, at));
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOSPC') throw new LedgerError('disk-full');
+    throw err;
   }
   flush(kept);
   for (const suffix of ['-wal', '-shm']) rmSync(ledgerFile + suffix, { force: true });

@@ -6,11 +6,11 @@
 // with the backup, not a reason to refuse one: a backup is most needed then.
 
 import type Database from 'better-sqlite3';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerError } from '../errors';
 import { inspectLedgerFile, type InspectOptions, type LedgerFileSummary } from './inspect';
-import { flush, removeWithCompanions, temporaryBeside } from './copy';
+import { flush, linkUnderFreeName, removeWithCompanions, temporaryBeside } from './copy';
 
 export const AUTO_PREFIX = 'ikimina-auto-';
 /** Automatic backups kept; older ones are removed. Manual backups are never removed. */
@@ -59,33 +59,10 @@ export function writeCheckedCopy(folder: string, name: string, write: (temporary
 
 /** Links the finished copy under the first free name: name.sqlite, name-2.sqlite … (never replacing one). */
 function claimName(folder: string, name: string, temporary: string): string {
-  for (let n = 1; ; n++) {
-    const file = join(folder, n === 1 ? name : name.replace(/\.sqlite$/, `-${n}.sqlite`));
-    try {
-      linkSync(temporary, file);
-      return file;
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'EEXIST') continue;
-      if (code === 'ENOSPC') throw new LedgerError('disk-full', {}, 'folder');
-      // Folders that cannot hold links (some USB sticks): copy instead, refusing to overwrite.
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'EOPNOTSUPP') {
-        if (existsSync(file)) continue;
-        copyExclusive(temporary, file);
-        return file;
-      }
-      throw new LedgerError('backup-folder-unwritable', {}, 'folder');
-    }
-  }
-}
-
-function copyExclusive(from: string, to: string): void {
   try {
-    copyFileSync(from, to, constants.COPYFILE_EXCL);
-    flush(to);
+    return linkUnderFreeName(temporary, (n) => join(folder, n === 1 ? name : name.replace(/\.sqlite$/, `-${n}.sqlite`)));
   } catch (err) {
-    if ((err as { code?: string }).code !== 'EEXIST') rmSync(to, { force: true });
-    throw err;
+    throw new LedgerError((err as { code?: string }).code === 'ENOSPC' ? 'disk-full' : 'backup-folder-unwritable', {}, 'folder');
   }
 }
 
