@@ -34,6 +34,9 @@ export const associations = sqliteTable(
   (t) => [check('associations_currency_known', sql`${t.currency} IN ('RWF','BIF','UGX','CDF','LRD','USD','KES','TZS')`)],
 );
 
+export const GENDERS = ['female', 'male'] as const;
+export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
+
 export const members = sqliteTable(
   'members',
   {
@@ -42,8 +45,8 @@ export const members = sqliteTable(
     /** The member's number in the association's register (1, 2, 3 …). */
     memberNo: integer('member_no').notNull(),
     fullName: text('full_name').notNull(),
-    gender: text('gender', { enum: ['female', 'male'] }).notNull(),
-    role: text('role', { enum: ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] }).notNull(),
+    gender: text('gender', { enum: GENDERS }).notNull(),
+    role: text('role', { enum: MEMBER_ROLES }).notNull(),
     phone: text('phone'),
     nationalId: text('national_id'),
     joinedOn: text('joined_on').notNull(),

@@ -4,14 +4,13 @@
 // chains its hash and writes the entry and its postings. The caller wraps it and the
 // business record in one transaction (the registry does, for every write handler).
 
-import type Database from 'better-sqlite3';
 import { LedgerError } from '../errors';
 import { todayOf, type CallContext } from '../context';
 import { sumMinor, type MinorUnits } from '../money/money';
 import { isCalendarDate } from '../validation';
 import { MEMBER_NAMED_PURPOSES } from './chart';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
-import { statementsFor } from './posting-queries';
+import { statementsFor, type AccountForPosting, type AssociationForPosting, type LastEntry, type MemberForPosting } from './posting-queries';
 import { addDays } from '../locale/dates';
 
 export interface EntryLine {
@@ -45,16 +44,14 @@ export interface PostedEntry extends HashableEntry {
 export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
   const { sqlite } = ctx.ledger;
   if (!sqlite.inTransaction) throw new Error('postEntry must run inside the command’s transaction');
-  const st = statementsFor(sqlite);
-  const association = st.associationForPosting.get(entry.associationId) as
-    | { currency: string; founded_on: string; read_only: number }
-    | undefined;
+  const st = statementsFor(ctx.ledger);
+  const association = st.associationForPosting.get(entry.associationId) as AssociationForPosting | undefined;
   if (!association) throw new LedgerError('association-not-found');
-  if (association.read_only) throw new LedgerError('association-read-only');
-  checkDate(ctx, entry.entryDate, association.founded_on);
-  checkLines(sqlite, entry);
+  if (association.readOnly) throw new LedgerError('association-read-only');
+  checkDate(ctx, entry.entryDate, association.foundedOn);
+  checkLines(ctx, entry);
 
-  const last = st.lastEntry.get(entry.associationId) as { seq: number; hash: string } | undefined;
+  const last = st.lastEntry.get(entry.associationId) as LastEntry | undefined;
   const head: HashableEntry = {
     id: ctx.newId(),
     associationId: entry.associationId,
@@ -95,28 +92,28 @@ function checkDate(ctx: CallContext, date: string, foundedOn: string): void {
 }
 
 /** The balance check that no write path can skip, plus the shape of every line. */
-function checkLines(sqlite: Database.Database, entry: NewEntry): void {
+function checkLines(ctx: CallContext, entry: NewEntry): void {
   if (entry.lines.length < 2) throw new LedgerError('entry-too-few-lines', {}, 'lines');
-  const st = statementsFor(sqlite);
+  const st = statementsFor(ctx.ledger);
   entry.lines.forEach((line, i) => {
     const field = `lines.${i}`;
     if (!Number.isSafeInteger(line.amount)) throw new LedgerError('amount-out-of-range', {}, field);
     if (line.amount === 0) throw new LedgerError('entry-line-zero', { line: i + 1 }, field);
-    const account = st.accountInAssociation.get(line.accountId, entry.associationId) as { per_member: number; code: string; purpose: string } | undefined;
+    const account = st.accountInAssociation.get(line.accountId, entry.associationId) as AccountForPosting | undefined;
     if (!account) throw new LedgerError('account-not-found', { line: i + 1 }, field);
     if (line.memberId) {
-      const member = st.memberInAssociation.get(line.memberId, entry.associationId) as { full_name: string; exited_on: string | null } | undefined;
+      const member = st.memberInAssociation.get(line.memberId, entry.associationId) as MemberForPosting | undefined;
       if (!member) throw new LedgerError('member-not-found', { line: i + 1 }, field);
-      if (!account.per_member && !MEMBER_NAMED_PURPOSES.has(account.purpose)) {
+      if (!account.perMember && !MEMBER_NAMED_PURPOSES.has(account.purpose)) {
         throw new LedgerError('entry-line-member-not-allowed', { line: i + 1, account: account.code }, field);
       }
       // Nothing is saved for someone who has left (paying out, a debit, still is);
       // a reversal puts back exactly what was there, so it is let through.
-      const leftBy = member.exited_on !== null && member.exited_on <= (entry.recordDate ?? entry.entryDate);
+      const leftBy = member.exitedOn !== null && member.exitedOn <= (entry.recordDate ?? entry.entryDate);
       if (leftBy && line.amount < 0 && account.purpose === 'member_savings' && !entry.reversesEntryId) {
-        throw new LedgerError('member-has-left', { line: i + 1, name: member.full_name, date: member.exited_on! }, field);
+        throw new LedgerError('member-has-left', { line: i + 1, name: member.fullName, date: member.exitedOn! }, field);
       }
-    } else if (account.per_member) {
+    } else if (account.perMember) {
       throw new LedgerError('entry-line-needs-member', { line: i + 1, account: account.code }, field);
     }
   });

@@ -1,26 +1,25 @@
-// Prepared SQL for the journal's hot paths, made once per connection. Posting an
-// entry runs these hundreds of times a meeting; preparing them once keeps the
-// server close to raw SQLite speed (see `npm run bench`).
+// Raw SQL for the journal's hot path, made once per connection in the one statement
+// cache. Posting an entry runs these hundreds of times a meeting; raw statements keep
+// the server close to raw SQLite speed (see `npm run bench`), and their rows are typed
+// from the schema below.
 
 import type Database from 'better-sqlite3';
+import type { accounts, associations, journalEntries, members } from '../../../db/schema';
+import { typedQuery, type RowOf } from '../prepared';
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+export type AssociationForPosting = RowOf<typeof associations, 'currency' | 'foundedOn' | 'readOnly'>;
+export type LastEntry = RowOf<typeof journalEntries, 'seq' | 'hash'>;
+export type AccountForPosting = RowOf<typeof accounts, 'perMember' | 'code' | 'purpose'>;
+export type MemberForPosting = RowOf<typeof members, 'fullName' | 'exitedOn'>;
 
-export function statementsFor(sqlite: Database.Database) {
-  let st = cache.get(sqlite);
-  if (!st) {
-    st = prepare(sqlite);
-    cache.set(sqlite, st);
-  }
-  return st;
-}
+export const statementsFor = typedQuery((_db, sqlite) => prepare(sqlite));
 
 function prepare(sqlite: Database.Database) {
   return {
-    associationForPosting: sqlite.prepare('SELECT currency, founded_on, read_only FROM associations WHERE id = ?'),
+    associationForPosting: sqlite.prepare('SELECT currency, founded_on AS foundedOn, read_only AS readOnly FROM associations WHERE id = ?'),
     lastEntry: sqlite.prepare('SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1'),
-    accountInAssociation: sqlite.prepare('SELECT per_member, code, purpose FROM accounts WHERE id = ? AND association_id = ?'),
-    memberInAssociation: sqlite.prepare('SELECT full_name, exited_on FROM members WHERE id = ? AND association_id = ?'),
+    accountInAssociation: sqlite.prepare('SELECT per_member AS perMember, code, purpose FROM accounts WHERE id = ? AND association_id = ?'),
+    memberInAssociation: sqlite.prepare('SELECT full_name AS fullName, exited_on AS exitedOn FROM members WHERE id = ? AND association_id = ?'),
     insertEntry: sqlite.prepare(
       `INSERT INTO journal_entries (id, association_id, seq, entry_date, kind, memo, currency, reverses_entry_id,
          source_type, source_id, created_at, created_by, prev_hash, hash)

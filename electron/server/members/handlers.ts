@@ -2,6 +2,8 @@
 // exit with a date (the savings settlement comes with the meetings work).
 
 import { z } from 'zod';
+import { and, asc, eq, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { attendance, currentMeetingVersions, GENDERS, meetings, MEMBER_ROLES, members } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
@@ -10,13 +12,12 @@ import { postEntry } from '../journal/post';
 import { minorUnits, type MinorUnits } from '../money/money';
 import { clearableText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { prepared } from '../prepared';
+import { placeholderValue, typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { checkFreeCash } from '../funds/funds';
 
-export const GENDERS = ['female', 'male'] as const;
+export { GENDERS, MEMBER_ROLES };
 const PHONE = /^\+?[0-9 ]{6,20}$/;
-export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
 
 const details = {
   fullName: requiredText(120),
@@ -26,29 +27,54 @@ const details = {
   nationalId: optionalText(30),
 };
 
-export interface MemberView {
-  readonly id: string;
-  readonly associationId: string;
-  readonly memberNo: number;
-  readonly fullName: string;
-  readonly gender: (typeof GENDERS)[number];
-  readonly role: (typeof MEMBER_ROLES)[number];
-  readonly phone: string | null;
-  readonly nationalId: string | null;
-  readonly joinedOn: string;
-  readonly exitedOn: string | null;
-  readonly exitReason: string | null;
-  readonly status: 'active' | 'exited';
-}
+/** What every member read returns: the register's row, with whether they are still a member. */
+const memberFields = {
+  id: members.id,
+  associationId: members.associationId,
+  memberNo: members.memberNo,
+  fullName: members.fullName,
+  gender: members.gender,
+  role: members.role,
+  phone: members.phone,
+  nationalId: members.nationalId,
+  joinedOn: members.joinedOn,
+  exitedOn: members.exitedOn,
+  exitReason: members.exitReason,
+  status: sql<'active' | 'exited'>`CASE WHEN ${members.exitedOn} IS NULL THEN 'active' ELSE 'exited' END`,
+};
 
-const SELECT = `SELECT id, association_id AS associationId, member_no AS memberNo, full_name AS fullName, gender, role,
-  phone, national_id AS nationalId, joined_on AS joinedOn, exited_on AS exitedOn, exit_reason AS exitReason,
-  CASE WHEN exited_on IS NULL THEN 'active' ELSE 'exited' END AS status FROM members`;
+const memberById = typedQuery((db) =>
+  db.select(memberFields).from(members)
+    .where(and(eq(members.id, sql.placeholder('memberId')), eq(members.associationId, sql.placeholder('associationId'))))
+    .prepare(),
+);
+
+export type MemberView = NonNullable<ReturnType<ReturnType<typeof memberById>['get']>>;
+
+const memberQueries = typedQuery((db) => ({
+  nextNumber: db.select({ n: sql<number>`coalesce(max(${members.memberNo}), 0) + 1` }).from(members)
+    .where(eq(members.associationId, sql.placeholder('associationId'))).prepare(),
+  insert: db.insert(members).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), memberNo: sql.placeholder('memberNo'),
+    fullName: sql.placeholder('fullName'), gender: sql.placeholder('gender'), role: sql.placeholder('role'),
+    phone: sql.placeholder('phone'), nationalId: sql.placeholder('nationalId'), joinedOn: sql.placeholder('joinedOn'),
+    createdAt: sql.placeholder('now'), updatedAt: sql.placeholder('now'),
+  }).prepare(),
+  /** The last meeting the member took part in (present or represented). */
+  lastMeetingAttended: db.select({ date: max(meetings.meetingDate) }).from(meetings)
+    .innerJoin(currentMeetingVersions, eq(currentMeetingVersions.meetingId, meetings.id))
+    .innerJoin(attendance, and(
+      eq(attendance.meetingVersionId, currentMeetingVersions.id),
+      eq(attendance.memberId, sql.placeholder('memberId')),
+      sql`${attendance.status} <> 'absent'`,
+    )).prepare(),
+  exit: db.update(members)
+    .set({ exitedOn: placeholderValue('exitedOn'), exitReason: placeholderValue('reason'), updatedAt: placeholderValue('now') })
+    .where(eq(members.id, sql.placeholder('memberId'))).prepare(),
+}));
 
 export function getMember(ctx: CallContext, associationId: string, memberId: string): MemberView {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ? AND association_id = ?`).get(memberId, associationId) as
-    | MemberView
-    | undefined;
+  const row = memberById(ctx.ledger).get({ memberId, associationId });
   if (!row) throw new LedgerError('member-not-found', {}, 'memberId');
   return row;
 }
@@ -84,16 +110,14 @@ export const memberHandlers = {
     run(ctx, input): MemberView {
       const association = writableAssociation(ctx, input.associationId);
       if (input.joinedOn < association.foundedOn) throw new LedgerError('joined-before-founding', { foundedOn: association.foundedOn }, 'joinedOn');
-      const { sqlite } = ctx.ledger;
-      const next = prepared(sqlite, 'SELECT coalesce(max(member_no), 0) + 1 AS n FROM members WHERE association_id = ?').get(input.associationId) as { n: number };
+      const q = memberQueries(ctx.ledger);
+      const next = q.nextNumber.get({ associationId: input.associationId })!;
       const memberId = ctx.newId();
-      const now = ctx.now().toISOString();
-      prepared(sqlite, 
-          `INSERT INTO members (id, association_id, member_no, full_name, gender, role, phone, national_id, joined_on, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(memberId, input.associationId, next.n, input.fullName, input.gender, input.role, input.phone ?? null,
-          input.nationalId ?? null, input.joinedOn, now, now);
+      q.insert.run({
+        id: memberId, associationId: input.associationId, memberNo: next.n, fullName: input.fullName, gender: input.gender,
+        role: input.role, phone: input.phone ?? null, nationalId: input.nationalId ?? null, joinedOn: input.joinedOn,
+        now: ctx.now().toISOString(),
+      });
       return getMember(ctx, input.associationId, memberId);
     },
   }),
@@ -115,13 +139,10 @@ export const memberHandlers = {
       writableAssociation(ctx, input.associationId);
       const member = getMember(ctx, input.associationId, input.memberId);
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
-      const columns: Record<string, string | null | undefined> = {
-        full_name: input.fullName, gender: input.gender, role: input.role, phone: input.phone, national_id: input.nationalId,
-      };
-      const set = Object.entries(columns).filter(([, v]) => v !== undefined);
-      if (set.length > 0) {
-        prepared(ctx.ledger.sqlite, `UPDATE members SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-          .run(...set.map(([, v]) => v), ctx.now().toISOString(), input.memberId);
+      const changes = { fullName: input.fullName, gender: input.gender, role: input.role, phone: input.phone, nationalId: input.nationalId };
+      // Only the fields given change (drizzle leaves out the undefined ones).
+      if (Object.values(changes).some((v) => v !== undefined)) {
+        ctx.ledger.db.update(members).set({ ...changes, updatedAt: ctx.now().toISOString() }).where(eq(members.id, input.memberId)).run();
       }
       return getMember(ctx, input.associationId, input.memberId);
     },
@@ -139,16 +160,11 @@ export const memberHandlers = {
       if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
       if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
       // The exit cannot be dated before a meeting the member took part in.
-      const last = prepared(
-        ctx.ledger.sqlite,
-        `SELECT max(m.meeting_date) AS date FROM meetings m
-           JOIN current_meeting_versions v ON v.meeting_id = m.id
-           JOIN attendance a ON a.meeting_version_id = v.id AND a.member_id = ? AND a.status <> 'absent'`,
-      ).get(input.memberId) as { date: string | null };
-      if (last.date && input.exitedOn < last.date) throw new LedgerError('exit-before-last-meeting', { date: last.date }, 'exitedOn');
+      const q = memberQueries(ctx.ledger);
+      const last = q.lastMeetingAttended.get({ memberId: input.memberId });
+      if (last?.date && input.exitedOn < last.date) throw new LedgerError('exit-before-last-meeting', { date: last.date }, 'exitedOn');
       if (input.settle) settleSavings(ctx, input.associationId, member, input.exitedOn);
-      prepared(ctx.ledger.sqlite, 'UPDATE members SET exited_on = ?, exit_reason = ?, updated_at = ? WHERE id = ?')
-        .run(input.exitedOn, input.reason, ctx.now().toISOString(), input.memberId);
+      q.exit.run({ memberId: input.memberId, exitedOn: input.exitedOn, reason: input.reason, now: ctx.now().toISOString() });
       return getMember(ctx, input.associationId, input.memberId);
     },
   }),
@@ -174,24 +190,20 @@ export const memberHandlers = {
     }),
     run(ctx, input): MemberView[] {
       getAssociation(ctx, input.associationId);
-      const where = ['association_id = ?'];
-      const args: (string | number)[] = [input.associationId];
-      if (input.status === 'active') where.push('exited_on IS NULL');
-      if (input.status === 'exited') where.push('exited_on IS NOT NULL');
-      if (input.role) {
-        where.push('role = ?');
-        args.push(input.role);
-      }
-      if (input.gender) {
-        where.push('gender = ?');
-        args.push(input.gender);
-      }
+      const where: (SQL | undefined)[] = [eq(members.associationId, input.associationId)];
+      if (input.status === 'active') where.push(isNull(members.exitedOn));
+      if (input.status === 'exited') where.push(isNotNull(members.exitedOn));
+      if (input.role) where.push(eq(members.role, input.role));
+      if (input.gender) where.push(eq(members.gender, input.gender));
       if (input.search) {
-        const like = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where.push("(full_name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR CAST(member_no AS TEXT) = ?)");
-        args.push(like, like, input.search);
+        const pattern = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(or(
+          sql`${members.fullName} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${members.phone} LIKE ${pattern} ESCAPE '\\'`,
+          sql`CAST(${members.memberNo} AS TEXT) = ${input.search}`,
+        ));
       }
-      return prepared(ctx.ledger.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY member_no`).all(...args) as MemberView[];
+      return ctx.ledger.db.select(memberFields).from(members).where(and(...where)).orderBy(asc(members.memberNo)).all();
     },
   }),
 
