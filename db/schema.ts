@@ -138,6 +138,9 @@ export const currentMeetingVersions = sqliteView('current_meeting_versions').as(
   qb.select().from(meetingVersions).where(sql`${meetingVersions.version} = (SELECT max(w.version) FROM meeting_versions w WHERE w.meeting_id = ${meetingVersions.meetingId})`),
 );
 
+/** How a member was at a meeting: there, away, or sending someone with their money. */
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'represented'] as const;
+
 /** Who came to a meeting (per version). */
 export const attendance = sqliteTable(
   'attendance',
@@ -145,10 +148,13 @@ export const attendance = sqliteTable(
     id: text('id').primaryKey(),
     meetingVersionId: text('meeting_version_id').notNull().references(() => meetingVersions.id),
     memberId: text('member_id').notNull().references(() => members.id),
-    status: text('status', { enum: ['present', 'absent', 'represented'] }).notNull(),
+    status: text('status', { enum: ATTENDANCE_STATUSES }).notNull(),
   },
   (t) => [uniqueIndex('attendance_version_member').on(t.meetingVersionId, t.memberId)],
 );
+
+/** What a member can pay in at a meeting. */
+export const CONTRIBUTION_KINDS = ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'] as const;
 
 /** What one member paid at a meeting, by kind (per version). Amounts in minor units. */
 export const contributions = sqliteTable(
@@ -157,7 +163,7 @@ export const contributions = sqliteTable(
     id: text('id').primaryKey(),
     meetingVersionId: text('meeting_version_id').notNull().references(() => meetingVersions.id),
     memberId: text('member_id').notNull().references(() => members.id),
-    kind: text('kind', { enum: ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'] }).notNull(),
+    kind: text('kind', { enum: CONTRIBUTION_KINDS }).notNull(),
     /** Shares bought (for kind 'shares'). */
     shares: integer('shares'),
     amount: integer('amount').notNull(),
@@ -168,6 +174,9 @@ export const contributions = sqliteTable(
 /** A loan to a member: its terms are fixed at application from the cycle's rules. */
 /** How often a group meets, or a loan falls due: one list for the rules, the schedules and the stored loans. */
 export const FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
+/** How a loan's interest is worked out, and how its days are counted. */
+export const LOAN_METHODS = ['flat', 'declining'] as const;
+export const DAY_COUNTS = ['30/360', 'actual/365'] as const;
 
 export const loans = sqliteTable(
   'loans',
@@ -178,11 +187,11 @@ export const loans = sqliteTable(
     cycleId: text('cycle_id').notNull().references(() => cycles.id),
     status: text('status', { enum: ['applied', 'approved', 'disbursed', 'closed', 'written_off', 'cancelled'] }).notNull(),
     principal: integer('principal').notNull(),
-    method: text('method', { enum: ['flat', 'declining'] }).notNull(),
+    method: text('method', { enum: LOAN_METHODS }).notNull(),
     monthlyRatePercent: text('monthly_rate_percent').notNull(),
     frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     instalments: integer('instalments').notNull(),
-    dayCount: text('day_count', { enum: ['30/360', 'actual/365'] }).notNull(),
+    dayCount: text('day_count', { enum: DAY_COUNTS }).notNull(),
     latePenalty: integer('late_penalty').notNull(),
     purpose: text('purpose').notNull(),
     appliedOn: text('applied_on').notNull(),
@@ -484,6 +493,8 @@ export const evidence = sqliteTable(
 );
 
 export const SPECIES = ['cow', 'goat', 'pig', 'sheep', 'chicken', 'rabbit'] as const;
+/** An animal's sex; 'mixed' is for a batch of poultry. */
+export const ANIMAL_SEXES = ['female', 'male', 'mixed'] as const;
 
 /**
  * An animal (or a batch of poultry) the group owns. Where it is and whether it is
@@ -498,7 +509,7 @@ export const animals = sqliteTable(
     tag: text('tag').notNull(),
     species: text('species', { enum: SPECIES }).notNull(),
     breed: text('breed'),
-    sex: text('sex', { enum: ['female', 'male', 'mixed'] }).notNull(),
+    sex: text('sex', { enum: ANIMAL_SEXES }).notNull(),
     headCount: integer('head_count').notNull().default(1),
     acquiredOn: text('acquired_on').notNull(),
     origin: text('origin', { enum: ['purchase', 'birth', 'opening'] }).notNull(),

@@ -20,7 +20,7 @@ import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
 import type { ErrorResult, Result } from '../server/errors';
 import { keepSession } from '../server/session-keeper';
-import { NoPinError, readNewPin, readPin } from './pin-prompt';
+import { NoPinError, readConfirmPin, readNewPin, readPin } from './pin-prompt';
 import { resolveReferences, secretInArguments, secretsUsed, type Secrets } from './references';
 
 /** "$FILE:path" in an input: the file's bytes as base64; a missing file is a usage error in words. */
@@ -42,7 +42,9 @@ as the laptop's administrator, for the whole-file commands), reading the PIN
 from the IKIMINA_PIN environment variable or asking for it without showing it.
 A PIN is never an argument (other users of the laptop can see arguments): in the
 input of call, write "$PIN" where a PIN goes (read from IKIMINA_PIN or asked for)
-and "$NEW_PIN" for a PIN being given to a user (IKIMINA_NEW_PIN or asked for);
+and "$NEW_PIN" for a PIN being given to a user (IKIMINA_NEW_PIN or asked for),
+"$CONFIRM_PIN" for the second officer confirming a write-off or a correction
+(IKIMINA_CONFIRM_PIN or asked for);
 a PIN, password or recovery code written out is refused. With neither the
 variable nor a terminal to ask on, the command stops and changes nothing.
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
@@ -138,9 +140,11 @@ class Refused extends Error {}
 function pinReader() {
   let pin: Promise<string> | undefined;
   let newPin: Promise<string> | undefined;
+  let confirmPin: Promise<string> | undefined;
   return {
     pin: () => (pin ??= readPin()),
     newPin: () => (newPin ??= readNewPin()),
+    confirmPin: () => (confirmPin ??= readConfirmPin()),
   };
 }
 
@@ -151,7 +155,8 @@ async function secretsFor(value: unknown, pins: Pins): Promise<Secrets> {
   const used = secretsUsed(value);
   const pin = used.pin ? await pins.pin() : undefined;
   const newPin = used.newPin ? await pins.newPin() : undefined;
-  return { ...(pin !== undefined ? { pin } : {}), ...(newPin !== undefined ? { newPin } : {}) };
+  const confirmPin = used.confirmPin ? await pins.confirmPin() : undefined;
+  return { ...(pin !== undefined ? { pin } : {}), ...(newPin !== undefined ? { newPin } : {}), ...(confirmPin !== undefined ? { confirmPin } : {}) };
 }
 
 /** A door for one command-line run: it keeps the session after signing in. */

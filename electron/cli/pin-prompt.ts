@@ -1,7 +1,9 @@
 // PINs for the command line: from an environment variable, or typed at a prompt
 // that does not show them. Never from the arguments, which other users of the
 // laptop can see. "$PIN" is the signing-in user's PIN (IKIMINA_PIN); "$NEW_PIN" is
-// a PIN being given — to a new user, or in a reset or change (IKIMINA_NEW_PIN).
+// a PIN being given — to a new user, or in a reset or change (IKIMINA_NEW_PIN);
+// "$CONFIRM_PIN" is the second officer's, confirming a write-off or a correction
+// (IKIMINA_CONFIRM_PIN).
 // Neither ever quietly becomes an empty string: with nowhere to read it from, the
 // command stops with a sentence saying how to give it.
 
@@ -27,6 +29,17 @@ const NEW_PIN: SecretSource = {
   prompt: 'New PIN for the new user (or the PIN being set): ',
   missing: '"$NEW_PIN" needs the new PIN: set IKIMINA_NEW_PIN, or run the command in a terminal to be asked for it.',
 };
+
+const CONFIRM_PIN: SecretSource = {
+  env: 'IKIMINA_CONFIRM_PIN',
+  prompt: 'PIN of the second officer who confirms: ',
+  missing: '"$CONFIRM_PIN" needs the confirming officer\'s PIN: set IKIMINA_CONFIRM_PIN, or run the command in a terminal so they can type it.',
+};
+
+/** The second officer's PIN, confirming a decision that needs two people. */
+export function readConfirmPin(): Promise<string> {
+  return readSecret(CONFIRM_PIN);
+}
 
 /** The signing-in user's PIN. */
 export function readPin(): Promise<string> {

@@ -1,7 +1,8 @@
 // In a CLI script a step can use what an earlier step returned: the string "$0.id"
 // becomes the id of step 0's result, "$2.postings.1.amount" a nested field; "$PIN"
 // becomes the PIN given through IKIMINA_PIN or the prompt, "$NEW_PIN" the PIN being
-// given (IKIMINA_NEW_PIN or the prompt); "$FILE:receipt.jpg" becomes the file's
+// given (IKIMINA_NEW_PIN or the prompt), "$CONFIRM_PIN" the PIN of the second officer
+// confirming a write-off or a correction (IKIMINA_CONFIRM_PIN or the prompt); "$FILE:receipt.jpg" becomes the file's
 // content in base64 (for evidence-attach), in a script and in `call`.
 
 const REFERENCE = /^\$(\d+)((?:\.[A-Za-z0-9_]+)*)$/;
@@ -10,19 +11,23 @@ const FILE = /^\$FILE:(.+)$/;
 
 export const PIN_MARK = '$PIN';
 export const NEW_PIN_MARK = '$NEW_PIN';
+export const CONFIRM_PIN_MARK = '$CONFIRM_PIN';
+const MARKS: readonly string[] = [PIN_MARK, NEW_PIN_MARK, CONFIRM_PIN_MARK];
 
 /** The PINs read for this run; a mark whose PIN was not read is an error, never an empty string. */
 export interface Secrets {
   readonly pin?: string;
   readonly newPin?: string;
+  readonly confirmPin?: string;
 }
 
-/** Which of "$PIN" and "$NEW_PIN" an input (or a whole script) uses, so they are read before anything runs. */
-export function secretsUsed(value: unknown): { pin: boolean; newPin: boolean } {
-  const used = { pin: false, newPin: false };
+/** Which of "$PIN", "$NEW_PIN" and "$CONFIRM_PIN" an input (or a whole script) uses, so they are read before anything runs. */
+export function secretsUsed(value: unknown): { pin: boolean; newPin: boolean; confirmPin: boolean } {
+  const used = { pin: false, newPin: false, confirmPin: false };
   const walk = (v: unknown) => {
     if (v === PIN_MARK) used.pin = true;
     else if (v === NEW_PIN_MARK) used.newPin = true;
+    else if (v === CONFIRM_PIN_MARK) used.confirmPin = true;
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
@@ -49,7 +54,7 @@ export function secretInArguments(value: unknown, path: readonly string[] = []):
   if (!value || typeof value !== 'object') return null;
   for (const [key, v] of Object.entries(value)) {
     const here = [...path, key];
-    if (SECRET_KEY.test(key) && v !== PIN_MARK && v !== NEW_PIN_MARK) return here.join('.');
+    if (SECRET_KEY.test(key) && !(typeof v === 'string' && MARKS.includes(v))) return here.join('.');
     const found = secretInArguments(v, here);
     if (found) return found;
   }
@@ -59,6 +64,7 @@ export function secretInArguments(value: unknown, path: readonly string[] = []):
 export function resolveReferences(value: unknown, results: readonly unknown[], secrets: Secrets = {}, readBase64: (path: string) => string = noFiles): unknown {
   if (value === PIN_MARK) return secret(secrets.pin, PIN_MARK);
   if (value === NEW_PIN_MARK) return secret(secrets.newPin, NEW_PIN_MARK);
+  if (value === CONFIRM_PIN_MARK) return secret(secrets.confirmPin, CONFIRM_PIN_MARK);
   if (typeof value === 'string' && FILE.test(value)) return readBase64(FILE.exec(value)![1]!);
   if (typeof value === 'string') {
     const m = REFERENCE.exec(value);

@@ -1,37 +1,45 @@
 // The association a call is about: every feature looks it up here, and writes only
 // to one of ours (an imported copy is read-only).
 
-import { LedgerError } from './errors';
+import { eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
+import { associations } from '../../db/schema';
+import { LedgerError } from './errors';
 import type { CallContext } from './context';
-import type { CURRENCY_CODES } from './money/currency';
-import type { UI_LOCALES } from './locale/numbers';
-import { prepared } from './prepared';
+import type { CurrencyCode } from './money/currency';
+import type { UiLocale } from './locale/numbers';
+import { prepared, typedQuery, type RowOf } from './prepared';
 
-export interface AssociationView {
-  readonly id: string;
-  readonly name: string;
-  readonly registrationNo: string | null;
-  readonly country: string;
-  readonly province: string;
-  readonly district: string;
-  readonly sector: string;
-  readonly cell: string;
-  readonly village: string;
-  readonly currency: (typeof CURRENCY_CODES)[number];
-  readonly language: (typeof UI_LOCALES)[number];
-  readonly foundedOn: string;
-  readonly readOnly: boolean;
-  readonly createdAt: string;
-}
+/** What every association read returns (never its recovery code's hash). */
+const associationFields = {
+  id: associations.id,
+  name: associations.name,
+  registrationNo: associations.registrationNo,
+  country: associations.country,
+  province: associations.province,
+  district: associations.district,
+  sector: associations.sector,
+  cell: associations.cell,
+  village: associations.village,
+  // Only known currencies and languages are ever written (the handlers check them).
+  currency: sql<CurrencyCode>`${associations.currency}`,
+  language: sql<UiLocale>`${associations.language}`,
+  foundedOn: associations.foundedOn,
+  readOnly: associations.readOnly,
+  createdAt: associations.createdAt,
+};
 
-const SELECT = `SELECT id, name, registration_no AS registrationNo, country, province, district, sector, cell, village,
-  currency, language, founded_on AS foundedOn, read_only AS readOnly, created_at AS createdAt FROM associations`;
+const associationQueries = typedQuery((db) => ({
+  byId: db.select(associationFields).from(associations).where(eq(associations.id, sql.placeholder('associationId'))).prepare(),
+  byName: db.select(associationFields).from(associations).orderBy(sql`${associations.name} COLLATE NOCASE`).prepare(),
+}));
+
+export type AssociationView = NonNullable<ReturnType<ReturnType<typeof associationQueries>['byId']['get']>>;
 
 export function getAssociation(ctx: CallContext, associationId: string): AssociationView {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(associationId) as AssociationView | undefined;
+  const row = associationQueries(ctx.ledger).byId.get({ associationId });
   if (!row) throw new LedgerError('association-not-found', {}, 'associationId');
-  return { ...row, readOnly: Boolean(row.readOnly) };
+  return row;
 }
 
 /** For writes: the association must exist and be one of ours, not an imported copy. */
@@ -44,11 +52,13 @@ export function writableAssociation(ctx: CallContext, associationId: string): As
 
 /** Every association in the file, by name. */
 export function listAssociations(ctx: CallContext): AssociationView[] {
-  const rows = prepared(ctx.ledger.sqlite, `${SELECT} ORDER BY name COLLATE NOCASE`).all() as AssociationView[];
-  return rows.map((r) => ({ ...r, readOnly: Boolean(r.readOnly) }));
+  return associationQueries(ctx.ledger).byName.all();
 }
 
-/** The ids of every association in the file, in a fixed order (whole-file actions, checks). */
-export function associationIds(sqlite: Database.Database): string[] {
-  return prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as string[];
+/**
+ * The ids of every association in the file, in a fixed order (whole-file actions, checks).
+ * Raw SQL: its callers (opening the file, the checks, the heads) hold only the driver's connection.
+ */
+export function associationIds(sqlite: Database.Database): RowOf<typeof associations, 'id'>['id'][] {
+  return prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
 }

@@ -4,26 +4,29 @@
 // (integrity/change-chain.ts).
 
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import { prepared } from './prepared';
+import { sql } from 'drizzle-orm';
+import { changeLog } from '../../db/schema';
+import { typedQuery, type QueryTarget, type RowOf } from './prepared';
 import { changeChainHead, changeHash, legacyLink } from './integrity/change-chain';
 import type { Sealer } from './integrity/sealer';
 import type { CallContext, ServerDeps } from './context';
 
-export interface ChangeRow {
-  readonly id: string;
-  readonly associationId: string | null;
-  readonly at: string;
-  readonly actor: string;
-  readonly userId: string | null;
-  readonly role: string | null;
-  readonly channel: string;
-  readonly screen: string | null;
-  readonly command: string;
-  readonly input: unknown;
-  readonly targetId: string | null;
-  readonly outcome: string;
-}
+/** A row of the change log as a command gives it: its input as a value (written as JSON, secrets blanked out). */
+export type ChangeRow = Readonly<RowOf<
+  typeof changeLog,
+  'id' | 'associationId' | 'at' | 'actor' | 'userId' | 'role' | 'channel' | 'screen' | 'command' | 'targetId' | 'outcome',
+  { input: unknown }
+>>;
+
+const insertChange = typedQuery((db) =>
+  db.insert(changeLog).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), at: sql.placeholder('at'), actor: sql.placeholder('actor'),
+    userId: sql.placeholder('userId'), role: sql.placeholder('role'), channel: sql.placeholder('channel'), screen: sql.placeholder('screen'),
+    command: sql.placeholder('command'), inputJson: sql.placeholder('inputJson'), targetId: sql.placeholder('targetId'),
+    outcome: sql.placeholder('outcome'), seq: sql.placeholder('seq'), prevHash: sql.placeholder('prevHash'), hash: sql.placeholder('hash'),
+    stateDigest: sql.placeholder('stateDigest'),
+  }).prepare(),
+);
 
 const SECRET_KEY = /pin|password|recoverycode/i;
 
@@ -42,7 +45,8 @@ export function redactSecrets(value: unknown): unknown {
   return value;
 }
 
-function writeChange(sqlite: Database.Database, sealer: Sealer, row: ChangeRow): void {
+function writeChange(ledger: QueryTarget, sealer: Sealer, row: ChangeRow): void {
+  const { sqlite } = ledger;
   const last = changeChainHead(sqlite, row.associationId);
   const chained = {
     id: row.id, associationId: row.associationId, seq: (last?.seq ?? 0) + 1, at: row.at, actor: row.actor, userId: row.userId,
@@ -50,23 +54,11 @@ function writeChange(sqlite: Database.Database, sealer: Sealer, row: ChangeRow):
     targetId: row.targetId, outcome: row.outcome, stateDigest: sealer.sealNow(row.associationId),
     prevHash: last?.hash ?? legacyLink(sqlite, row.associationId),
   };
-  prepared(
-    sqlite,
-    `INSERT INTO change_log (id, association_id, at, actor, user_id, role, channel, screen, command, input_json, target_id, outcome,
-       seq, prev_hash, hash, state_digest)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(chained.id, chained.associationId, chained.at, chained.actor, chained.userId, chained.role, chained.channel, chained.screen,
-    chained.command, chained.inputJson, chained.targetId, chained.outcome, chained.seq, chained.prevHash, changeHash(chained), chained.stateDigest);
+  insertChange(ledger).run({ ...chained, hash: changeHash(chained) });
 }
 
 /** Who a row of history is by, and through which door. */
-export interface ChangeAuthor {
-  readonly actor: string;
-  readonly userId: string | null;
-  readonly role: string | null;
-  readonly channel: string;
-  readonly screen: string | null;
-}
+export type ChangeAuthor = Readonly<RowOf<typeof changeLog, 'actor' | 'userId' | 'role' | 'channel' | 'screen'>>;
 
 /** Ikimina itself: a schema upgrade, the start of the laptop's history, what a check found. */
 export const BY_IKIMINA: ChangeAuthor = { actor: 'Ikimina', userId: null, role: null, channel: 'app', screen: null };
@@ -82,7 +74,7 @@ export function recordChange(
   author: ChangeAuthor,
   row: { readonly associationId: string | null; readonly command: string; readonly input: unknown; readonly targetId?: string | null; readonly outcome?: string },
 ): void {
-  writeChange(deps.ledger.sqlite, deps.sealer, {
+  writeChange(deps.ledger, deps.sealer, {
     id: deps.newId(), at: deps.now().toISOString(), ...author, associationId: row.associationId, command: row.command, input: row.input,
     targetId: row.targetId ?? null, outcome: row.outcome ?? 'done',
   });

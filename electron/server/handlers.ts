@@ -3,6 +3,7 @@
 import { joinHandlerMaps } from './registry';
 import { associationHandlers } from './associations/handlers';
 import { memberHandlers } from './members/handlers';
+import { savingsBroughtInHandlers } from './members/savings-brought-in';
 import { accountHandlers } from './accounts/handlers';
 import { journalHandlers } from './accounts/entries';
 import { userHandlers } from './access/users';
@@ -17,7 +18,7 @@ import { livestockHandlers } from './livestock/handlers';
 import { administratorHandlers } from './access/administrators';
 import { ledgerFileHandlers } from './backups/ledger-file';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -6,6 +6,8 @@
 import { dirname, join } from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { defaultMigrationsFolder, openLedger, type OpenLedger, type OpenOptions } from '../../db/open';
+import { associations } from '../../db/schema';
+import { typedQuery } from './prepared';
 import { createRegistry, failure, type Registry } from './registry';
 import { associationIds } from './association-record';
 import { allHandlers, type AllHandlers } from './handlers';
@@ -52,6 +54,9 @@ export interface ServerOptions extends Omit<OpenOptions, 'beforeMigrate'> {
   /** Where the chains' heads are kept outside the file; null keeps them in memory only. */
   readonly headsFile?: string | null;
 }
+
+/** Every association's id and name, in the order the file holds them. */
+const associationNames = typedQuery((db) => db.select({ id: associations.id, name: associations.name }).from(associations).prepare());
 
 export function defaultHeadsFile(file: string): string {
   return join(dirname(file), 'ikimina-heads.json');
@@ -179,7 +184,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
 
   function restoreWholeFile(backupFile: string, actor: Actor): RestoreResult {
     const candidate = prepareCandidate(backupFile, file, files);
-    const before = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
+    const before = associationNames(deps.ledger).all();
     const by = signedIn(actor);
     // The heads seen so far no longer apply once the books go back; forgotten first, so
     // that a crash after the swap does not show the restored books as tampered with.
@@ -198,7 +203,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     reopen();
     // Everyone signs in again: the restored books have their own users.
     deps.sessions.closeWhere(() => true);
-    const after = deps.ledger.sqlite.prepare('SELECT id, name FROM associations').all() as { id: string; name: string }[];
+    const after = associationNames(deps.ledger).all();
     const input = { file: backupFile, keptAside, by: by?.name ?? null, before: before.map((a) => a.name), after: after.map((a) => a.name) };
     // The history of every association the restore touched, and the laptop's, record it.
     deps.ledger.sqlite.transaction(() => {
@@ -281,7 +286,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     checkFully: runFull,
     unresolvedProblems() {
       const chains = [...associationIds(deps.ledger.sqlite), null];
-      return unresolvedProblems(deps.ledger.sqlite, chains, health.report?.problems ?? []);
+      return unresolvedProblems(deps.ledger, chains, health.report?.problems ?? []);
     },
     close() {
       heads.flush();

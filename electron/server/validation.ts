@@ -140,3 +140,6 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/** A PIN or password as typed into a PIN box (its strength is checked only where one is set). */
+export const pinText = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });

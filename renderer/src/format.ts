@@ -4,6 +4,7 @@
 import { formatAmount } from '../../electron/server/money/money';
 import type { CurrencyCode } from '../../electron/server/money/currency';
 import { formatDate } from '../../electron/server/locale/dates';
+import { formatPercent } from '../../electron/server/locale/numbers';
 import { currentLanguage } from './i18n';
 
 export function money(minor: string, currency: CurrencyCode): string {
@@ -13,6 +14,11 @@ export function money(minor: string, currency: CurrencyCode): string {
 /** An amount as a person would type it in a form (no currency symbol), to start a field from. */
 export function typedAmount(minor: string | number, currency: CurrencyCode): string {
   return formatAmount(String(minor), currency, currentLanguage(), { symbol: false });
+}
+
+/** A percentage the server worked out ("12.5"), as the language writes it ("12,5 %" in French). */
+export function percent(decimalText: string): string {
+  return formatPercent(decimalText, currentLanguage());
 }
 
 export function date(isoDate: string | null): string {

@@ -1,6 +1,6 @@
 // How a spending reads in the user's language: an animal bought is named by its tag
-// (the stored description is the journal's English memo); anything else by what the
-// treasurer typed.
+// (its description, "Bought a cow K-01", would repeat the kind); anything else by its
+// description — what the treasurer typed, or the server's words in the reader's language.
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 

@@ -26,7 +26,7 @@ import { openRawLedger } from './raw';
 import { buildBigLedger } from './big-ledger';
 import { benchMeetingClose } from './meeting';
 import { benchGrantStatement } from './grant';
-import { ACTOR, addDays, must, savingsEntry, seedLedger, todayCat, type PostInput } from './setup';
+import { ACTOR, addDays, must, socialFundEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 
 const args = new Set(process.argv.slice(2));
@@ -111,8 +111,8 @@ function benchPosting(dir: string): void {
   const inputs: PostInput[] = [];
   const rawInputs: PostInput[] = [];
   for (let i = 0; i < total; i++) {
-    inputs.push(savingsEntry(served.associationId, served.memberIds, dateOf(i), i));
-    rawInputs.push(savingsEntry(rawSeed.associationId, rawSeed.memberIds, dateOf(i), i));
+    inputs.push(socialFundEntry(served.associationId, served.memberIds, dateOf(i), i));
+    rawInputs.push(socialFundEntry(rawSeed.associationId, rawSeed.memberIds, dateOf(i), i));
   }
   const rawRows = raw.precompute(rawInputs);
 

@@ -70,10 +70,11 @@ export type PostInput = InputOf<'journal-entry-post'>;
 const typed = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
- * The `i`-th savings entry: cash in, credited to two members' savings. Amounts are
+ * The `i`-th hand-made entry: cash in to the social fund, each line naming the member
+ * who paid (members' savings, 2010, move only through their records). Amounts are
  * typed as people type them ("3,500"), so the server parses them as it would.
  */
-export function savingsEntry(associationId: string, memberIds: readonly string[], date: string, i: number): PostInput {
+export function socialFundEntry(associationId: string, memberIds: readonly string[], date: string, i: number): PostInput {
   const first = 1_000 + (i % 40) * 100;
   const second = 500 + (i % 13) * 100;
   const a = memberIds[i % memberIds.length]!;
@@ -81,11 +82,11 @@ export function savingsEntry(associationId: string, memberIds: readonly string[]
   return {
     associationId,
     date,
-    memo: `Savings at the meeting, entry ${i + 1}`,
+    memo: `Social fund at the meeting, entry ${i + 1}`,
     lines: [
       { account: '1010', debit: typed.format(first + second) },
-      { account: '2010', memberId: a, credit: typed.format(first) },
-      { account: '2010', memberId: b, credit: typed.format(second) },
+      { account: '2020', memberId: a, credit: typed.format(first) },
+      { account: '2020', memberId: b, credit: typed.format(second) },
     ],
   };
 }

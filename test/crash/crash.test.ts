@@ -224,7 +224,7 @@ describe('crash safety', () => {
       for (const amount of ['1,000', '2,500', '300']) {
         ok(server.call('journal-entry-post', {
           associationId: ledger.associationId, date: '2025-02-01', memo: `Savings ${amount}`,
-          lines: [{ account: '1010', debit: amount }, { account: '2010', memberId: ledger.memberIds[0], credit: amount }],
+          lines: [{ account: '1010', debit: amount }, { account: '2020', memberId: ledger.memberIds[0], credit: amount }],
         }, actor));
       }
     } finally {

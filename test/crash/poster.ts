@@ -50,10 +50,10 @@ function amount(): number {
 function meetingInput(associationId: string, memberIds: readonly string[], n: number) {
   const amounts = memberIds.map(() => 100 * (1 + Math.floor(Math.random() * 20)));
   return {
-    associationId, date: DATES[n % DATES.length]!, memo: `Meeting ${n}: savings`,
+    associationId, date: DATES[n % DATES.length]!, memo: `Meeting ${n}: social fund`,
     lines: [
       { account: '1010', debit: String(amounts.reduce((a, b) => a + b, 0)) },
-      ...memberIds.map((memberId, i) => ({ account: '2010', memberId, credit: String(amounts[i]) })),
+      ...memberIds.map((memberId, i) => ({ account: '2020', memberId, credit: String(amounts[i]) })),
     ],
   };
 }
@@ -67,10 +67,10 @@ function entryInput(associationId: string, memberIds: readonly string[], n: numb
     case 0: {
       const a = amount();
       return {
-        associationId, date, memo: `Savings ${n}`,
+        associationId, date, memo: `Social fund ${n}`,
         lines: [
           { account: '1010', debit: String(a) },
-          { account: '2010', memberId: n % 2 === 0 ? memberA : memberB, credit: String(a) },
+          { account: '2020', memberId: n % 2 === 0 ? memberA : memberB, credit: String(a) },
         ],
       };
     }
@@ -78,11 +78,11 @@ function entryInput(associationId: string, memberIds: readonly string[], n: numb
       const a = amount();
       const b = amount();
       return {
-        associationId, date, memo: `Savings of two members ${n}`,
+        associationId, date, memo: `Social fund of two members ${n}`,
         lines: [
           { account: '1010', debit: String(a + b) },
-          { account: '2010', memberId: memberA, credit: String(a) },
-          { account: '2010', memberId: memberB, credit: String(b) },
+          { account: '2020', memberId: memberA, credit: String(a) },
+          { account: '2020', memberId: memberB, credit: String(b) },
         ],
       };
     }

@@ -36,7 +36,7 @@ function ledgerWithTwoBackups(entries: number): { file: string; backups: string[
     for (let i = 1; i <= entries; i++) {
       treasurer.ok('journal-entry-post', {
         associationId: a.id, date: '2025-02-01', memo: `Savings, entry ${i} — ${'x'.repeat(200)}`,
-        lines: [{ account: '1010', debit: '1,000' }, { account: '2010', memberId, credit: '1,000' }],
+        lines: [{ account: '1010', debit: '1,000' }, { account: '2020', memberId, credit: '1,000' }],
       });
       if (i === entries / 2 || i === entries) {
         const made = admin.ok('ledger-backup-create', { folder: join(dir, 'usb') });

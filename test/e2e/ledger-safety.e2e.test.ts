@@ -55,10 +55,7 @@ describe('a file changed behind Ikimina’s back', () => {
     associationId = seeded.associationId;
     const member = must(app.server.call('member-add', { associationId, fullName: 'Uwase Claudine', gender: 'female', joinedOn: '2025-02-01' }, seeded.actor));
     for (const [amount, date] of [['1000', '2025-02-01'], ['700', '2025-02-08'], ['300', '2025-02-15']] as const) {
-      must(app.server.call('journal-entry-post', {
-        associationId, date, memo: `Saved ${amount}`,
-        lines: [{ account: '1010', debit: amount }, { account: '2010', memberId: member.id, credit: amount }],
-      }, seeded.actor));
+      must(app.server.call('savings-brought-in', { associationId, date, members: [{ memberId: member.id, amount }] }, seeded.actor));
     }
   });
   afterAll(async () => {

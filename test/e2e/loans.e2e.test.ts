@@ -33,9 +33,10 @@ beforeAll(async () => {
     associationId: a, name: 'Cycle', startsOn: `${year - 1}-02-01`, endsOn: `${year + 1}-12-31`,
     rules: { savingMode: 'shares', sharePrice: '500', loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3', loanLatePenalty: '500' },
   }, actor));
+  must(app.server.call('savings-brought-in', { associationId: a, date: cat(-90), members: [{ memberId: member.id, amount: '20,000' }] }, actor));
   must(app.server.call('journal-entry-post', {
-    associationId: a, date: cat(-90), memo: 'Savings',
-    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: member.id, credit: '20,000' }, { account: '3010', credit: '20,000' }],
+    associationId: a, date: cat(-90), memo: 'The group’s own money',
+    lines: [{ account: '1010', debit: '20,000' }, { account: '3010', credit: '20,000' }],
   }, actor));
   await signInTreasurer(page);
 });
@@ -112,7 +113,7 @@ describe('a loan at the weekly meeting', () => {
 
   it('shows the loan in arrears and the portfolio at risk', async () => {
     await page.getByRole('button', { name: 'Back' }).click();
-    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('100.0 %');
+    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('100.0\u00a0%');
     expect(await page.getByTestId('indicator-outstanding').textContent()).toBe('16,000\u00a0Frw');
     // The register and account 1100 say the same.
     expect(await page.getByTestId('loans-reconcile').textContent()).toBe('The loan register and account 1100 agree: 16,000\u00a0Frw lent and not yet repaid.');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, serveRenderer, type AppSession } from './harness';
-import { signedInActor } from '../helpers/ledger';
+import { SECOND_OFFICER, signedInActor } from '../helpers/ledger';
 import { must, seedAssociation, signInTreasurer } from './seed';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -27,6 +27,7 @@ beforeAll(async () => {
     associationId, name: 'Cycle 2026', startsOn: '2026-01-01', endsOn: '2026-12-31',
     rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, socialFund: '200', fineLate: '100', fineAbsent: '300' },
   }, actor));
+  must(app.server.call('user-create', { associationId, name: SECOND_OFFICER.name, role: SECOND_OFFICER.role, pin: SECOND_OFFICER.pin }, actor));
   await signInTreasurer(page);
 });
 afterAll(async () => {
@@ -95,6 +96,13 @@ describe('the weekly meeting', () => {
     await page.getByLabel('Why is it corrected?').fill('Member 01 bought 2 shares, not 1');
     await cell(0, 1).focus();
     await page.keyboard.type('2');
+    // A second officer confirms with her own PIN; a wrong one is refused at her PIN box and changes nothing.
+    await page.getByLabel('Who confirms').selectOption({ label: `${SECOND_OFFICER.name} (Chair)` });
+    await page.getByLabel('Their PIN').fill('0000');
+    await page.getByRole('button', { name: 'Record the correction' }).click();
+    await expect.poll(() => page.locator('[name="confirmation-pin"][aria-invalid="true"]').count()).toBe(1);
+    expect(await page.getByTestId('meeting-total').count()).toBe(0);
+    await page.getByLabel('Their PIN').fill(SECOND_OFFICER.pin);
     await page.getByRole('button', { name: 'Record the correction' }).focus();
     await page.keyboard.press('Enter');
     // 40,400 + one more share of 500 = 40,900.

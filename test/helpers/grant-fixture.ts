@@ -39,15 +39,14 @@ export function buildGrantFixture(run: Run, associationId: string): GrantFixture
     people.map(([key, fullName, gender]) => [key, run('member-add', { associationId, fullName, gender, joinedOn: '2025-01-10' }).id]),
   ) as GrantFixture['m'];
   // The group's own money: 300,000 of savings in the cash box.
-  run('journal-entry-post', {
-    associationId, date: '2025-02-01', memo: 'Savings brought in',
-    lines: [
-      { account: '1010', debit: '300,000' },
-      { account: '2010', memberId: m.uwase, credit: '100,000' },
-      { account: '2010', memberId: m.habimana, credit: '50,000' },
-      { account: '2010', memberId: m.mukeshimana, credit: '50,000' },
-      { account: '2010', memberId: m.nsengiyumva, credit: '50,000' },
-      { account: '2010', memberId: m.ingabire, credit: '50,000' },
+  run('savings-brought-in', {
+    associationId, date: '2025-02-01',
+    members: [
+      { memberId: m.uwase, amount: '100,000' },
+      { memberId: m.habimana, amount: '50,000' },
+      { memberId: m.mukeshimana, amount: '50,000' },
+      { memberId: m.nsengiyumva, amount: '50,000' },
+      { memberId: m.ingabire, amount: '50,000' },
     ],
   });
   const grantId = run('grant-create', { associationId, ...GRANT, reportingDates: [...GRANT.reportingDates] }).id as string;

@@ -166,11 +166,25 @@ export function lendingBook(t: TestLedger): { associationId: string; memberId: s
     associationId: association.id, name: 'Cycle 1', startsOn: '2025-01-15', endsOn: '2026-12-31',
     rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3' },
   });
+  t.ok('savings-brought-in', { associationId: association.id, date: '2025-02-01', members: [{ memberId, amount: '20,000' }] });
   t.ok('journal-entry-post', {
-    associationId: association.id, date: '2025-02-01', memo: 'Savings',
-    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId, credit: '20,000' }, { account: '3010', credit: '20,000' }],
+    associationId: association.id, date: '2025-02-01', memo: 'The group’s own money, from before these books',
+    lines: [{ account: '1010', debit: '20,000' }, { account: '3010', credit: '20,000' }],
   });
   return { associationId: association.id, memberId };
+}
+
+/** The group's second officer, who confirms write-offs and corrections with her own PIN. */
+export const SECOND_OFFICER = { name: 'Uwimana Grace', role: 'chair', pin: '5173' } as const;
+
+/**
+ * What a write that needs two people carries: the second officer (named the first
+ * time she is needed) and her PIN. Call it signed in as the treasurer.
+ */
+export function secondOfficer(t: TestLedger, associationId: string): { userId: string; pin: string } {
+  let user = t.ok('user-sign-in-list', { associationId }).find((u) => u.name === SECOND_OFFICER.name);
+  if (!user) user = t.ok('user-create', { associationId, name: SECOND_OFFICER.name, role: SECOND_OFFICER.role, pin: SECOND_OFFICER.pin });
+  return { userId: user.id, pin: SECOND_OFFICER.pin };
 }
 
 /** Row counts of every table that a refused command must leave untouched. */

@@ -30,10 +30,7 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 function save(amount: string, date = '2025-02-01') {
-  return t.ok('journal-entry-post', {
-    associationId, date, memo: `Saved ${amount}`,
-    lines: [{ account: '1010', debit: amount }, { account: '2010', memberId, credit: amount }],
-  });
+  return t.ok('savings-brought-in', { associationId, date, members: [{ memberId, amount }] });
 }
 
 const savings = () => t.ok('member-savings-get', { associationId, memberId }).savings;

@@ -43,19 +43,21 @@ describe('cli', () => {
   let results: any[];
 
   it('runs a script: creates an association, adds members, posts and reverses, trial balance zero', () => {
-    const r = cli('run', join(ROOT, 'test/fixtures/cli-demo.json'), '--db', db);
+    const r = cliWith({ IKIMINA_PIN: PIN, IKIMINA_NEW_PIN: '5173', IKIMINA_CONFIRM_PIN: '5173' }, 'run', join(ROOT, 'test/fixtures/cli-demo.json'), '--db', db);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     results = JSON.parse(r.stdout);
-    expect(results).toHaveLength(10);
+    expect(results).toHaveLength(11);
     expect(results[0].recoveryCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     expect(results[1]).toMatchObject({ user: { name: 'Mukamana Aline', role: 'treasurer' } });
     expect(results[1].token).toBeUndefined(); // the door keeps the session, it is not printed
-    expect(results[6].reversesEntryId).toBe(results[5].id);
-    expect(results[7].savings).toBe('2000');
-    expect(results[8].difference).toBe('0');
-    expect(results[8].totalDebit).toBe('3900'); // 3,500 savings + 200 fine + 200 reversal
-    expect(results[9]).toMatchObject({ ok: true, entries: 3 });
+    // The reversal was confirmed by the chair, with her own PIN.
+    expect(results[7].reversesEntryId).toBe(results[5].id);
+    expect(results[7].memo).toBe('Reversal of #2: Fine entered twice (confirmed by Uwimana Grace)');
+    expect(results[8].savings).toBe('2000');
+    expect(results[9].difference).toBe('0');
+    expect(results[9].totalDebit).toBe('3900'); // 3,500 savings + 200 fine + 200 reversal
+    expect(results[10]).toMatchObject({ ok: true, entries: 3 });
     // Entries carry the signed-in user's name.
     const raw = new Database(db, { readonly: true });
     expect(raw.prepare('SELECT DISTINCT created_by AS who FROM journal_entries').all()).toEqual([{ who: 'Mukamana Aline' }]);

@@ -81,7 +81,7 @@ describe('text is stored as it is hashed', () => {
     for (const memo of [`Amande ya ${COMPOSED}`, `Amande ya ${DECOMPOSED}`, 'Inka 🐄 n’ihene 🐐', 'Ke\u0301pi 👩🏾‍🌾']) {
       t.ok('journal-entry-post', {
         associationId: a, date: '2025-02-01', memo,
-        lines: [{ account: '1010', debit: '100', memo }, { account: '2010', memberId: m, credit: '100', memo: `${memo} ✓` }],
+        lines: [{ account: '1010', debit: '100', memo }, { account: '2020', memberId: m, credit: '100', memo: `${memo} ✓` }],
       });
     }
     const stored = t.server.ledger.sqlite.prepare('SELECT memo FROM journal_entries WHERE association_id = ? ORDER BY seq').all(a) as { memo: string }[];
@@ -94,7 +94,7 @@ describe('a wrong type is not "required"', () => {
   it('answers a value of the wrong type with field-invalid, and a missing one with field-required', () => {
     const { association, members } = smallBook(t, 1);
     const a = association.id;
-    const lines = [{ account: '1010', debit: '100' }, { account: '2010', memberId: members[0]!.id, credit: '100' }];
+    const lines = [{ account: '1010', debit: '100' }, { account: '2020', memberId: members[0]!.id, credit: '100' }];
     const post = (extra: object) => refusal(t.call('journal-entry-post', { associationId: a, date: '2025-02-01', memo: 'x', lines, ...extra }));
     expect(post({ memo: 42 })).toEqual({ code: 'field-invalid', field: 'memo' });
     expect(post({ date: 20250201 })).toEqual({ code: 'field-invalid', field: 'date' });
@@ -146,40 +146,30 @@ describe('journal lines and members', () => {
     const { association, members } = smallBook(t, 2);
     const a = association.id;
     const [gone, staying] = members.map((m) => m.id) as [string, string];
-    t.ok('journal-entry-post', {
-      associationId: a, date: '2025-01-17', memo: 'Savings',
-      lines: [{ account: '1010', debit: '3,000' }, { account: '2010', memberId: gone, credit: '2,000' }, { account: '2010', memberId: staying, credit: '1,000' }],
-    });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-01-17', members: [{ memberId: gone, amount: '2,000' }, { memberId: staying, amount: '1,000' }] });
     t.ok('member-exit', { associationId: a, memberId: gone, exitedOn: '2025-02-01', reason: 'Moved to Kigali', settle: false });
 
     const before = tableCounts(t);
     for (const date of ['2025-02-01', '2025-03-01']) {
-      const r = t.call('journal-entry-post', {
-        associationId: a, date, memo: 'Savings',
-        lines: [{ account: '1010', debit: '500' }, { account: '2010', memberId: gone, credit: '500' }],
-      });
-      expect(r.ok ? null : r.error, date).toMatchObject({ code: 'member-has-left', field: 'lines.1', params: { line: 2, date: '2025-02-01' } });
+      const r = t.call('savings-brought-in', { associationId: a, date, members: [{ memberId: staying, amount: '500' }, { memberId: gone, amount: '500' }] });
+      expect(r.ok ? null : r.error, date).toMatchObject({ code: 'member-has-left', field: 'members.1.memberId', params: { line: 2, date: '2025-02-01' } });
       expect(r.ok ? '' : r.error.message).toContain('Member 1');
     }
+    // Nor can a hand-made entry reach their savings: account 2010 moves only through its records.
+    const byHand = t.call('journal-entry-post', {
+      associationId: a, date: '2025-03-01', memo: 'Savings',
+      lines: [{ account: '1010', debit: '500' }, { account: '2010', memberId: gone, credit: '500' }],
+    });
+    expect(byHand.ok ? null : byHand.error).toMatchObject({ code: 'account-kept-by-records', field: 'lines.1.account' });
     expect(tableCounts(t)).toEqual(before);
 
     // Before the exit date, and for someone still in the group, savings are recorded as before.
-    t.ok('journal-entry-post', {
-      associationId: a, date: '2025-01-31', memo: 'Savings brought late',
-      lines: [{ account: '1010', debit: '500' }, { account: '2010', memberId: gone, credit: '500' }],
-    });
-    t.ok('journal-entry-post', {
-      associationId: a, date: '2025-03-01', memo: 'Savings',
-      lines: [{ account: '1010', debit: '500' }, { account: '2010', memberId: staying, credit: '500' }],
-    });
-    // Paying the savings out (a debit) still works, and so does reversing that payout.
-    const payout = t.ok('journal-entry-post', {
-      associationId: a, date: '2025-03-01', memo: 'Savings paid out to Member 1',
-      lines: [{ account: '2010', memberId: gone, debit: '2,500' }, { account: '1010', credit: '2,500' }],
-    });
-    expect(t.ok('member-savings-get', { associationId: a, memberId: gone }).savings).toBe('0');
-    t.ok('journal-entry-reverse', { associationId: a, entryId: payout.id, date: '2025-03-01', reason: 'Paid the wrong day' });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-01-31', members: [{ memberId: gone, amount: '500' }] });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-03-01', members: [{ memberId: staying, amount: '500' }] });
     expect(t.ok('member-savings-get', { associationId: a, memberId: gone }).savings).toBe('2500');
+    // Paying the savings out still works, on the day they left or later.
+    t.ok('member-savings-settle', { associationId: a, memberId: gone, date: '2025-03-01' });
+    expect(t.ok('member-savings-get', { associationId: a, memberId: gone }).savings).toBe('0');
     expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
   });
 
@@ -187,10 +177,7 @@ describe('journal lines and members', () => {
     const { association, members } = smallBook(t, 1);
     const a = association.id;
     const m = members[0]!.id;
-    t.ok('journal-entry-post', {
-      associationId: a, date: '2025-01-17', memo: 'Savings',
-      lines: [{ account: '1010', debit: '2,000' }, { account: '2010', memberId: m, credit: '2,000' }],
-    });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-01-17', members: [{ memberId: m, amount: '2,000' }] });
     t.ok('member-exit', { associationId: a, memberId: m, exitedOn: '2025-02-01', reason: 'Moved', settle: true });
     expect(t.ok('member-savings-get', { associationId: a, memberId: m }).savings).toBe('0');
   });

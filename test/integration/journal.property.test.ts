@@ -4,11 +4,12 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
+import { smallBook, tempLedger, type TestLedger, secondOfficer } from '../helpers/ledger';
 
-const PLAIN_ACCOUNTS = ['1010', '1020', '4040', '2020', '3010', '4010', '4020', '4090', '5010'];
-// 1100 (loans) is moved only by loan records, never by a hand-made entry.
-const MEMBER_ACCOUNTS = ['2010'];
+const PLAIN_ACCOUNTS = ['1010', '1020', '4040', '3010', '4010', '4090', '5010'];
+// 1100 (loans) and 2010 (members' savings) are moved only by their records, never by a
+// hand-made entry; the social fund and fines may name the member a line concerns.
+const MEMBER_ACCOUNTS = ['2020', '4020'];
 
 interface Line { account: string; member: number | null; amount: bigint }
 type Command = { kind: 'post'; day: number; lines: Line[] } | { kind: 'reverse'; pick: number; dayAfter: number };
@@ -74,7 +75,7 @@ function play(commands: Command[]) {
       const open = posted.filter((p) => !p.reversed);
       if (open.length === 0) continue;
       const target = open[c.pick % open.length]!;
-      t.ok('journal-entry-reverse', { associationId: a, entryId: target.id, date: dateOf(target.day + c.dayAfter), reason: 'test' });
+      t.ok('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: target.id, date: dateOf(target.day + c.dayAfter), reason: 'test' });
       target.reversed = true;
       apply(target.lines, -1n);
     }
@@ -121,7 +122,7 @@ describe('journal properties', () => {
             ...(l.amount > 0n ? { debit: String(l.amount) } : { credit: String(-l.amount) }),
           })),
         });
-        t.ok('journal-entry-reverse', { associationId: a, entryId: entry.id, date: '2025-12-02', reason: 'undo' });
+        t.ok('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: entry.id, date: '2025-12-02', reason: 'undo' });
         expect(t.ok('trial-balance-get', { associationId: a }).rows.map((r) => r.balance)).toEqual(before);
         t.cleanup();
         ledgers = [];

@@ -2,7 +2,7 @@
 // chain, and the database's own refusal to rewrite history.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tableCounts, tempLedger, smallBook, type TestLedger } from '../helpers/ledger';
+import { tableCounts, tempLedger, smallBook, type TestLedger, secondOfficer } from '../helpers/ledger';
 
 let t: TestLedger;
 beforeEach(() => {
@@ -21,14 +21,7 @@ describe('posting', () => {
     const a = association.id;
     const [aline, eric] = members.map((m) => m.id);
     // 17 Jan: Aline saves 2,000 and Eric 1,500 into the box.
-    t.ok('journal-entry-post', {
-      associationId: a, date: '2025-01-17', memo: 'Savings',
-      lines: [
-        { account: '1010', debit: '3,500' },
-        { account: '2010', memberId: aline, credit: '2,000' },
-        { account: '2010', memberId: eric, credit: '1 500' },
-      ],
-    });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-01-17', members: [{ memberId: aline!, amount: '2,000' }, { memberId: eric!, amount: '1 500' }] });
     // 24 Jan: Eric pays a 200 fine; 500 of the box goes to the bank.
     t.ok('journal-entry-post', {
       associationId: a, date: '2025-01-24', memo: 'Fine and deposit',
@@ -67,16 +60,16 @@ describe('posting', () => {
     ['unbalanced', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '4090', credit: '90' }] }), 'entry-unbalanced'],
     ['one line', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }] }), 'entry-too-few-lines'],
     ['both debit and credit', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '1', credit: '1' }, { account: '4090', credit: '1' }] }), 'entry-line-debit-or-credit'],
-    ['savings without member', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', credit: '100' }] }), 'entry-line-needs-member'],
+    ['savings without member', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', credit: '100' }] }), 'account-kept-by-records'],
     ['unknown account', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '9999', debit: '100' }, { account: '4090', credit: '100' }] }), 'account-code-unknown'],
-    ['member of nobody', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: '01900000-0000-7000-8000-000000000000', credit: '100' }] }), 'member-not-found'],
-    ['fraction of a franc', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100.5' }, { account: '2010', memberId: m, credit: '100.5' }] }), 'amount-no-minor-unit'],
-    ['negative amount', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '-100' }, { account: '2010', memberId: m, credit: '-100' }] }), 'amount-negative'],
-    ['before founding', (a, m) => ({ associationId: a, date: '2024-12-31', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: m, credit: '100' }] }), 'entry-before-founding'],
-    ['in the future', (a, m) => ({ associationId: a, date: '2027-01-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: m, credit: '100' }] }), 'date-in-future'],
-    ['not a date', (a, m) => ({ associationId: a, date: '2025-02-30', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: m, credit: '100' }] }), 'date-invalid'],
-    ['no memo', (a, m) => ({ associationId: a, date: '2025-02-01', memo: '  ', lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: m, credit: '100' }] }), 'field-required'],
-    ['extra field', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', approved: true, lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: m, credit: '100' }] }), 'field-unknown'],
+    ['member of nobody', (a) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: '01900000-0000-7000-8000-000000000000', credit: '100' }] }), 'member-not-found'],
+    ['fraction of a franc', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '100.5' }, { account: '2020', memberId: m, credit: '100.5' }] }), 'amount-no-minor-unit'],
+    ['negative amount', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', lines: [{ account: '1010', debit: '-100' }, { account: '2020', memberId: m, credit: '-100' }] }), 'amount-negative'],
+    ['before founding', (a, m) => ({ associationId: a, date: '2024-12-31', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: m, credit: '100' }] }), 'entry-before-founding'],
+    ['in the future', (a, m) => ({ associationId: a, date: '2027-01-01', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: m, credit: '100' }] }), 'date-in-future'],
+    ['not a date', (a, m) => ({ associationId: a, date: '2025-02-30', memo: 'x', lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: m, credit: '100' }] }), 'date-invalid'],
+    ['no memo', (a, m) => ({ associationId: a, date: '2025-02-01', memo: '  ', lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: m, credit: '100' }] }), 'field-required'],
+    ['extra field', (a, m) => ({ associationId: a, date: '2025-02-01', memo: 'x', approved: true, lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: m, credit: '100' }] }), 'field-unknown'],
   ];
 
   it.each(refusals)('refuses %s with a clear error and changes nothing', (_label, build, code) => {
@@ -95,7 +88,7 @@ describe('posting', () => {
     const { association, members } = smallBook(t, 1);
     const r = t.call('journal-entry-post', {
       associationId: association.id, date: '2025-02-01', memo: 'x',
-      lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: members[0]!.id, credit: '1OO' }],
+      lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: members[0]!.id, credit: '1OO' }],
     });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'amount-format', field: 'lines.1.credit', params: { text: '1OO' } });
   });
@@ -108,9 +101,9 @@ describe('reversal', () => {
     const before = balances(a);
     const entry = t.ok('journal-entry-post', {
       associationId: a, date: '2025-02-01', memo: 'Saved 700',
-      lines: [{ account: '1010', debit: '700' }, { account: '2010', memberId: members[0]!.id, credit: '700' }],
+      lines: [{ account: '1010', debit: '700' }, { account: '2020', memberId: members[0]!.id, credit: '700' }],
     });
-    const reversal = t.ok('journal-entry-reverse', { associationId: a, entryId: entry.id, date: '2025-02-08', reason: 'Wrong member' });
+    const reversal = t.ok('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: entry.id, date: '2025-02-08', reason: 'Wrong member' });
     expect(reversal.reversesEntryId).toBe(entry.id);
     expect(reversal.postings.map((p) => p.amount)).toEqual(['-700', '700']);
     expect(balances(a)).toEqual(before);
@@ -118,11 +111,11 @@ describe('reversal', () => {
     expect(balances(a, '2025-02-05')['1010']).toBe('700');
     expect(t.ok('journal-entry-get', { associationId: a, entryId: entry.id }).reversedByEntryId).toBe(reversal.id);
 
-    const again = t.call('journal-entry-reverse', { associationId: a, entryId: entry.id, reason: 'again' });
+    const again = t.call('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: entry.id, reason: 'again' });
     expect(again.ok ? null : again.error.code).toBe('entry-already-reversed');
-    const ofReversal = t.call('journal-entry-reverse', { associationId: a, entryId: reversal.id, reason: 'undo' });
+    const ofReversal = t.call('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: reversal.id, reason: 'undo' });
     expect(ofReversal.ok ? null : ofReversal.error.code).toBe('entry-is-reversal');
-    const early = t.call('journal-entry-reverse', { associationId: a, entryId: entry.id, date: '2025-01-31', reason: 'x' });
+    const early = t.call('journal-entry-reverse', { associationId: a, confirmation: secondOfficer(t, a), entryId: entry.id, date: '2025-01-31', reason: 'x' });
     expect(early.ok ? null : early.error.code).toBe('entry-already-reversed');
   });
 });
@@ -132,7 +125,7 @@ describe('append-only history', () => {
     const { association, members } = smallBook(t, 1);
     t.ok('journal-entry-post', {
       associationId: association.id, date: '2025-02-01', memo: 'Saved',
-      lines: [{ account: '1010', debit: '700' }, { account: '2010', memberId: members[0]!.id, credit: '700' }],
+      lines: [{ account: '1010', debit: '700' }, { account: '2020', memberId: members[0]!.id, credit: '700' }],
     });
     const raw = t.server.ledger.sqlite;
     expect(() => raw.prepare("UPDATE journal_entries SET memo = 'changed'").run()).toThrow(/append-only/);

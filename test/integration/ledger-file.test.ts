@@ -23,7 +23,7 @@ afterEach(() => t.cleanup());
 function save(amount: string, date = '2025-02-01') {
   return t.ok('journal-entry-post', {
     associationId, date, memo: `Saved ${amount}`,
-    lines: [{ account: '1010', debit: amount }, { account: '2010', memberId, credit: amount }],
+    lines: [{ account: '1010', debit: amount }, { account: '2020', memberId, credit: amount }],
   });
 }
 

@@ -47,7 +47,7 @@ function live(steps: Step[]): void {
   const a = t.ok('association-create', { ...KABEZA }).id;
   t.signIn(a, KABEZA.treasurer.name);
   const members = Array.from({ length: 6 }, (_, i) => t.ok('member-add', { associationId: a, fullName: `Member ${i + 1}`, gender: i % 2 ? 'male' : 'female', joinedOn: '2025-01-10' }).id);
-  t.ok('journal-entry-post', { associationId: a, date: '2025-02-01', memo: 'Savings', lines: [{ account: '1010', debit: '20,000,000' }, { account: '2010', memberId: members[0]!, credit: '20,000,000' }] });
+  t.ok('savings-brought-in', { associationId: a, date: '2025-02-01', members: [{ memberId: members[0]!, amount: '20,000,000' }] });
   const grant = t.ok('grant-create', { associationId: a, grantor: 'District', reference: 'G-1', date: '2025-02-15', amount: '8,000,000', purpose: 'livestock', receivedInto: 'bank' });
   const balance = (account: string) => BigInt(t.ok('account-balance-get', { associationId: a, account }).balance);
   let tags = 0;

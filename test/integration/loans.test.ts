@@ -4,7 +4,7 @@
 // refusals the issue lists.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger, secondOfficer } from '../helpers/ledger';
 
 let t: TestLedger;
 let a: string;
@@ -24,10 +24,7 @@ beforeEach(() => {
     },
   });
   // Each member has saved 20,000; the box holds 40,000.
-  t.ok('journal-entry-post', {
-    associationId: a, date: '2025-02-01', memo: 'Savings',
-    lines: [{ account: '1010', debit: '40,000' }, { account: '2010', memberId: aline, credit: '20,000' }, { account: '2010', memberId: eric, credit: '20,000' }],
-  });
+  t.ok('savings-brought-in', { associationId: a, date: '2025-02-01', members: [{ memberId: aline, amount: '20,000' }, { memberId: eric, amount: '20,000' }] });
 });
 afterEach(() => t.cleanup());
 // Every command kept the seal current row by row: it matches the books read whole
@@ -162,15 +159,15 @@ describe('repayments at the weekly meeting', () => {
     expect(balance('4010')).toBe('-1500');
     expect(t.ok('meeting-list', { associationId: a })[0]!.total).toBe('13000');
     // One entry for the whole meeting.
-    expect(t.ok('journal-entry-list', { associationId: a }).map((e) => e.kind)).toEqual(['manual', 'loan-disbursement', 'meeting']);
+    expect(t.ok('journal-entry-list', { associationId: a }).map((e) => e.kind)).toEqual(['savings-brought-in', 'loan-disbursement', 'meeting']);
     // A correction may not change the repayments (they are corrected on the loan) ...
-    const correction = t.call('meeting-correct', { associationId: a, meetingId: meeting.id, reason: 'x', rows });
+    const correction = t.call('meeting-correct', { associationId: a, confirmation: secondOfficer(t, a), meetingId: meeting.id, reason: 'x', rows });
     expect(correction.ok ? null : correction.error).toMatchObject({ code: 'meeting-repayments-kept', field: 'rows' });
     // ... but the rest of the meeting can be corrected, and the repayment is kept as it was.
     // Eric bought 3 shares, not 2: money in 500 + 1,500 + 11,500 = 13,500 against the 23,000
     // counted then (10,000 + 13,500 = 23,500 expected): a 500 shortage, to 5040.
     const corrected = t.ok('meeting-correct', {
-      associationId: a, meetingId: meeting.id, reason: 'Eric bought 3 shares',
+      associationId: a, confirmation: secondOfficer(t, a), meetingId: meeting.id, reason: 'Eric bought 3 shares',
       rows: [{ memberId: aline, attendance: 'present', shares: 1 }, { memberId: eric, attendance: 'present', shares: 3 }],
     });
     expect(corrected.totals).toMatchObject({ savings: '2000', loanRepayment: '11500', total: '13500' });
@@ -215,16 +212,17 @@ describe('refusals', () => {
     const loan = t.ok('loan-apply', { associationId: a, memberId: eric, principal: '12,000', instalments: 3, date: '2025-03-01', purpose: 'Shop' });
     t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-01' });
     t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-01' });
+    const confirmation = secondOfficer(t, a);
     t.ok('user-create', { associationId: a, name: 'Secretary Jean', role: 'secretary', pin: '3916' });
     t.ok('session-sign-out', {});
     t.signIn(a, 'Secretary Jean', '3916');
-    const refused = t.call('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
+    const refused = t.call('loan-write-off', { associationId: a, confirmation, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
     expect(refused.ok ? null : refused.error.code).toBe('role-refused');
     t.ok('session-sign-out', {});
     t.signIn(a, KABEZA.treasurer.name);
-    const noReason = t.call('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: ' ' });
+    const noReason = t.call('loan-write-off', { associationId: a, confirmation, loanId: loan.id, date: '2025-09-01', reason: ' ' });
     expect(noReason.ok ? null : noReason.error.code).toBe('field-required');
-    const done = t.ok('loan-write-off', { associationId: a, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
+    const done = t.ok('loan-write-off', { associationId: a, confirmation, loanId: loan.id, date: '2025-09-01', reason: 'Moved away' });
     expect(done.status).toBe('written_off');
     expect(balance('5030')).toBe('12000');
     expect(balance('1100')).toBe('0');

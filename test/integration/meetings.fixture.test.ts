@@ -24,7 +24,7 @@
 //   2026-03-01     (today) M3 corrected: member 7 had 3 shares.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PINNED_NOW, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { PINNED_NOW, secondOfficer, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 import type { MeetingView, MemberView, Passbook, Result, TrialBalance } from '../../electron/server/contract';
 
 type Attendance = 'present' | 'absent' | 'represented';
@@ -126,8 +126,9 @@ beforeAll(() => {
 
   snap.member7BeforeCorrection = passbook(7);
   snap.tbBeforeCorrection = t.ok('trial-balance-get', { associationId: a });
+  const confirmation = secondOfficer(t, a);
   snap.correctionView = t.ok('meeting-correct', {
-    associationId: a, meetingId: meetingIds[3]!, reason: 'Member 7 paid 3 shares, not 1',
+    associationId: a, confirmation, meetingId: meetingIds[3]!, reason: 'Member 7 paid 3 shares, not 1',
     rows: grid(3, FIRST_24, { 5: { fineLate: '100' }, 7: { shares: 3 } }),
   });
 });

@@ -9,7 +9,7 @@
 // The grid under test is for 2025-02-14, the same again: box 6,000 + 6,000 = 12,000.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tableCounts, tempLedger, smallBook, TEST_PIN, type TestLedger } from '../helpers/ledger';
+import { tableCounts, tempLedger, smallBook, TEST_PIN, type TestLedger, secondOfficer } from '../helpers/ledger';
 import type { ErrorResult, Result } from '../../electron/server/contract';
 
 interface Row {
@@ -74,11 +74,14 @@ function expectClear(error: ErrorResult, code: string, field?: string) {
   expect(error.message).not.toMatch(/errors\.|undefined|\{\{|“”/);
 }
 
+let confirmation: { userId: string; pin: string };
+
 beforeEach(() => {
   t = tempLedger({ now: () => new Date('2026-03-01T09:00:00Z') });
   const book = smallBook(t, 5);
   a = book.association.id;
   ids = book.members.map((m) => m.id);
+  confirmation = secondOfficer(t, a);
   cycleId = t.ok('cycle-create', {
     associationId: a, name: 'Cycle 2025', startsOn: '2025-01-15', endsOn: '2025-12-31',
     rules: { savingMode: 'shares', sharePrice: '500', minShares: 1, maxShares: 5, socialFund: '200', fineLate: '100', fineAbsent: '300' },
@@ -179,7 +182,7 @@ describe('meeting-close refuses bad input and writes nothing', () => {
     t.signIn(a, 'The officer');
     const before = state();
     expectClear(refusal(t.call('meeting-close', goodClose())), 'role-refused');
-    expectClear(refusal(t.call('meeting-correct', { associationId: a, meetingId: firstMeetingId, reason: 'x', rows: rowsFor(ids, 1) })), 'role-refused');
+    expectClear(refusal(t.call('meeting-correct', { associationId: a, confirmation, meetingId: firstMeetingId, reason: 'x', rows: rowsFor(ids, 1) })), 'role-refused');
     expectClear(refusal(t.call('cycle-rules-change', { associationId: a, cycleId, effectiveFrom: '2025-06-01', rules: { savingMode: 'shares', sharePrice: '1,000' } })), 'role-refused');
     expect(state()).toEqual(before);
     // Reading is allowed.
@@ -197,7 +200,7 @@ describe('meeting-correct refuses bad input and leaves the meeting as it was', (
   it.each(corrections)('refuses %s', (_label, spoil, code, field) => {
     const meetingBefore = t.ok('meeting-get', { associationId: a, meetingId: firstMeetingId });
     const before = state();
-    const error = refusal(t.call('meeting-correct', { associationId: a, meetingId: firstMeetingId, reason: 'Typing slip', rows: spoil(rowsFor(ids)) }));
+    const error = refusal(t.call('meeting-correct', { associationId: a, confirmation, meetingId: firstMeetingId, reason: 'Typing slip', rows: spoil(rowsFor(ids)) }));
     expectClear(error, code, field);
     expect(state()).toEqual(before);
     expect(t.ok('meeting-get', { associationId: a, meetingId: firstMeetingId })).toEqual(meetingBefore);
@@ -205,13 +208,13 @@ describe('meeting-correct refuses bad input and leaves the meeting as it was', (
 
   it('refuses a correction without a reason', () => {
     const before = state();
-    expectClear(refusal(t.call('meeting-correct', { associationId: a, meetingId: firstMeetingId, reason: '  ', rows: rowsFor(ids, 3) })), 'field-required', 'reason');
+    expectClear(refusal(t.call('meeting-correct', { associationId: a, confirmation, meetingId: firstMeetingId, reason: '  ', rows: rowsFor(ids, 3) })), 'field-required', 'reason');
     expect(state()).toEqual(before);
   });
 
   it('refuses an unknown meeting', () => {
     const before = state();
-    expectClear(refusal(t.call('meeting-correct', { associationId: a, meetingId: UNKNOWN_MEMBER, reason: 'x', rows: rowsFor(ids) })), 'meeting-not-found', 'meetingId');
+    expectClear(refusal(t.call('meeting-correct', { associationId: a, confirmation, meetingId: UNKNOWN_MEMBER, reason: 'x', rows: rowsFor(ids) })), 'meeting-not-found', 'meetingId');
     expect(state()).toEqual(before);
   });
 });
@@ -261,7 +264,7 @@ describe('rules changed from a date', () => {
     expect(after.box).toMatchObject({ opening: '15500', expected: '26500', difference: '0' });
 
     // Correcting the first meeting (2025-02-07) later still uses the rules of its date: 3 shares × 500.
-    const corrected = t.ok('meeting-correct', { associationId: a, meetingId: firstMeetingId, reason: 'Everyone bought 3', rows: rowsFor(ids, 3) });
+    const corrected = t.ok('meeting-correct', { associationId: a, confirmation, meetingId: firstMeetingId, reason: 'Everyone bought 3', rows: rowsFor(ids, 3) });
     // 5 × (3 × 500 + 200) = 8,500 against 6,000 counted: 2,500 short now.
     expect(corrected.totals).toMatchObject({ shares: 15, savings: '7500', total: '8500' });
     expect(corrected.box).toEqual({ opening: '0', moneyIn: '8500', expected: '8500', counted: '6000', difference: '-2500' });

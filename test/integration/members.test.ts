@@ -95,7 +95,7 @@ describe('members', () => {
     expect(cross.ok ? null : cross.error.code).toBe('member-not-found');
     const post = t.call('journal-entry-post', {
       associationId: two.id, date: '2025-02-01', memo: 'x',
-      lines: [{ account: '1010', debit: '100' }, { account: '2010', memberId: one.members[0]!.id, credit: '100' }],
+      lines: [{ account: '1010', debit: '100' }, { account: '2020', memberId: one.members[0]!.id, credit: '100' }],
     });
     expect(post.ok ? null : post.error.code).toBe('member-not-found');
     const back = t.call('member-list', { associationId: one.association.id });

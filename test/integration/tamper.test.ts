@@ -22,7 +22,7 @@ beforeEach(() => {
   for (const [amount, date] of [['1000', '2025-02-01'], ['700', '2025-02-08'], ['300', '2025-02-15']] as const) {
     t.ok('journal-entry-post', {
       associationId, date, memo: `Saved ${amount}`,
-      lines: [{ account: '1010', debit: amount }, { account: '2010', memberId, credit: amount }],
+      lines: [{ account: '1010', debit: amount }, { account: '2020', memberId, credit: amount }],
     });
   }
   expect(t.ok('ledger-health-get', {}).problems).toEqual([]);

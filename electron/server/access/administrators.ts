@@ -4,11 +4,13 @@
 // association's books.
 
 import { associationIds } from '../association-record';
+import { count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { administrators, associations } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { authorOf, recordChange } from '../audit-log';
 import { ADMINS, capabilitiesOf, PUBLIC } from '../auth/access';
 import { checkPinStrength, hashSecret } from '../auth/pin';
@@ -19,32 +21,40 @@ import { checkPinAttempt } from './attempts';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 
-interface AdministratorRow {
-  readonly id: string;
-  readonly name: string;
-  readonly pinHash: string;
-  readonly failedAttempts: number;
-  readonly lockedUntil: string | null;
-}
-
-const SELECT = 'SELECT id, name, pin_hash AS pinHash, failed_attempts AS failedAttempts, locked_until AS lockedUntil FROM administrators';
+const administratorQueries = typedQuery((db) => ({
+  count: db.select({ n: count() }).from(administrators).prepare(),
+  associationCount: db.select({ n: count() }).from(associations).prepare(),
+  nameTaken: db.select({ id: administrators.id }).from(administrators)
+    .where(sql`${administrators.name} = ${sql.placeholder('name')} COLLATE NOCASE`).prepare(),
+  insert: db.insert(administrators).values({
+    id: sql.placeholder('id'), name: sql.placeholder('name'), pinHash: sql.placeholder('pinHash'),
+    createdAt: sql.placeholder('now'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  /** For the sign-in screen: names only. */
+  names: db.select({ id: administrators.id, name: administrators.name }).from(administrators)
+    .orderBy(sql`${administrators.name} COLLATE NOCASE`).prepare(),
+  forSignIn: db.select({
+    id: administrators.id, name: administrators.name, pinHash: administrators.pinHash,
+    failedAttempts: administrators.failedAttempts, lockedUntil: administrators.lockedUntil,
+  }).from(administrators).where(eq(administrators.id, sql.placeholder('administratorId'))).prepare(),
+}));
 
 export function administratorCount(ctx: Pick<CallContext, 'ledger'>): number {
-  return (prepared(ctx.ledger.sqlite, 'SELECT count(*) AS n FROM administrators').get() as { n: number }).n;
+  return administratorQueries(ctx.ledger).count.get()!.n;
 }
 
 export function associationCount(ctx: Pick<CallContext, 'ledger'>): number {
-  return (prepared(ctx.ledger.sqlite, 'SELECT count(*) AS n FROM associations').get() as { n: number }).n;
+  return administratorQueries(ctx.ledger).associationCount.get()!.n;
 }
 
 /** Adds an administrator; shared by association-create (at first start) and administrator-create. */
 export function insertAdministrator(ctx: CallContext, input: { name: string; pin: string }, createdBy: string): { id: string; name: string } {
   checkPinStrength(input.pin);
-  const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM administrators WHERE name = ? COLLATE NOCASE').get(input.name);
+  const q = administratorQueries(ctx.ledger);
+  const taken = q.nameTaken.get({ name: input.name });
   if (taken) throw new LedgerError('user-name-taken', { name: input.name }, 'name');
   const administratorId = ctx.newId();
-  prepared(ctx.ledger.sqlite, 'INSERT INTO administrators (id, name, pin_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-    .run(administratorId, input.name, hashSecret(input.pin, ctx.pepper), ctx.now().toISOString(), createdBy);
+  q.insert.run({ id: administratorId, name: input.name, pinHash: hashSecret(input.pin, ctx.pepper), now: ctx.now().toISOString(), createdBy });
   return { id: administratorId, name: input.name };
 }
 
@@ -54,8 +64,7 @@ export const administratorHandlers = {
     access: PUBLIC,
     summary: 'The laptop’s administrators (names only), for the sign-in screen',
     input: z.strictObject({}),
-    run: (ctx): { id: string; name: string }[] =>
-      prepared(ctx.ledger.sqlite, 'SELECT id, name FROM administrators ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[],
+    run: (ctx): { id: string; name: string }[] => administratorQueries(ctx.ledger).names.all(),
   }),
 
   'administrator-create': handler({
@@ -86,7 +95,7 @@ export const administratorHandlers = {
     input: z.strictObject({ administratorId: id, pin }),
     audit: (input) => ({ associationId: null, targetId: input.administratorId }),
     run(ctx, input): SignedIn {
-      const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ?`).get(input.administratorId) as AdministratorRow | undefined;
+      const row = administratorQueries(ctx.ledger).forSignIn.get({ administratorId: input.administratorId });
       if (!row) throw new LedgerError('user-not-found', {}, 'administratorId');
       checkPinAttempt(ctx, { table: 'administrators', ...row }, input.pin);
       const session: SessionUser = { userId: row.id, associationId: '', name: row.name, role: 'administrator', memberId: null };

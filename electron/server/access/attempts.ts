@@ -4,10 +4,13 @@
 // a locked person is refused without the PIN being looked at, and a right PIN clears
 // the count (and replaces a hash from before PINs were peppered).
 
+import { eq, sql } from 'drizzle-orm';
+import { administrators, users } from '../../../db/schema';
+import type { LedgerDb } from '../../../db/open';
 import { LedgerError } from '../errors';
 import { RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { placeholderValue, typedQuery } from '../prepared';
 import { checkSecret, hashSecret, isUnpeppered } from '../auth/pin';
 
 /** Wrong PINs allowed before the first lock; then 30 s, 1 min, 2 min … up to 30 min. */
@@ -20,14 +23,24 @@ export function lockSeconds(failedAttempts: number): number {
   return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (failedAttempts - FREE_ATTEMPTS));
 }
 
+type PinColumns = 'id' | 'pinHash' | 'failedAttempts' | 'lockedUntil';
+
 /** Whose PIN: a row of `users` or of `administrators`, which keep their attempts the same way. */
-export interface PinHolder {
-  readonly table: 'users' | 'administrators';
-  readonly id: string;
-  readonly pinHash: string;
-  readonly failedAttempts: number;
-  readonly lockedUntil: string | null;
+export type PinHolder = Readonly<
+  { table: 'users' | 'administrators' } & Pick<(typeof users)['$inferSelect'], PinColumns> & Pick<(typeof administrators)['$inferSelect'], PinColumns>
+>;
+
+/** The same writes on either table. */
+function attemptWrites(db: LedgerDb, table: typeof users | typeof administrators) {
+  const byId = eq(table.id, sql.placeholder('id'));
+  return {
+    countFailure: db.update(table).set({ failedAttempts: placeholderValue('failures'), lockedUntil: placeholderValue('until') }).where(byId).prepare(),
+    clear: db.update(table).set({ failedAttempts: 0, lockedUntil: null }).where(byId).prepare(),
+    rehash: db.update(table).set({ pinHash: placeholderValue('pinHash') }).where(byId).prepare(),
+  };
 }
+
+const attemptQueries = typedQuery((db) => ({ users: attemptWrites(db, users), administrators: attemptWrites(db, administrators) }));
 
 /** Refuses while the holder is locked, without looking at the PIN or code. */
 export function refuseIfLocked(ctx: CallContext, holder: PinHolder): void {
@@ -43,7 +56,7 @@ export function countFailure(ctx: CallContext, holder: PinHolder): number {
   const failures = holder.failedAttempts + 1;
   const seconds = lockSeconds(failures);
   const until = seconds > 0 ? new Date(ctx.now().getTime() + seconds * 1000).toISOString() : null;
-  prepared(ctx.ledger.sqlite, `UPDATE ${holder.table} SET failed_attempts = ?, locked_until = ? WHERE id = ?`).run(failures, until, holder.id);
+  attemptQueries(ctx.ledger)[holder.table].countFailure.run({ failures, until, id: holder.id });
   return seconds;
 }
 
@@ -61,7 +74,8 @@ export function checkPinAttempt(ctx: CallContext, holder: PinHolder, pin: string
     const left = FREE_ATTEMPTS - holder.failedAttempts - 1;
     throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
   }
-  prepared(ctx.ledger.sqlite, `UPDATE ${holder.table} SET failed_attempts = 0, locked_until = NULL WHERE id = ?`).run(holder.id);
+  const q = attemptQueries(ctx.ledger)[holder.table];
+  q.clear.run({ id: holder.id });
   // A hash from before PINs were peppered is replaced now that the PIN is known.
-  if (isUnpeppered(holder.pinHash)) prepared(ctx.ledger.sqlite, `UPDATE ${holder.table} SET pin_hash = ? WHERE id = ?`).run(hashSecret(pin, ctx.pepper), holder.id);
+  if (isUnpeppered(holder.pinHash)) q.rehash.run({ pinHash: hashSecret(pin, ctx.pepper), id: holder.id });
 }

@@ -2,11 +2,13 @@
 // A wrong PIN counts, is logged, and after three in a row the user is locked for a
 // while that doubles with each further failure.
 
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { associations, users } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler, RefusalAfterCommit } from '../registry';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { placeholderValue, typedQuery } from '../prepared';
 import { ADMINS, capabilitiesOf, EVERYONE, PUBLIC, READERS, USER_ROLES, type Capabilities, type Role } from '../auth/access';
 import { checkPinStrength, checkSecret, hashSecret, newRecoveryCode, normaliseRecoveryCode } from '../auth/pin';
 import { checkPinAttempt, countFailure, refuseIfLocked } from './attempts';
@@ -17,28 +19,60 @@ import { getMember } from '../members/handlers';
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 
-export interface UserView {
-  readonly id: string;
-  readonly associationId: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly memberId: string | null;
-  readonly active: boolean;
-  readonly lockedUntil: string | null;
-}
+/** What every user read returns: nothing secret. */
+const userFields = {
+  id: users.id,
+  associationId: users.associationId,
+  name: users.name,
+  role: users.role,
+  memberId: users.memberId,
+  active: users.active,
+  lockedUntil: users.lockedUntil,
+};
 
-interface UserRow extends UserView {
-  readonly pinHash: string;
-  readonly failedAttempts: number;
-}
+const byName = sql`${users.name} COLLATE NOCASE`;
 
-const SELECT = `SELECT id, association_id AS associationId, name, role, member_id AS memberId, active,
-  locked_until AS lockedUntil, pin_hash AS pinHash, failed_attempts AS failedAttempts FROM users`;
+const userQueries = typedQuery((db) => ({
+  /** A user's row with what checking their PIN needs. */
+  row: db.select({ ...userFields, pinHash: users.pinHash, failedAttempts: users.failedAttempts }).from(users)
+    .where(and(eq(users.id, sql.placeholder('userId')), eq(users.associationId, sql.placeholder('associationId')))).prepare(),
+  nameTaken: db.select({ id: users.id }).from(users)
+    .where(and(eq(users.associationId, sql.placeholder('associationId')), sql`${users.name} = ${sql.placeholder('name')} COLLATE NOCASE`)).prepare(),
+  insert: db.insert(users).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), name: sql.placeholder('name'), role: sql.placeholder('role'),
+    memberId: sql.placeholder('memberId'), pinHash: sql.placeholder('pinHash'), createdAt: sql.placeholder('now'),
+    createdBy: sql.placeholder('createdBy'), pinChangedAt: sql.placeholder('now'),
+  }).prepare(),
+  setPin: db.update(users)
+    .set({ pinHash: placeholderValue('pinHash'), pinChangedAt: placeholderValue('now'), failedAttempts: 0, lockedUntil: null })
+    .where(eq(users.id, sql.placeholder('userId'))).prepare(),
+  /** The sign-in screen's choice: names and roles of those who may sign in. */
+  signInList: db.select({ id: users.id, name: users.name, role: users.role }).from(users)
+    .where(and(eq(users.associationId, sql.placeholder('associationId')), eq(users.active, true))).orderBy(byName).prepare(),
+  list: db.select(userFields).from(users).where(eq(users.associationId, sql.placeholder('associationId')))
+    .orderBy(desc(users.active), byName).prepare(),
+  /** The active treasurers and chairs but one. */
+  otherAdmins: db.select({ n: count() }).from(users)
+    .where(and(
+      eq(users.associationId, sql.placeholder('associationId')), eq(users.active, true),
+      inArray(users.role, ['treasurer', 'chair']), ne(users.id, sql.placeholder('userId')),
+    )).prepare(),
+  /** `active` is given as 1 or 0. */
+  setRoleAndActive: db.update(users).set({ role: placeholderValue('role'), active: placeholderValue('active') })
+    .where(eq(users.id, sql.placeholder('userId'))).prepare(),
+  recoveryHash: db.select({ recoveryHash: associations.recoveryHash }).from(associations)
+    .where(eq(associations.id, sql.placeholder('associationId'))).prepare(),
+  setRecoveryHash: db.update(associations).set({ recoveryHash: placeholderValue('recoveryHash') })
+    .where(eq(associations.id, sql.placeholder('associationId'))).prepare(),
+}));
+
+type UserRow = NonNullable<ReturnType<ReturnType<typeof userQueries>['row']['get']>>;
+export type UserView = NonNullable<ReturnType<ReturnType<typeof userQueries>['list']['get']>>;
 
 function userRow(ctx: CallContext, associationId: string, userId: string): UserRow {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE id = ? AND association_id = ?`).get(userId, associationId) as UserRow | undefined;
+  const row = userQueries(ctx.ledger).row.get({ userId, associationId });
   if (!row) throw new LedgerError('user-not-found', {}, 'userId');
-  return { ...row, active: Boolean(row.active) };
+  return row;
 }
 
 function view(row: UserRow): UserView {
@@ -54,29 +88,28 @@ export function insertUser(
   checkPinStrength(input.pin);
   if (input.role === 'member' && !input.memberId) throw new LedgerError('user-needs-member', {}, 'memberId');
   if (input.memberId) getMember(ctx, input.associationId, input.memberId);
-  const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM users WHERE association_id = ? AND name = ? COLLATE NOCASE').get(input.associationId, input.name);
+  const q = userQueries(ctx.ledger);
+  const taken = q.nameTaken.get({ associationId: input.associationId, name: input.name });
   if (taken) throw new LedgerError('user-name-taken', { name: input.name }, 'name');
   const userId = ctx.newId();
   const now = ctx.now().toISOString();
-  prepared(
-    ctx.ledger.sqlite,
-    `INSERT INTO users (id, association_id, name, role, member_id, pin_hash, created_at, created_by, pin_changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(userId, input.associationId, input.name, input.role, input.memberId ?? null, hashSecret(input.pin, ctx.pepper), now, createdBy, now);
+  q.insert.run({
+    id: userId, associationId: input.associationId, name: input.name, role: input.role, memberId: input.memberId ?? null,
+    pinHash: hashSecret(input.pin, ctx.pepper), now, createdBy,
+  });
   return view(userRow(ctx, input.associationId, userId));
 }
 
 /** A new recovery code for the association: shown once, stored only as a hash. */
 export function renewRecoveryCode(ctx: CallContext, associationId: string): string {
   const code = newRecoveryCode();
-  prepared(ctx.ledger.sqlite, 'UPDATE associations SET recovery_hash = ? WHERE id = ?').run(hashSecret(code, null), associationId);
+  userQueries(ctx.ledger).setRecoveryHash.run({ recoveryHash: hashSecret(code, null), associationId });
   return code;
 }
 
 function setPin(ctx: CallContext, userId: string, newPin: string, field: string): void {
   checkPinStrength(newPin, field);
-  prepared(ctx.ledger.sqlite, 'UPDATE users SET pin_hash = ?, pin_changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
-    .run(hashSecret(newPin, ctx.pepper), ctx.now().toISOString(), userId);
+  userQueries(ctx.ledger).setPin.run({ pinHash: hashSecret(newPin, ctx.pepper), now: ctx.now().toISOString(), userId });
   ctx.sessions.closeWhere((u) => u.userId === userId);
 }
 
@@ -135,8 +168,7 @@ export const userHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): { id: string; name: string; role: Role }[] {
       getAssociation(ctx, input.associationId);
-      return prepared(ctx.ledger.sqlite, 'SELECT id, name, role FROM users WHERE association_id = ? AND active = 1 ORDER BY name COLLATE NOCASE')
-        .all(input.associationId) as { id: string; name: string; role: Role }[];
+      return userQueries(ctx.ledger).signInList.all({ associationId: input.associationId });
     },
   }),
 
@@ -146,8 +178,7 @@ export const userHandlers = {
     summary: 'Everyone who may use the association’s books, with their roles',
     input: z.strictObject({ associationId: id }),
     run(ctx, input): UserView[] {
-      const rows = prepared(ctx.ledger.sqlite, `${SELECT} WHERE association_id = ? ORDER BY active DESC, name COLLATE NOCASE`).all(input.associationId) as UserRow[];
-      return rows.map((r) => view({ ...r, active: Boolean(r.active) }));
+      return userQueries(ctx.ledger).list.all({ associationId: input.associationId });
     },
   }),
 
@@ -181,12 +212,12 @@ export const userHandlers = {
       if (role === 'member' && !user.memberId) throw new LedgerError('user-needs-member', {}, 'role');
       const active = input.active ?? user.active;
       // Never leave the books without someone who can manage them.
+      const q = userQueries(ctx.ledger);
       if ((!active || !ADMINS.includes(role)) && ADMINS.includes(user.role)) {
-        const others = prepared(ctx.ledger.sqlite, `SELECT count(*) AS n FROM users WHERE association_id = ? AND active = 1 AND role IN ('treasurer', 'chair') AND id <> ?`)
-          .get(input.associationId, user.id) as { n: number };
+        const others = q.otherAdmins.get({ associationId: input.associationId, userId: user.id })!;
         if (others.n === 0) throw new LedgerError('user-last-admin', {}, 'userId');
       }
-      prepared(ctx.ledger.sqlite, 'UPDATE users SET role = ?, active = ? WHERE id = ?').run(role, active ? 1 : 0, user.id);
+      q.setRoleAndActive.run({ role, active: active ? 1 : 0, userId: user.id });
       ctx.sessions.closeWhere((u) => u.userId === user.id);
       return view(userRow(ctx, input.associationId, user.id));
     },
@@ -228,10 +259,10 @@ export const userHandlers = {
       getAssociation(ctx, input.associationId);
       const user = userRow(ctx, input.associationId, input.userId);
       if (!(ADMINS as readonly string[]).includes(user.role)) throw new LedgerError('recovery-admins-only', {}, 'userId');
-      const stored = prepared(ctx.ledger.sqlite, 'SELECT recovery_hash AS h FROM associations WHERE id = ?').get(input.associationId) as { h: string | null };
+      const stored = userQueries(ctx.ledger).recoveryHash.get({ associationId: input.associationId })!;
       // A wrong code counts like a wrong PIN, against the user being recovered.
       refuseIfLocked(ctx, { table: 'users', ...user });
-      if (!stored.h || checkSecret(normaliseRecoveryCode(input.recoveryCode), stored.h, null) !== 'ok') {
+      if (!stored.recoveryHash || checkSecret(normaliseRecoveryCode(input.recoveryCode), stored.recoveryHash, null) !== 'ok') {
         countFailure(ctx, { table: 'users', ...user });
         throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode');
       }

@@ -2,7 +2,11 @@
 // reversals, the journal itself and the verification of its hash chain. Business
 // commands (contributions, loans, livestock …) post through the same postEntry.
 
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { accounts, journalEntries, postings } from '../../../db/schema';
+import type { LedgerDb } from '../../../db/open';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
@@ -13,8 +17,10 @@ import { verifyChain, type ChainReport } from '../journal/verify';
 import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 import { accountByCode } from './handlers';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
+import { codedMemo, memoIn, typedMemo } from '../journal/memo';
+import { confirmation, confirmedBy } from '../access/second-person';
 
 const line = z.strictObject({
   account: z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/, { error: 'account-code-invalid' }),
@@ -24,76 +30,75 @@ const line = z.strictObject({
   memo: optionalText(200),
 });
 
-export interface EntryView {
-  readonly id: string;
-  readonly seq: number;
-  readonly entryDate: string;
-  readonly kind: string;
-  readonly memo: string;
-  readonly reversesEntryId: string | null;
-  readonly reversedByEntryId: string | null;
+/** The entry that reverses this one, if any. */
+const reversal = alias(journalEntries, 'r');
+
+/** What every entry read returns, but its postings. */
+const entryFields = {
+  id: journalEntries.id,
+  seq: journalEntries.seq,
+  entryDate: journalEntries.entryDate,
+  kind: journalEntries.kind,
+  memo: journalEntries.memo,
+  reversesEntryId: journalEntries.reversesEntryId,
+  reversedByEntryId: reversal.id,
   /** The record that made the entry ('meeting', 'loan', 'grant', 'spending', 'animal', 'member-exit'), or null for one made by hand. */
-  readonly sourceType: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly hash: string;
-  readonly postings: readonly {
-    readonly lineNo: number;
-    readonly accountCode: string;
-    readonly accountName: string;
-    readonly memberId: string | null;
-    readonly amount: string;
-    readonly memo: string | null;
-  }[];
+  sourceType: journalEntries.sourceType,
+  createdAt: journalEntries.createdAt,
+  createdBy: journalEntries.createdBy,
+  hash: journalEntries.hash,
+};
+
+function entriesWithReversal(db: LedgerDb) {
+  return db.select(entryFields).from(journalEntries).leftJoin(reversal, eq(reversal.reversesEntryId, journalEntries.id));
+}
+
+const entryQueries = typedQuery((db) => ({
+  byId: entriesWithReversal(db)
+    .where(and(eq(journalEntries.associationId, sql.placeholder('associationId')), eq(journalEntries.id, sql.placeholder('entryId')))).prepare(),
+  postingsOf: db.select({
+    lineNo: postings.lineNo,
+    accountCode: accounts.code,
+    accountName: accounts.name,
+    memberId: postings.memberId,
+    amount: sql<string>`CAST(${postings.amount} AS TEXT)`,
+    memo: postings.memo,
+  }).from(postings).innerJoin(accounts, eq(accounts.id, postings.accountId))
+    .where(eq(postings.entryId, sql.placeholder('entryId'))).orderBy(asc(postings.lineNo)).prepare(),
+}));
+
+type EntryRow = NonNullable<ReturnType<ReturnType<typeof entryQueries>['byId']['get']>>;
+type PostingView = ReturnType<ReturnType<typeof entryQueries>['postingsOf']['all']>[number];
+export type EntryView = EntryRow & { readonly postings: readonly PostingView[] };
+
+/** The entry with its lines, memos in the reader's words (a typed memo stays as typed). */
+function withPostings(ctx: CallContext, entry: EntryRow): EntryView {
+  const locale = ctx.actor.locale;
+  const postings = entryQueries(ctx.ledger).postingsOf.all({ entryId: entry.id }).map((p) => ({ ...p, memo: memoIn(locale, p.memo) }));
+  return { ...entry, memo: memoIn(locale, entry.memo), postings };
 }
 
 export function getEntry(ctx: CallContext, associationId: string, entryId: string): EntryView {
-  const [entry] = listEntries(ctx, associationId, { entryId });
+  const entry = entryQueries(ctx.ledger).byId.get({ associationId, entryId });
   if (!entry) throw new LedgerError('entry-not-found', {}, 'entryId');
-  return entry;
+  return withPostings(ctx, entry);
 }
 
-function listEntries(
-  ctx: CallContext,
-  associationId: string,
-  filter: { entryId?: string; from?: string; to?: string; limit?: number; offset?: number },
-): EntryView[] {
-  const { sqlite } = ctx.ledger;
-  const where = ['e.association_id = ?'];
-  const args: (string | number)[] = [associationId];
-  if (filter.entryId) {
-        where.push('e.id = ?');
-        args.push(filter.entryId);
-      }
-  if (filter.from) {
-        where.push('e.entry_date >= ?');
-        args.push(filter.from);
-      }
-  if (filter.to) {
-        where.push('e.entry_date <= ?');
-        args.push(filter.to);
-      }
-  const entries = prepared(sqlite, 
-      `SELECT e.id, e.seq, e.entry_date AS entryDate, e.kind, e.memo, e.reverses_entry_id AS reversesEntryId,
-              r.id AS reversedByEntryId, e.source_type AS sourceType, e.created_at AS createdAt, e.created_by AS createdBy, e.hash
-         FROM journal_entries e LEFT JOIN journal_entries r ON r.reverses_entry_id = e.id
-        WHERE ${where.join(' AND ')} ORDER BY e.seq LIMIT ? OFFSET ?`,
-    )
-    .all(...args, filter.limit ?? -1, filter.offset ?? 0) as Omit<EntryView, 'postings'>[];
-  const postingsOf = prepared(sqlite, 
-    `SELECT p.line_no AS lineNo, a.code AS accountCode, a.name AS accountName, p.member_id AS memberId,
-            CAST(p.amount AS TEXT) AS amount, p.memo
-       FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.entry_id = ? ORDER BY p.line_no`,
-  );
-  return entries.map((e) => ({ ...e, postings: postingsOf.all(e.id) as EntryView['postings'] }));
+/** A page of the journal, optionally between two dates (the filters vary, so the query is built per call). */
+function listEntries(ctx: CallContext, associationId: string, filter: { from?: string; to?: string; limit: number; offset: number }): EntryView[] {
+  const where: SQL[] = [eq(journalEntries.associationId, associationId)];
+  if (filter.from) where.push(gte(journalEntries.entryDate, filter.from));
+  if (filter.to) where.push(lte(journalEntries.entryDate, filter.to));
+  return entriesWithReversal(ctx.ledger.db).where(and(...where)).orderBy(asc(journalEntries.seq)).limit(filter.limit).offset(filter.offset).all()
+    .map((entry) => withPostings(ctx, entry));
 }
 
 /**
- * Accounts only their records move (grants, livestock, loans): a hand-made line there
- * would make a grant's unspent money, the herd's cost or the loan register disagree
- * with the books.
+ * Accounts only their records move (grants, livestock, loans, members' savings): a
+ * hand-made line there would make a grant's unspent money, the herd's cost, the loan
+ * register or a member's passbook disagree with the books.
  */
-const KEPT_BY_RECORDS = new Set(['grant_fund', 'grant_used', 'livestock', 'loans_receivable']);
+const KEPT_BY_RECORDS = new Set(['grant_fund', 'grant_used', 'livestock', 'loans_receivable', 'member_savings']);
 
 export const journalHandlers = {
   'journal-entry-post': handler({
@@ -126,16 +131,16 @@ export const journalHandlers = {
           accountId: accounts[i]!.id,
           memberId: l.memberId ?? null,
           amount: (l.debit !== undefined ? amount : -amount) as MinorUnits,
-          memo: l.memo ?? null,
+          memo: typedMemo(l.memo ?? null),
         };
       });
-      const posted = postEntry(ctx, { associationId: input.associationId, entryDate: input.date, kind: 'manual', memo: input.memo, lines });
+      const posted = postEntry(ctx, { associationId: input.associationId, entryDate: input.date, kind: 'manual', memo: typedMemo(input.memo), lines });
       // Answer from what was just written rather than reading it back.
       return {
-        id: posted.id, seq: posted.seq, entryDate: posted.entryDate, kind: posted.kind, memo: posted.memo,
+        id: posted.id, seq: posted.seq, entryDate: posted.entryDate, kind: posted.kind, memo: memoIn(ctx.actor.locale, posted.memo),
         reversesEntryId: null, reversedByEntryId: null, sourceType: null, createdAt: posted.createdAt, createdBy: posted.createdBy, hash: posted.hash,
         postings: posted.postings.map((p, i) => ({
-          lineNo: p.lineNo, accountCode: accounts[i]!.code, accountName: accounts[i]!.name, memberId: p.memberId, amount: String(p.amount), memo: p.memo,
+          lineNo: p.lineNo, accountCode: accounts[i]!.code, accountName: accounts[i]!.name, memberId: p.memberId, amount: String(p.amount), memo: memoIn(ctx.actor.locale, p.memo),
         })),
       };
     },
@@ -144,18 +149,19 @@ export const journalHandlers = {
   'journal-entry-reverse': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Correct an entry by posting its exact opposite, with a reason; the original stays',
-    input: z.strictObject({ associationId: id, entryId: id, date: isoDate.optional(), reason: requiredText(300) }),
+    summary: 'Correct an entry by posting its exact opposite, with a reason and a second officer’s PIN; the original stays',
+    input: z.strictObject({ associationId: id, entryId: id, date: isoDate.optional(), reason: requiredText(300), confirmation }),
     run(ctx, input): EntryView {
       writableAssociation(ctx, input.associationId);
       const original = getEntry(ctx, input.associationId, input.entryId);
       // An entry a business record made (a meeting, a loan, a grant …) is corrected through that record.
       if (original.sourceType !== null) throw new LedgerError('entry-kept-by-record', {}, 'entryId');
+      const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
       const posted = reverseEntry(ctx, {
         associationId: input.associationId,
         entryId: input.entryId,
         entryDate: input.date ?? todayOf(ctx),
-        memo: `Reversal of #${original.seq}: ${input.reason}`,
+        memo: codedMemo('reversal', { seq: original.seq, reason: input.reason, confirmedBy: confirmer }),
       });
       return getEntry(ctx, input.associationId, posted.id);
     },

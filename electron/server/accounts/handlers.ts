@@ -1,6 +1,8 @@
 // The chart of accounts and balances read from postings.
 
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { accounts } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
@@ -8,23 +10,32 @@ import { accountBalance, trialBalance, type TrialBalance } from '../journal/bala
 import { id, isoDate } from '../validation';
 import { getAssociation, } from '../association-record';
 import { getMember } from '../members/handlers';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { READERS } from '../auth/access';
 
-export interface AccountView {
-  readonly id: string;
-  readonly code: string;
-  readonly purpose: string;
-  readonly type: string;
-  readonly name: string;
-  readonly perMember: boolean;
-}
+/** What every account read returns. */
+const accountFields = {
+  id: accounts.id,
+  code: accounts.code,
+  purpose: accounts.purpose,
+  type: accounts.type,
+  name: accounts.name,
+  perMember: accounts.perMember,
+};
+
+const accountQueries = typedQuery((db) => ({
+  byCode: db.select(accountFields).from(accounts)
+    .where(and(eq(accounts.associationId, sql.placeholder('associationId')), eq(accounts.code, sql.placeholder('code')))).prepare(),
+  chart: db.select(accountFields).from(accounts)
+    .where(eq(accounts.associationId, sql.placeholder('associationId'))).orderBy(asc(accounts.code)).prepare(),
+}));
+
+export type AccountView = NonNullable<ReturnType<ReturnType<typeof accountQueries>['byCode']['get']>>;
 
 export function accountByCode(ctx: CallContext, associationId: string, code: string, field = 'account'): AccountView {
-  const row = prepared(ctx.ledger.sqlite, 'SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? AND code = ?')
-    .get(associationId, code) as AccountView | undefined;
+  const row = accountQueries(ctx.ledger).byCode.get({ associationId, code });
   if (!row) throw new LedgerError('account-code-unknown', { code }, field);
-  return { ...row, perMember: Boolean(row.perMember) };
+  return row;
 }
 
 const accountCode = z.string({ error: 'field-required' }).trim().regex(/^\d{4}$/, { error: 'account-code-invalid' });
@@ -37,9 +48,7 @@ export const accountHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): AccountView[] {
       getAssociation(ctx, input.associationId);
-      const rows = prepared(ctx.ledger.sqlite, 'SELECT id, code, purpose, type, name, per_member AS perMember FROM accounts WHERE association_id = ? ORDER BY code')
-        .all(input.associationId) as AccountView[];
-      return rows.map((r) => ({ ...r, perMember: Boolean(r.perMember) }));
+      return accountQueries(ctx.ledger).chart.all({ associationId: input.associationId });
     },
   }),
 

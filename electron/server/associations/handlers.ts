@@ -1,7 +1,9 @@
 // Associations: the savings groups whose books these are. Creating one also opens
 // its standard chart of accounts, in the same transaction.
 
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { accounts, associations, members } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf } from '../context';
@@ -15,7 +17,7 @@ import { authorOf, recordChange } from '../audit-log';
 import { administratorCount, associationCount, insertAdministrator } from '../access/administrators';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { clearableText, isoDate, optionalText, requiredText, id } from '../validation';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
 import { freeCash, grantLabel, grantsOf } from '../funds/funds';
 import { addDays } from '../locale/dates';
@@ -82,6 +84,31 @@ export interface AssociationSummary {
   readonly reportsDue: readonly { readonly grant: string; readonly date: string }[];
 }
 
+/** A member still in the group on `asOf` (they had not left by then). */
+const stillMember = sql`(${members.exitedOn} IS NULL OR ${members.exitedOn} > ${sql.placeholder('asOf')})`;
+
+const associationQueries = typedQuery((db) => ({
+  insert: db.insert(associations).values({
+    id: sql.placeholder('id'), name: sql.placeholder('name'), registrationNo: sql.placeholder('registrationNo'),
+    country: sql.placeholder('country'), province: sql.placeholder('province'), district: sql.placeholder('district'),
+    sector: sql.placeholder('sector'), cell: sql.placeholder('cell'), village: sql.placeholder('village'),
+    currency: sql.placeholder('currency'), language: sql.placeholder('language'), foundedOn: sql.placeholder('foundedOn'),
+    createdAt: sql.placeholder('now'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  insertAccount: db.insert(accounts).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), code: sql.placeholder('code'),
+    purpose: sql.placeholder('purpose'), type: sql.placeholder('type'), name: sql.placeholder('name'),
+    perMember: sql.placeholder('perMember'), createdAt: sql.placeholder('now'),
+  }).prepare(),
+  /** Members who had joined by `asOf`: still in the group (and of them, women), and gone. */
+  people: db.select({
+    active: sql<number>`count(*) FILTER (WHERE ${stillMember})`,
+    women: sql<number>`count(*) FILTER (WHERE ${stillMember} AND ${eq(members.gender, 'female')})`,
+    exited: sql<number>`count(*) FILTER (WHERE ${members.exitedOn} IS NOT NULL AND ${members.exitedOn} <= ${sql.placeholder('asOf')})`,
+  }).from(members)
+    .where(and(eq(members.associationId, sql.placeholder('associationId')), lte(members.joinedOn, sql.placeholder('asOf')))).prepare(),
+}));
+
 export const associationHandlers = {
   'association-create': handler({
     kind: 'write',
@@ -96,21 +123,16 @@ export const associationHandlers = {
       const firstStart = associationCount(ctx) === 0 && administratorCount(ctx) === 0;
       if (!firstStart && ctx.user?.role !== 'administrator') throw new LedgerError('association-create-administrator-only');
       if (input.administrator && administratorCount(ctx) > 0) throw new LedgerError('administrator-exists', {}, 'administrator');
-      const { sqlite } = ctx.ledger;
+      const q = associationQueries(ctx.ledger);
       const associationId = ctx.newId();
       const now = ctx.now().toISOString();
-      prepared(sqlite, 
-          `INSERT INTO associations (id, name, registration_no, country, province, district, sector, cell, village,
-             currency, language, founded_on, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(associationId, input.name, input.registrationNo ?? null, input.country, input.province, input.district,
-          input.sector, input.cell, input.village, input.currency, input.language, input.foundedOn, now, input.treasurer.name);
-      const insertAccount = prepared(sqlite, 
-        'INSERT INTO accounts (id, association_id, code, purpose, type, name, per_member, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
+      q.insert.run({
+        id: associationId, name: input.name, registrationNo: input.registrationNo ?? null, country: input.country, province: input.province,
+        district: input.district, sector: input.sector, cell: input.cell, village: input.village, currency: input.currency,
+        language: input.language, foundedOn: input.foundedOn, now, createdBy: input.treasurer.name,
+      });
       for (const a of STANDARD_CHART) {
-        insertAccount.run(ctx.newId(), associationId, a.code, a.purpose, a.type, a.name, a.perMember ? 1 : 0, now);
+        q.insertAccount.run({ id: ctx.newId(), associationId, code: a.code, purpose: a.purpose, type: a.type, name: a.name, perMember: a.perMember, now });
       }
       let treasurer;
       try {
@@ -140,14 +162,13 @@ export const associationHandlers = {
     input: updateInput,
     run(ctx, input): AssociationView {
       writableAssociation(ctx, input.associationId);
-      const columns: Record<string, string | null | undefined> = {
-        name: input.name, registration_no: input.registrationNo, province: input.province, district: input.district,
+      const changes = {
+        name: input.name, registrationNo: input.registrationNo, province: input.province, district: input.district,
         sector: input.sector, cell: input.cell, village: input.village, language: input.language,
       };
-      const set = Object.entries(columns).filter(([, v]) => v !== undefined);
-      if (set.length > 0) {
-        prepared(ctx.ledger.sqlite, `UPDATE associations SET ${set.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
-          .run(...set.map(([, v]) => v), input.associationId);
+      // Only the fields given change (drizzle leaves out the undefined ones).
+      if (Object.values(changes).some((v) => v !== undefined)) {
+        ctx.ledger.db.update(associations).set(changes).where(eq(associations.id, input.associationId)).run();
       }
       return getAssociation(ctx, input.associationId);
     },
@@ -170,13 +191,7 @@ export const associationHandlers = {
       getAssociation(ctx, input.associationId);
       const { sqlite } = ctx.ledger;
       const asOf = input.asOf ?? todayOf(ctx);
-      const people = prepared(sqlite, 
-          `SELECT count(*) FILTER (WHERE exited_on IS NULL OR exited_on > ?) AS active,
-                  count(*) FILTER (WHERE (exited_on IS NULL OR exited_on > ?) AND gender = 'female') AS women,
-                  count(*) FILTER (WHERE exited_on IS NOT NULL AND exited_on <= ?) AS exited
-             FROM members WHERE association_id = ? AND joined_on <= ?`,
-        )
-        .get(asOf, asOf, asOf, input.associationId, asOf) as { active: number; women: number; exited: number };
+      const people = associationQueries(ctx.ledger).people.get({ asOf, associationId: input.associationId })!;
       const balanceOf = (purpose: string) =>
         accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, purpose).id, { asOf });
       const grants = freeCash(ctx, input.associationId, 'group-spending', asOf);

@@ -4,6 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import { openLedger } from '../../../db/open';
+import { prepared } from '../prepared';
 import { quoteName, scopeWhere, tableScopes } from '../integrity/scope';
 import { writeCheckedCopy } from './whole-file';
 import type { InspectOptions, LedgerFileSummary } from './inspect';
@@ -17,20 +18,23 @@ export function associationBackupName(associationId: string, at: Date): string {
 
 const ATTACHED = 'ikimina_copy';
 
-/** Copies one association's rows from `sqlite` into the ledger file `target` (which has the same schema), in one snapshot. */
+/**
+ * Copies one association's rows from `sqlite` into the ledger file `target` (which has the same schema), in one snapshot.
+ * Raw SQL: every table by name, into the attached file (statements kept for the next backup: they find whichever file is attached then).
+ */
 export function copyAssociation(sqlite: Database.Database, associationId: string, target: string): void {
-  sqlite.prepare(`ATTACH DATABASE ? AS ${ATTACHED}`).run(target);
+  prepared(sqlite, `ATTACH DATABASE ? AS ${ATTACHED}`).run(target);
   try {
     sqlite.transaction(() => {
       // Rows refer to each other within the association (an entry reverses another): checked once all are in.
       sqlite.pragma('defer_foreign_keys = ON');
       for (const scope of [...tableScopes(sqlite)].sort((a, b) => a.depth - b.depth)) {
         const table = quoteName(scope.table);
-        sqlite.prepare(`INSERT INTO ${ATTACHED}.${table} SELECT * FROM main.${table} WHERE ${scopeWhere(scope, 'main')}`).run(associationId);
+        prepared(sqlite, `INSERT INTO ${ATTACHED}.${table} SELECT * FROM main.${table} WHERE ${scopeWhere(scope, 'main')}`).run(associationId);
       }
     })();
   } finally {
-    sqlite.prepare(`DETACH DATABASE ${ATTACHED}`).run();
+    prepared(sqlite, `DETACH DATABASE ${ATTACHED}`).run();
   }
 }
 

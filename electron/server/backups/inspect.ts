@@ -8,6 +8,8 @@ import { existsSync, statSync } from 'node:fs';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LedgerError } from '../errors';
 import { defaultMigrationsFolder, headerSaysIkimina } from '../../../db/open';
+import type { associations } from '../../../db/schema';
+import { prepared, type RowOf } from '../prepared';
 import { checkLedger, type IntegrityProblem } from '../integrity/check';
 import { expectedSchema } from '../integrity/expected-schema';
 import type { ChainHead } from '../integrity/change-chain';
@@ -62,21 +64,21 @@ export function inspectLedgerFile(file: string, options: InspectOptions = {}): L
     })();
     const problems = report.problems.filter((p) => !options.associationId || p.associationId === null || p.associationId === options.associationId);
     if ((options.problems ?? 'refuse') === 'refuse' && problems.length > 0) throw refusalFor(problems);
-    const associations = db
-      .prepare(
-        `SELECT a.id, a.name,
-                (SELECT count(*) FROM members m WHERE m.association_id = a.id) AS members,
-                (SELECT count(*) FROM journal_entries e WHERE e.association_id = a.id) AS entries,
-                (SELECT max(entry_date) FROM journal_entries e WHERE e.association_id = a.id) AS lastEntryDate,
-                (SELECT json_object('seq', seq, 'hash', hash) FROM journal_entries e WHERE e.association_id = a.id ORDER BY seq DESC LIMIT 1) AS head
-           FROM associations a ORDER BY a.name`,
-      )
-      .all() as (Omit<LedgerFileSummary['associations'][number], 'head'> & { head: string | null })[];
-    const last = db.prepare('SELECT max(at) AS at FROM change_log').get() as { at: string | null };
+    // Raw SQL on the file's own connection: it may be a few schema steps behind this build.
+    const held = prepared(
+      db,
+      `SELECT a.id, a.name,
+              (SELECT count(*) FROM members m WHERE m.association_id = a.id) AS members,
+              (SELECT count(*) FROM journal_entries e WHERE e.association_id = a.id) AS entries,
+              (SELECT max(entry_date) FROM journal_entries e WHERE e.association_id = a.id) AS lastEntryDate,
+              (SELECT json_object('seq', seq, 'hash', hash) FROM journal_entries e WHERE e.association_id = a.id ORDER BY seq DESC LIMIT 1) AS head
+         FROM associations a ORDER BY a.name`,
+    ).all() as RowOf<typeof associations, 'id' | 'name', { members: number; entries: number; lastEntryDate: string | null; head: string | null }>[];
+    const last = prepared(db, 'SELECT max(at) AS at FROM change_log').get() as { at: string | null };
     const stat = statSync(file);
     return {
       file, bytes: stat.size, modifiedAt: stat.mtime.toISOString(), lastChangeAt: last.at, steps, problems,
-      associations: associations.map((a) => ({ ...a, head: a.head ? (JSON.parse(a.head) as ChainHead) : null })),
+      associations: held.map((a) => ({ ...a, head: a.head ? (JSON.parse(a.head) as ChainHead) : null })),
     };
   } catch (err) {
     if (err instanceof LedgerError) throw err;
@@ -88,9 +90,10 @@ export function inspectLedgerFile(file: string, options: InspectOptions = {}): L
 
 /** The file's schema steps: refused when it was written by a newer Ikimina, or one that took another path. */
 function schemaSteps(db: Database.Database, migrationsFolder: string): number {
-  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const hasTable = prepared(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!hasTable) throw new LedgerError('backup-damaged', {}, 'file');
-  const applied = db.prepare('SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
+  // drizzle's own table of the schema steps applied.
+  const applied = prepared(db, 'SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
   const shipped = readMigrationFiles({ migrationsFolder });
   if (applied.length > shipped.length) throw new LedgerError('backup-newer', {}, 'file');
   if (applied.some((row, i) => row.hash !== shipped[i]!.hash)) throw new LedgerError('backup-damaged', {}, 'file');

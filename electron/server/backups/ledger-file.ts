@@ -35,7 +35,7 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
     : [user.associationId, null];
   const current = (ctx.health.report?.problems ?? []).filter(mine);
   // An acknowledgement just written counts as made.
-  const problems = unresolvedProblems(ctx.ledger.sqlite, chains.filter((c) => acknowledged === undefined || c !== acknowledged), current);
+  const problems = unresolvedProblems(ctx.ledger, chains.filter((c) => acknowledged === undefined || c !== acknowledged), current);
   return { checkedAt: ctx.health.checkedAt, level: ctx.health.report?.level ?? null, problems, backupFailure: ctx.health.backupFailure };
 }
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { LedgerError } from '../errors';
 import { inspectLedgerFile, type InspectOptions, type LedgerFileSummary } from './inspect';
 import { flush, linkUnderFreeName, removeWithCompanions, temporaryBeside } from './copy';
+import { prepared } from '../prepared';
 
 export const AUTO_PREFIX = 'ikimina-auto-';
 /** Automatic backups kept; older ones are removed. Manual backups are never removed. */
@@ -22,7 +23,7 @@ export function backupFileName(kind: 'auto' | 'manual', at: Date): string {
 }
 
 export function makeBackup(sqlite: Database.Database, folder: string, name: string, options: InspectOptions = {}): LedgerFileSummary {
-  return writeCheckedCopy(folder, name, (temporary) => sqlite.prepare('VACUUM INTO ?').run(temporary), options);
+  return writeCheckedCopy(folder, name, (temporary) => prepared(sqlite, 'VACUUM INTO ?').run(temporary), options);
 }
 
 /**

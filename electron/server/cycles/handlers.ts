@@ -1,15 +1,16 @@
 // Savings cycles and their rules. Rules are versioned: a change applies from a date
 // and never rewrites a meeting already held.
 
+import { and, asc, desc, eq, gte, lte, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, toMoney, type Money } from '../money/money';
-import { FREQUENCIES } from '../../../db/schema';
+import { cycleRules, cycles, DAY_COUNTS, FREQUENCIES, LOAN_METHODS, meetings } from '../../../db/schema';
 import { MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
@@ -27,18 +28,18 @@ export interface CycleRules {
   readonly socialFund: number;
   readonly entranceFee: number;
   readonly fines: { readonly late: number; readonly absent: number; readonly other: number };
-  readonly meetingFrequency: 'weekly' | 'biweekly' | 'monthly';
+  readonly meetingFrequency: (typeof FREQUENCIES)[number];
   /** Lending rules (absent from rules written before loans existed: see loanRulesOf). */
   readonly loans?: LoanRules;
 }
 
 export interface LoanRules {
-  readonly method: 'flat' | 'declining';
+  readonly method: (typeof LOAN_METHODS)[number];
   /** Percent per month, as text ("5"). */
   readonly monthlyRatePercent: string;
-  readonly frequency: 'weekly' | 'biweekly' | 'monthly';
+  readonly frequency: (typeof FREQUENCIES)[number];
   readonly maxInstalments: number;
-  readonly dayCount: '30/360' | 'actual/365';
+  readonly dayCount: (typeof DAY_COUNTS)[number];
   /** A member may borrow at most this many times their savings (text decimal, "3"). */
   readonly maxMultipleOfSavings: string;
   readonly allowSeveral: boolean;
@@ -71,11 +72,11 @@ const rulesInput = z.strictObject({
   fineAbsent: money.default('0'),
   fineOther: money.default('0'),
   meetingFrequency: z.enum(FREQUENCIES, { error: 'field-not-allowed' }).default('weekly'),
-  loanMethod: z.enum(['flat', 'declining'], { error: 'field-not-allowed' }).default('flat'),
+  loanMethod: z.enum(LOAN_METHODS, { error: 'field-not-allowed' }).default('flat'),
   loanMonthlyRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,3})?$/, { error: 'loan-rate-out-of-range' }).default('5'),
   loanFrequency: z.enum(FREQUENCIES, { error: 'field-not-allowed' }).default('monthly'),
   loanMaxInstalments: z.number().int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }).max(260, { error: 'loan-term-too-long' }).default(12),
-  loanDayCount: z.enum(['30/360', 'actual/365'], { error: 'field-not-allowed' }).default('30/360'),
+  loanDayCount: z.enum(DAY_COUNTS, { error: 'field-not-allowed' }).default('30/360'),
   loanMaxMultiple: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'field-invalid' }).default('3'),
   loanAllowSeveral: z.boolean().default(false),
   loanGuarantorsAbove: money.default('0'),
@@ -124,23 +125,45 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
   return rules;
 }
 
-export interface CycleView {
-  readonly id: string;
-  readonly associationId: string;
-  readonly name: string;
-  readonly startsOn: string;
-  readonly endsOn: string;
-  readonly status: 'open' | 'closed';
+const cycleQueries = typedQuery((db) => ({
+  byId: db.select({
+    id: cycles.id, associationId: cycles.associationId, name: cycles.name, startsOn: cycles.startsOn, endsOn: cycles.endsOn, status: cycles.status,
+  }).from(cycles).where(and(eq(cycles.id, sql.placeholder('cycleId')), eq(cycles.associationId, sql.placeholder('associationId')))).prepare(),
+  /** Every version of a cycle's rules, oldest first. */
+  rules: db.select({ effectiveFrom: cycleRules.effectiveFrom, json: cycleRules.rulesJson }).from(cycleRules)
+    .where(eq(cycleRules.cycleId, sql.placeholder('cycleId'))).orderBy(asc(cycleRules.effectiveFrom)).prepare(),
+  /** A cycle of the association that covers any day from `from` to `to`. */
+  covering: db.select({ id: cycles.id, name: cycles.name }).from(cycles)
+    .where(and(
+      eq(cycles.associationId, sql.placeholder('associationId')),
+      lte(cycles.startsOn, sql.placeholder('to')),
+      gte(cycles.endsOn, sql.placeholder('from')),
+    )).prepare(),
+  insert: db.insert(cycles).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), name: sql.placeholder('name'),
+    startsOn: sql.placeholder('startsOn'), endsOn: sql.placeholder('endsOn'), status: 'open', createdAt: sql.placeholder('now'),
+  }).prepare(),
+  insertRules: db.insert(cycleRules).values({
+    id: sql.placeholder('id'), cycleId: sql.placeholder('cycleId'), effectiveFrom: sql.placeholder('effectiveFrom'),
+    rulesJson: sql.placeholder('rulesJson'), createdAt: sql.placeholder('now'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  lastMeeting: db.select({ last: max(meetings.meetingDate) }).from(meetings).where(eq(meetings.cycleId, sql.placeholder('cycleId'))).prepare(),
+  newestFirst: db.select({ id: cycles.id }).from(cycles)
+    .where(eq(cycles.associationId, sql.placeholder('associationId'))).orderBy(desc(cycles.startsOn)).prepare(),
+}));
+
+type CycleRow = NonNullable<ReturnType<ReturnType<typeof cycleQueries>['byId']['get']>>;
+
+export type CycleView = Readonly<CycleRow> & {
   /** Every version of the rules, oldest first. */
   readonly rules: readonly { readonly effectiveFrom: string; readonly rules: CycleRules }[];
-}
+};
 
 export function getCycle(ctx: CallContext, associationId: string, cycleId: string): CycleView {
-  const row = prepared(ctx.ledger.sqlite, 'SELECT id, association_id AS associationId, name, starts_on AS startsOn, ends_on AS endsOn, status FROM cycles WHERE id = ? AND association_id = ?')
-    .get(cycleId, associationId) as Omit<CycleView, 'rules'> | undefined;
+  const q = cycleQueries(ctx.ledger);
+  const row = q.byId.get({ cycleId, associationId });
   if (!row) throw new LedgerError('cycle-not-found', {}, 'cycleId');
-  const versions = prepared(ctx.ledger.sqlite, 'SELECT effective_from AS effectiveFrom, rules_json AS json FROM cycle_rules WHERE cycle_id = ? ORDER BY effective_from')
-    .all(cycleId) as { effectiveFrom: string; json: string }[];
+  const versions = q.rules.all({ cycleId });
   // Rules written before loans existed read with the default lending rules filled in.
   return {
     ...row,
@@ -182,7 +205,7 @@ function cycleOutput(c: CycleView): CycleOutput {
 
 /** The cycle a date falls in. */
 export function cycleOn(ctx: CallContext, associationId: string, date: string): CycleView {
-  const row = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? AND starts_on <= ? AND ends_on >= ?').get(associationId, date, date) as { id: string } | undefined;
+  const row = cycleQueries(ctx.ledger).covering.get({ associationId, from: date, to: date });
   if (!row) throw new LedgerError('meeting-outside-cycle', { date }, 'date');
   return getCycle(ctx, associationId, row.id);
 }
@@ -195,8 +218,9 @@ export function rulesOn(cycle: CycleView, date: string): CycleRules {
 }
 
 function insertRules(ctx: CallContext, cycleId: string, effectiveFrom: string, rules: CycleRules): void {
-  prepared(ctx.ledger.sqlite, 'INSERT INTO cycle_rules (id, cycle_id, effective_from, rules_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(ctx.newId(), cycleId, effectiveFrom, JSON.stringify(rules), ctx.now().toISOString(), ctx.actorName);
+  cycleQueries(ctx.ledger).insertRules.run({
+    id: ctx.newId(), cycleId, effectiveFrom, rulesJson: JSON.stringify(rules), now: ctx.now().toISOString(), createdBy: ctx.actorName,
+  });
 }
 
 export const cycleHandlers = {
@@ -209,13 +233,14 @@ export const cycleHandlers = {
       const association = writableAssociation(ctx, input.associationId);
       if (input.endsOn <= input.startsOn) throw new LedgerError('cycle-ends-before-start', {}, 'endsOn');
       if (input.startsOn < association.foundedOn) throw new LedgerError('entry-before-founding', { date: input.startsOn, foundedOn: association.foundedOn }, 'startsOn');
-      const overlap = prepared(ctx.ledger.sqlite, 'SELECT name FROM cycles WHERE association_id = ? AND starts_on <= ? AND ends_on >= ?')
-        .get(input.associationId, input.endsOn, input.startsOn) as { name: string } | undefined;
+      const q = cycleQueries(ctx.ledger);
+      const overlap = q.covering.get({ associationId: input.associationId, from: input.startsOn, to: input.endsOn });
       if (overlap) throw new LedgerError('cycle-overlaps', { name: overlap.name }, 'startsOn');
       const rules = rulesFrom(ctx, input.rules, association.currency);
       const cycleId = ctx.newId();
-      prepared(ctx.ledger.sqlite, "INSERT INTO cycles (id, association_id, name, starts_on, ends_on, status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)")
-        .run(cycleId, input.associationId, input.name, input.startsOn, input.endsOn, ctx.now().toISOString());
+      q.insert.run({
+        id: cycleId, associationId: input.associationId, name: input.name, startsOn: input.startsOn, endsOn: input.endsOn, now: ctx.now().toISOString(),
+      });
       insertRules(ctx, cycleId, input.startsOn, rules);
       return cycleOutput(getCycle(ctx, input.associationId, cycleId));
     },
@@ -230,7 +255,7 @@ export const cycleHandlers = {
       const association = writableAssociation(ctx, input.associationId);
       const cycle = getCycle(ctx, input.associationId, input.cycleId);
       if (input.effectiveFrom < cycle.startsOn || input.effectiveFrom > cycle.endsOn) throw new LedgerError('rules-outside-cycle', {}, 'effectiveFrom');
-      const held = prepared(ctx.ledger.sqlite, 'SELECT max(meeting_date) AS last FROM meetings WHERE cycle_id = ?').get(cycle.id) as { last: string | null };
+      const held = cycleQueries(ctx.ledger).lastMeeting.get({ cycleId: cycle.id })!;
       if (held.last && input.effectiveFrom <= held.last) throw new LedgerError('rules-before-last-meeting', { date: held.last }, 'effectiveFrom');
       if (cycle.rules.some((v) => v.effectiveFrom === input.effectiveFrom)) throw new LedgerError('rules-same-date', {}, 'effectiveFrom');
       insertRules(ctx, cycle.id, input.effectiveFrom, rulesFrom(ctx, input.rules, association.currency));
@@ -245,7 +270,7 @@ export const cycleHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): CycleOutput[] {
       getAssociation(ctx, input.associationId);
-      const ids = prepared(ctx.ledger.sqlite, 'SELECT id FROM cycles WHERE association_id = ? ORDER BY starts_on DESC').all(input.associationId) as { id: string }[];
+      const ids = cycleQueries(ctx.ledger).newestFirst.all({ associationId: input.associationId });
       return ids.map((r) => cycleOutput(getCycle(ctx, input.associationId, r.id)));
     },
   }),

@@ -8,12 +8,14 @@ import { LedgerError } from '../errors';
 import { amountAt } from '../amount-field';
 import { amountText, id } from '../validation';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { prepared, typedQuery, type RowOf } from '../prepared';
 import { decimal, formatAmount, toMoney, type MinorUnits, type Money } from '../money/money';
 import { accountBalance, accountByPurpose, END_OF_TIME } from '../journal/balances';
 import type { EntryLine } from '../journal/post';
 import type { CurrencyCode } from '../money/currency';
-import type { GRANT_PURPOSES, SPENDING_KINDS, CASH_ACCOUNTS } from '../../../db/schema';
+import { accounts, grants, type postings, type GRANT_PURPOSES, type SPENDING_KINDS, type CASH_ACCOUNTS } from '../../../db/schema';
+import { codedMemo } from '../journal/memo';
 
 export type GrantPurpose = (typeof GRANT_PURPOSES)[number];
 export type SpendingKind = (typeof SPENDING_KINDS)[number];
@@ -40,22 +42,25 @@ export const SPENDING_ACCOUNT: Readonly<Record<Exclude<SpendingKind, 'return_to_
 /** Uses of the group's cash that grant money must never pay for, unless the grant's purpose is exactly that. */
 export type CashUse = 'lending' | 'payout' | 'group-spending';
 
-export interface GrantRow {
-  readonly id: string;
-  readonly associationId: string;
-  readonly accountId: string;
-  readonly accountCode: string;
-  readonly grantor: string;
-  readonly reference: string;
-  readonly receivedOn: string;
-  readonly amount: number;
-  readonly purpose: GrantPurpose;
-  readonly conditions: string | null;
-  readonly reportingDates: readonly string[];
-  readonly returnUnspent: boolean;
-  readonly receivedInto: CashAccount;
-  readonly createdBy: string;
-}
+/** A grant as stored, with its fund account's code (its reporting dates still JSON). */
+const grantFields = {
+  id: grants.id, associationId: grants.associationId, accountId: grants.accountId, accountCode: accounts.code, grantor: grants.grantor,
+  reference: grants.reference, receivedOn: grants.receivedOn, amount: grants.amount, purpose: grants.purpose, conditions: grants.conditions,
+  reportingDates: grants.reportingDatesJson, returnUnspent: grants.returnUnspent, receivedInto: grants.receivedInto, createdBy: grants.createdBy,
+};
+
+const grantQueries = typedQuery((db) => {
+  const select = () => db.select(grantFields).from(grants).innerJoin(accounts, eq(accounts.id, grants.accountId));
+  return {
+    byId: select().where(and(eq(grants.id, sql.placeholder('grantId')), eq(grants.associationId, sql.placeholder('associationId')))).prepare(),
+    ofAssociation: select().where(eq(grants.associationId, sql.placeholder('associationId'))).orderBy(asc(grants.receivedOn), sql`${grants}.rowid`).prepare(),
+  };
+});
+
+type StoredGrant = NonNullable<ReturnType<ReturnType<typeof grantQueries>['byId']['get']>>;
+
+/** A grant as the server works with it: its reporting dates read. */
+export type GrantRow = Readonly<Omit<StoredGrant, 'reportingDates'> & { reportingDates: readonly string[] }>;
 
 /** A grant as results carry it: its amount a string of minor units. */
 export type GrantRecord = Omit<GrantRow, 'amount'> & { readonly amount: Money };
@@ -64,25 +69,18 @@ export function grantRecord(g: GrantRow): GrantRecord {
   return { ...g, amount: toMoney(g.amount) };
 }
 
-const SELECT = `SELECT g.id, g.association_id AS associationId, g.account_id AS accountId, a.code AS accountCode, g.grantor, g.reference,
-  g.received_on AS receivedOn, g.amount, g.purpose, g.conditions, g.reporting_dates_json AS reportingDates, g.return_unspent AS returnUnspent,
-  g.received_into AS receivedInto, g.created_by AS createdBy
-  FROM grants g JOIN accounts a ON a.id = g.account_id`;
-
-type RawGrant = Omit<GrantRow, 'reportingDates' | 'returnUnspent'> & { reportingDates: string; returnUnspent: number };
-
-function fromRaw(r: RawGrant): GrantRow {
-  return { ...r, reportingDates: JSON.parse(r.reportingDates) as string[], returnUnspent: Boolean(r.returnUnspent) };
+function fromStored(r: StoredGrant): GrantRow {
+  return { ...r, reportingDates: JSON.parse(r.reportingDates) as string[] };
 }
 
 export function grantRow(ctx: CallContext, associationId: string, grantId: string, field = 'grantId'): GrantRow {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE g.id = ? AND g.association_id = ?`).get(grantId, associationId) as RawGrant | undefined;
+  const row = grantQueries(ctx.ledger).byId.get({ grantId, associationId });
   if (!row) throw new LedgerError('grant-not-found', {}, field);
-  return fromRaw(row);
+  return fromStored(row);
 }
 
 export function grantsOf(ctx: CallContext, associationId: string): GrantRow[] {
-  return (prepared(ctx.ledger.sqlite, `${SELECT} WHERE g.association_id = ? ORDER BY g.received_on, g.rowid`).all(associationId) as RawGrant[]).map(fromRaw);
+  return grantQueries(ctx.ledger).ofAssociation.all({ associationId }).map(fromStored);
 }
 
 /** The name a treasurer knows a grant by. */
@@ -108,7 +106,7 @@ export function freeCash(ctx: CallContext, associationId: string, use: CashUse, 
     sqlite,
     `SELECT coalesce(-sum(p.amount), 0) AS held FROM postings p JOIN grants g ON g.account_id = p.account_id
       WHERE p.association_id = ? AND p.entry_date <= ? AND g.purpose NOT IN (SELECT value FROM json_each(?))`,
-  ).safeIntegers(true).get(associationId, asOf ?? END_OF_TIME, JSON.stringify(FREE_FOR[use])) as { held: bigint };
+  ).safeIntegers(true).get(associationId, asOf ?? END_OF_TIME, JSON.stringify(FREE_FOR[use])) as RowOf<typeof postings, never, { held: bigint }>;
   return { free: cash - held, held };
 }
 
@@ -130,8 +128,8 @@ export function checkFreeCash(ctx: CallContext, associationId: string, currency:
 export function grantUseLines(ctx: CallContext, associationId: string, grant: GrantRow, amount: MinorUnits): EntryLine[] {
   const used = accountByPurpose(ctx.ledger.sqlite, associationId, 'grant_used').id;
   return [
-    { accountId: grant.accountId, amount, memo: `Grant ${grantLabel(grant)}` },
-    { accountId: used, amount: -amount as MinorUnits, memo: `Grant ${grantLabel(grant)}` },
+    { accountId: grant.accountId, amount, memo: codedMemo('grant-use', { grant: grantLabel(grant) }) },
+    { accountId: used, amount: -amount as MinorUnits, memo: codedMemo('grant-use', { grant: grantLabel(grant) }) },
   ];
 }
 

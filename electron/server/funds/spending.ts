@@ -3,7 +3,9 @@
 // payment and, for each grant, the move from "unspent" to "used" are one entry.
 
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { sql } from 'drizzle-orm';
+import { spendingFunds, spendings } from '../../../db/schema';
+import { typedQuery } from '../prepared';
 import type { MinorUnits } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
 import { accountByPurpose } from '../journal/balances';
@@ -44,16 +46,25 @@ export function recordSpending(ctx: CallContext, s: NewSpending): { spendingId: 
   return { spendingId, entryId: entry.id };
 }
 
+const spendingQueries = typedQuery((db) => ({
+  insert: db.insert(spendings).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), spentOn: sql.placeholder('spentOn'), kind: sql.placeholder('kind'),
+    description: sql.placeholder('description'), amount: sql.placeholder('amount'), paidFrom: sql.placeholder('paidFrom'), animalId: sql.placeholder('animalId'),
+    entryId: sql.placeholder('entryId'), createdAt: sql.placeholder('createdAt'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  insertPart: db.insert(spendingFunds).values({
+    spendingId: sql.placeholder('spendingId'), grantId: sql.placeholder('grantId'), amount: sql.placeholder('amount'),
+  }).prepare(),
+}));
+
 export function insertSpending(
   ctx: CallContext,
   s: { id: string; associationId: string; date: string; kind: SpendingKind; description: string; amount: MinorUnits; paidFrom: CashAccount; parts: readonly FundPart[]; animalId?: string; entryId: string },
 ): void {
-  const { sqlite } = ctx.ledger;
-  prepared(
-    sqlite,
-    `INSERT INTO spendings (id, association_id, spent_on, kind, description, amount, paid_from, animal_id, entry_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(s.id, s.associationId, s.date, s.kind, s.description, s.amount, s.paidFrom, s.animalId ?? null, s.entryId, ctx.now().toISOString(), ctx.actorName);
-  const insertPart = prepared(sqlite, 'INSERT INTO spending_funds (spending_id, grant_id, amount) VALUES (?, ?, ?)');
-  for (const part of s.parts) insertPart.run(s.id, part.grantId, part.amount);
+  const q = spendingQueries(ctx.ledger);
+  q.insert.run({
+    id: s.id, associationId: s.associationId, spentOn: s.date, kind: s.kind, description: s.description, amount: s.amount, paidFrom: s.paidFrom,
+    animalId: s.animalId ?? null, entryId: s.entryId, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+  });
+  for (const part of s.parts) q.insertPart.run({ spendingId: s.id, grantId: part.grantId, amount: part.amount });
 }

@@ -7,19 +7,21 @@ import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
-import { prepared } from '../prepared';
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { amountAt } from '../amount-field';
 import { sumMinor, toMoney, type MinorUnits } from '../money/money';
 import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
-import { CASH_ACCOUNTS, GRANT_PURPOSES } from '../../../db/schema';
+import { accounts, animals, CASH_ACCOUNTS, evidence, GRANT_PURPOSES, grants, spendingFunds, spendings } from '../../../db/schema';
 import { checkCashHolds, checkGrantCovers, fundParts, fundsInput, grantLabel, grantRow, grantsOf, unspentOf, grantRecord, type GrantRecord, type GrantRow } from '../funds/funds';
 import { insertSpending, recordSpending } from '../funds/spending';
 import { evidenceOfSpendings, grantStatement, type EvidenceRef, type GrantStatement, type SpendingRow } from './use-statement';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
+import { codedMemo, memoIn, typedMemo } from '../journal/memo';
 
 /** Receipts larger than this are refused: the ledger travels on USB sticks and by e-mail. */
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
@@ -38,12 +40,52 @@ export interface GrantSummary extends GrantRecord {
   readonly spent: string;
 }
 
+const grantQueries = typedQuery((db) => ({
+  /** What the grant paid for (money handed back to the grantor is not spent). */
+  spent: db.select({ spent: sql<number>`coalesce(sum(${spendingFunds.amount}), 0)` }).from(spendingFunds)
+    .innerJoin(spendings, eq(spendings.id, spendingFunds.spendingId))
+    .where(and(eq(spendingFunds.grantId, sql.placeholder('grantId')), ne(spendings.kind, 'return_to_grantor'))).prepare(),
+  referenceTaken: db.select({ id: grants.id }).from(grants)
+    .where(and(
+      eq(grants.associationId, sql.placeholder('associationId')), eq(grants.grantor, sql.placeholder('grantor')), eq(grants.reference, sql.placeholder('reference')),
+    )).prepare(),
+  count: db.select({ n: count() }).from(grants).where(eq(grants.associationId, sql.placeholder('associationId'))).prepare(),
+  insertFundAccount: db.insert(accounts).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), code: sql.placeholder('code'), purpose: 'grant_fund', type: 'liability',
+    name: sql.placeholder('name'), perMember: false, createdAt: sql.placeholder('createdAt'),
+  }).prepare(),
+  insertGrant: db.insert(grants).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), accountId: sql.placeholder('accountId'), grantor: sql.placeholder('grantor'),
+    reference: sql.placeholder('reference'), receivedOn: sql.placeholder('receivedOn'), amount: sql.placeholder('amount'), purpose: sql.placeholder('purpose'),
+    conditions: sql.placeholder('conditions'), reportingDatesJson: sql.placeholder('reportingDatesJson'), returnUnspent: sql.placeholder('returnUnspent'),
+    receivedInto: sql.placeholder('receivedInto'), entryId: sql.placeholder('entryId'), createdAt: sql.placeholder('createdAt'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  /** Every spending of the association, newest first. */
+  spendings: db.select({
+    id: spendings.id, date: spendings.spentOn, kind: spendings.kind, description: spendings.description, total: spendings.amount,
+    paidFrom: spendings.paidFrom, animalTag: animals.tag,
+  }).from(spendings).leftJoin(animals, eq(animals.id, spendings.animalId))
+    .where(eq(spendings.associationId, sql.placeholder('associationId'))).orderBy(desc(spendings.spentOn), sql`${spendings}.rowid DESC`).prepare(),
+  /** Who paid each spending of the association, in the order the parts were given. */
+  parts: db.select({ spendingId: spendingFunds.spendingId, grantId: spendingFunds.grantId, amount: spendingFunds.amount }).from(spendingFunds)
+    .innerJoin(spendings, eq(spendings.id, spendingFunds.spendingId))
+    .where(eq(spendings.associationId, sql.placeholder('associationId'))).orderBy(sql`${spendingFunds}.rowid`).prepare(),
+  spendingExists: db.select({ id: spendings.id }).from(spendings)
+    .where(and(eq(spendings.id, sql.placeholder('spendingId')), eq(spendings.associationId, sql.placeholder('associationId')))).prepare(),
+  evidenceKept: db.select({ id: evidence.id }).from(evidence)
+    .where(and(eq(evidence.spendingId, sql.placeholder('spendingId')), eq(evidence.sha256, sql.placeholder('sha256')))).prepare(),
+  insertEvidence: db.insert(evidence).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), spendingId: sql.placeholder('spendingId'), fileName: sql.placeholder('fileName'),
+    mediaType: sql.placeholder('mediaType'), byteSize: sql.placeholder('byteSize'), sha256: sql.placeholder('sha256'), content: sql.placeholder('content'),
+    addedAt: sql.placeholder('addedAt'), addedBy: sql.placeholder('addedBy'),
+  }).prepare(),
+  evidenceById: db.select({
+    id: evidence.id, fileName: evidence.fileName, mediaType: evidence.mediaType, byteSize: evidence.byteSize, sha256: evidence.sha256, content: evidence.content,
+  }).from(evidence).where(and(eq(evidence.id, sql.placeholder('evidenceId')), eq(evidence.associationId, sql.placeholder('associationId')))).prepare(),
+}));
+
 function summary(ctx: CallContext, g: GrantRow): GrantSummary {
-  const spent = prepared(
-    ctx.ledger.sqlite,
-    `SELECT coalesce(sum(f.amount), 0) AS spent FROM spending_funds f JOIN spendings s ON s.id = f.spending_id
-      WHERE f.grant_id = ? AND s.kind <> 'return_to_grantor'`,
-  ).get(g.id) as { spent: number };
+  const spent = grantQueries(ctx.ledger).spent.get({ grantId: g.id })!;
   return { ...grantRecord(g), label: grantLabel(g), unspent: toMoney(unspentOf(ctx, g)), spent: toMoney(spent.spent) };
 }
 
@@ -67,28 +109,30 @@ export const grantHandlers = {
       const association = writableAssociation(ctx, input.associationId);
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       const { sqlite } = ctx.ledger;
-      if (prepared(sqlite, 'SELECT 1 FROM grants WHERE association_id = ? AND grantor = ? AND reference = ?').get(input.associationId, input.grantor, input.reference)) {
+      const q = grantQueries(ctx.ledger);
+      if (q.referenceTaken.get({ associationId: input.associationId, grantor: input.grantor, reference: input.reference })) {
         throw new LedgerError('grant-reference-taken', { reference: input.reference }, 'reference');
       }
-      const count = (prepared(sqlite, 'SELECT count(*) AS n FROM grants WHERE association_id = ?').get(input.associationId) as { n: number }).n;
+      const grantsBefore = q.count.get({ associationId: input.associationId })!.n;
       const accountId = ctx.newId();
-      prepared(sqlite, `INSERT INTO accounts (id, association_id, code, purpose, type, name, per_member, created_at) VALUES (?, ?, ?, 'grant_fund', 'liability', ?, 0, ?)`)
-        .run(accountId, input.associationId, String(GRANT_FUND_CODE_BASE + count + 1), `Grant: ${input.grantor} (${input.reference})`, ctx.now().toISOString());
+      q.insertFundAccount.run({
+        id: accountId, associationId: input.associationId, code: String(GRANT_FUND_CODE_BASE + grantsBefore + 1), name: `Grant: ${input.grantor} (${input.reference})`,
+        createdAt: ctx.now().toISOString(),
+      });
       const grantId = ctx.newId();
       const entry = postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'grant-receipt', memo: `Grant from ${input.grantor} (${input.reference})`,
+        associationId: input.associationId, entryDate: input.date, kind: 'grant-receipt', memo: codedMemo('grant-receipt', { grantor: input.grantor, reference: input.reference }),
         source: { type: 'grant', id: grantId },
         lines: [
           { accountId: accountByPurpose(sqlite, input.associationId, input.receivedInto).id, amount },
           { accountId, amount: -amount as MinorUnits },
         ],
       });
-      prepared(
-        sqlite,
-        `INSERT INTO grants (id, association_id, account_id, grantor, reference, received_on, amount, purpose, conditions, reporting_dates_json, return_unspent,
-           received_into, entry_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(grantId, input.associationId, accountId, input.grantor, input.reference, input.date, amount, input.purpose, input.conditions ?? null,
-        JSON.stringify([...new Set(input.reportingDates)].sort()), input.returnUnspent ? 1 : 0, input.receivedInto, entry.id, ctx.now().toISOString(), ctx.actorName);
+      q.insertGrant.run({
+        id: grantId, associationId: input.associationId, accountId, grantor: input.grantor, reference: input.reference, receivedOn: input.date, amount,
+        purpose: input.purpose, conditions: input.conditions ?? null, reportingDatesJson: JSON.stringify([...new Set(input.reportingDates)].sort()),
+        returnUnspent: input.returnUnspent, receivedInto: input.receivedInto, entryId: entry.id, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+      });
       return summary(ctx, grantRow(ctx, input.associationId, grantId));
     },
   }),
@@ -126,7 +170,7 @@ export const grantHandlers = {
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       const parts = fundParts(ctx, association.currency, amount, input.funds);
       const { spendingId } = recordSpending(ctx, {
-        associationId: input.associationId, currency: association.currency, date: input.date, kind: input.kind, description: input.description,
+        associationId: input.associationId, currency: association.currency, date: input.date, kind: input.kind, description: typedMemo(input.description),
         amount, paidFrom: input.paidFrom, parts, partsField: 'funds',
       });
       return { id: spendingId, date: input.date, kind: input.kind, description: input.description, total: String(amount), fromGrant: sumMinor(parts.filter((p) => p.grantId).map((p) => p.amount)).toFixed(0), animalTag: null, evidence: [] };
@@ -145,7 +189,7 @@ export const grantHandlers = {
       checkGrantCovers(ctx, grant, association.currency, input.date, amount, { date: 'date', amount: 'amount' });
       const cashAccount = checkCashHolds(ctx, input.associationId, association.currency, input.paidFrom, input.date, amount, 'paidFrom');
       const spendingId = ctx.newId();
-      const description = `Returned to ${grant.grantor}${input.note ? `: ${input.note}` : ''}`;
+      const description = codedMemo('grant-return', { grantor: grant.grantor, note: input.note });
       const entry = postEntry(ctx, {
         associationId: input.associationId, entryDate: input.date, kind: 'grant-return', memo: description, source: { type: 'spending', id: spendingId },
         lines: [{ accountId: grant.accountId, amount }, { accountId: cashAccount, amount: -amount as MinorUnits }],
@@ -163,23 +207,16 @@ export const grantHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): (Omit<SpendingRow, 'fromGrant'> & { paidFrom: string; funds: { grantId: string | null; label: string | null; amount: string }[] })[] {
       getAssociation(ctx, input.associationId);
-      const { sqlite } = ctx.ledger;
-      const rows = prepared(
-        sqlite,
-        `SELECT s.id, s.spent_on AS date, s.kind, s.description, s.amount AS total, s.paid_from AS paidFrom, a.tag AS animalTag
-           FROM spendings s LEFT JOIN animals a ON a.id = s.animal_id WHERE s.association_id = ? ORDER BY s.spent_on DESC, s.rowid DESC`,
-      ).all(input.associationId) as { id: string; date: string; kind: SpendingRow['kind']; description: string; total: number; paidFrom: string; animalTag: string | null }[];
+      const q = grantQueries(ctx.ledger);
+      const rows = q.spendings.all({ associationId: input.associationId });
       const labels = new Map(grantsOf(ctx, input.associationId).map((g) => [g.id, grantLabel(g)]));
-      const evidence = evidenceOfSpendings(ctx, rows.map((r) => r.id));
+      const receipts = evidenceOfSpendings(ctx, rows.map((r) => r.id));
       const parts = new Map<string, { grantId: string | null; label: string | null; amount: string }[]>();
-      const allParts = prepared(
-        sqlite,
-        'SELECT f.spending_id AS spendingId, f.grant_id AS grantId, f.amount FROM spending_funds f JOIN spendings s ON s.id = f.spending_id WHERE s.association_id = ? ORDER BY f.rowid',
-      ).all(input.associationId) as { spendingId: string; grantId: string | null; amount: number }[];
+      const allParts = q.parts.all({ associationId: input.associationId });
       for (const p of allParts) {
         parts.set(p.spendingId, [...(parts.get(p.spendingId) ?? []), { grantId: p.grantId, label: p.grantId ? (labels.get(p.grantId) ?? null) : null, amount: String(p.amount) }]);
       }
-      return rows.map((r) => ({ ...r, total: String(r.total), evidence: evidence.get(r.id) ?? [], funds: parts.get(r.id) ?? [] }));
+      return rows.map((r) => ({ ...r, description: memoIn(ctx.actor.locale, r.description), total: String(r.total), evidence: receipts.get(r.id) ?? [], funds: parts.get(r.id) ?? [] }));
     },
   }),
 
@@ -194,8 +231,8 @@ export const grantHandlers = {
     }),
     run(ctx, input): EvidenceRef {
       writableAssociation(ctx, input.associationId);
-      const { sqlite } = ctx.ledger;
-      if (!prepared(sqlite, 'SELECT 1 FROM spendings WHERE id = ? AND association_id = ?').get(input.spendingId, input.associationId)) {
+      const q = grantQueries(ctx.ledger);
+      if (!q.spendingExists.get({ spendingId: input.spendingId, associationId: input.associationId })) {
         throw new LedgerError('spending-not-found', {}, 'spendingId');
       }
       const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -203,15 +240,14 @@ export const grantHandlers = {
       const mediaType = mediaTypeOf(bytes);
       if (!mediaType) throw new LedgerError('evidence-type', {}, 'contentBase64');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (prepared(sqlite, 'SELECT 1 FROM evidence WHERE spending_id = ? AND sha256 = ?').get(input.spendingId, sha256)) {
+      if (q.evidenceKept.get({ spendingId: input.spendingId, sha256 })) {
         throw new LedgerError('evidence-duplicate', {}, 'contentBase64');
       }
       const evidenceId = ctx.newId();
-      prepared(
-        sqlite,
-        `INSERT INTO evidence (id, association_id, spending_id, file_name, media_type, byte_size, sha256, content, added_at, added_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(evidenceId, input.associationId, input.spendingId, input.fileName, mediaType, bytes.length, sha256, bytes, ctx.now().toISOString(), ctx.actorName);
+      q.insertEvidence.run({
+        id: evidenceId, associationId: input.associationId, spendingId: input.spendingId, fileName: input.fileName, mediaType, byteSize: bytes.length, sha256,
+        content: bytes, addedAt: ctx.now().toISOString(), addedBy: ctx.actorName,
+      });
       return { id: evidenceId, fileName: input.fileName, mediaType, byteSize: bytes.length, sha256 };
     },
   }),
@@ -222,10 +258,7 @@ export const grantHandlers = {
     summary: 'A kept receipt, with a check that its content still matches its SHA-256',
     input: z.strictObject({ associationId: id, evidenceId: id }),
     run(ctx, input): EvidenceRef & { contentBase64: string; intact: boolean } {
-      const row = prepared(
-        ctx.ledger.sqlite,
-        'SELECT id, file_name AS fileName, media_type AS mediaType, byte_size AS byteSize, sha256, content FROM evidence WHERE id = ? AND association_id = ?',
-      ).get(input.evidenceId, input.associationId) as (EvidenceRef & { content: Buffer }) | undefined;
+      const row = grantQueries(ctx.ledger).evidenceById.get({ evidenceId: input.evidenceId, associationId: input.associationId });
       if (!row) throw new LedgerError('evidence-not-found', {}, 'evidenceId');
       const { content, ...ref } = row;
       return { ...ref, contentBase64: content.toString('base64'), intact: createHash('sha256').update(content).digest('hex') === row.sha256 };

@@ -4,19 +4,17 @@
 // and checked against the grant's fund account in the journal.
 
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { animals, evidence, spendingFunds, spendings } from '../../../db/schema';
+import { typedQuery, type RowOf } from '../prepared';
 import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
 import { loadHerd, stateOf, type Animal } from '../livestock/herd';
 import { childrenIndex, namesFor, treeOf, type AnimalNode } from '../livestock/views';
 import { grantLabel, grantRecord, grantRow, unspentOf, type GrantRecord, type SpendingKind } from '../funds/funds';
+import { memoIn } from '../journal/memo';
 
-export interface EvidenceRef {
-  readonly id: string;
-  readonly fileName: string;
-  readonly mediaType: string;
-  readonly byteSize: number;
-  readonly sha256: string;
-}
+/** A receipt kept with a spending, as results name it (its content is read only by 'evidence-get'). */
+export type EvidenceRef = Readonly<RowOf<typeof evidence, 'id' | 'fileName' | 'mediaType' | 'byteSize' | 'sha256'>>;
 
 export interface SpendingRow {
   readonly id: string;
@@ -59,13 +57,23 @@ export interface GrantStatement {
   readonly nextReportDue: string | null;
 }
 
+const statementQueries = typedQuery((db) => ({
+  /** The receipts of a list of spendings (their ids a JSON array: one statement, whatever their number). */
+  evidenceOf: db.select({
+    spendingId: evidence.spendingId, id: evidence.id, fileName: evidence.fileName, mediaType: evidence.mediaType, byteSize: evidence.byteSize, sha256: evidence.sha256,
+  }).from(evidence).where(sql`${evidence.spendingId} IN (SELECT value FROM json_each(${sql.placeholder('spendingIds')}))`).orderBy(sql`${evidence}.rowid`).prepare(),
+  /** What the grant paid, spending by spending, up to a date. */
+  spendings: db.select({
+    id: spendings.id, date: spendings.spentOn, kind: spendings.kind, description: spendings.description, total: spendings.amount,
+    fromGrant: spendingFunds.amount, animalTag: animals.tag,
+  }).from(spendingFunds).innerJoin(spendings, eq(spendings.id, spendingFunds.spendingId)).leftJoin(animals, eq(animals.id, spendings.animalId))
+    .where(and(eq(spendingFunds.grantId, sql.placeholder('grantId')), lte(spendings.spentOn, sql.placeholder('asOf'))))
+    .orderBy(asc(spendings.spentOn), sql`${spendings}.rowid`).prepare(),
+}));
+
 /** The receipts kept with these spendings, by spending (one query, whatever their number). */
 export function evidenceOfSpendings(ctx: CallContext, spendingIds: readonly string[]): Map<string, EvidenceRef[]> {
-  const rows = prepared(
-    ctx.ledger.sqlite,
-    `SELECT spending_id AS spendingId, id, file_name AS fileName, media_type AS mediaType, byte_size AS byteSize, sha256
-       FROM evidence WHERE spending_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-  ).all(JSON.stringify(spendingIds)) as (EvidenceRef & { spendingId: string })[];
+  const rows = statementQueries(ctx.ledger).evidenceOf.all({ spendingIds: JSON.stringify(spendingIds) });
   const bySpending = new Map<string, EvidenceRef[]>();
   for (const { spendingId, ...ref } of rows) bySpending.set(spendingId, [...(bySpending.get(spendingId) ?? []), ref]);
   return bySpending;
@@ -81,12 +89,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
   const grant = grantRow(ctx, associationId, grantId);
   const received = grant.receivedOn <= asOf ? decimal(grant.amount) : decimal(0);
   const herd = loadHerd(ctx, associationId);
-  const rows = prepared(
-    ctx.ledger.sqlite,
-    `SELECT s.id, s.spent_on AS date, s.kind, s.description, s.amount AS total, f.amount AS fromGrant, a.tag AS animalTag
-       FROM spending_funds f JOIN spendings s ON s.id = f.spending_id LEFT JOIN animals a ON a.id = s.animal_id
-      WHERE f.grant_id = ? AND s.spent_on <= ? ORDER BY s.spent_on, s.rowid`,
-  ).all(grantId, asOf) as (Omit<SpendingRow, 'evidence' | 'total' | 'fromGrant'> & { total: number; fromGrant: number })[];
+  const rows = statementQueries(ctx.ledger).spendings.all({ grantId, asOf });
   const returnedRows = rows.filter((r) => r.kind === 'return_to_grantor');
   const spentRows = rows.filter((r) => r.kind !== 'return_to_grantor');
   const spent = spentRows.reduce((s, r) => s.plus(r.fromGrant), decimal(0));
@@ -95,7 +98,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
   for (const r of spentRows) byKind.set(r.kind, (byKind.get(r.kind) ?? decimal(0)).plus(r.fromGrant));
 
   const names = namesFor(ctx, associationId);
-  const evidence = evidenceOfSpendings(ctx, rows.map((r) => r.id));
+  const receipts = evidenceOfSpendings(ctx, rows.map((r) => r.id));
   const children = childrenIndex(herd);
   const count = { alive: 0, sold: 0, dead: 0, passedOn: 0 };
   let backFromSales = decimal(0);
@@ -126,7 +129,7 @@ export function grantStatement(ctx: CallContext, associationId: string, grantId:
     unspent: received.minus(spent).plus(backFromSales).minus(returned).toFixed(0),
     unspentInJournal: String(unspentOf(ctx, grant, asOf)),
     spentByKind: [...byKind].map(([kind, amount]) => ({ kind, amount: amount.toFixed(0) })),
-    spendings: rows.map((r) => ({ ...r, total: String(r.total), fromGrant: String(r.fromGrant), evidence: evidence.get(r.id) ?? [] })),
+    spendings: rows.map((r) => ({ ...r, description: memoIn(ctx.actor.locale, r.description), total: String(r.total), fromGrant: String(r.fromGrant), evidence: receipts.get(r.id) ?? [] })),
     animals,
     herd: count,
     nextReportDue: grant.reportingDates.filter((d) => d >= asOf).sort()[0] ?? null,

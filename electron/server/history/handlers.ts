@@ -1,24 +1,39 @@
 // The audit trail: every command that changed something, who ran it, when, from
 // which screen or door. Read-only; the change log itself is append-only.
 
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { changeLog } from '../../../db/schema';
+import type { LedgerDb } from '../../../db/open';
 import { handler } from '../registry';
-import { prepared } from '../prepared';
 import { id, isoDate } from '../validation';
 import { READERS, type Role } from '../auth/access';
 
-export interface AuditRow {
-  readonly id: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly role: Role | null;
-  readonly channel: string;
-  readonly screen: string | null;
-  readonly command: string;
-  readonly targetId: string | null;
-  readonly outcome: string;
+/** What the audit trail shows of a row of the change log (its input as stored: JSON). */
+const auditFields = {
+  id: changeLog.id,
+  at: changeLog.at,
+  actor: changeLog.actor,
+  // Written from the signed-in user's role.
+  role: sql<Role | null>`${changeLog.role}`,
+  channel: changeLog.channel,
+  screen: changeLog.screen,
+  command: changeLog.command,
+  targetId: changeLog.targetId,
+  outcome: changeLog.outcome,
+  inputJson: changeLog.inputJson,
+};
+
+type AuditRowAsStored = ReturnType<ReturnType<typeof auditPage>['all']>[number];
+
+export type AuditRow = Omit<AuditRowAsStored, 'inputJson'> & {
   /** The command's input as recorded (PINs and codes already blanked out). */
   readonly input: unknown;
+};
+
+/** The filters vary, so the query is built per call. */
+function auditPage(db: LedgerDb, where: SQL | undefined, limit: number, offset: number) {
+  return db.select(auditFields).from(changeLog).where(where).orderBy(desc(changeLog.at), sql`rowid DESC`).limit(limit).offset(offset);
 }
 
 export const auditHandlers = {
@@ -36,32 +51,16 @@ export const auditHandlers = {
       offset: z.number().int().min(0).default(0),
     }),
     run(ctx, input): { rows: AuditRow[]; total: number } {
-      const where = ['association_id = ?'];
-      const args: (string | number)[] = [input.associationId];
+      const conditions: SQL[] = [eq(changeLog.associationId, input.associationId)];
       // `at` is an ISO moment; a date filter covers whole days.
-      if (input.from) {
-        where.push('at >= ?');
-        args.push(`${input.from}T00:00:00.000Z`);
-      }
-      if (input.to) {
-        where.push('at <= ?');
-        args.push(`${input.to}T23:59:59.999Z`);
-      }
-      if (input.actor) {
-        where.push('actor = ?');
-        args.push(input.actor);
-      }
-      if (input.command) {
-        where.push('command = ?');
-        args.push(input.command);
-      }
-      const clause = where.join(' AND ');
-      const total = (prepared(ctx.ledger.sqlite, `SELECT count(*) AS n FROM change_log WHERE ${clause}`).get(...args) as { n: number }).n;
-      const rows = prepared(
-        ctx.ledger.sqlite,
-        `SELECT id, at, actor, role, channel, screen, command, target_id AS targetId, outcome, input_json AS inputJson
-           FROM change_log WHERE ${clause} ORDER BY at DESC, rowid DESC LIMIT ? OFFSET ?`,
-      ).all(...args, input.limit, input.offset) as (Omit<AuditRow, 'input'> & { inputJson: string })[];
+      if (input.from) conditions.push(gte(changeLog.at, `${input.from}T00:00:00.000Z`));
+      if (input.to) conditions.push(lte(changeLog.at, `${input.to}T23:59:59.999Z`));
+      if (input.actor) conditions.push(eq(changeLog.actor, input.actor));
+      if (input.command) conditions.push(eq(changeLog.command, input.command));
+      const where = and(...conditions);
+      const { db } = ctx.ledger;
+      const total = db.select({ n: count() }).from(changeLog).where(where).get()!.n;
+      const rows = auditPage(db, where, input.limit, input.offset).all();
       return { rows: rows.map(({ inputJson, ...r }) => ({ ...r, input: JSON.parse(inputJson) as unknown })), total };
     },
   }),

@@ -7,28 +7,20 @@
 
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { changeLog } from '../../../db/schema';
 import { GENESIS_HASH } from '../journal/hash';
-import { prepared } from '../prepared';
+import { prepared, type RowOf } from '../prepared';
+import type { StoredRow } from './scope';
 
 const CANONICAL_VERSION = 1;
 
-export interface ChainedChange {
-  readonly id: string;
-  readonly associationId: string | null;
-  readonly seq: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly userId: string | null;
-  readonly role: string | null;
-  readonly channel: string;
-  readonly screen: string | null;
-  readonly command: string;
-  readonly inputJson: string;
-  readonly targetId: string | null;
-  readonly outcome: string;
-  readonly stateDigest: string;
-  readonly prevHash: string;
-}
+/** The columns of a change-log row that its place in the chain covers (all but the hash itself). */
+type ChangeColumns =
+  | 'id' | 'associationId' | 'at' | 'actor' | 'userId' | 'role' | 'channel' | 'screen' | 'command' | 'inputJson' | 'targetId'
+  | 'outcome' | 'stateDigest';
+
+/** What a change-log row's hash covers: a chained row has its place and its link (null only on rows from before chains). */
+export type ChainedChange = Readonly<RowOf<typeof changeLog, ChangeColumns, { seq: number; prevHash: string }>>;
 
 export function changeHash(row: ChainedChange): string {
   const canonical = JSON.stringify([
@@ -42,8 +34,8 @@ const LEGACY_COLUMNS = 'id, association_id, at, actor, user_id, role, channel, s
 
 /** The link of a chain's first row: a digest of the rows written before chains existed (or the genesis hash). */
 export function legacyLink(sqlite: Database.Database, associationId: string | null, schema = 'main'): string {
-  const rows = sqlite
-    .prepare(`SELECT ${LEGACY_COLUMNS} FROM ${schema}.change_log WHERE association_id IS ? AND seq IS NULL ORDER BY at, id`)
+  // Hashed as arrays, in the order of LEGACY_COLUMNS.
+  const rows = prepared(sqlite, `SELECT ${LEGACY_COLUMNS} FROM ${schema}.change_log WHERE association_id IS ? AND seq IS NULL ORDER BY at, id`)
     .raw(true)
     .iterate(associationId) as Iterable<unknown[]>;
   const h = createHash('sha256');
@@ -62,8 +54,9 @@ export interface ChainHead {
 }
 
 export function changeChainHead(sqlite: Database.Database, associationId: string | null): ChainHead | null {
+  // A chained row (seq set) is written with its hash.
   return (prepared(sqlite, 'SELECT seq, hash FROM change_log WHERE association_id IS ? AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1')
-    .get(associationId) as ChainHead | undefined) ?? null;
+    .get(associationId) as RowOf<typeof changeLog, 'seq' | 'hash', { seq: number; hash: string }> | undefined) ?? null;
 }
 
 export type ChangeChainProblem = 'sequence-gap' | 'link-broken' | 'content-changed';
@@ -77,23 +70,24 @@ export interface ChangeChainReport {
   readonly firstBroken: { readonly seq: number; readonly id: string; readonly problem: ChangeChainProblem } | null;
 }
 
-interface Row {
-  id: string; association_id: string | null; seq: number; at: string; actor: string; user_id: string | null; role: string | null;
-  channel: string; screen: string | null; command: string; input_json: string; target_id: string | null; outcome: string;
-  state_digest: string; prev_hash: string; hash: string;
-}
+/**
+ * A row of the chain as read: `SELECT *`, so that a file whose columns were altered by hand is
+ * still read and found broken. Its seq is set (the query asks for it).
+ */
+type Row = Omit<StoredRow<typeof changeLog>, 'seq'> & { seq: number };
 
 /** Recomputes a change-log chain, from its start or (a quick look) from row `fromSeq` on. */
 export function verifyChangeChain(sqlite: Database.Database, associationId: string | null, options: { fromSeq?: number } = {}): ChangeChainReport {
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
   let prevHash = fromSeq === 1
     ? legacyLink(sqlite, associationId)
-    : ((sqlite.prepare('SELECT hash FROM change_log WHERE association_id IS ? AND seq = ?').get(associationId, fromSeq - 1) as { hash: string } | undefined)?.hash ?? '');
+    : ((prepared(sqlite, 'SELECT hash FROM change_log WHERE association_id IS ? AND seq = ?').get(associationId, fromSeq - 1) as
+        | RowOf<typeof changeLog, 'hash'>
+        | undefined)?.hash ?? '');
   let expected = fromSeq;
   let count = 0;
   let lastSeal: string | null = null;
-  const rows = sqlite
-    .prepare('SELECT * FROM change_log WHERE association_id IS ? AND seq >= ? ORDER BY seq')
+  const rows = prepared(sqlite, 'SELECT * FROM change_log WHERE association_id IS ? AND seq >= ? ORDER BY seq')
     .iterate(associationId, fromSeq) as Iterable<Row>;
   for (const row of rows) {
     const broken = (problem: ChangeChainProblem): ChangeChainReport => ({

@@ -6,6 +6,8 @@
 // background, and before a backup is trusted) at everything.
 
 import type Database from 'better-sqlite3';
+import type { associations, changeLog, journalEntries } from '../../../db/schema';
+import { prepared, type RowOf } from '../prepared';
 import { verifyChain } from '../journal/verify';
 import { crossedReferences } from './scope';
 import { changeChainHead, verifyChangeChain, type ChainHead } from './change-chain';
@@ -59,11 +61,12 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
     const differ = schemaDifferences(schemaOf(sqlite), options.expectedSchema);
     if (differ.length > 0) add('integrity-schema-changed', null, { names: differ.slice(0, 5).join(', ') });
   }
-  const chained = Boolean(sqlite.prepare("SELECT 1 FROM pragma_table_info('change_log') WHERE name = 'hash'").get());
-  const associations = sqlite.prepare('SELECT id, name FROM associations ORDER BY name').all() as { id: string; name: string }[];
+  // Raw SQL: the file may be a backup opened on its own, or books not yet brought up to this build's schema.
+  const chained = Boolean(prepared(sqlite, "SELECT 1 FROM pragma_table_info('change_log') WHERE name = 'hash'").get());
+  const held = prepared(sqlite, 'SELECT id, name FROM associations ORDER BY name').all() as RowOf<typeof associations, 'id' | 'name'>[];
   const quick = options.level === 'quick';
 
-  for (const { id, name } of associations) {
+  for (const { id, name } of held) {
     const journalTail = quick ? Math.max(1, (journalHead(sqlite, id)?.seq ?? 0) - QUICK_WINDOW + 1) : 1;
     const journal = verifyChain(sqlite, id, { fromSeq: journalTail });
     if (!journal.ok) add('integrity-journal-broken', id, { name, seq: journal.firstBroken!.seq });
@@ -109,7 +112,7 @@ function compareHeads(
   ];
   for (const [head, query] of chains) {
     if (!head) continue;
-    const row = sqlite.prepare(query).get(associationId, head.seq) as { hash: string } | undefined;
+    const row = prepared(sqlite, query).get(associationId, head.seq) as RowOf<typeof journalEntries | typeof changeLog, 'hash'> | undefined;
     if (name === null) {
       if (!row || row.hash !== head.hash) add('integrity-laptop-changed', null, {});
     } else if (!row) add('integrity-entries-missing', associationId, { name, seq: head.seq });

@@ -11,7 +11,8 @@
 
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { CHAINED_TABLES, quoteName, scopeWhere, tableScopes, type TableScope } from './scope';
+import { prepared } from '../prepared';
+import { CHAINED_TABLES, quoteName, scopeWhere, tableColumns, tableScopes, type TableScope } from './scope';
 
 const MODULUS = 1n << 256n;
 
@@ -45,8 +46,8 @@ export function addDigest(a: bigint, b: bigint): bigint {
 
 /** The digest of one table's rows of one association, read from scratch. */
 export function tableDigest(sqlite: Database.Database, scope: TableScope, associationId: string, schema = 'main'): bigint {
-  const rows = sqlite
-    .prepare(`SELECT * FROM ${schema}.${quoteName(scope.table)} WHERE ${scopeWhere(scope, schema)}`)
+  // Every table by name, each row as its values in column order: raw SQL.
+  const rows = prepared(sqlite, `SELECT * FROM ${schema}.${quoteName(scope.table)} WHERE ${scopeWhere(scope, schema)}`)
     .raw(true)
     .safeIntegers(true)
     .iterate(associationId) as Iterable<unknown[]>;
@@ -73,10 +74,10 @@ export function combineSeal(digests: ReadonlyMap<string, bigint>): string {
  */
 export function laptopSeal(sqlite: Database.Database): string {
   const h = createHash('sha256');
-  const tables = sqlite.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND (name IN ('administrators', '__drizzle_migrations', 'sqlite_sequence')) ORDER BY name").pluck().all() as string[];
+  const tables = prepared(sqlite, "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND (name IN ('administrators', '__drizzle_migrations', 'sqlite_sequence')) ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
-    const columns = (sqlite.prepare(`PRAGMA main.table_info(${quoteName(table)})`).all() as { name: string }[]).map((c) => c.name);
-    const rows = sqlite.prepare(`SELECT * FROM main.${quoteName(table)}`).raw(true).safeIntegers(true).all() as unknown[][];
+    const columns = tableColumns(sqlite, table).map((c) => c.name);
+    const rows = prepared(sqlite, `SELECT * FROM main.${quoteName(table)}`).raw(true).safeIntegers(true).all() as unknown[][];
     h.update(`[${table}]${rows.reduce((sum, row) => addDigest(sum, rowHash(table, columns, row)), 0n).toString(16)}`);
   }
   return h.digest('hex');

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { prepared } from '../prepared';
 
 export interface SchemaObject {
   readonly type: string;
@@ -22,7 +23,7 @@ const SCHEMA_QUERY = (schema: string) => `SELECT type, name, tbl_name AS tableNa
 const STEPS_TABLE = '__drizzle_migrations';
 
 export function schemaOf(sqlite: Database.Database, schema = 'main'): SchemaObject[] {
-  return sqlite.prepare(SCHEMA_QUERY(schema)).all() as SchemaObject[];
+  return prepared(sqlite, SCHEMA_QUERY(schema)).all() as SchemaObject[];
 }
 
 const expectedByStep = new Map<string, SchemaObject[]>();

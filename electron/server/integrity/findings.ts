@@ -4,9 +4,11 @@
 // treasurer or chair (or, for the file as a whole, the administrator) says it has
 // been looked into.
 
+import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
+import { changeLog } from '../../../db/schema';
 import { associationIds } from '../association-record';
-import type Database from 'better-sqlite3';
 import { BY_IKIMINA, recordChange } from '../audit-log';
+import { typedQuery, type QueryTarget } from '../prepared';
 import type { ServerDeps } from '../context';
 import type { IntegrityProblem } from './check';
 
@@ -18,15 +20,19 @@ function sameFinding(p: Pick<IntegrityProblem, 'code' | 'params'>): string {
   return `${p.code}\n${JSON.stringify(p.params)}`;
 }
 
+/** A chain's findings recorded since it was last acknowledged, oldest first (`IS`: the laptop's chain has a null association). */
+const findingsSinceAcknowledged = typedQuery((db) => {
+  const inChain = sql`${changeLog.associationId} IS ${sql.placeholder('associationId')}`;
+  const lastAcknowledged = db.select({ seq: max(changeLog.seq) }).from(changeLog).where(and(inChain, eq(changeLog.command, ACKNOWLEDGE_COMMAND)));
+  return db.select({ input: changeLog.inputJson }).from(changeLog)
+    .where(and(inChain, eq(changeLog.command, FINDING_COMMAND), gt(changeLog.seq, sql`coalesce(${lastAcknowledged}, 0)`)))
+    .orderBy(asc(changeLog.seq))
+    .prepare();
+});
+
 /** The findings recorded in a chain since it was last acknowledged. */
-export function openFindings(sqlite: Database.Database, associationId: string | null): IntegrityProblem[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT input_json AS input FROM change_log
-        WHERE association_id IS ? AND command = ? AND seq > coalesce((SELECT max(seq) FROM change_log WHERE association_id IS ? AND command = ?), 0)
-        ORDER BY seq`,
-    )
-    .all(associationId, FINDING_COMMAND, associationId, ACKNOWLEDGE_COMMAND) as { input: string }[];
+export function openFindings(ledger: QueryTarget, associationId: string | null): IntegrityProblem[] {
+  const rows = findingsSinceAcknowledged(ledger).all({ associationId });
   const seen = new Map<string, IntegrityProblem>();
   for (const row of rows) {
     try {
@@ -53,7 +59,7 @@ export function recordFindings(deps: Pick<ServerDeps, 'ledger' | 'sealer' | 'new
   sqlite.transaction(() => {
     for (const [associationId, found] of byChain) {
       if (associationId !== null && !existing.has(associationId)) continue;
-      const known = new Set(openFindings(sqlite, associationId).map(sameFinding));
+      const known = new Set(openFindings(deps.ledger, associationId).map(sameFinding));
       const fresh = found.filter((p) => !known.has(sameFinding(p)));
       if (fresh.length === 0) continue;
       recordChange(deps, BY_IKIMINA, { associationId, command: FINDING_COMMAND, input: { problems: fresh.map(({ code, params }) => ({ code, params })) }, outcome: 'problems' });
@@ -65,10 +71,10 @@ export function recordFindings(deps: Pick<ServerDeps, 'ledger' | 'sealer' | 'new
 }
 
 /** Everything not yet looked into: the findings recorded in these chains' histories, and a check's own. */
-export function unresolvedProblems(sqlite: Database.Database, chains: readonly (string | null)[], current: readonly IntegrityProblem[]): IntegrityProblem[] {
+export function unresolvedProblems(ledger: QueryTarget, chains: readonly (string | null)[], current: readonly IntegrityProblem[]): IntegrityProblem[] {
   const found = new Map<string, IntegrityProblem>();
   const key = (p: IntegrityProblem) => `${p.associationId}\n${sameFinding(p)}`;
-  for (const chain of chains) for (const p of openFindings(sqlite, chain)) found.set(key(p), p);
+  for (const chain of chains) for (const p of openFindings(ledger, chain)) found.set(key(p), p);
   for (const p of current) found.set(key(p), p);
   return [...found.values()];
 }

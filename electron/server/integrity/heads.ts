@@ -15,7 +15,8 @@
 import { associationIds } from '../association-record';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { prepared } from '../prepared';
+import type { changeLog, journalEntries } from '../../../db/schema';
+import { prepared, type RowOf } from '../prepared';
 import { changeChainHead, type ChainHead } from './change-chain';
 
 export interface SeenHeads {
@@ -36,13 +37,17 @@ interface HeadsFile {
   readonly ledgers: Record<string, SeenLedger>;
 }
 
+// Raw SQL: these read backups opened on their own and books not yet brought up to this build's schema too.
+
 export function journalHead(sqlite: Database.Database, associationId: string): ChainHead | null {
-  return (prepared(sqlite, 'SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1').get(associationId) as ChainHead | undefined) ?? null;
+  return (prepared(sqlite, 'SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1').get(associationId) as
+    | RowOf<typeof journalEntries, 'seq' | 'hash'>
+    | undefined) ?? null;
 }
 
 /** A ledger file's identity: the id of the first row of its own history (null before it has one). */
 export function ledgerIdentity(sqlite: Database.Database): string | null {
-  return (prepared(sqlite, 'SELECT id FROM change_log WHERE association_id IS NULL AND seq = 1').get() as { id: string } | undefined)?.id ?? null;
+  return (prepared(sqlite, 'SELECT id FROM change_log WHERE association_id IS NULL AND seq = 1').get() as RowOf<typeof changeLog, 'id'> | undefined)?.id ?? null;
 }
 
 /** The least time between two writes of the heads file. */

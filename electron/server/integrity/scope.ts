@@ -4,6 +4,8 @@
 // feature is covered without anyone remembering to list it here.
 
 import type Database from 'better-sqlite3';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { prepared } from '../prepared';
 
 /** Tables that belong to the laptop, not to an association. */
 export const LAPTOP_TABLES: ReadonlySet<string> = new Set(['__drizzle_migrations', 'administrators']);
@@ -29,19 +31,51 @@ const scopesOf = new WeakMap<Database.Database, readonly TableScope[]>();
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+// SQLite's own answers about the schema (raw SQL: the tables are found by name).
+
+/** A row of PRAGMA table_info (the fields read here). */
+export interface TableColumn {
+  readonly name: string;
+  /** 1, 2 … for the primary key's columns in order; 0 for the others. */
+  readonly pk: number;
+  readonly notnull: number;
+}
+
+/** A row of PRAGMA foreign_key_list (the fields read here). */
+interface ForeignKey {
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * A row of one of our tables as `SELECT *` returns it: its columns by their names in
+ * the file, typed from the schema. For the readers that must still read a file whose
+ * columns were altered by hand, and report it rather than fail.
+ */
+export type StoredRow<T extends SQLiteTable> = {
+  [K in keyof T['_']['columns'] & string as T['_']['columns'][K]['_']['name']]: T['$inferSelect'][K];
+};
+
+export function tableColumns(sqlite: Database.Database, table: string): TableColumn[] {
+  return prepared(sqlite, `PRAGMA main.table_info(${quote(table)})`).all() as TableColumn[];
+}
+
+function foreignKeys(sqlite: Database.Database, table: string): ForeignKey[] {
+  return prepared(sqlite, `PRAGMA main.foreign_key_list(${quote(table)})`).all() as ForeignKey[];
+}
+
 export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
   const known = scopesOf.get(sqlite);
   if (known) return known;
-  const tables = (sqlite.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+  const tables = (prepared(sqlite, "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
     .map((r) => r.name)
     .filter((name) => !LAPTOP_TABLES.has(name));
   const where = new Map<string, string>([['associations', 'id = ?']]);
   const depth = new Map<string, number>([['associations', 0]]);
   const via = new Map<string, TableScope['via']>([['associations', { column: 'id' }]]);
-  const columnsOf = (table: string) => sqlite.prepare(`PRAGMA main.table_info(${quote(table)})`).all() as { name: string; pk: number; notnull: number }[];
-  const parentsOf = (table: string) => sqlite.prepare(`PRAGMA main.foreign_key_list(${quote(table)})`).all() as { table: string; from: string; to: string }[];
   for (const table of tables) {
-    if (where.has(table) || !columnsOf(table).some((c) => c.name === 'association_id')) continue;
+    if (where.has(table) || !tableColumns(sqlite, table).some((c) => c.name === 'association_id')) continue;
     where.set(table, 'association_id = ?');
     depth.set(table, 1);
     via.set(table, { column: 'association_id' });
@@ -51,8 +85,8 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
     placed = false;
     for (const table of tables) {
       if (where.has(table)) continue;
-      const required = new Set(columnsOf(table).filter((c) => c.notnull).map((c) => c.name));
-      const parent = parentsOf(table).find((fk) => required.has(fk.from) && where.has(fk.table));
+      const required = new Set(tableColumns(sqlite, table).filter((c) => c.notnull).map((c) => c.name));
+      const parent = foreignKeys(sqlite, table).find((fk) => required.has(fk.from) && where.has(fk.table));
       if (!parent) continue;
       depth.set(table, depth.get(parent.table)! + 1);
       via.set(table, { parent: parent.table, from: parent.from, to: parent.to });
@@ -63,7 +97,7 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
   const unplaced = tables.filter((t) => !where.has(t));
   if (unplaced.length > 0) throw new Error(`Tables that belong to no association: ${unplaced.join(', ')}`);
   const scopes = tables.map((table) => {
-    const columns = columnsOf(table);
+    const columns = tableColumns(sqlite, table);
     const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
     return {
       table, where: where.get(table)!, depth: depth.get(table)!, via: via.get(table)!, columns: columns.map((c) => c.name),
@@ -99,13 +133,13 @@ export function crossedReferences(sqlite: Database.Database): string[] {
   const scoped = new Set(scopes.map((s) => s.table));
   const crossed: string[] = [];
   for (const { table } of scopes) {
-    const references = sqlite.prepare(`PRAGMA main.foreign_key_list(${quote(table)})`).all() as { table: string; from: string; to: string }[];
-    for (const ref of references) {
+    for (const ref of foreignKeys(sqlite, table)) {
       if (ref.table === 'associations' || !scoped.has(ref.table)) continue;
-      const found = sqlite
-        .prepare(`SELECT 1 FROM main.${quote(table)} AS ikimina_row JOIN main.${quote(ref.table)} AS ikimina_ref ON ikimina_ref.${quote(ref.to)} = ikimina_row.${quote(ref.from)}
-                   WHERE ${associationOf(scopes, table, 'ikimina_row')} IS NOT ${associationOf(scopes, ref.table, 'ikimina_ref')} LIMIT 1`)
-        .get();
+      const found = prepared(
+        sqlite,
+        `SELECT 1 FROM main.${quote(table)} AS ikimina_row JOIN main.${quote(ref.table)} AS ikimina_ref ON ikimina_ref.${quote(ref.to)} = ikimina_row.${quote(ref.from)}
+                   WHERE ${associationOf(scopes, table, 'ikimina_row')} IS NOT ${associationOf(scopes, ref.table, 'ikimina_ref')} LIMIT 1`,
+      ).get();
       if (found) crossed.push(`${table}.${ref.from}`);
     }
   }

@@ -3,7 +3,8 @@
 // for any total) and leave the server as integer strings of minor units.
 
 import type Database from 'better-sqlite3';
-import { prepared } from '../prepared';
+import type { accounts } from '../../../db/schema';
+import { prepared, type RowOf } from '../prepared';
 
 /** A date far in the future: "as of" with no date means everything. */
 export const END_OF_TIME = '9999-12-31';
@@ -46,9 +47,9 @@ export function trialBalance(sqlite: Database.Database, associationId: string, a
         ORDER BY a.code`,
     )
     .safeIntegers(true)
-    .all(associationId, asOf ?? END_OF_TIME, associationId) as {
-    accountId: string; code: string; name: string; purpose: string; type: string; debit: bigint; credit: bigint;
-  }[];
+    .all(associationId, asOf ?? END_OF_TIME, associationId) as RowOf<
+    typeof accounts, 'code' | 'name' | 'purpose' | 'type', { accountId: string; debit: bigint; credit: bigint }
+  >[];
   let totalDebit = 0n;
   let totalCredit = 0n;
   const out = rows.map((r) => {
@@ -82,9 +83,9 @@ export function accountBalance(
   return (row as { b: bigint }).b;
 }
 
-export function accountByPurpose(sqlite: Database.Database, associationId: string, purpose: string): { id: string; code: string } {
+export function accountByPurpose(sqlite: Database.Database, associationId: string, purpose: string): RowOf<typeof accounts, 'id' | 'code'> {
   const row = prepared(sqlite, 'SELECT id, code FROM accounts WHERE association_id = ? AND purpose = ?').get(associationId, purpose) as
-    | { id: string; code: string }
+    | RowOf<typeof accounts, 'id' | 'code'>
     | undefined;
   if (!row) throw new Error(`association ${associationId} has no ${purpose} account`);
   return row;

@@ -4,34 +4,21 @@
 // on any machine and anyone holding an exported ledger can recompute it.
 
 import { createHash } from 'node:crypto';
+import type { journalEntries, postings } from '../../../db/schema';
+import type { RowOf } from '../prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const CANONICAL_VERSION = 1;
 
-export interface HashableEntry {
-  readonly id: string;
-  readonly associationId: string;
-  readonly seq: number;
-  readonly entryDate: string;
-  readonly kind: string;
-  readonly memo: string;
-  readonly currency: string;
-  readonly reversesEntryId: string | null;
-  readonly sourceType: string | null;
-  readonly sourceId: string | null;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly prevHash: string;
-}
+/** What an entry's hash covers: every column of its journal_entries row but the hash itself. */
+export type HashableEntry = Readonly<RowOf<
+  typeof journalEntries,
+  | 'id' | 'associationId' | 'seq' | 'entryDate' | 'kind' | 'memo' | 'currency' | 'reversesEntryId' | 'sourceType' | 'sourceId'
+  | 'createdAt' | 'createdBy' | 'prevHash'
+>>;
 
-export interface HashablePosting {
-  readonly id: string;
-  readonly lineNo: number;
-  readonly accountId: string;
-  readonly memberId: string | null;
-  readonly amount: number | bigint;
-  readonly memo: string | null;
-}
+/** What a posting's part of the hash covers: its postings row but its entry's id and what it copies from the entry (amounts as numbers or BigInt alike). */
+export type HashablePosting = Readonly<RowOf<typeof postings, 'id' | 'lineNo' | 'accountId' | 'memberId' | 'memo', { amount: number | bigint }>>;
 
 export function canonicalEntry(entry: HashableEntry, postings: readonly HashablePosting[]): string {
   return JSON.stringify([

@@ -2,11 +2,13 @@
 // the original negated, pointing at the original. Statements before the reversal's
 // date still show the original, so every past statement can be reproduced.
 
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { journalEntries, postings } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import type { MinorUnits } from '../money/money';
 import { postEntry, type PostedEntry } from './post';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 
 export interface ReverseRequest {
   readonly associationId: string;
@@ -15,27 +17,34 @@ export interface ReverseRequest {
   readonly memo: string;
 }
 
+const reverseQueries = typedQuery((db) => ({
+  original: db.select({ id: journalEntries.id, entryDate: journalEntries.entryDate, reversesEntryId: journalEntries.reversesEntryId })
+    .from(journalEntries)
+    .where(and(eq(journalEntries.id, sql.placeholder('entryId')), eq(journalEntries.associationId, sql.placeholder('associationId'))))
+    .prepare(),
+  reversal: db.select({ seq: journalEntries.seq }).from(journalEntries)
+    .where(eq(journalEntries.reversesEntryId, sql.placeholder('entryId'))).prepare(),
+  lines: db.select({ accountId: postings.accountId, memberId: postings.memberId, amount: postings.amount, memo: postings.memo })
+    .from(postings).where(eq(postings.entryId, sql.placeholder('entryId'))).orderBy(asc(postings.lineNo)).prepare(),
+}));
+
 export function reverseEntry(ctx: CallContext, req: ReverseRequest): PostedEntry {
-  const { sqlite } = ctx.ledger;
-  const original = prepared(sqlite, 'SELECT id, entry_date, kind, reverses_entry_id FROM journal_entries WHERE id = ? AND association_id = ?')
-    .get(req.entryId, req.associationId) as { id: string; entry_date: string; kind: string; reverses_entry_id: string | null } | undefined;
+  const q = reverseQueries(ctx.ledger);
+  const original = q.original.get({ entryId: req.entryId, associationId: req.associationId });
   if (!original) throw new LedgerError('entry-not-found', {}, 'entryId');
-  if (original.reverses_entry_id) throw new LedgerError('entry-is-reversal', {}, 'entryId');
-  const already = prepared(sqlite, 'SELECT seq FROM journal_entries WHERE reverses_entry_id = ?').get(original.id) as
-    | { seq: number }
-    | undefined;
+  if (original.reversesEntryId) throw new LedgerError('entry-is-reversal', {}, 'entryId');
+  const already = q.reversal.get({ entryId: original.id });
   if (already) throw new LedgerError('entry-already-reversed', { seq: already.seq }, 'entryId');
-  if (req.entryDate < original.entry_date) {
-    throw new LedgerError('reversal-before-original', { date: original.entry_date }, 'date');
+  if (req.entryDate < original.entryDate) {
+    throw new LedgerError('reversal-before-original', { date: original.entryDate }, 'date');
   }
-  const lines = prepared(sqlite, 'SELECT account_id, member_id, amount, memo FROM postings WHERE entry_id = ? ORDER BY line_no')
-    .all(original.id) as { account_id: string; member_id: string | null; amount: number; memo: string | null }[];
+  const lines = q.lines.all({ entryId: original.id });
   return postEntry(ctx, {
     associationId: req.associationId,
     entryDate: req.entryDate,
     kind: 'reversal',
     memo: req.memo,
     reversesEntryId: original.id,
-    lines: lines.map((l) => ({ accountId: l.account_id, memberId: l.member_id, amount: -l.amount as MinorUnits, memo: l.memo })),
+    lines: lines.map((l) => ({ accountId: l.accountId, memberId: l.memberId, amount: -l.amount as MinorUnits, memo: l.memo })),
   });
 }

@@ -3,6 +3,9 @@
 // sequence, postings that no longer balance — is reported, with the reason.
 
 import type Database from 'better-sqlite3';
+import type { journalEntries, postings } from '../../../db/schema';
+import { prepared, type RowOf } from '../prepared';
+import type { StoredRow } from '../integrity/scope';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
 
 export type ChainProblem = 'sequence-gap' | 'link-broken' | 'content-changed' | 'postings-unbalanced' | 'postings-mismatch';
@@ -14,32 +17,33 @@ export interface ChainReport {
   readonly firstBroken: { readonly seq: number; readonly entryId: string; readonly problem: ChainProblem } | null;
 }
 
-interface Row {
-  id: string; association_id: string; seq: number; entry_date: string; kind: string; memo: string; currency: string;
-  reverses_entry_id: string | null; source_type: string | null; source_id: string | null; created_at: string;
-  created_by: string; prev_hash: string; hash: string;
-  p_id: string | null; p_line_no: number | null; p_account_id: string | null; p_member_id: string | null;
-  p_amount: bigint | null; p_memo: string | null; p_association_id: string | null; p_entry_date: string | null;
-}
+// The entry as `e.*` (a file whose columns were altered by hand is still read, and found broken), read with
+// safe integers: the sums stay exact, so integer columns come back as BigInt.
+type EntryRow = Omit<StoredRow<typeof journalEntries>, 'seq'> & { seq: bigint };
+type PostingRow = Omit<StoredRow<typeof postings>, 'line_no' | 'amount'> & { line_no: bigint; amount: bigint };
+/** An entry joined with one of its postings (its columns prefixed `p_`; all null for an entry without postings). */
+type Row = EntryRow & { [K in Exclude<keyof PostingRow, 'entry_id'> as `p_${K}`]: PostingRow[K] | null };
 
 /** Recomputes the chain from its first entry, or (a quick look at the newest entries) from entry `fromSeq` on. */
 export function verifyChain(sqlite: Database.Database, associationId: string, options: { fromSeq?: number } = {}): ChainReport {
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
-  const rows = sqlite
-    .prepare(
-      `SELECT e.*, p.id AS p_id, p.line_no AS p_line_no, p.account_id AS p_account_id, p.member_id AS p_member_id,
-              p.amount AS p_amount, p.memo AS p_memo, p.association_id AS p_association_id, p.entry_date AS p_entry_date
-         FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id
-        WHERE e.association_id = ? AND e.seq >= ?
-        ORDER BY e.seq, p.line_no`,
-    )
+  const rows = prepared(
+    sqlite,
+    `SELECT e.*, p.id AS p_id, p.line_no AS p_line_no, p.account_id AS p_account_id, p.member_id AS p_member_id,
+            p.amount AS p_amount, p.memo AS p_memo, p.association_id AS p_association_id, p.entry_date AS p_entry_date
+       FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id
+      WHERE e.association_id = ? AND e.seq >= ?
+      ORDER BY e.seq, p.line_no`,
+  )
     .safeIntegers(true)
     .iterate(associationId, fromSeq) as IterableIterator<Row>;
 
   let expectedSeq = fromSeq;
   let prevHash = fromSeq === 1
     ? GENESIS_HASH
-    : ((sqlite.prepare('SELECT hash FROM journal_entries WHERE association_id = ? AND seq = ?').get(associationId, fromSeq - 1) as { hash: string } | undefined)?.hash ?? '');
+    : ((prepared(sqlite, 'SELECT hash FROM journal_entries WHERE association_id = ? AND seq = ?').get(associationId, fromSeq - 1) as
+        | RowOf<typeof journalEntries, 'hash'>
+        | undefined)?.hash ?? '');
   let current: { row: Row; postings: HashablePosting[]; copiesMatch: boolean; sum: bigint } | null = null;
   let count = 0;
 

@@ -6,27 +6,37 @@ import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
-import { prepared } from '../prepared';
+import { eq, sql } from 'drizzle-orm';
+import { placeholderValue, typedQuery } from '../prepared';
 import { READERS, RECORDERS, ADMINS } from '../auth/access';
 import { amountAt } from '../amount-field';
 import { decimal, splitByLargestRemainder, sumMinor, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
-import { CASH_ACCOUNTS, SPECIES } from '../../../db/schema';
+import { ANIMAL_SEXES, associations, CASH_ACCOUNTS, passOnQueue as passOnQueueTable, SPECIES } from '../../../db/schema';
 import { fundParts, fundsInput, grantRow, grantUseLines } from '../funds/funds';
 import { recordSpending } from '../funds/spending';
 import { costOfHeads, loadFamily, loadHerd, offspringOf, stateOf, type Species } from './herd';
 import { nextInQueue, passOnQueue, type QueuePlace } from './queue';
 import {
-  PASS_ON_RULES, headsTaken, history, insertAnimal, insertEvent, keeperOn, liveAnimal, passOnRuleOf, tagFree, type AnimalHistory, type PassOnRule,
+  PASS_ON_RULES, associationRules, headsTaken, history, insertAnimal, insertEvent, keeperOn, liveAnimal, passOnRuleOf, tagFree, type AnimalHistory, type PassOnRule,
 } from './records';
 import { animalView, childrenIndex, namesFor, treeOf, type AnimalNode, type AnimalView } from './views';
 import { id, isoDate, optionalText, requiredText, amountText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
+import { codedMemo, typedMemo } from '../journal/memo';
 
 export { PASS_ON_RULES, type AnimalHistory, type PassOnRule };
 
 const headCountInput = z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).optional();
+
+const handlerQueries = typedQuery((db) => ({
+  enqueue: db.insert(passOnQueueTable).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), memberId: sql.placeholder('memberId'), addedOn: sql.placeholder('addedOn'),
+    note: sql.placeholder('note'), createdAt: sql.placeholder('createdAt'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  setRules: db.update(associations).set({ rulesJson: placeholderValue('rulesJson') }).where(eq(associations.id, sql.placeholder('associationId'))).prepare(),
+}));
 
 const keeperChange = z.strictObject({ associationId: id, animalId: id, date: isoDate, toMemberId: id, note: optionalText(300) });
 
@@ -59,7 +69,7 @@ export const livestockHandlers = {
     summary: 'Buy an animal (or a batch of poultry) with the group’s money, a grant’s, or both; or enter one the group already had (paidFrom "owned_before", at its value)',
     input: z.strictObject({
       associationId: id, date: isoDate, tag: requiredText(40), species: z.enum(SPECIES, { error: 'species-invalid' }), breed: optionalText(60),
-      sex: z.enum(['female', 'male', 'mixed'], { error: 'sex-invalid' }),
+      sex: z.enum(ANIMAL_SEXES, { error: 'sex-invalid' }),
       headCount: z.number({ error: 'head-count-invalid' }).int({ error: 'head-count-invalid' }).min(1, { error: 'head-count-invalid' }).max(10000, { error: 'head-count-invalid' }).default(1),
       keeperId: id, cost: amountText, paidFrom: z.enum([...CASH_ACCOUNTS, 'owned_before'], { error: 'field-invalid' }).default('cash_box'), funds: fundsInput,
     }),
@@ -80,11 +90,10 @@ export const livestockHandlers = {
           acquiredOn: input.date, origin: opening ? 'opening' : 'purchase', cost, motherId: null },
         parts.map((p) => ({ grantId: p.grantId, cost: p.amount, weight: p.amount })),
       );
-      const label = input.headCount > 1 ? `${input.headCount} ${input.species}` : input.species;
       if (input.paidFrom === 'owned_before') { // spelled out so the type narrows for the purchase below
         const { sqlite } = ctx.ledger;
         const entry = postEntry(ctx, {
-          associationId: input.associationId, entryDate: input.date, kind: 'livestock-opening', memo: `${label} ${input.tag}, owned before these books`,
+          associationId: input.associationId, entryDate: input.date, kind: 'livestock-opening', memo: codedMemo('livestock-opening', { species: input.species, tag: input.tag, count: input.headCount }),
           source: { type: 'animal', id: animalId },
           lines: [
             { accountId: accountByPurpose(sqlite, input.associationId, 'livestock').id, amount: cost },
@@ -96,7 +105,7 @@ export const livestockHandlers = {
       }
       const { spendingId, entryId } = recordSpending(ctx, {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_purchase',
-        description: `Bought ${label} ${input.tag}`, amount: cost, paidFrom: input.paidFrom, parts, animalId, partsField: 'funds',
+        description: codedMemo('livestock-purchase', { species: input.species, tag: input.tag, count: input.headCount }), amount: cost, paidFrom: input.paidFrom, parts, animalId, partsField: 'funds',
       });
       insertEvent(ctx, input.associationId, animalId, 'purchase', input.date, { to: keeper.id, amount: cost, spendingId, entryId });
       return history(ctx, input.associationId, animalId);
@@ -155,7 +164,7 @@ export const livestockHandlers = {
       if (cost > 0) {
         const { sqlite } = ctx.ledger;
         entryId = postEntry(ctx, {
-          associationId: input.associationId, entryDate: input.date, kind: 'livestock-death', memo: `${heads ? `${heads} of ` : ''}${animal.tag} died: ${input.cause}`,
+          associationId: input.associationId, entryDate: input.date, kind: 'livestock-death', memo: codedMemo('livestock-death', { tag: animal.tag, cause: input.cause, count: heads ?? undefined }),
           source: { type: 'animal', id: animal.id },
           lines: [
             { accountId: accountByPurpose(sqlite, input.associationId, 'livestock_losses').id, amount: cost as MinorUnits },
@@ -184,7 +193,7 @@ export const livestockHandlers = {
       const proceeds = amountAt(ctx, input.proceeds, association.currency, 'proceeds');
       const { sqlite } = ctx.ledger;
       const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
-      const lines: EntryLine[] = [{ accountId: account(input.paidInto), amount: proceeds, memo: input.buyer ? `Sold to ${input.buyer}` : null }];
+      const lines: EntryLine[] = [{ accountId: account(input.paidInto), amount: proceeds, memo: input.buyer ? codedMemo('sold-to', { buyer: input.buyer }) : null }];
       if (cost > 0) lines.push({ accountId: account('livestock'), amount: -cost as MinorUnits });
       const gain = decimal(proceeds).minus(cost);
       if (gain.gt(0)) lines.push({ accountId: account('livestock_gains'), amount: -gain.toNumber() as MinorUnits });
@@ -195,7 +204,7 @@ export const livestockHandlers = {
         if (f.grantId !== null && shares[i]! > 0) lines.push(...grantUseLines(ctx, input.associationId, grantRow(ctx, input.associationId, f.grantId), -shares[i]! as MinorUnits));
       });
       const entry = postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'livestock-sale', memo: `Sold ${heads ? `${heads} of ` : ''}${animal.tag}`,
+        associationId: input.associationId, entryDate: input.date, kind: 'livestock-sale', memo: codedMemo('livestock-sale', { tag: animal.tag, count: heads ?? undefined }),
         source: { type: 'animal', id: animal.id }, lines,
       });
       insertEvent(ctx, input.associationId, animal.id, 'sale', input.date, { amount: proceeds, heads, note: input.buyer ?? null, entryId: entry.id });
@@ -217,7 +226,7 @@ export const livestockHandlers = {
       const amount = amountAt(ctx, input.amount, association.currency, 'amount');
       const { spendingId, entryId } = recordSpending(ctx, {
         associationId: input.associationId, currency: association.currency, date: input.date, kind: 'livestock_care',
-        description: `${input.description} (${animal.tag})`, amount, paidFrom: input.paidFrom, parts: fundParts(ctx, association.currency, amount, input.funds),
+        description: typedMemo(`${input.description} (${animal.tag})`), amount, paidFrom: input.paidFrom, parts: fundParts(ctx, association.currency, amount, input.funds),
         animalId: animal.id, partsField: 'funds',
       });
       insertEvent(ctx, input.associationId, animal.id, 'care', input.date, { amount, note: input.description, spendingId, entryId });
@@ -252,8 +261,10 @@ export const livestockHandlers = {
       if (passOnQueue(ctx, input.associationId).some((p) => p.memberId === member.id && p.position !== null)) {
         throw new LedgerError('queue-already-waiting', { name: member.fullName }, 'memberId');
       }
-      prepared(ctx.ledger.sqlite, 'INSERT INTO pass_on_queue (id, association_id, member_id, added_on, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(ctx.newId(), input.associationId, member.id, input.date, input.note ?? null, ctx.now().toISOString(), ctx.actorName);
+      handlerQueries(ctx.ledger).enqueue.run({
+        id: ctx.newId(), associationId: input.associationId, memberId: member.id, addedOn: input.date, note: input.note ?? null,
+        createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+      });
       return passOnQueue(ctx, input.associationId);
     },
     audit: (input) => ({ associationId: input.associationId, targetId: input.memberId }),
@@ -277,9 +288,8 @@ export const livestockHandlers = {
     input: z.strictObject({ associationId: id, passOn: z.enum(PASS_ON_RULES, { error: 'field-invalid' }) }),
     run(ctx, input): { passOn: PassOnRule } {
       writableAssociation(ctx, input.associationId);
-      const row = prepared(ctx.ledger.sqlite, 'SELECT rules_json AS rules FROM associations WHERE id = ?').get(input.associationId) as { rules: string };
-      const rules = { ...(JSON.parse(row.rules) as object), livestockPassOn: input.passOn };
-      prepared(ctx.ledger.sqlite, 'UPDATE associations SET rules_json = ? WHERE id = ?').run(JSON.stringify(rules), input.associationId);
+      const rules = { ...associationRules(ctx, input.associationId), livestockPassOn: input.passOn };
+      handlerQueries(ctx.ledger).setRules.run({ rulesJson: JSON.stringify(rules), associationId: input.associationId });
       return { passOn: input.passOn };
     },
     audit: (input) => ({ associationId: input.associationId, targetId: input.associationId }),

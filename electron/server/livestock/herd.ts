@@ -4,50 +4,32 @@
 
 import type { CallContext } from '../context';
 import { decimal, roundWhole } from '../money/money';
-import { prepared } from '../prepared';
-import type { ANIMAL_EVENT_KINDS, SPECIES } from '../../../db/schema';
+import { and, asc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { prepared, typedQuery, type RowOf } from '../prepared';
+import { animalEvents, animalFunds, animals, type ANIMAL_EVENT_KINDS, type SPECIES } from '../../../db/schema';
 
 export type Species = (typeof SPECIES)[number];
 export type AnimalEventKind = (typeof ANIMAL_EVENT_KINDS)[number];
 export type AnimalStatus = 'alive' | 'sold' | 'dead';
 
-export interface AnimalFund {
-  /** null: the group's own money. */
-  readonly grantId: string | null;
-  readonly cost: number;
-  readonly weight: number;
-}
+/** A fund the animal came from (grantId null: the group's own money). */
+export type AnimalFund = Readonly<RowOf<typeof animalFunds, 'grantId' | 'cost' | 'weight'>>;
 
-export interface AnimalEvent {
-  readonly id: string;
-  readonly kind: AnimalEventKind;
-  readonly eventOn: string;
-  readonly fromMemberId: string | null;
-  readonly toMemberId: string | null;
-  readonly amount: number | null;
-  /** Head of a batch the event took away (null: all that were left). */
-  readonly headCount: number | null;
-  readonly note: string | null;
-  readonly relatedAnimalId: string | null;
-  readonly spendingId: string | null;
-  readonly createdBy: string;
-}
+/** An event of the animal (headCount: head of a batch it took away; null: all that were left). */
+export type AnimalEvent = Readonly<RowOf<
+  typeof animalEvents,
+  'id' | 'kind' | 'eventOn' | 'fromMemberId' | 'toMemberId' | 'amount' | 'headCount' | 'note' | 'relatedAnimalId' | 'spendingId' | 'createdBy'
+>>;
 
-export interface Animal {
-  readonly id: string;
-  readonly tag: string;
-  readonly species: Species;
-  readonly breed: string | null;
-  readonly sex: 'female' | 'male' | 'mixed';
-  readonly headCount: number;
-  readonly acquiredOn: string;
-  readonly origin: 'purchase' | 'birth' | 'opening';
-  readonly cost: number;
-  readonly motherId: string | null;
+type AnimalRow = RowOf<typeof animals, 'id' | 'tag' | 'species' | 'breed' | 'sex' | 'headCount' | 'acquiredOn' | 'origin' | 'cost' | 'motherId'>;
+type FundRow = AnimalFund & { animalId: string };
+type EventRow = AnimalEvent & { animalId: string };
+
+export type Animal = Readonly<AnimalRow> & {
   readonly funds: readonly AnimalFund[];
   /** In the order they happened. */
   readonly events: readonly AnimalEvent[];
-}
+};
 
 export interface AnimalState {
   readonly status: AnimalStatus;
@@ -66,50 +48,71 @@ export interface AnimalState {
   readonly sales: readonly { readonly on: string; readonly heads: number; readonly proceeds: number }[];
 }
 
+// The whole herd is read as raw SQL: the grant statement and the register read every
+// animal, fund and event, and drizzle's row mapping makes these reads about 1.4 times
+// slower (thousands of rows; see `npm run bench`, the grant-use statement). The rows are
+// typed from the schema (AnimalRow, FundRow, EventRow above).
 const ANIMAL_COLUMNS = `id, tag, species, breed, sex, head_count AS headCount, acquired_on AS acquiredOn, origin, cost, mother_id AS motherId`;
+const EVENT_COLUMNS = `id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, head_count AS headCount, note,
+  related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy`;
 
 /** Every animal of the association with its funds and events. */
 export function loadHerd(ctx: CallContext, associationId: string): Map<string, Animal> {
   const { sqlite } = ctx.ledger;
-  const rows = prepared(sqlite, `SELECT ${ANIMAL_COLUMNS} FROM animals WHERE association_id = ? ORDER BY acquired_on, rowid`).all(associationId) as Omit<Animal, 'funds' | 'events'>[];
+  const rows = prepared(sqlite, `SELECT ${ANIMAL_COLUMNS} FROM animals WHERE association_id = ? ORDER BY acquired_on, rowid`).all(associationId) as AnimalRow[];
   const funds = prepared(
     sqlite,
     `SELECT f.animal_id AS animalId, f.grant_id AS grantId, f.cost, f.weight FROM animal_funds f JOIN animals a ON a.id = f.animal_id
       WHERE a.association_id = ? ORDER BY f.rowid`,
-  ).all(associationId) as (AnimalFund & { animalId: string })[];
-  const events = prepared(sqlite, `SELECT ${EVENT_COLUMNS} FROM animal_events WHERE association_id = ? ORDER BY event_on, rowid`).all(associationId) as (AnimalEvent & { animalId: string })[];
+  ).all(associationId) as FundRow[];
+  const events = prepared(sqlite, `SELECT ${EVENT_COLUMNS} FROM animal_events WHERE association_id = ? ORDER BY event_on, rowid`).all(associationId) as EventRow[];
   return assemble(rows, funds, events);
 }
+
+/** `column IN` a JSON array of ids given as the named placeholder (one statement, whatever their number). */
+function inJsonList(column: AnyColumn, placeholder: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(placeholder)}))`;
+}
+
+const familyQueries = typedQuery((db) => {
+  const me = db.$with('me').as(
+    db.select({ id: animals.id, motherId: animals.motherId }).from(animals)
+      .where(and(eq(animals.id, sql.placeholder('animalId')), eq(animals.associationId, sql.placeholder('associationId')))),
+  );
+  return {
+    /** The animal, its mother, her offspring and its own. */
+    animals: db.with(me).select({
+      id: animals.id, tag: animals.tag, species: animals.species, breed: animals.breed, sex: animals.sex, headCount: animals.headCount,
+      acquiredOn: animals.acquiredOn, origin: animals.origin, cost: animals.cost, motherId: animals.motherId,
+    }).from(animals)
+      .where(and(eq(animals.associationId, sql.placeholder('associationId')), or(
+        inArray(animals.id, db.select({ id: me.id }).from(me)), inArray(animals.id, db.select({ id: me.motherId }).from(me)),
+        inArray(animals.motherId, db.select({ id: me.id }).from(me)), inArray(animals.motherId, db.select({ id: me.motherId }).from(me)),
+      )))
+      .orderBy(asc(animals.acquiredOn), sql`${animals}.rowid`).prepare(),
+    funds: db.select({ animalId: animalFunds.animalId, grantId: animalFunds.grantId, cost: animalFunds.cost, weight: animalFunds.weight }).from(animalFunds)
+      .where(inJsonList(animalFunds.animalId, 'animalIds')).orderBy(sql`${animalFunds}.rowid`).prepare(),
+    events: db.select({
+      id: animalEvents.id, animalId: animalEvents.animalId, kind: animalEvents.kind, eventOn: animalEvents.eventOn, fromMemberId: animalEvents.fromMemberId,
+      toMemberId: animalEvents.toMemberId, amount: animalEvents.amount, headCount: animalEvents.headCount, note: animalEvents.note,
+      relatedAnimalId: animalEvents.relatedAnimalId, spendingId: animalEvents.spendingId, createdBy: animalEvents.createdBy,
+    }).from(animalEvents)
+      .where(inJsonList(animalEvents.animalId, 'animalIds')).orderBy(asc(animalEvents.eventOn), sql`${animalEvents}.rowid`).prepare(),
+  };
+});
 
 /**
  * One animal with its close family — its mother, her offspring and its own — which
  * is all a command about the animal needs (a write must not read the whole herd).
  */
 export function loadFamily(ctx: CallContext, associationId: string, animalId: string): Map<string, Animal> {
-  const { sqlite } = ctx.ledger;
-  const rows = prepared(
-    sqlite,
-    `WITH me AS (SELECT id, mother_id FROM animals WHERE id = ? AND association_id = ?)
-     SELECT ${ANIMAL_COLUMNS} FROM animals
-      WHERE association_id = ? AND (id IN (SELECT id FROM me) OR id IN (SELECT mother_id FROM me)
-            OR mother_id IN (SELECT id FROM me) OR mother_id IN (SELECT mother_id FROM me))
-      ORDER BY acquired_on, rowid`,
-  ).all(animalId, associationId, associationId) as Omit<Animal, 'funds' | 'events'>[];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const funds = prepared(
-    sqlite,
-    'SELECT animal_id AS animalId, grant_id AS grantId, cost, weight FROM animal_funds WHERE animal_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
-  ).all(ids) as (AnimalFund & { animalId: string })[];
-  const events = prepared(sqlite, `SELECT ${EVENT_COLUMNS} FROM animal_events WHERE animal_id IN (SELECT value FROM json_each(?)) ORDER BY event_on, rowid`).all(ids) as (AnimalEvent & { animalId: string })[];
-  return assemble(rows, funds, events);
+  const q = familyQueries(ctx.ledger);
+  const rows = q.animals.all({ animalId, associationId });
+  const animalIds = JSON.stringify(rows.map((r) => r.id));
+  return assemble(rows, q.funds.all({ animalIds }), q.events.all({ animalIds }));
 }
 
-const EVENT_COLUMNS = `id, animal_id AS animalId, kind, event_on AS eventOn, from_member_id AS fromMemberId, to_member_id AS toMemberId, amount, head_count AS headCount, note,
-  related_animal_id AS relatedAnimalId, spending_id AS spendingId, created_by AS createdBy`;
-
-function assemble(
-  rows: readonly Omit<Animal, 'funds' | 'events'>[], funds: readonly (AnimalFund & { animalId: string })[], events: readonly (AnimalEvent & { animalId: string })[],
-): Map<string, Animal> {
+function assemble(rows: readonly AnimalRow[], funds: readonly FundRow[], events: readonly EventRow[]): Map<string, Animal> {
   const herd = new Map<string, Animal & { funds: AnimalFund[]; events: AnimalEvent[] }>();
   for (const r of rows) herd.set(r.id, { ...r, funds: [], events: [] });
   for (const { animalId, ...f } of funds) herd.get(animalId)?.funds.push(f);

@@ -3,7 +3,9 @@
 // added; members who left the group are passed over (and shown as such).
 
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { animalEvents, animals, members, passOnQueue as queue } from '../../../db/schema';
+import { typedQuery } from '../prepared';
 
 export interface QueuePlace {
   readonly memberId: string;
@@ -18,19 +20,26 @@ export interface QueuePlace {
   readonly left: boolean;
 }
 
+const queueQueries = typedQuery((db) => ({
+  /** The places taken up to a date, in the order they were taken. */
+  places: db.select({ memberId: queue.memberId, name: members.fullName, addedOn: queue.addedOn, note: queue.note, exitedOn: members.exitedOn })
+    .from(queue).innerJoin(members, eq(members.id, queue.memberId))
+    .where(and(eq(queue.associationId, sql.placeholder('associationId')), lte(queue.addedOn, sql.placeholder('asOf'))))
+    .orderBy(asc(queue.addedOn), sql`${queue}.rowid`).prepare(),
+  /** Every pass-on up to a date, oldest first. */
+  passOns: db.select({ memberId: animalEvents.toMemberId, on: animalEvents.eventOn, tag: animals.tag })
+    .from(animalEvents).innerJoin(animals, eq(animals.id, animalEvents.animalId))
+    .where(and(
+      eq(animalEvents.associationId, sql.placeholder('associationId')), eq(animalEvents.kind, 'pass_on'), lte(animalEvents.eventOn, sql.placeholder('asOf')),
+    ))
+    .orderBy(asc(animalEvents.eventOn), sql`${animalEvents}.rowid`).prepare(),
+}));
+
 export function passOnQueue(ctx: CallContext, associationId: string, asOf = '9999-12-31'): QueuePlace[] {
-  const places = prepared(
-    ctx.ledger.sqlite,
-    `SELECT q.member_id AS memberId, m.full_name AS name, q.added_on AS addedOn, q.note, m.exited_on AS exitedOn
-       FROM pass_on_queue q JOIN members m ON m.id = q.member_id
-      WHERE q.association_id = ? AND q.added_on <= ? ORDER BY q.added_on, q.rowid`,
-  ).all(associationId, asOf) as { memberId: string; name: string; addedOn: string; note: string | null; exitedOn: string | null }[];
+  const q = queueQueries(ctx.ledger);
+  const places = q.places.all({ associationId, asOf });
   // Every pass-on up to the date, oldest first: each serves at most one place.
-  const received = (prepared(
-    ctx.ledger.sqlite,
-    `SELECT e.to_member_id AS memberId, e.event_on AS "on", a.tag FROM animal_events e JOIN animals a ON a.id = e.animal_id
-      WHERE e.association_id = ? AND e.kind = 'pass_on' AND e.event_on <= ? ORDER BY e.event_on, e.rowid`,
-  ).all(associationId, asOf) as { memberId: string; on: string; tag: string }[]).map((r) => ({ ...r, used: false }));
+  const received = q.passOns.all({ associationId, asOf }).map((r) => ({ ...r, used: false }));
   let position = 0;
   return places.map((p) => {
     const served = received.find((r) => !r.used && r.memberId === p.memberId && r.on >= p.addedOn);

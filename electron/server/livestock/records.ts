@@ -4,7 +4,9 @@
 
 import type { CallContext } from '../context';
 import { LedgerError } from '../errors';
-import { prepared } from '../prepared';
+import { and, eq, sql } from 'drizzle-orm';
+import { animalEvents, animalFunds, animals, associations } from '../../../db/schema';
+import { typedQuery, type RowOf } from '../prepared';
 import { getMember } from '../members/handlers';
 import { offspringOf, stateOf, loadFamily, type Animal, type AnimalEventKind } from './herd';
 import { animalView, eventsOf, keepersOf, namesFor, type AnimalEventView, type AnimalView, type KeeperSpell } from './views';
@@ -12,9 +14,34 @@ import { animalView, eventsOf, keepersOf, namesFor, type AnimalEventView, type A
 export const PASS_ON_RULES = ['first_female_offspring', 'animal_itself'] as const;
 export type PassOnRule = (typeof PASS_ON_RULES)[number];
 
+const recordQueries = typedQuery((db) => ({
+  rulesJson: db.select({ rulesJson: associations.rulesJson }).from(associations).where(eq(associations.id, sql.placeholder('associationId'))).prepare(),
+  tagTaken: db.select({ id: animals.id }).from(animals)
+    .where(and(eq(animals.associationId, sql.placeholder('associationId')), eq(animals.tag, sql.placeholder('tag')))).prepare(),
+  insertAnimal: db.insert(animals).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), tag: sql.placeholder('tag'), species: sql.placeholder('species'),
+    breed: sql.placeholder('breed'), sex: sql.placeholder('sex'), headCount: sql.placeholder('headCount'), acquiredOn: sql.placeholder('acquiredOn'),
+    origin: sql.placeholder('origin'), cost: sql.placeholder('cost'), motherId: sql.placeholder('motherId'), createdAt: sql.placeholder('createdAt'),
+    createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+  insertFund: db.insert(animalFunds).values({
+    animalId: sql.placeholder('animalId'), grantId: sql.placeholder('grantId'), cost: sql.placeholder('cost'), weight: sql.placeholder('weight'),
+  }).prepare(),
+  insertEvent: db.insert(animalEvents).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), animalId: sql.placeholder('animalId'), kind: sql.placeholder('kind'),
+    eventOn: sql.placeholder('eventOn'), fromMemberId: sql.placeholder('fromMemberId'), toMemberId: sql.placeholder('toMemberId'), amount: sql.placeholder('amount'),
+    headCount: sql.placeholder('headCount'), note: sql.placeholder('note'), relatedAnimalId: sql.placeholder('relatedAnimalId'),
+    spendingId: sql.placeholder('spendingId'), entryId: sql.placeholder('entryId'), createdAt: sql.placeholder('createdAt'), createdBy: sql.placeholder('createdBy'),
+  }).prepare(),
+}));
+
+/** The association's rules, as stored (JSON read). */
+export function associationRules(ctx: CallContext, associationId: string): object {
+  return JSON.parse(recordQueries(ctx.ledger).rulesJson.get({ associationId })!.rulesJson) as object;
+}
+
 export function passOnRuleOf(ctx: CallContext, associationId: string): PassOnRule {
-  const row = prepared(ctx.ledger.sqlite, 'SELECT rules_json AS rules FROM associations WHERE id = ?').get(associationId) as { rules: string };
-  const rule = (JSON.parse(row.rules) as { livestockPassOn?: PassOnRule }).livestockPassOn;
+  const rule = (associationRules(ctx, associationId) as { livestockPassOn?: PassOnRule }).livestockPassOn;
   return rule && PASS_ON_RULES.includes(rule) ? rule : 'first_female_offspring';
 }
 
@@ -37,37 +64,28 @@ export function keeperOn(ctx: CallContext, associationId: string, memberId: stri
 }
 
 export function tagFree(ctx: CallContext, associationId: string, tag: string, field: string): void {
-  if (prepared(ctx.ledger.sqlite, 'SELECT 1 FROM animals WHERE association_id = ? AND tag = ?').get(associationId, tag)) {
+  if (recordQueries(ctx.ledger).tagTaken.get({ associationId, tag })) {
     throw new LedgerError('animal-tag-taken', { tag }, field);
   }
 }
 
-export interface NewAnimal {
-  id: string; associationId: string; tag: string; species: Animal['species']; breed: string | null; sex: Animal['sex'];
-  headCount: number; acquiredOn: string; origin: Animal['origin']; cost: number; motherId: string | null;
-}
+export type NewAnimal = RowOf<typeof animals, 'id' | 'associationId' | 'tag' | 'species' | 'breed' | 'sex' | 'headCount' | 'acquiredOn' | 'origin' | 'cost' | 'motherId'>;
 
 export function insertAnimal(ctx: CallContext, a: NewAnimal, funds: readonly { grantId: string | null; cost: number; weight: number }[]): void {
-  const { sqlite } = ctx.ledger;
-  prepared(
-    sqlite,
-    `INSERT INTO animals (id, association_id, tag, species, breed, sex, head_count, acquired_on, origin, cost, mother_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.id, a.associationId, a.tag, a.species, a.breed, a.sex, a.headCount, a.acquiredOn, a.origin, a.cost, a.motherId, ctx.now().toISOString(), ctx.actorName);
-  const insertFund = prepared(sqlite, 'INSERT INTO animal_funds (animal_id, grant_id, cost, weight) VALUES (?, ?, ?, ?)');
-  for (const f of funds) insertFund.run(a.id, f.grantId, f.cost, f.weight);
+  const q = recordQueries(ctx.ledger);
+  q.insertAnimal.run({ ...a, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName });
+  for (const f of funds) q.insertFund.run({ animalId: a.id, grantId: f.grantId, cost: f.cost, weight: f.weight });
 }
 
 export function insertEvent(
   ctx: CallContext, associationId: string, animalId: string, kind: AnimalEventKind, date: string,
   more: { from?: string | null; to?: string | null; amount?: number | null; heads?: number | null; note?: string | null; related?: string | null; spendingId?: string | null; entryId?: string | null } = {},
 ): void {
-  prepared(
-    ctx.ledger.sqlite,
-    `INSERT INTO animal_events (id, association_id, animal_id, kind, event_on, from_member_id, to_member_id, amount, head_count, note, related_animal_id, spending_id, entry_id, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ctx.newId(), associationId, animalId, kind, date, more.from ?? null, more.to ?? null, more.amount ?? null, more.heads ?? null, more.note ?? null, more.related ?? null,
-    more.spendingId ?? null, more.entryId ?? null, ctx.now().toISOString(), ctx.actorName);
+  recordQueries(ctx.ledger).insertEvent.run({
+    id: ctx.newId(), associationId, animalId, kind, eventOn: date, fromMemberId: more.from ?? null, toMemberId: more.to ?? null, amount: more.amount ?? null,
+    headCount: more.heads ?? null, note: more.note ?? null, relatedAnimalId: more.related ?? null, spendingId: more.spendingId ?? null, entryId: more.entryId ?? null,
+    createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+  });
 }
 
 export interface AnimalHistory extends AnimalView {

@@ -2,7 +2,9 @@
 // paid for it, who has kept it, and its offspring as a tree (the pass-on chain).
 
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { eq, sql } from 'drizzle-orm';
+import { members } from '../../../db/schema';
+import { typedQuery } from '../prepared';
 import { sumMinor } from '../money/money';
 import { grantLabel, grantsOf } from '../funds/funds';
 import { stateOf, type Animal, type AnimalEventKind, type AnimalStatus, type Species } from './herd';
@@ -12,12 +14,12 @@ export interface AnimalView {
   readonly tag: string;
   readonly species: Species;
   readonly breed: string | null;
-  readonly sex: 'female' | 'male' | 'mixed';
+  readonly sex: Animal['sex'];
   readonly headCount: number;
   /** Head alive on the date (what is left of a batch). */
   readonly heads: number;
   readonly acquiredOn: string;
-  readonly origin: 'purchase' | 'birth' | 'opening';
+  readonly origin: Animal['origin'];
   /** Minor units: what it cost, and the part still carried (less heads of a batch sold or dead; 0 once gone). */
   readonly cost: string;
   readonly costLeft: string;
@@ -63,13 +65,15 @@ export interface Names {
   grant(id: string | null): string | null;
 }
 
+const memberNames = typedQuery((db) =>
+  db.select({ id: members.id, name: members.fullName }).from(members).where(eq(members.associationId, sql.placeholder('associationId'))).prepare(),
+);
+
 export function namesFor(ctx: CallContext, associationId: string): Names {
-  const members = new Map(
-    (prepared(ctx.ledger.sqlite, 'SELECT id, full_name AS name FROM members WHERE association_id = ?').all(associationId) as { id: string; name: string }[]).map((m) => [m.id, m.name]),
-  );
+  const people = new Map(memberNames(ctx.ledger).all({ associationId }).map((m) => [m.id, m.name]));
   const grants = new Map(grantsOf(ctx, associationId).map((g) => [g.id, grantLabel(g)]));
   return {
-    member: (id) => (id === null ? null : (members.get(id) ?? null)),
+    member: (id) => (id === null ? null : (people.get(id) ?? null)),
     grant: (id) => (id === null ? null : (grants.get(id) ?? null)),
   };
 }

@@ -4,12 +4,14 @@
 // the day of application. Every movement of money posts through the journal.
 
 import { z } from 'zod';
+import { and, asc, desc, eq, inArray, lte, max, sql } from 'drizzle-orm';
+import { accounts, loanGuarantors, loanInstalments, loanRepayments, loans, members, postings } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
 import { checkFreeCash } from '../funds/funds';
 import { todayOf, type CallContext } from '../context';
-import { prepared } from '../prepared';
+import { placeholderValue, typedQuery } from '../prepared';
 import { ADMINS, READERS, RECORDERS } from '../auth/access';
 import { decimal, minorUnits, percentOf, roundWhole, toMoney, type MinorUnits, type Money } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
@@ -20,16 +22,91 @@ import { amountText, id, isoDate, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 import { cycleOn, loanRulesOf, rulesOn, type LoanRules } from '../cycles/handlers';
 import { getMember } from '../members/handlers';
+import { codedMemo } from '../journal/memo';
+import { confirmation, confirmedBy } from '../access/second-person';
 
-interface LoanRow {
-  id: string; associationId: string; memberId: string; cycleId: string; status: 'applied' | 'approved' | 'disbursed' | 'closed' | 'written_off' | 'cancelled';
-  principal: number; method: 'flat' | 'declining'; monthlyRatePercent: string; frequency: 'weekly' | 'biweekly' | 'monthly'; instalments: number;
-  dayCount: '30/360' | 'actual/365'; latePenalty: number; purpose: string; appliedOn: string; appliedBy: string; approvedOn: string | null;
-  approvedBy: string | null; disbursedOn: string | null; disbursedBy: string | null; closedOn: string | null; writeOffReason: string | null; writtenOffBy: string | null;
-  cancelReason: string | null; cancelledBy: string | null;
-}
+/** What every loan read returns: the loan's row, with the borrower's name. */
+const loanFields = {
+  id: loans.id, associationId: loans.associationId, memberId: loans.memberId, cycleId: loans.cycleId, status: loans.status,
+  principal: loans.principal, method: loans.method, monthlyRatePercent: loans.monthlyRatePercent, frequency: loans.frequency,
+  instalments: loans.instalments, dayCount: loans.dayCount, latePenalty: loans.latePenalty, purpose: loans.purpose,
+  appliedOn: loans.appliedOn, appliedBy: loans.appliedBy, approvedOn: loans.approvedOn, approvedBy: loans.approvedBy,
+  disbursedOn: loans.disbursedOn, disbursedBy: loans.disbursedBy, closedOn: loans.closedOn, writeOffReason: loans.writeOffReason,
+  writtenOffBy: loans.writtenOffBy, cancelReason: loans.cancelReason, cancelledBy: loans.cancelledBy,
+  memberName: members.fullName,
+};
 
-export interface LoanView extends Omit<LoanRow, 'principal' | 'latePenalty'> {
+/** SQLite's own row number: the order rows were written in, where no column tells them apart. */
+const rowid = (table: typeof loans | typeof loanRepayments) => sql`${table}.rowid`;
+/** The loan statuses of an application not yet settled: applied, approved or paid out. */
+const OPEN_STATUSES = ['applied', 'approved', 'disbursed'] as const;
+
+const loanQueries = typedQuery((db) => {
+  const withMember = () => db.select(loanFields).from(loans).innerJoin(members, eq(members.id, loans.memberId));
+  return {
+    byId: withMember().where(and(eq(loans.id, sql.placeholder('loanId')), eq(loans.associationId, sql.placeholder('associationId')))).prepare(),
+    /** Newest application first. */
+    list: withMember().where(eq(loans.associationId, sql.placeholder('associationId')))
+      .orderBy(desc(loans.appliedOn), desc(rowid(loans))).prepare(),
+    all: withMember().where(eq(loans.associationId, sql.placeholder('associationId'))).prepare(),
+    /** The member's loan paid out longest ago and still open. */
+    oldestOpen: withMember()
+      .where(and(eq(loans.associationId, sql.placeholder('associationId')), eq(loans.memberId, sql.placeholder('memberId')), eq(loans.status, 'disbursed')))
+      .orderBy(asc(loans.disbursedOn), asc(rowid(loans))).limit(1).prepare(),
+    anyOpen: db.select({ one: sql<number>`1` }).from(loans)
+      .where(and(eq(loans.memberId, sql.placeholder('memberId')), inArray(loans.status, OPEN_STATUSES))).prepare(),
+    /** The instalments of the latest version of the schedule. */
+    instalments: db.select({ number: loanInstalments.number, dueOn: loanInstalments.dueOn, principal: loanInstalments.principal, interest: loanInstalments.interest })
+      .from(loanInstalments)
+      .where(and(
+        eq(loanInstalments.loanId, sql.placeholder('loanId')),
+        eq(loanInstalments.version, db.select({ v: max(loanInstalments.version) }).from(loanInstalments).where(eq(loanInstalments.loanId, sql.placeholder('loanId')))),
+      ))
+      .orderBy(asc(loanInstalments.number)).prepare(),
+    scheduleVersion: db.select({ v: sql<number>`coalesce(max(${loanInstalments.version}), 0)` }).from(loanInstalments)
+      .where(eq(loanInstalments.loanId, sql.placeholder('loanId'))).prepare(),
+    insertInstalment: db.insert(loanInstalments).values({
+      id: sql.placeholder('id'), loanId: sql.placeholder('loanId'), version: sql.placeholder('version'), number: sql.placeholder('number'),
+      dueOn: sql.placeholder('dueOn'), principal: sql.placeholder('principal'), interest: sql.placeholder('interest'),
+    }).prepare(),
+    /** In the order received. */
+    received: db.select({ paidOn: loanRepayments.paidOn, penalty: loanRepayments.penalty, interest: loanRepayments.interest, principal: loanRepayments.principal })
+      .from(loanRepayments).where(eq(loanRepayments.loanId, sql.placeholder('loanId')))
+      .orderBy(asc(loanRepayments.paidOn), asc(rowid(loanRepayments))).prepare(),
+    insertRepayment: db.insert(loanRepayments).values({
+      id: sql.placeholder('id'), loanId: sql.placeholder('loanId'), paidOn: sql.placeholder('paidOn'), amount: sql.placeholder('amount'),
+      penalty: sql.placeholder('penalty'), interest: sql.placeholder('interest'), principal: sql.placeholder('principal'),
+      entryId: sql.placeholder('entryId'), meetingId: sql.placeholder('meetingId'), createdAt: sql.placeholder('now'), createdBy: sql.placeholder('by'),
+    }).prepare(),
+    guarantorNames: db.select({ name: members.fullName }).from(loanGuarantors).innerJoin(members, eq(members.id, loanGuarantors.memberId))
+      .where(eq(loanGuarantors.loanId, sql.placeholder('loanId'))).orderBy(asc(members.memberNo)).prepare(),
+    insertLoan: db.insert(loans).values({
+      id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), memberId: sql.placeholder('memberId'), cycleId: sql.placeholder('cycleId'),
+      status: 'applied', principal: sql.placeholder('principal'), method: sql.placeholder('method'), monthlyRatePercent: sql.placeholder('monthlyRatePercent'),
+      frequency: sql.placeholder('frequency'), instalments: sql.placeholder('instalments'), dayCount: sql.placeholder('dayCount'),
+      latePenalty: sql.placeholder('latePenalty'), purpose: sql.placeholder('purpose'), appliedOn: sql.placeholder('date'), appliedBy: sql.placeholder('by'),
+    }).prepare(),
+    insertGuarantor: db.insert(loanGuarantors).values({ loanId: sql.placeholder('loanId'), memberId: sql.placeholder('memberId') }).prepare(),
+    approve: db.update(loans).set({ status: 'approved', approvedOn: placeholderValue('date'), approvedBy: placeholderValue('by') })
+      .where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    cancel: db.update(loans).set({ status: 'cancelled', closedOn: placeholderValue('date'), cancelReason: placeholderValue('reason'), cancelledBy: placeholderValue('by') })
+      .where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    disburse: db.update(loans).set({ status: 'disbursed', disbursedOn: placeholderValue('date'), disbursedBy: placeholderValue('by') })
+      .where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    writeOff: db.update(loans).set({ status: 'written_off', closedOn: placeholderValue('date'), writeOffReason: placeholderValue('reason'), writtenOffBy: placeholderValue('by') })
+      .where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    close: db.update(loans).set({ status: 'closed', closedOn: placeholderValue('date') }).where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    /** Minor units written off up to a date: what the write-off expense account received. */
+    writtenOff: db.select({ s: sql<string>`CAST(coalesce(sum(${postings.amount}), 0) AS TEXT)` }).from(postings).innerJoin(accounts, eq(accounts.id, postings.accountId))
+      .where(and(eq(postings.associationId, sql.placeholder('associationId')), eq(accounts.purpose, 'expense_write_off'), lte(postings.entryDate, sql.placeholder('asOf'))))
+      .prepare(),
+  };
+});
+
+/** A loan as read: its row with the borrower's name. */
+export type LoanRecord = NonNullable<ReturnType<ReturnType<typeof loanQueries>['byId']['get']>>;
+
+export interface LoanView extends Omit<LoanRecord, 'principal' | 'latePenalty'> {
   /** Minor units as strings, like every amount in a result. */
   readonly principal: Money;
   readonly latePenalty: Money;
@@ -52,42 +129,31 @@ export interface LoanStatement extends LoanView {
   readonly scheduleVersion: number;
 }
 
-const SELECT = `SELECT l.id, l.association_id AS associationId, l.member_id AS memberId, l.cycle_id AS cycleId, l.status, l.principal, l.method,
-  l.monthly_rate_percent AS monthlyRatePercent, l.frequency, l.instalments, l.day_count AS dayCount, l.late_penalty AS latePenalty, l.purpose,
-  l.applied_on AS appliedOn, l.applied_by AS appliedBy, l.approved_on AS approvedOn, l.approved_by AS approvedBy, l.disbursed_on AS disbursedOn,
-  l.disbursed_by AS disbursedBy, l.closed_on AS closedOn, l.write_off_reason AS writeOffReason, l.written_off_by AS writtenOffBy,
-  l.cancel_reason AS cancelReason, l.cancelled_by AS cancelledBy, m.full_name AS memberName
-  FROM loans l JOIN members m ON m.id = l.member_id`;
-
-export function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRow & { memberName: string } {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.id = ? AND l.association_id = ?`).get(loanId, associationId) as (LoanRow & { memberName: string }) | undefined;
+export function loanRow(ctx: CallContext, associationId: string, loanId: string): LoanRecord {
+  const row = loanQueries(ctx.ledger).byId.get({ loanId, associationId });
   if (!row) throw new LedgerError('loan-not-found', {}, 'loanId');
   return row;
 }
 
 /** The instalments of the loan's current schedule (the latest version). */
 function instalmentsOf(ctx: CallContext, loanId: string): DueInstalment[] {
-  return prepared(
-    ctx.ledger.sqlite,
-    `SELECT number, due_on AS dueOn, principal, interest FROM loan_instalments
-      WHERE loan_id = ? AND version = (SELECT max(version) FROM loan_instalments WHERE loan_id = ?) ORDER BY number`,
-  ).all(loanId, loanId) as DueInstalment[];
+  return loanQueries(ctx.ledger).instalments.all({ loanId });
 }
 
 function scheduleVersion(ctx: CallContext, loanId: string): number {
-  return (prepared(ctx.ledger.sqlite, 'SELECT coalesce(max(version), 0) AS v FROM loan_instalments WHERE loan_id = ?').get(loanId) as { v: number }).v;
+  return loanQueries(ctx.ledger).scheduleVersion.get({ loanId })!.v;
 }
 
 function insertInstalments(ctx: CallContext, loanId: string, version: number, instalments: readonly DueInstalment[]): void {
-  const insert = prepared(ctx.ledger.sqlite, 'INSERT INTO loan_instalments (id, loan_id, version, number, due_on, principal, interest) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  instalments.forEach((i, k) => insert.run(ctx.newId(), loanId, version, k + 1, i.dueOn, i.principal, i.interest));
+  const insert = loanQueries(ctx.ledger).insertInstalment;
+  instalments.forEach((i, k) => insert.run({ id: ctx.newId(), loanId, version, number: k + 1, dueOn: i.dueOn, principal: i.principal, interest: i.interest }));
 }
 
 function receivedOn(ctx: CallContext, loanId: string): Received[] {
-  return prepared(ctx.ledger.sqlite, 'SELECT paid_on AS paidOn, penalty, interest, principal FROM loan_repayments WHERE loan_id = ? ORDER BY paid_on, rowid').all(loanId) as Received[];
+  return loanQueries(ctx.ledger).received.all({ loanId });
 }
 
-function view(ctx: CallContext, row: LoanRow & { memberName: string }, asOf: string): LoanView {
+function view(ctx: CallContext, row: LoanRecord, asOf: string): LoanView {
   const due = instalmentsOf(ctx, row.id);
   const outstanding = row.status === 'disbursed';
   const p = loanPosition(row.principal, due, receivedOn(ctx, row.id), row.latePenalty, asOf);
@@ -145,7 +211,7 @@ function checkApplication(ctx: CallContext, input: { associationId: string; memb
   const limit = roundWhole(decimal(String(savings)).times(rules.maxMultipleOfSavings), 'down');
   if (decimal(principal).gt(limit)) throw new LedgerError('loan-above-limit', { limit: limit.toFixed(0), multiple: rules.maxMultipleOfSavings }, 'principal');
   if (!rules.allowSeveral) {
-    const open = prepared(sqlite, "SELECT 1 FROM loans WHERE member_id = ? AND status IN ('applied', 'approved', 'disbursed')").get(member.id);
+    const open = loanQueries(ctx.ledger).anyOpen.get({ memberId: member.id });
     if (open) throw new LedgerError('loan-already-open', { name: member.fullName }, 'memberId');
   }
   return { association, member, cycle, rules, principal };
@@ -181,13 +247,13 @@ export const loanHandlers = {
         throw new LedgerError('loan-needs-guarantor', { above: String(rules.guarantorsAbove) }, 'guarantorIds');
       }
       const loanId = ctx.newId();
-      prepared(
-        ctx.ledger.sqlite,
-        `INSERT INTO loans (id, association_id, member_id, cycle_id, status, principal, method, monthly_rate_percent, frequency, instalments, day_count,
-           late_penalty, purpose, applied_on, applied_by) VALUES (?, ?, ?, ?, 'applied', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(loanId, input.associationId, member.id, cycle.id, principal, rules.method, rules.monthlyRatePercent, rules.frequency, input.instalments,
-        rules.dayCount, rules.latePenalty, input.purpose, input.date, ctx.actorName);
-      for (const g of guarantors) prepared(ctx.ledger.sqlite, 'INSERT INTO loan_guarantors (loan_id, member_id) VALUES (?, ?)').run(loanId, g);
+      const q = loanQueries(ctx.ledger);
+      q.insertLoan.run({
+        id: loanId, associationId: input.associationId, memberId: member.id, cycleId: cycle.id, principal, method: rules.method,
+        monthlyRatePercent: rules.monthlyRatePercent, frequency: rules.frequency, instalments: input.instalments, dayCount: rules.dayCount,
+        latePenalty: rules.latePenalty, purpose: input.purpose, date: input.date, by: ctx.actorName,
+      });
+      for (const g of guarantors) q.insertGuarantor.run({ loanId, memberId: g });
       return view(ctx, loanRow(ctx, input.associationId, loanId), input.date);
     },
   }),
@@ -204,7 +270,7 @@ export const loanHandlers = {
       // Duties kept apart: nobody approves their own loan (a user linked to the borrower's member record).
       if (ctx.user?.memberId && ctx.user.memberId === loan.memberId) throw new LedgerError('loan-own-approval', {}, 'loanId');
       if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
-      prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'approved', approved_on = ?, approved_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
+      loanQueries(ctx.ledger).approve.run({ loanId: loan.id, date: input.date, by: ctx.actorName });
       return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);
     },
   }),
@@ -219,8 +285,7 @@ export const loanHandlers = {
       const loan = loanRow(ctx, input.associationId, input.loanId);
       if (loan.status !== 'applied' && loan.status !== 'approved') throw new LedgerError('loan-not-cancellable', {}, 'loanId');
       if (input.date < loan.appliedOn) throw new LedgerError('loan-date-before', { date: loan.appliedOn }, 'date');
-      prepared(ctx.ledger.sqlite, "UPDATE loans SET status = 'cancelled', closed_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = ?")
-        .run(input.date, input.reason, ctx.actorName, loan.id);
+      loanQueries(ctx.ledger).cancel.run({ loanId: loan.id, date: input.date, reason: input.reason, by: ctx.actorName });
       return view(ctx, loanRow(ctx, input.associationId, loan.id), input.date);
     },
   }),
@@ -245,7 +310,7 @@ export const loanHandlers = {
         instalments: loan.instalments, disbursedOn: input.date, dayCount: loan.dayCount,
       });
       postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'loan-disbursement', memo: `Loan to ${loan.memberName}`,
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-disbursement', memo: codedMemo('loan-disbursement', { name: loan.memberName }),
         source: { type: 'loan', id: loan.id },
         lines: [
           { accountId: accountByPurpose(sqlite, input.associationId, 'loans_receivable').id, memberId: loan.memberId, amount: loan.principal as MinorUnits },
@@ -253,7 +318,7 @@ export const loanHandlers = {
         ],
       });
       insertInstalments(ctx, loan.id, 1, schedule.instalments);
-      prepared(sqlite, "UPDATE loans SET status = 'disbursed', disbursed_on = ?, disbursed_by = ? WHERE id = ?").run(input.date, ctx.actorName, loan.id);
+      loanQueries(ctx.ledger).disburse.run({ loanId: loan.id, date: input.date, by: ctx.actorName });
       return statement(ctx, input.associationId, loan.id, input.date);
     },
   }),
@@ -268,7 +333,7 @@ export const loanHandlers = {
       const loan = loanRow(ctx, input.associationId, input.loanId);
       const plan = planRepayment(ctx, loan, amountAt(ctx, input.amount, association.currency, 'amount'), input.date, 'amount');
       const entry = postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: `Repayment from ${loan.memberName}`,
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-repayment', memo: codedMemo('loan-repayment', { name: loan.memberName }),
         source: { type: 'loan', id: loan.id },
         lines: [{ accountId: accountByPurpose(ctx.ledger.sqlite, input.associationId, 'cash_box').id, amount: plan.amount }, ...repaymentLines(ctx, plan)],
       });
@@ -317,25 +382,26 @@ export const loanHandlers = {
   'loan-write-off': handler({
     kind: 'write',
     access: { roles: ADMINS },
-    summary: 'Write off what is left of a loan, with a reason (treasurer or chair)',
-    input: z.strictObject({ associationId: id, loanId: id, date: isoDate, reason: requiredText(300) }),
+    summary: 'Write off what is left of a loan, with a reason (treasurer or chair, confirmed by a second officer with their PIN)',
+    input: z.strictObject({ associationId: id, loanId: id, date: isoDate, reason: requiredText(300), confirmation }),
     run(ctx, input): LoanStatement {
       writableAssociation(ctx, input.associationId);
       const loan = loanRow(ctx, input.associationId, input.loanId);
       if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, 'loanId');
+      const confirmer = confirmedBy(ctx, input.associationId, input.confirmation, { memberId: loan.memberId });
       if (input.date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, 'date');
       const { sqlite } = ctx.ledger;
       const position = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), receivedOn(ctx, loan.id), loan.latePenalty, input.date);
       const left = minorUnits(position.principalOutstanding.toFixed(0));
       postEntry(ctx, {
-        associationId: input.associationId, entryDate: input.date, kind: 'loan-write-off', memo: `Loan of ${loan.memberName} written off: ${input.reason}`,
+        associationId: input.associationId, entryDate: input.date, kind: 'loan-write-off', memo: codedMemo('loan-write-off', { name: loan.memberName, reason: input.reason, confirmedBy: confirmer }),
         source: { type: 'loan', id: loan.id },
         lines: [
           { accountId: accountByPurpose(sqlite, input.associationId, 'expense_write_off').id, memberId: loan.memberId, amount: left },
           { accountId: accountByPurpose(sqlite, input.associationId, 'loans_receivable').id, memberId: loan.memberId, amount: -left as MinorUnits },
         ],
       });
-      prepared(sqlite, "UPDATE loans SET status = 'written_off', closed_on = ?, write_off_reason = ?, written_off_by = ? WHERE id = ?").run(input.date, input.reason, ctx.actorName, loan.id);
+      loanQueries(ctx.ledger).writeOff.run({ loanId: loan.id, date: input.date, reason: input.reason, by: ctx.actorName });
       return statement(ctx, input.associationId, loan.id, input.date);
     },
   }),
@@ -355,7 +421,7 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): LoanView[] {
       getAssociation(ctx, input.associationId);
-      const rows = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ? ORDER BY l.applied_on DESC, l.rowid DESC`).all(input.associationId) as (LoanRow & { memberName: string })[];
+      const rows = loanQueries(ctx.ledger).list.all({ associationId: input.associationId });
       return rows.map((r) => view(ctx, r, input.asOf ?? todayOf(ctx)));
     },
   }),
@@ -368,7 +434,7 @@ export const loanHandlers = {
     run(ctx, input): Portfolio {
       getAssociation(ctx, input.associationId);
       const asOf = input.asOf ?? todayOf(ctx);
-      const rows = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ?`).all(input.associationId) as (LoanRow & { memberName: string })[];
+      const rows = loanQueries(ctx.ledger).all.all({ associationId: input.associationId });
       const open = rows.filter((r) => r.status === 'disbursed' && (r.disbursedOn ?? '9999') <= asOf).map((r) => view(ctx, r, asOf));
       const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
       // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
@@ -385,10 +451,7 @@ export const loanHandlers = {
         // Each instalment's cover never exceeds the instalment itself.
         received = received.plus(p.covered.slice(0, fallen.length).reduce((sum, c) => sum.plus(c), decimal(0)));
       }
-      const writtenOff = prepared(
-        ctx.ledger.sqlite,
-        "SELECT coalesce(sum(p.amount), 0) AS s FROM postings p JOIN accounts a ON a.id = p.account_id WHERE p.association_id = ? AND a.purpose = 'expense_write_off' AND p.entry_date <= ?",
-      ).get(input.associationId, asOf) as { s: number };
+      const writtenOff = loanQueries(ctx.ledger).writtenOff.get({ associationId: input.associationId, asOf })!;
       return {
         asOf,
         loansOutstanding: open.length,
@@ -423,7 +486,7 @@ export interface Portfolio {
 
 /** A repayment checked and split (penalty → interest → principal), not yet written. */
 export interface RepaymentPlan {
-  readonly loan: LoanRow & { memberName: string };
+  readonly loan: LoanRecord;
   readonly date: string;
   readonly amount: MinorUnits;
   readonly penalty: MinorUnits;
@@ -432,7 +495,7 @@ export interface RepaymentPlan {
   readonly closes: boolean;
 }
 
-export function planRepayment(ctx: CallContext, loan: LoanRow & { memberName: string }, paidMinor: MinorUnits, date: string, field: string): RepaymentPlan {
+export function planRepayment(ctx: CallContext, loan: LoanRecord, paidMinor: MinorUnits, date: string, field: string): RepaymentPlan {
   if (loan.status !== 'disbursed') throw new LedgerError('loan-not-open', {}, field);
   if (date < loan.disbursedOn!) throw new LedgerError('loan-date-before', { date: loan.disbursedOn! }, field);
   const received = receivedOn(ctx, loan.id);
@@ -456,23 +519,24 @@ export function planRepayment(ctx: CallContext, loan: LoanRow & { memberName: st
 export function repaymentLines(ctx: CallContext, plan: RepaymentPlan) {
   const account = (purpose: string) => accountByPurpose(ctx.ledger.sqlite, plan.loan.associationId, purpose).id;
   return [
-    { accountId: account('loans_receivable'), memberId: plan.loan.memberId, amount: -plan.principal as MinorUnits, memo: 'loan principal' },
-    { accountId: account('income_interest'), memberId: plan.loan.memberId, amount: -plan.interest as MinorUnits, memo: 'loan interest' },
-    { accountId: account('income_fines'), memberId: plan.loan.memberId, amount: -plan.penalty as MinorUnits, memo: 'late penalty' },
+    { accountId: account('loans_receivable'), memberId: plan.loan.memberId, amount: -plan.principal as MinorUnits, memo: codedMemo('loan-principal') },
+    { accountId: account('income_interest'), memberId: plan.loan.memberId, amount: -plan.interest as MinorUnits, memo: codedMemo('loan-interest') },
+    { accountId: account('income_fines'), memberId: plan.loan.memberId, amount: -plan.penalty as MinorUnits, memo: codedMemo('late-penalty') },
   ].filter((l) => l.amount !== 0);
 }
 
 export function recordRepayment(ctx: CallContext, plan: RepaymentPlan, entryId: string, meetingId: string | null): void {
-  const { sqlite } = ctx.ledger;
-  prepared(sqlite, 'INSERT INTO loan_repayments (id, loan_id, paid_on, amount, penalty, interest, principal, entry_id, meeting_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.newId(), plan.loan.id, plan.date, plan.amount, plan.penalty, plan.interest, plan.principal, entryId, meetingId, ctx.now().toISOString(), ctx.actorName);
-  if (plan.closes) prepared(sqlite, "UPDATE loans SET status = 'closed', closed_on = ? WHERE id = ?").run(plan.date, plan.loan.id);
+  const q = loanQueries(ctx.ledger);
+  q.insertRepayment.run({
+    id: ctx.newId(), loanId: plan.loan.id, paidOn: plan.date, amount: plan.amount, penalty: plan.penalty, interest: plan.interest, principal: plan.principal,
+    entryId, meetingId, now: ctx.now().toISOString(), by: ctx.actorName,
+  });
+  if (plan.closes) q.close.run({ loanId: plan.loan.id, date: plan.date });
 }
 
 /** The member's loan being repaid (the oldest, when the rules allow several). */
-export function openLoanOf(ctx: CallContext, associationId: string, memberId: string, field: string): LoanRow & { memberName: string } {
-  const row = prepared(ctx.ledger.sqlite, `${SELECT} WHERE l.association_id = ? AND l.member_id = ? AND l.status = 'disbursed' ORDER BY l.disbursed_on, l.rowid LIMIT 1`)
-    .get(associationId, memberId) as (LoanRow & { memberName: string }) | undefined;
+export function openLoanOf(ctx: CallContext, associationId: string, memberId: string, field: string): LoanRecord {
+  const row = loanQueries(ctx.ledger).oldestOpen.get({ associationId, memberId });
   if (!row) throw new LedgerError('loan-none-open', {}, field);
   return row;
 }
@@ -487,7 +551,7 @@ function statement(ctx: CallContext, associationId: string, loanId: string, asOf
   const due = instalmentsOf(ctx, loanId);
   const received = receivedOn(ctx, loanId);
   const p = loanPosition(row.principal, due, received, row.latePenalty, asOf);
-  const guarantors = prepared(ctx.ledger.sqlite, 'SELECT m.full_name AS name FROM loan_guarantors g JOIN members m ON m.id = g.member_id WHERE g.loan_id = ?').all(loanId) as { name: string }[];
+  const guarantors = loanQueries(ctx.ledger).guarantorNames.all({ loanId });
   return {
     ...base,
     schedule: due.map((d, k) => {

@@ -3,22 +3,16 @@
 // overdue. Payments cover instalments in order (principal and interest together).
 // All sums are exact (decimal).
 
+import type { loanInstalments, loanRepayments } from '../../../db/schema';
+import type { RowOf } from '../prepared';
 import { decimal, type Dec } from '../money/money';
 import { daysBetween } from '../locale/dates';
 
-export interface DueInstalment {
-  readonly number: number;
-  readonly dueOn: string;
-  readonly principal: number;
-  readonly interest: number;
-}
+/** An instalment of the loan's schedule (a loan_instalments row). */
+export type DueInstalment = Readonly<RowOf<typeof loanInstalments, 'number' | 'dueOn' | 'principal' | 'interest'>>;
 
-export interface Received {
-  readonly paidOn: string;
-  readonly penalty: number;
-  readonly interest: number;
-  readonly principal: number;
-}
+/** Money received on the loan, as it was split (a loan_repayments row). */
+export type Received = Readonly<RowOf<typeof loanRepayments, 'paidOn' | 'penalty' | 'interest' | 'principal'>>;
 
 export interface LoanPosition {
   readonly principalOutstanding: Dec;

@@ -15,14 +15,14 @@
 
 import Decimal from 'decimal.js';
 import { LedgerError } from '../errors';
-import type { FREQUENCIES } from '../../../db/schema';
+import type { DAY_COUNTS, FREQUENCIES, LOAN_METHODS } from '../../../db/schema';
 import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from '../cycles/lending-limits';
 import { decimal, minorUnits, roundWhole, type Dec, type MinorUnits } from '../money/money';
 import { addDays, daysBetween } from '../locale/dates';
 
-export type InterestMethod = 'flat' | 'declining';
+export type InterestMethod = (typeof LOAN_METHODS)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
-export type DayCount = '30/360' | 'actual/365';
+export type DayCount = (typeof DAY_COUNTS)[number];
 
 export interface ScheduleRequest {
   readonly principal: MinorUnits;

@@ -31,3 +31,12 @@ export function isUiLocale(value: string): value is UiLocale {
 export function numberConventions(locale: UiLocale): NumberConventions {
   return CONVENTIONS[locale];
 }
+
+/**
+ * A percentage the server worked out, as a decimal text ("12.5"), written as the
+ * language writes it: "12.5 %" in English and Kinyarwanda, "12,5 %" in French (with a
+ * no-break space, so the sign never starts a line).
+ */
+export function formatPercent(decimalText: string, locale: UiLocale): string {
+  return `${decimalText.replace('.', CONVENTIONS[locale].decimal)}\u00a0%`;
+}

@@ -4,9 +4,11 @@
 // and correcting one.
 
 import { z } from 'zod';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { ATTENDANCE_STATUSES, CONTRIBUTION_KINDS, members } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { decimal, minorUnits, parseAmount } from '../money/money';
 import type { CurrencyCode } from '../money/currency';
 import { id } from '../validation';
@@ -16,7 +18,7 @@ const optionalAmount = z.string({ error: 'amount-format' }).trim().max(40, { err
 
 export const gridRow = z.strictObject({
   memberId: id,
-  attendance: z.enum(['present', 'absent', 'represented'], { error: 'attendance-invalid' }),
+  attendance: z.enum(ATTENDANCE_STATUSES, { error: 'attendance-invalid' }),
   shares: z.number({ error: 'shares-not-whole' }).int({ error: 'shares-not-whole' }).min(0, { error: 'shares-negative' }).optional(),
   savings: optionalAmount,
   socialFund: optionalAmount,
@@ -30,7 +32,7 @@ export const gridRow = z.strictObject({
 export const gridRows = z.array(gridRow, { error: 'field-required' }).max(500, { error: 'field-too-long' });
 export type GridRow = z.output<typeof gridRow>;
 
-export type ContributionKind = 'shares' | 'savings' | 'social_fund' | 'entrance_fee' | 'fine_late' | 'fine_absent' | 'fine_other';
+export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
 export interface Contribution {
   readonly memberId: string;
@@ -46,12 +48,23 @@ export interface CheckedGrid {
   readonly repayments: readonly { readonly memberId: string; readonly amount: number; readonly field: string }[];
 }
 
+const gridQueries = typedQuery((db) => ({
+  /** Members who belong at a meeting on the date: joined by then, not left before; by number. */
+  membersAt: db.select({ id: members.id, name: members.fullName }).from(members)
+    .where(and(
+      eq(members.associationId, sql.placeholder('associationId')),
+      lte(members.joinedOn, sql.placeholder('date')),
+      or(isNull(members.exitedOn), gt(members.exitedOn, sql.placeholder('date'))),
+    ))
+    .orderBy(asc(members.memberNo)).prepare(),
+  /** A member of the association, whatever their dates (to say why they cannot be in the grid). */
+  member: db.select({ name: members.fullName, exitedOn: members.exitedOn, joinedOn: members.joinedOn }).from(members)
+    .where(and(eq(members.id, sql.placeholder('memberId')), eq(members.associationId, sql.placeholder('associationId')))).prepare(),
+}));
+
 /** Members who belong at a meeting on this date: joined by then, not left before. */
 export function membersAt(ctx: CallContext, associationId: string, date: string): Map<string, string> {
-  const rows = prepared(
-    ctx.ledger.sqlite,
-    'SELECT id, full_name AS name FROM members WHERE association_id = ? AND joined_on <= ? AND (exited_on IS NULL OR exited_on > ?) ORDER BY member_no',
-  ).all(associationId, date, date) as { id: string; name: string }[];
+  const rows = gridQueries(ctx.ledger).membersAt.all({ associationId, date });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -64,8 +77,7 @@ export function checkGrid(ctx: CallContext, associationId: string, date: string,
   rows.forEach((row, i) => {
     const field = (name: string) => `rows.${i}.${name}`;
     if (!expected.has(row.memberId)) {
-      const known = prepared(ctx.ledger.sqlite, 'SELECT full_name AS name, exited_on AS exitedOn, joined_on AS joinedOn FROM members WHERE id = ? AND association_id = ?')
-        .get(row.memberId, associationId) as { name: string; exitedOn: string | null; joinedOn: string } | undefined;
+      const known = gridQueries(ctx.ledger).member.get({ memberId: row.memberId, associationId });
       if (!known) throw new LedgerError('member-not-found', {}, field('memberId'));
       if (known.joinedOn > date) throw new LedgerError('member-not-yet-joined', { name: known.name, date: known.joinedOn }, field('memberId'));
       throw new LedgerError('member-exited', { name: known.name }, field('memberId'));

@@ -5,11 +5,13 @@
 // the meeting keeps both versions.
 
 import { z } from 'zod';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { attendance, ATTENDANCE_STATUSES, CONTRIBUTION_KINDS, contributions, loanRepayments, loans, meetings, meetingVersions, members } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
 import { todayOf, type CallContext } from '../context';
-import { prepared } from '../prepared';
+import { prepared, typedQuery, type RowOf } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, minorUnits, sumMinor, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
@@ -20,6 +22,8 @@ import { getAssociation, writableAssociation } from '../association-record';
 import { cycleOn, getCycle, rulesOn } from '../cycles/handlers';
 import { checkGrid, CREDIT_ACCOUNT, gridRows, type CheckedGrid, type ContributionKind } from './grid';
 import { loanRow, openLoanOf, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
+import { codedMemo } from '../journal/memo';
+import { confirmation, confirmedBy } from '../access/second-person';
 
 const cashCount = z.strictObject({
   box: amountText,
@@ -31,7 +35,7 @@ export interface MeetingRowView {
   readonly memberId: string;
   readonly memberNo: number;
   readonly name: string;
-  readonly attendance: 'present' | 'absent' | 'represented';
+  readonly attendance: (typeof ATTENDANCE_STATUSES)[number];
   readonly shares: number;
   /** Minor units, by kind; "total" is what the member paid in at this meeting. */
   readonly savings: string;
@@ -79,9 +83,9 @@ function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid
   const account = (purpose: string) => accountByPurpose(ctx.ledger.sqlite, associationId, purpose).id;
   const lines: EntryLine[] = [];
   const collected = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
-  if (!collected.isZero()) lines.push({ accountId: account('cash_box'), amount: collected.toNumber() as MinorUnits, memo: 'Collected at the meeting' });
+  if (!collected.isZero()) lines.push({ accountId: account('cash_box'), amount: collected.toNumber() as MinorUnits, memo: codedMemo('collected') });
   for (const c of grid.contributions) {
-    lines.push({ accountId: account(CREDIT_ACCOUNT[c.kind]), memberId: c.memberId, amount: -c.amount as MinorUnits, memo: c.kind });
+    lines.push({ accountId: account(CREDIT_ACCOUNT[c.kind]), memberId: c.memberId, amount: -c.amount as MinorUnits, memo: codedMemo('contribution', { kind: c.kind }) });
   }
   for (const plan of plans) lines.push(...repaymentLines(ctx, plan));
   // A shortage is a cost to the group; money over is kept and shown as such.
@@ -90,66 +94,98 @@ function meetingLines(ctx: CallContext, associationId: string, grid: CheckedGrid
     lines.push({ accountId: account(cashAccount), amount: diff as MinorUnits, memo });
     lines.push({ accountId: account('cash_difference'), amount: -diff as MinorUnits, memo });
   };
-  difference('cash_box', boxDifference, 'Cash box count difference');
-  difference('bank', bankDifference, 'Bank count difference');
+  difference('cash_box', boxDifference, codedMemo('box-difference'));
+  difference('bank', bankDifference, codedMemo('bank-difference'));
   return lines;
 }
 
+const meetingQueries = typedQuery((db) => ({
+  byId: db.select({
+    id: meetings.id, associationId: meetings.associationId, cycleId: meetings.cycleId, date: meetings.meetingDate,
+    boxOpening: meetings.boxOpening, boxCounted: meetings.boxCounted, bankOpening: meetings.bankOpening, bankCounted: meetings.bankCounted,
+    differenceReason: meetings.differenceReason, closedAt: meetings.closedAt, closedBy: meetings.closedBy,
+  }).from(meetings)
+    .where(and(eq(meetings.id, sql.placeholder('meetingId')), eq(meetings.associationId, sql.placeholder('associationId')))).prepare(),
+  dateTaken: db.select({ one: sql<number>`1` }).from(meetings)
+    .where(and(eq(meetings.associationId, sql.placeholder('associationId')), eq(meetings.meetingDate, sql.placeholder('date')))).prepare(),
+  insert: db.insert(meetings).values({
+    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), cycleId: sql.placeholder('cycleId'), meetingDate: sql.placeholder('date'),
+    boxOpening: sql.placeholder('boxOpening'), boxCounted: sql.placeholder('boxCounted'), bankOpening: sql.placeholder('bankOpening'),
+    bankCounted: sql.placeholder('bankCounted'), differenceReason: sql.placeholder('differenceReason'), closedAt: sql.placeholder('now'), closedBy: sql.placeholder('by'),
+  }).prepare(),
+  /** Every version, the first first. */
+  versions: db.select({
+    id: meetingVersions.id, version: meetingVersions.version, entryId: meetingVersions.entryId, reversalEntryId: meetingVersions.reversalEntryId,
+    reason: meetingVersions.reason, at: meetingVersions.createdAt, by: meetingVersions.createdBy,
+  }).from(meetingVersions).where(eq(meetingVersions.meetingId, sql.placeholder('meetingId'))).orderBy(asc(meetingVersions.version)).prepare(),
+  insertVersion: db.insert(meetingVersions).values({
+    id: sql.placeholder('id'), meetingId: sql.placeholder('meetingId'), version: sql.placeholder('version'), entryId: sql.placeholder('entryId'),
+    reversalEntryId: sql.placeholder('reversalEntryId'), reason: sql.placeholder('reason'), createdAt: sql.placeholder('now'), createdBy: sql.placeholder('by'),
+  }).prepare(),
+  /** Who was at a version of the meeting, by member number. */
+  attendance: db.select({ memberId: attendance.memberId, memberNo: members.memberNo, name: members.fullName, status: attendance.status })
+    .from(attendance).innerJoin(members, eq(members.id, attendance.memberId))
+    .where(eq(attendance.meetingVersionId, sql.placeholder('versionId'))).orderBy(asc(members.memberNo)).prepare(),
+  insertAttendance: db.insert(attendance).values({
+    id: sql.placeholder('id'), meetingVersionId: sql.placeholder('versionId'), memberId: sql.placeholder('memberId'), status: sql.placeholder('status'),
+  }).prepare(),
+  contributions: db.select({ memberId: contributions.memberId, kind: contributions.kind, shares: contributions.shares, amount: contributions.amount })
+    .from(contributions).where(eq(contributions.meetingVersionId, sql.placeholder('versionId'))).prepare(),
+  insertContribution: db.insert(contributions).values({
+    id: sql.placeholder('id'), meetingVersionId: sql.placeholder('versionId'), memberId: sql.placeholder('memberId'), kind: sql.placeholder('kind'),
+    shares: sql.placeholder('shares'), amount: sql.placeholder('amount'),
+  }).prepare(),
+  /** The loan repayments taken at the meeting, with whose loan each paid. */
+  repaidBy: db.select({ memberId: loans.memberId, amount: loanRepayments.amount }).from(loanRepayments).innerJoin(loans, eq(loans.id, loanRepayments.loanId))
+    .where(eq(loanRepayments.meetingId, sql.placeholder('meetingId'))).prepare(),
+  /** The same, as they were split, in the order taken. */
+  repayments: db.select({
+    loanId: loanRepayments.loanId, amount: loanRepayments.amount, penalty: loanRepayments.penalty, interest: loanRepayments.interest, principal: loanRepayments.principal,
+  }).from(loanRepayments).where(eq(loanRepayments.meetingId, sql.placeholder('meetingId'))).orderBy(asc(sql`${loanRepayments}.rowid`)).prepare(),
+}));
+
 /** The repayments taken at a meeting, as plans to post again unchanged (their loan records stay as they are). */
 function repaymentsKept(ctx: CallContext, associationId: string, meetingId: string, date: string): RepaymentPlan[] {
-  const rows = prepared(ctx.ledger.sqlite, 'SELECT loan_id AS loanId, amount, penalty, interest, principal FROM loan_repayments WHERE meeting_id = ? ORDER BY rowid')
-    .all(meetingId) as { loanId: string; amount: MinorUnits; penalty: MinorUnits; interest: MinorUnits; principal: MinorUnits }[];
-  return rows.map((r) => ({ loan: loanRow(ctx, associationId, r.loanId), date, amount: r.amount, penalty: r.penalty, interest: r.interest, principal: r.principal, closes: false }));
+  const rows = meetingQueries(ctx.ledger).repayments.all({ meetingId });
+  return rows.map((r) => ({
+    loan: loanRow(ctx, associationId, r.loanId), date,
+    amount: r.amount as MinorUnits, penalty: r.penalty as MinorUnits, interest: r.interest as MinorUnits, principal: r.principal as MinorUnits, closes: false,
+  }));
 }
 
 function writeVersion(ctx: CallContext, meetingId: string, version: number, grid: CheckedGrid, entryId: string | null, reversalEntryId: string | null, reason: string | null): void {
+  const q = meetingQueries(ctx.ledger);
   const versionId = ctx.newId();
-  prepared(ctx.ledger.sqlite, 'INSERT INTO meeting_versions (id, meeting_id, version, entry_id, reversal_entry_id, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(versionId, meetingId, version, entryId, reversalEntryId, reason, ctx.now().toISOString(), ctx.actorName);
-  const attend = prepared(ctx.ledger.sqlite, 'INSERT INTO attendance (id, meeting_version_id, member_id, status) VALUES (?, ?, ?, ?)');
-  for (const a of grid.attendance) attend.run(ctx.newId(), versionId, a.memberId, a.status);
-  const contribute = prepared(ctx.ledger.sqlite, 'INSERT INTO contributions (id, meeting_version_id, member_id, kind, shares, amount) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const c of grid.contributions) contribute.run(ctx.newId(), versionId, c.memberId, c.kind, c.shares, c.amount);
+  q.insertVersion.run({ id: versionId, meetingId, version, entryId, reversalEntryId, reason, now: ctx.now().toISOString(), by: ctx.actorName });
+  for (const a of grid.attendance) q.insertAttendance.run({ id: ctx.newId(), versionId, memberId: a.memberId, status: a.status });
+  for (const c of grid.contributions) q.insertContribution.run({ id: ctx.newId(), versionId, memberId: c.memberId, kind: c.kind, shares: c.shares, amount: c.amount });
 }
 
-interface MeetingRow {
-  id: string; associationId: string; cycleId: string; date: string; boxOpening: number; boxCounted: number;
-  bankOpening: number; bankCounted: number; differenceReason: string | null; closedAt: string; closedBy: string;
-}
+/** A row of the meeting list's raw SQL (integers as bigint: it runs with safeIntegers). */
+type MeetingListRow = RowOf<typeof meetings, 'id' | 'meetingDate', { boxOpening: bigint; boxCounted: bigint; version: bigint; came: bigint; total: bigint }>;
 
-function meetingRow(ctx: CallContext, associationId: string, meetingId: string): MeetingRow {
-  const row = prepared(
-    ctx.ledger.sqlite,
-    `SELECT id, association_id AS associationId, cycle_id AS cycleId, meeting_date AS date, box_opening AS boxOpening, box_counted AS boxCounted,
-            bank_opening AS bankOpening, bank_counted AS bankCounted, difference_reason AS differenceReason, closed_at AS closedAt, closed_by AS closedBy
-       FROM meetings WHERE id = ? AND association_id = ?`,
-  ).get(meetingId, associationId) as MeetingRow | undefined;
+type MeetingRecord = NonNullable<ReturnType<ReturnType<typeof meetingQueries>['byId']['get']>>;
+
+function meetingRow(ctx: CallContext, associationId: string, meetingId: string): MeetingRecord {
+  const row = meetingQueries(ctx.ledger).byId.get({ meetingId, associationId });
   if (!row) throw new LedgerError('meeting-not-found', {}, 'meetingId');
   return row;
 }
 
 export function getMeeting(ctx: CallContext, associationId: string, meetingId: string): MeetingView {
   const m = meetingRow(ctx, associationId, meetingId);
-  const versions = prepared(
-    ctx.ledger.sqlite,
-    'SELECT id, version, entry_id AS entryId, reversal_entry_id AS reversalEntryId, reason, created_at AS at, created_by AS by FROM meeting_versions WHERE meeting_id = ? ORDER BY version',
-  ).all(meetingId) as (MeetingView['versions'][number] & { id: string })[];
+  const q = meetingQueries(ctx.ledger);
+  const versions = q.versions.all({ meetingId });
   const current = versions.at(-1)!;
-  const attendanceRows = prepared(
-    ctx.ledger.sqlite,
-    `SELECT a.member_id AS memberId, m.member_no AS memberNo, m.full_name AS name, a.status
-       FROM attendance a JOIN members m ON m.id = a.member_id WHERE a.meeting_version_id = ? ORDER BY m.member_no`,
-  ).all(current.id) as { memberId: string; memberNo: number; name: string; status: MeetingRowView['attendance'] }[];
-  const paid = prepared(ctx.ledger.sqlite, 'SELECT member_id AS memberId, kind, shares, amount FROM contributions WHERE meeting_version_id = ?')
-    .all(current.id) as { memberId: string; kind: ContributionKind; shares: number | null; amount: number }[];
+  const attendanceRows = q.attendance.all({ versionId: current.id });
+  const paid = q.contributions.all({ versionId: current.id });
   const sumOf = (memberId: string | null, kinds: readonly ContributionKind[]) =>
     sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && kinds.includes(p.kind)).map((p) => p.amount)).toFixed(0);
   const sharesOf = (memberId: string | null) =>
     sumMinor(paid.filter((p) => (memberId === null || p.memberId === memberId) && p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
-  const repaid = prepared(ctx.ledger.sqlite, 'SELECT l.member_id AS memberId, r.amount FROM loan_repayments r JOIN loans l ON l.id = r.loan_id WHERE r.meeting_id = ?')
-    .all(meetingId) as { memberId: string; amount: number }[];
+  const repaid = q.repaidBy.all({ meetingId });
   const repaidBy = (memberId: string | null) => sumMinor(repaid.filter((r) => memberId === null || r.memberId === memberId).map((r) => r.amount));
-  const ALL: ContributionKind[] = ['shares', 'savings', 'social_fund', 'entrance_fee', 'fine_late', 'fine_absent', 'fine_other'];
+  const ALL: readonly ContributionKind[] = CONTRIBUTION_KINDS;
   const FINES: ContributionKind[] = ['fine_late', 'fine_absent', 'fine_other'];
   const rows: MeetingRowView[] = attendanceRows.map((a) => ({
     memberId: a.memberId, memberNo: a.memberNo, name: a.name, attendance: a.status, shares: sharesOf(a.memberId),
@@ -201,7 +237,7 @@ export const meetingHandlers = {
     input: z.strictObject({ associationId: id, date: isoDate, ...rowsAndCount }),
     run(ctx, input): MeetingView {
       const association = writableAssociation(ctx, input.associationId);
-      const taken = prepared(ctx.ledger.sqlite, 'SELECT 1 FROM meetings WHERE association_id = ? AND meeting_date = ?').get(input.associationId, input.date);
+      const taken = meetingQueries(ctx.ledger).dateTaken.get({ associationId: input.associationId, date: input.date });
       if (taken) throw new LedgerError('meeting-date-taken', { date: input.date }, 'date');
       const cycle = cycleOn(ctx, input.associationId, input.date);
       const grid = checkGrid(ctx, input.associationId, input.date, input.rows, rulesOn(cycle, input.date), association.currency);
@@ -217,12 +253,11 @@ export const meetingHandlers = {
       // A difference is recorded, never hidden: it needs a reason.
       if (differs && !input.cashCount.reason) throw new LedgerError('cash-difference-needs-reason', {}, 'cashCount.reason');
       const meetingId = ctx.newId();
-      prepared(
-        sqlite,
-        `INSERT INTO meetings (id, association_id, cycle_id, meeting_date, box_opening, box_counted, bank_opening, bank_counted, difference_reason, closed_at, closed_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(meetingId, input.associationId, cycle.id, input.date, boxOpening, box, bankOpening, bank, input.cashCount.reason ?? null, ctx.now().toISOString(), ctx.actorName);
-      const entryId = postMeeting(ctx, input.associationId, input.date, input.date, grid, plans, { box, bank, boxOpening, bankOpening }, `Meeting of ${input.date}`, meetingId);
+      meetingQueries(ctx.ledger).insert.run({
+        id: meetingId, associationId: input.associationId, cycleId: cycle.id, date: input.date, boxOpening, boxCounted: box, bankOpening, bankCounted: bank,
+        differenceReason: input.cashCount.reason ?? null, now: ctx.now().toISOString(), by: ctx.actorName,
+      });
+      const entryId = postMeeting(ctx, input.associationId, input.date, input.date, grid, plans, { box, bank, boxOpening, bankOpening }, codedMemo('meeting', { date: input.date }), meetingId);
       writeVersion(ctx, meetingId, 1, grid, entryId, null, null);
       for (const plan of plans) recordRepayment(ctx, plan, entryId!, meetingId);
       return getMeeting(ctx, input.associationId, meetingId);
@@ -232,12 +267,13 @@ export const meetingHandlers = {
   'meeting-correct': handler({
     kind: 'write',
     access: { roles: RECORDERS },
-    summary: 'Correct a closed meeting: its entry is reversed and the corrected grid posted, with a reason; both stay on record',
-    input: z.strictObject({ associationId: id, meetingId: id, reason: requiredText(300), rows: gridRows }),
+    summary: 'Correct a closed meeting: its entry is reversed and the corrected grid posted, with a reason and a second officer’s PIN; both stay on record',
+    input: z.strictObject({ associationId: id, meetingId: id, reason: requiredText(300), rows: gridRows, confirmation }),
     run(ctx, input): MeetingView {
       const association = writableAssociation(ctx, input.associationId);
       const m = meetingRow(ctx, input.associationId, input.meetingId);
       const before = getMeeting(ctx, input.associationId, m.id);
+      const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
       const cycle = getCycle(ctx, input.associationId, m.cycleId);
       const grid = checkGrid(ctx, input.associationId, m.date, input.rows, rulesOn(cycle, m.date), association.currency);
       // A correction keeps the loan repayments taken at the meeting exactly as they were (the
@@ -248,9 +284,9 @@ export const meetingHandlers = {
       const today = todayOf(ctx);
       // The correction is dated today: statements before today still show what was recorded then.
       const reversal = current.entryId
-        ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: `Correction of the meeting of ${m.date}: ${input.reason}` }).id
+        ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: codedMemo('meeting-correction', { date: m.date, reason: input.reason, confirmedBy: confirmer }) }).id
         : null;
-      const entryId = postMeeting(ctx, input.associationId, today, m.date, grid, kept, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, `Meeting of ${m.date} (corrected: ${input.reason})`, m.id);
+      const entryId = postMeeting(ctx, input.associationId, today, m.date, grid, kept, { box: m.boxCounted, bank: m.bankCounted, boxOpening: m.boxOpening, bankOpening: m.bankOpening }, codedMemo('meeting-corrected', { date: m.date, reason: input.reason, confirmedBy: confirmer }), m.id);
       writeVersion(ctx, m.id, current.version + 1, grid, entryId, reversal, input.reason);
       return getMeeting(ctx, input.associationId, m.id);
     },
@@ -271,20 +307,21 @@ export const meetingHandlers = {
     input: z.strictObject({ associationId: id }),
     run(ctx, input): { id: string; date: string; present: number; total: string; corrected: boolean; boxDifference: string }[] {
       getAssociation(ctx, input.associationId);
-      // One query over the current version of every meeting (not one read per meeting).
+      // One query over the current version of every meeting (not one read per meeting). Raw SQL
+      // for the sums as BigInt (safeIntegers): every integer it returns is a bigint.
       const rows = prepared(
         ctx.ledger.sqlite,
-        `SELECT m.id, m.meeting_date AS date, m.box_opening AS opening, m.box_counted AS counted, v.version,
+        `SELECT m.id, m.meeting_date AS meetingDate, m.box_opening AS boxOpening, m.box_counted AS boxCounted, v.version,
                 (SELECT count(*) FROM attendance a WHERE a.meeting_version_id = v.id AND a.status <> 'absent') AS came,
                 (SELECT coalesce(sum(c.amount), 0) FROM contributions c WHERE c.meeting_version_id = v.id)
                   + (SELECT coalesce(sum(r.amount), 0) FROM loan_repayments r WHERE r.meeting_id = m.id) AS total
            FROM meetings m
            JOIN current_meeting_versions v ON v.meeting_id = m.id
           WHERE m.association_id = ? ORDER BY m.meeting_date DESC`,
-      ).safeIntegers(true).all(input.associationId) as { id: string; date: string; opening: bigint; counted: bigint; version: bigint; came: bigint; total: bigint }[];
+      ).safeIntegers(true).all(input.associationId) as MeetingListRow[];
       return rows.map((r) => ({
-        id: r.id, date: r.date, present: Number(r.came), total: String(r.total), corrected: r.version > 1n,
-        boxDifference: decimal(String(r.counted)).minus(decimal(String(r.opening)).plus(String(r.total))).toFixed(0),
+        id: r.id, date: r.meetingDate, present: Number(r.came), total: String(r.total), corrected: r.version > 1n,
+        boxDifference: decimal(String(r.boxCounted)).minus(decimal(String(r.boxOpening)).plus(String(r.total))).toFixed(0),
       }));
     },
   }),

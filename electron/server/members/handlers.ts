@@ -1,5 +1,5 @@
 // Members: never deleted. They join, their details can be corrected, and they may
-// exit with a date (the savings settlement comes with the meetings work).
+// exit with a date; their savings are paid out then, or later (member-savings-settle).
 
 import { z } from 'zod';
 import { and, asc, eq, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
@@ -9,12 +9,13 @@ import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
-import { minorUnits, type MinorUnits } from '../money/money';
+import { minorUnits, toMoney, type MinorUnits, type Money } from '../money/money';
 import { clearableText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
 import { placeholderValue, typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { checkFreeCash } from '../funds/funds';
+import { codedMemo } from '../journal/memo';
 
 export { GENDERS, MEMBER_ROLES };
 const PHONE = /^\+?[0-9 ]{6,20}$/;
@@ -80,24 +81,25 @@ export function getMember(ctx: CallContext, associationId: string, memberId: str
 }
 
 /** Pays a leaving member's savings out of the cash box, in one entry. The social fund stays with the group. */
-function settleSavings(ctx: CallContext, associationId: string, member: MemberView, date: string): void {
+function settleSavings(ctx: CallContext, associationId: string, member: MemberView, date: string): bigint {
   const { sqlite } = ctx.ledger;
   const savings = accountByPurpose(sqlite, associationId, 'member_savings');
   const box = accountByPurpose(sqlite, associationId, 'cash_box');
   const owed = -accountBalance(sqlite, associationId, savings.id, { memberId: member.id });
-  if (owed <= 0n) return;
+  if (owed <= 0n) return 0n;
   const inBox = accountBalance(sqlite, associationId, box.id, { asOf: date });
   if (inBox < owed) throw new LedgerError('cash-insufficient', { needed: String(owed), available: String(inBox) }, 'memberId');
   checkFreeCash(ctx, associationId, getAssociation(ctx, associationId).currency, date, owed, 'payout', 'memberId');
   const amount = minorUnits(owed);
   postEntry(ctx, {
-    associationId, entryDate: date, kind: 'payout', memo: `Savings paid out to ${member.fullName}, who left`,
+    associationId, entryDate: date, kind: 'payout', memo: codedMemo('savings-payout', { name: member.fullName }),
     source: { type: 'member-exit', id: member.id },
     lines: [
       { accountId: savings.id, memberId: member.id, amount },
       { accountId: box.id, amount: -amount as MinorUnits },
     ],
   });
+  return owed;
 }
 
 export const memberHandlers = {
@@ -166,6 +168,23 @@ export const memberHandlers = {
       if (input.settle) settleSavings(ctx, input.associationId, member, input.exitedOn);
       q.exit.run({ memberId: input.memberId, exitedOn: input.exitedOn, reason: input.reason, now: ctx.now().toISOString() });
       return getMember(ctx, input.associationId, input.memberId);
+    },
+  }),
+
+  'member-savings-settle': handler({
+    kind: 'write',
+    access: { roles: RECORDERS },
+    summary: 'Pay out from the cash box the savings of a member who left without being paid then',
+    eventDate: 'date',
+    input: z.strictObject({ associationId: id, memberId: id, date: isoDate }),
+    run(ctx, input): { memberId: string; paid: Money } {
+      writableAssociation(ctx, input.associationId);
+      const member = getMember(ctx, input.associationId, input.memberId);
+      if (member.exitedOn === null) throw new LedgerError('member-not-exited', { name: member.fullName }, 'memberId');
+      if (input.date < member.exitedOn) throw new LedgerError('settle-before-exit', { date: member.exitedOn }, 'date');
+      const paid = settleSavings(ctx, input.associationId, member, input.date);
+      if (paid === 0n) throw new LedgerError('savings-nothing-owed', { name: member.fullName }, 'memberId');
+      return { memberId: member.id, paid: toMoney(paid) };
     },
   }),
 

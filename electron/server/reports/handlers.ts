@@ -1,9 +1,13 @@
 // Statements on screen: a member's passbook and the cash book. Each figure comes
 // from the records and postings, so it can be traced to the entries that make it.
 
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import {
+  ATTENDANCE_STATUSES, attendance, contributions, currentMeetingVersions, journalEntries, meetings, postings,
+} from '../../../db/schema';
 import { handler } from '../registry';
-import { prepared } from '../prepared';
+import { typedQuery } from '../prepared';
 import { READERS } from '../auth/access';
 import { decimal, sumMinor } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
@@ -11,11 +15,12 @@ import { id, isoDate } from '../validation';
 import { getAssociation } from '../association-record';
 import { getMember } from '../members/handlers';
 import { addDays } from '../locale/dates';
+import { memoIn } from '../journal/memo';
 
 export interface PassbookRow {
   readonly date: string;
   readonly meetingId: string | null;
-  readonly attendance: 'present' | 'absent' | 'represented' | null;
+  readonly attendance: (typeof ATTENDANCE_STATUSES)[number] | null;
   readonly shares: number;
   /** Minor units. */
   readonly saved: string;
@@ -48,6 +53,34 @@ export interface CashBookRow {
   readonly balance: string;
 }
 
+const statementQueries = typedQuery((db) => ({
+  /** The current version of each meeting the member was in. */
+  meetingsOf: db.select({ id: meetings.id, date: meetings.meetingDate, versionId: currentMeetingVersions.id, status: attendance.status })
+    .from(meetings)
+    .innerJoin(currentMeetingVersions, eq(currentMeetingVersions.meetingId, meetings.id))
+    .innerJoin(attendance, and(eq(attendance.meetingVersionId, currentMeetingVersions.id), eq(attendance.memberId, sql.placeholder('memberId'))))
+    .where(eq(meetings.associationId, sql.placeholder('associationId'))).orderBy(asc(meetings.meetingDate)).prepare(),
+  paidIn: db.select({ kind: contributions.kind, shares: contributions.shares, amount: contributions.amount }).from(contributions)
+    .where(and(eq(contributions.meetingVersionId, sql.placeholder('versionId')), eq(contributions.memberId, sql.placeholder('memberId')))).prepare(),
+  /** Money paid out to the member (exit settlements), from the postings themselves. */
+  payouts: db.select({ date: postings.entryDate, amount: sql<number>`sum(${postings.amount})` }).from(postings)
+    .innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    .where(and(
+      eq(postings.accountId, sql.placeholder('accountId')), eq(postings.memberId, sql.placeholder('memberId')),
+      eq(journalEntries.sourceType, 'member-exit'),
+    ))
+    .groupBy(postings.entryId).orderBy(asc(postings.entryDate)).prepare(),
+  /** Each entry's net movement on a cash account between two dates. */
+  cashMoves: db.select({ date: journalEntries.entryDate, seq: journalEntries.seq, memo: journalEntries.memo, amount: sql<number>`sum(${postings.amount})` })
+    .from(postings).innerJoin(journalEntries, eq(journalEntries.id, postings.entryId))
+    .where(and(
+      eq(postings.associationId, sql.placeholder('associationId')), eq(postings.accountId, sql.placeholder('accountId')),
+      gte(postings.entryDate, sql.placeholder('from')), lte(postings.entryDate, sql.placeholder('to')),
+    ))
+    .groupBy(journalEntries.id).having(sql`sum(${postings.amount}) <> 0`)
+    .orderBy(asc(journalEntries.entryDate), asc(journalEntries.seq)).prepare(),
+}));
+
 export const statementHandlers = {
   'member-passbook-get': handler({
     kind: 'read',
@@ -57,32 +90,19 @@ export const statementHandlers = {
     run(ctx, input): Passbook {
       getMember(ctx, input.associationId, input.memberId);
       const { sqlite } = ctx.ledger;
-      // The current version of each meeting the member was in.
-      const meetings = prepared(
-        sqlite,
-        `SELECT m.id, m.meeting_date AS date, v.id AS versionId, a.status
-           FROM meetings m
-           JOIN current_meeting_versions v ON v.meeting_id = m.id
-           JOIN attendance a ON a.meeting_version_id = v.id AND a.member_id = ?
-          WHERE m.association_id = ? ORDER BY m.meeting_date`,
-      ).all(input.memberId, input.associationId) as { id: string; date: string; versionId: string; status: PassbookRow['attendance'] }[];
-      const paidIn = prepared(sqlite, 'SELECT kind, shares, amount FROM contributions WHERE meeting_version_id = ? AND member_id = ?');
+      const q = statementQueries(ctx.ledger);
+      const attended = q.meetingsOf.all({ memberId: input.memberId, associationId: input.associationId });
       const savingsAccount = accountByPurpose(sqlite, input.associationId, 'member_savings').id;
-      // Money paid out to the member (exit settlements), from the postings themselves.
-      const payouts = prepared(
-        sqlite,
-        `SELECT p.entry_date AS date, sum(p.amount) AS amount FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-          WHERE p.account_id = ? AND p.member_id = ? AND e.source_type = 'member-exit' GROUP BY p.entry_id ORDER BY p.entry_date`,
-      ).all(savingsAccount, input.memberId) as { date: string; amount: number }[];
-      type Event = { date: string; meeting?: (typeof meetings)[number]; payout?: number };
-      const events: Event[] = [...meetings.map((m): Event => ({ date: m.date, meeting: m })), ...payouts.map((p): Event => ({ date: p.date, payout: p.amount }))]
+      const payouts = q.payouts.all({ accountId: savingsAccount, memberId: input.memberId });
+      type Event = { date: string; meeting?: (typeof attended)[number]; payout?: number };
+      const events: Event[] = [...attended.map((m): Event => ({ date: m.date, meeting: m })), ...payouts.map((p): Event => ({ date: p.date, payout: p.amount }))]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.meeting ? -1 : 1));
       let shares = 0;
       let savings = decimal(0);
       let social = decimal(0);
       let fines = decimal(0);
       const rows: PassbookRow[] = events.map((event) => {
-        const paid = event.meeting ? (paidIn.all(event.meeting.versionId, input.memberId) as { kind: string; shares: number | null; amount: number }[]) : [];
+        const paid = event.meeting ? q.paidIn.all({ versionId: event.meeting.versionId, memberId: input.memberId }) : [];
         const of = (...kinds: string[]) => sumMinor(paid.filter((p) => kinds.includes(p.kind)).map((p) => p.amount));
         const bought = sumMinor(paid.filter((p) => p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
         const saved = of('shares', 'savings');
@@ -116,15 +136,12 @@ export const statementHandlers = {
       const dayBefore = input.from ? addDays(input.from, -1) : null;
       let balance = decimal(dayBefore ? String(accountBalance(sqlite, input.associationId, accountId, { asOf: dayBefore })) : 0);
       const opening = balance.toFixed(0);
-      const moves = prepared(
-        sqlite,
-        `SELECT e.entry_date AS date, e.seq, e.memo, sum(p.amount) AS amount FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-          WHERE p.association_id = ? AND p.account_id = ? AND p.entry_date >= ? AND p.entry_date <= ?
-          GROUP BY e.id HAVING sum(p.amount) <> 0 ORDER BY e.entry_date, e.seq`,
-      ).all(input.associationId, accountId, input.from ?? '0000-01-01', input.to ?? '9999-12-31') as { date: string; seq: number; memo: string; amount: number }[];
+      const moves = statementQueries(ctx.ledger).cashMoves.all({
+        associationId: input.associationId, accountId, from: input.from ?? '0000-01-01', to: input.to ?? '9999-12-31',
+      });
       const rows = moves.map((m) => {
         balance = balance.plus(m.amount);
-        return { date: m.date, seq: m.seq, memo: m.memo, moneyIn: m.amount > 0 ? String(m.amount) : '0', moneyOut: m.amount < 0 ? String(-m.amount) : '0', balance: balance.toFixed(0) };
+        return { date: m.date, seq: m.seq, memo: memoIn(ctx.actor.locale, m.memo), moneyIn: m.amount > 0 ? String(m.amount) : '0', moneyOut: m.amount < 0 ? String(-m.amount) : '0', balance: balance.toFixed(0) };
       });
       return { opening, rows, closing: balance.toFixed(0) };
     },

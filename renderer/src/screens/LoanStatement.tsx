@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssociationView, LoanStatement as Statement, WhoIsSignedIn } from '../../../electron/server/contract';
 import { DateField, FormError, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
+import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { date, money, today } from '../format';
 
 interface Props {
@@ -23,6 +24,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [newTerm, setNewTerm] = useState('');
+  const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
   const m = (minor: string) => money(minor, association.currency);
   const writable = who.can.record && !association.readOnly;
   const ids = { associationId: association.id, loanId: loan.id };
@@ -35,7 +37,9 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
       : step === 'disburse' ? await command.run('loan-disburse', { ...ids, date: when })
       : step === 'repay' ? await command.run('loan-repay', { ...ids, date: when, amount })
       : step === 'cancel' ? await command.run('loan-cancel', { ...ids, date: when, reason })
-      : await command.run('loan-write-off', { ...ids, date: when, reason });
+      : await command.run('loan-write-off', { ...ids, date: when, reason, confirmation: secondPerson });
+    // The confirmer's PIN is never kept once it has been sent.
+    setSecondPerson((p) => ({ ...p, pin: '' }));
     if (!next) return;
     setAmount('');
     const statement = await command.run('loan-get', ids);
@@ -114,9 +118,10 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
             <>
               <TextField label={t('loan.newTerm')} name="instalments" value={newTerm} onChange={setNewTerm} error={command.fieldErrors.instalments} hint={t('loan.newTermHint')} />
               <TextField label={t('loan.writeOffReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} />
+              <SecondPersonFields associationId={association.id} currentUserId={who.user.userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
             </>
           ) : null}
-          <FormError message={command.errorOutside(['date', 'amount', 'reason', 'instalments'])} />
+          <FormError message={command.errorOutside(['date', 'amount', 'reason', 'instalments', 'confirmation', 'confirmation.*'])} />
           <div className="actions actions--start">
             {loan.status === 'applied' && who.can.manageUsers ? <button type="button" className="button" onClick={() => void act('approve')}>{t('loan.approve')}</button> : null}
             {loan.status === 'approved' ? <button type="button" className="button" onClick={() => void act('disburse')}>{t('loan.disburse')}</button> : null}

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LoanStatement as Statement, WhoIsSignedIn } from '../../../electron/server/contract';
 import { useCommand, useQuery } from '../hooks';
-import { date, money } from '../format';
+import { date, money, percent } from '../format';
 import { LoanForm } from './LoanForm';
 import { LoanStatement } from './LoanStatement';
 
@@ -34,10 +34,10 @@ export function Loans({ association, who }: { readonly association: AssociationV
   }
   const indicators = portfolio
     ? [
-        { key: 'par1', value: `${portfolio.par1} %` },
-        { key: 'par30', value: `${portfolio.par30} %` },
-        { key: 'par90', value: `${portfolio.par90} %` },
-        { key: 'repaymentRate', value: `${portfolio.repaymentRate} %` },
+        { key: 'par1', value: percent(portfolio.par1) },
+        { key: 'par30', value: percent(portfolio.par30) },
+        { key: 'par90', value: percent(portfolio.par90) },
+        { key: 'repaymentRate', value: percent(portfolio.repaymentRate) },
         { key: 'outstanding', value: m(portfolio.principalOutstanding) },
         { key: 'writtenOff', value: m(portfolio.writtenOff) },
       ]

@@ -10,6 +10,7 @@ import { formatAmount } from '../../../electron/server/money/money';
 import { DateField, FormError, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand } from '../hooks';
+import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { currentLanguage } from '../i18n';
 import { money, today } from '../format';
 import { cashDifference, cashExpected, defaultRow, rowTotal, sheetTotals, withAttendance, type Attendance, type SheetRow } from '../meeting-sheet';
@@ -73,6 +74,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
     if (!correcting) localStorage.setItem(draftKey, JSON.stringify({ date, rows, counted }));
   }, [correcting, draftKey, date, rows, counted]);
   const [reason, setReason] = useState('');
+  const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
   const [opening, setOpening] = useState<{ box: string; bank: string } | null>(null);
   const grid = useRef<HTMLTableElement>(null);
 
@@ -122,8 +124,10 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
       ...(r.loanRepayment.trim() ? { loanRepayment: r.loanRepayment } : {}),
     }));
     const done = correcting
-      ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload })
+      ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload, confirmation: secondPerson })
       : await command.run('meeting-close', { associationId: association.id, date, rows: payload, cashCount: { box: counted.box, bank: counted.bank || '0', reason: counted.reason } });
+    // The confirmer's PIN is never kept once it has been sent.
+    if (correcting) setSecondPerson((p) => ({ ...p, pin: '' }));
     if (!done) return;
     if (!correcting) localStorage.removeItem(draftKey);
     onDone(done);
@@ -248,7 +252,8 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
           <TextField label={t('meeting.differenceReason')} name="cashCount.reason" value={counted.reason} onChange={(v) => setCounted((c) => ({ ...c, reason: v }))} error={command.fieldErrors['cashCount.reason']} />
         </>
       )}
-      <FormError message={command.errorOutside(['date', 'reason', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
+      {correcting ? <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} /> : null}
+      <FormError message={command.errorOutside(['date', 'reason', 'confirmation', 'confirmation.*', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={onCancel}>{correcting ? t('common.cancel') : t('meeting.later')}</button>
         {correcting ? null : <button type="button" className="button button--secondary" onClick={discard}>{t('meeting.discard')}</button>}

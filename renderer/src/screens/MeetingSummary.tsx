@@ -21,7 +21,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
   return (
     <section aria-labelledby="summary-title">
       <h1 id="summary-title">{t('meeting.summaryTitle', { date: date(meeting.date) })}</h1>
-      <p>{t('meeting.attendanceLine', { present: meeting.present, represented: meeting.represented, absent: meeting.absent })}</p>
+      <p>{t('meeting.attendanceLine', { present: t('meeting.presentCount', { count: meeting.present }), represented: t('meeting.representedCount', { count: meeting.represented }), absent: t('meeting.absentCount', { count: meeting.absent }) })}</p>
       {meeting.absent > 0 ? (
         <p className="muted">{t('meeting.absentNames', { names: meeting.rows.filter((r) => r.attendance === 'absent').map((r) => r.name).join(', ') })}</p>
       ) : null}

@@ -9,11 +9,12 @@ import { useQuery } from '../hooks';
 import { date } from '../format';
 import { MemberForm } from './MemberForm';
 import { MemberExitForm } from './MemberExitForm';
+import { SavingsBroughtInForm } from './SavingsBroughtInForm';
 import { Passbook } from './Passbook';
 
 export const ROLES = ['chair', 'secretary', 'treasurer', 'key_holder', 'member'] as const;
 
-type Editing = { kind: 'add' } | { kind: 'edit'; member: MemberView } | { kind: 'exit'; member: MemberView } | { kind: 'passbook'; member: MemberView } | null;
+type Editing = { kind: 'add' } | { kind: 'savings-in' } | { kind: 'edit'; member: MemberView } | { kind: 'exit'; member: MemberView } | { kind: 'passbook'; member: MemberView } | null;
 
 export function Members({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
   const { t } = useTranslation();
@@ -44,9 +45,14 @@ export function Members({ association, canRecord }: { readonly association: Asso
       <div className="section-head">
         <h1 id="members-title">{t('members.title')}</h1>
         {writable ? (
-          <button type="button" className="button" onClick={() => setEditing({ kind: 'add' })}>
-            {t('members.add')}
-          </button>
+          <div className="actions actions--start">
+            <button type="button" className="button" onClick={() => setEditing({ kind: 'add' })}>
+              {t('members.add')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing({ kind: 'savings-in' })}>
+              {t('savingsIn.open')}
+            </button>
+          </div>
         ) : null}
       </div>
       <div className="filters" role="search">
@@ -134,6 +140,7 @@ export function Members({ association, canRecord }: { readonly association: Asso
       {editing?.kind === 'edit' ? (
         <MemberForm association={association} member={editing.member} onClose={() => setEditing(null)} onSaved={(m) => done(t('members.saved', { name: m.fullName }))} />
       ) : null}
+      {editing?.kind === 'savings-in' ? <SavingsBroughtInForm association={association} onClose={() => setEditing(null)} onSaved={done} /> : null}
       {editing?.kind === 'passbook' ? <Passbook association={association} member={editing.member} onClose={() => setEditing(null)} /> : null}
       {editing?.kind === 'exit' ? (
         <MemberExitForm association={association} member={editing.member} onClose={() => setEditing(null)} onSaved={(m) => done(t('members.exited', { name: m.fullName }))} />
