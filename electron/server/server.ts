@@ -24,6 +24,7 @@ import { associationBackupName, makeAssociationBackup } from './backups/associat
 import { BY_IKIMINA, recordChange } from './audit-log';
 import { LedgerError } from './errors';
 import { Sealer } from './integrity/sealer';
+import { forgetTableScopes } from './integrity/scope';
 import { HeadStore } from './integrity/heads';
 import { checkLedger, type IntegrityProblem, type IntegrityReport } from './integrity/check';
 import { expectedSchema } from './integrity/expected-schema';
@@ -88,6 +89,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
         found = checkLedger(sqlite, { level: 'quick', heads, expectedSchema: expectedSchema(migrationsFolder, steps, options.nativeBinding) });
       },
     });
+    if (ledger.upgradedSteps > 0) forgetTableScopes(ledger.sqlite);
     const sealer = new Sealer(ledger.sqlite);
     const report = found as IntegrityReport | null;
     if (report) {

@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import type { changeLog, journalEntries } from '../../../db/schema';
 import { prepared, type RowOf } from '../prepared';
 import { changeChainHead, type ChainHead } from './change-chain';
+import { tableColumns } from './scope';
 
 export interface SeenHeads {
   readonly journal: ChainHead | null;
@@ -47,6 +48,9 @@ export function journalHead(sqlite: Database.Database, associationId: string): C
 
 /** A ledger file's identity: the id of the first row of its own history (null before it has one). */
 export function ledgerIdentity(sqlite: Database.Database): string | null {
+  // Books from before the file kept its own history (schema step 8) have no identity yet;
+  // they get one when they are brought up to date.
+  if (!tableColumns(sqlite, 'change_log').some((c) => c.name === 'seq')) return null;
   return (prepared(sqlite, 'SELECT id FROM change_log WHERE association_id IS NULL AND seq = 1').get() as RowOf<typeof changeLog, 'id'> | undefined)?.id ?? null;
 }
 

@@ -65,6 +65,15 @@ function foreignKeys(sqlite: Database.Database, table: string): ForeignKey[] {
   return prepared(sqlite, `PRAGMA main.foreign_key_list(${quote(table)})`).all() as ForeignKey[];
 }
 
+/**
+ * Forgets the scopes worked out on a connection. Called after schema steps ran on it:
+ * the check before the steps saw the old columns, and a seal kept over those would
+ * leave the new columns out (and the next full check would see the books as changed).
+ */
+export function forgetTableScopes(sqlite: Database.Database): void {
+  scopesOf.delete(sqlite);
+}
+
 export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
   const known = scopesOf.get(sqlite);
   if (known) return known;
