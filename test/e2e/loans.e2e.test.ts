@@ -48,7 +48,7 @@ afterAll(async () => {
 describe('a loan at the weekly meeting', () => {
   it('starts with nothing at risk', async () => {
     await page.getByRole('link', { name: 'Loans', exact: true }).click();
-    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('0.0 %');
+    await expect.poll(() => page.getByTestId('indicator-par1').textContent()).toBe('0.0\u00a0%');
     expect(await page.getByText('Principal still owed on loans with an instalment unpaid more than 1 day').count()).toBe(1);
   });
 

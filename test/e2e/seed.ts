@@ -28,6 +28,8 @@ export function seedAssociation(app: AppSession): { associationId: string; actor
 export async function signInTreasurer(page: Page): Promise<void> {
   await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
   await page.reload();
+  // Other officers may have users too: choose the treasurer by name.
+  await page.getByRole('radio', { name: new RegExp(`^${TREASURER.name} `) }).check();
   await page.getByLabel('PIN or password').fill(TREASURER.pin);
   await page.keyboard.press('Enter');
   await page.locator('.topbar').waitFor();
