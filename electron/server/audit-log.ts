@@ -4,9 +4,8 @@
 // (integrity/change-chain.ts).
 
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { changeLog } from '../../db/schema';
-import { typedQuery, type QueryTarget, type RowOf } from './prepared';
+import { rowInserter, type QueryTarget, type RowOf } from './prepared';
 import { changeChainHead, changeHash, legacyLink } from './integrity/change-chain';
 import type { Sealer } from './integrity/sealer';
 import type { CallContext, ServerDeps } from './context';
@@ -18,15 +17,8 @@ export type ChangeRow = Readonly<RowOf<
   { input: unknown }
 >>;
 
-const insertChange = typedQuery((db) =>
-  db.insert(changeLog).values({
-    id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), at: sql.placeholder('at'), actor: sql.placeholder('actor'),
-    userId: sql.placeholder('userId'), role: sql.placeholder('role'), channel: sql.placeholder('channel'), screen: sql.placeholder('screen'),
-    command: sql.placeholder('command'), inputJson: sql.placeholder('inputJson'), targetId: sql.placeholder('targetId'),
-    outcome: sql.placeholder('outcome'), seq: sql.placeholder('seq'), prevHash: sql.placeholder('prevHash'), hash: sql.placeholder('hash'),
-    stateDigest: sql.placeholder('stateDigest'),
-  }).prepare(),
-);
+// Written on every command that changes something: a raw insert typed from the schema (prepared.ts).
+const insertChange = rowInserter(changeLog);
 
 const SECRET_KEY = /pin|password|recoverycode/i;
 

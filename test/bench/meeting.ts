@@ -23,6 +23,7 @@ import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } fro
 import { verifyChain } from '../../electron/server/journal/verify';
 import { ACTOR, addDays, must, seedLedger, type SeededLedger } from './setup';
 import { clock, int, percentile, ratio2 } from './stats';
+import { applyDurability } from './durability';
 
 export interface MeetingBenchOptions {
   /** Meetings closed on each side before timing starts. */
@@ -109,6 +110,7 @@ function openRawMeetings(file: string, side: RawSide) {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  applyDurability(sqlite);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
 

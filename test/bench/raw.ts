@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { uuidv7 } from '../../electron/server/ids';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from '../../electron/server/journal/hash';
 import type { PostInput } from './setup';
+import { applyDurability } from './durability';
 
 type Value = string | number | null;
 
@@ -31,6 +32,7 @@ export function openRawLedger(file: string, associationId: string, accountIds: R
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
+  applyDurability(sqlite);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
 

@@ -5,6 +5,7 @@
 import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { InputOf } from '../../electron/server/contract';
+import { applyDurability } from './durability';
 
 /** The benchmark's door: signed in as the association's treasurer once it exists. */
 export const ACTOR: { -readonly [K in keyof Actor]: Actor[K] } = { channel: 'bench', locale: 'en' };
@@ -27,6 +28,8 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; error: { c
 
 export function seedLedger(file: string, options: { members: number; foundedOn: string }): SeededLedger {
   const server = createServer(file);
+  // The server's connection commits as durably as the raw side's (see durability.ts).
+  applyDurability(server.ledger.sqlite);
   const association = must(
     server.call(
       'association-create',

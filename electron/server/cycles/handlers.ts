@@ -11,7 +11,7 @@ import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, toMoney, type Money } from '../money/money';
 import { cycleRules, cycles, DAY_COUNTS, FREQUENCIES, LOAN_METHODS, meetings } from '../../../db/schema';
-import { MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
+import { MAX_INSTALMENTS, MAX_MONTHLY_RATE_PERCENT } from './lending-limits';
 import type { CurrencyCode } from '../money/currency';
 import { amountText, id, isoDate, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
@@ -75,7 +75,7 @@ const rulesInput = z.strictObject({
   loanMethod: z.enum(LOAN_METHODS, { error: 'field-not-allowed' }).default('flat'),
   loanMonthlyRatePercent: z.string().trim().regex(/^\d{1,2}(\.\d{1,3})?$/, { error: 'loan-rate-out-of-range' }).default('5'),
   loanFrequency: z.enum(FREQUENCIES, { error: 'field-not-allowed' }).default('monthly'),
-  loanMaxInstalments: z.number().int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }).max(260, { error: 'loan-term-too-long' }).default(12),
+  loanMaxInstalments: z.number().int({ error: 'loan-term-zero' }).min(1, { error: 'loan-term-zero' }).max(MAX_INSTALMENTS, { error: 'loan-term-too-long' }).default(12),
   loanDayCount: z.enum(DAY_COUNTS, { error: 'field-not-allowed' }).default('30/360'),
   loanMaxMultiple: z.string().trim().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'field-invalid' }).default('3'),
   loanAllowSeveral: z.boolean().default(false),

@@ -11,7 +11,7 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
 import { todayOf, type CallContext } from '../context';
-import { prepared, typedQuery, type RowOf } from '../prepared';
+import { prepared, rowInserter, typedQuery, type RowOf } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, minorUnits, sumMinor, type MinorUnits } from '../money/money';
 import { accountBalance, accountByPurpose } from '../journal/balances';
@@ -118,23 +118,12 @@ const meetingQueries = typedQuery((db) => ({
     id: meetingVersions.id, version: meetingVersions.version, entryId: meetingVersions.entryId, reversalEntryId: meetingVersions.reversalEntryId,
     reason: meetingVersions.reason, at: meetingVersions.createdAt, by: meetingVersions.createdBy,
   }).from(meetingVersions).where(eq(meetingVersions.meetingId, sql.placeholder('meetingId'))).orderBy(asc(meetingVersions.version)).prepare(),
-  insertVersion: db.insert(meetingVersions).values({
-    id: sql.placeholder('id'), meetingId: sql.placeholder('meetingId'), version: sql.placeholder('version'), entryId: sql.placeholder('entryId'),
-    reversalEntryId: sql.placeholder('reversalEntryId'), reason: sql.placeholder('reason'), createdAt: sql.placeholder('now'), createdBy: sql.placeholder('by'),
-  }).prepare(),
   /** Who was at a version of the meeting, by member number. */
   attendance: db.select({ memberId: attendance.memberId, memberNo: members.memberNo, name: members.fullName, status: attendance.status })
     .from(attendance).innerJoin(members, eq(members.id, attendance.memberId))
     .where(eq(attendance.meetingVersionId, sql.placeholder('versionId'))).orderBy(asc(members.memberNo)).prepare(),
-  insertAttendance: db.insert(attendance).values({
-    id: sql.placeholder('id'), meetingVersionId: sql.placeholder('versionId'), memberId: sql.placeholder('memberId'), status: sql.placeholder('status'),
-  }).prepare(),
   contributions: db.select({ memberId: contributions.memberId, kind: contributions.kind, shares: contributions.shares, amount: contributions.amount })
     .from(contributions).where(eq(contributions.meetingVersionId, sql.placeholder('versionId'))).prepare(),
-  insertContribution: db.insert(contributions).values({
-    id: sql.placeholder('id'), meetingVersionId: sql.placeholder('versionId'), memberId: sql.placeholder('memberId'), kind: sql.placeholder('kind'),
-    shares: sql.placeholder('shares'), amount: sql.placeholder('amount'),
-  }).prepare(),
   /** The loan repayments taken at the meeting, with whose loan each paid. */
   repaidBy: db.select({ memberId: loans.memberId, amount: loanRepayments.amount }).from(loanRepayments).innerJoin(loans, eq(loans.id, loanRepayments.loanId))
     .where(eq(loanRepayments.meetingId, sql.placeholder('meetingId'))).prepare(),
@@ -153,12 +142,18 @@ function repaymentsKept(ctx: CallContext, associationId: string, meetingId: stri
   }));
 }
 
+// A meeting writes a row per member and contribution: raw inserts typed from the schema (prepared.ts).
+const insertVersion = rowInserter(meetingVersions);
+const insertAttendance = rowInserter(attendance);
+const insertContribution = rowInserter(contributions);
+
 function writeVersion(ctx: CallContext, meetingId: string, version: number, grid: CheckedGrid, entryId: string | null, reversalEntryId: string | null, reason: string | null): void {
-  const q = meetingQueries(ctx.ledger);
   const versionId = ctx.newId();
-  q.insertVersion.run({ id: versionId, meetingId, version, entryId, reversalEntryId, reason, now: ctx.now().toISOString(), by: ctx.actorName });
-  for (const a of grid.attendance) q.insertAttendance.run({ id: ctx.newId(), versionId, memberId: a.memberId, status: a.status });
-  for (const c of grid.contributions) q.insertContribution.run({ id: ctx.newId(), versionId, memberId: c.memberId, kind: c.kind, shares: c.shares, amount: c.amount });
+  insertVersion(ctx.ledger).run({ id: versionId, meetingId, version, entryId, reversalEntryId, reason, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName });
+  const attended = insertAttendance(ctx.ledger);
+  for (const a of grid.attendance) attended.run({ id: ctx.newId(), meetingVersionId: versionId, memberId: a.memberId, status: a.status });
+  const paid = insertContribution(ctx.ledger);
+  for (const c of grid.contributions) paid.run({ id: ctx.newId(), meetingVersionId: versionId, memberId: c.memberId, kind: c.kind, shares: c.shares, amount: c.amount });
 }
 
 /** A row of the meeting list's raw SQL (integers as bigint: it runs with safeIntegers). */
