@@ -17,8 +17,9 @@ import { grantHandlers } from './grants/handlers';
 import { livestockHandlers } from './livestock/handlers';
 import { administratorHandlers } from './access/administrators';
 import { ledgerFileHandlers } from './backups/ledger-file';
+import { shareOutHandlers } from './shareouts/handlers';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
-  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers);
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -18,6 +18,7 @@
 // `--cpu-only` commits with synchronous=OFF on both sides (test/bench/durability.ts),
 // so the disk's wait, the same on both sides, no longer hides the server's own cost.
 // The file system the ledgers are on is printed first (a JSON line "file_system").
+// `--only=posting,meeting` runs only those parts (posting, meeting, trial, grant).
 // Ledger files live in a temporary directory that is deleted at the end.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,6 +38,8 @@ const args = new Set(process.argv.slice(2));
 const JSON_OUTPUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CPU_ONLY = args.has('--cpu-only');
+/** `--only=posting,meeting,trial,grant` runs those parts alone (to compare two builds quickly). */
+const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant']);
 setCpuOnly(CPU_ONLY);
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
@@ -308,10 +311,10 @@ function main(): void {
           `ledgers in ${dir} on ${fileSystem} (WAL, synchronous=${synchronousMode()} on both sides). Ratios: 1.00 = as fast as raw SQLite, higher is better.\n`,
       );
     }
-    benchPosting(dir);
-    for (const { metric, readable } of benchMeetingClose(dir, MEETING, progress)) report(metric, readable);
-    benchTrialBalance(dir);
-    for (const { metric, readable } of benchGrantStatement(dir, GRANT, progress)) report(metric, readable);
+    if (ONLY.has('posting')) benchPosting(dir);
+    if (ONLY.has('meeting')) for (const { metric, readable } of benchMeetingClose(dir, MEETING, progress)) report(metric, readable);
+    if (ONLY.has('trial')) benchTrialBalance(dir);
+    if (ONLY.has('grant')) for (const { metric, readable } of benchGrantStatement(dir, GRANT, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();

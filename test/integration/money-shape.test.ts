@@ -14,6 +14,7 @@ let t: TestLedger;
 let a: string;
 let f: GrantFixture;
 let loanId: string;
+let cycleId: string;
 let meetingId: string;
 let entryId: string;
 let evidenceId: string;
@@ -23,10 +24,10 @@ beforeAll(() => {
   a = door(() => t.server).ok('association-create', { ...KABEZA, administrator: { ...ADMINISTRATOR } }).id;
   t.signIn(a, KABEZA.treasurer.name);
   f = buildGrantFixture((name, input) => t.ok(name as never, input as never), a);
-  t.ok('cycle-create', {
+  cycleId = t.ok('cycle-create', {
     associationId: a, name: 'Cycle 1', startsOn: '2025-06-01', endsOn: '2026-12-31',
     rules: { savingMode: 'shares', sharePrice: '500', socialFund: '200', fineLate: '100', loanLatePenalty: '500', loanGuarantorsAbove: '100,000' },
-  });
+  }).id;
   const rows = Object.values(f.m).map((memberId) => ({ memberId, attendance: 'present' as const, shares: 2, socialFund: '200' }));
   // The box as it was, plus 8 members × (2 shares × 500 + 200 social fund).
   const box = BigInt(t.ok('account-balance-get', { associationId: a, account: '1010', asOf: '2025-06-06' }).balance) + 9_600n;
@@ -53,7 +54,7 @@ function samples(): Record<string, unknown> {
     'account-balance-get': { associationId: a, account: '1010' }, 'trial-balance-get': { associationId: a }, 'journal-entry-get': { associationId: a, entryId },
     'journal-entry-list': { associationId: a }, 'journal-chain-verify': { associationId: a }, 'audit-list': { associationId: a },
     'backup-create': { associationId: a }, 'backup-list': { associationId: a }, 'cycle-list': { associationId: a }, 'meeting-get': { associationId: a, meetingId },
-    'meeting-list': { associationId: a }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
+    'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
     'loan-preview': { associationId: a, memberId: f.m.habimana, principal: '1,000', instalments: 2, date: '2025-07-07' }, 'loan-get': { associationId: a, loanId },
     'loan-list': { associationId: a }, 'loan-portfolio-get': { associationId: a }, 'grant-list': { associationId: a },
     'grant-statement': { associationId: a, grantId: f.grantId }, 'spending-list': { associationId: a }, 'evidence-get': { associationId: a, evidenceId },

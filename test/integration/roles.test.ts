@@ -50,6 +50,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'member-add': RECORD,
   'member-update': RECORD,
   'member-exit': RECORD,
+  'share-out-preview': READ,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,

@@ -31,6 +31,36 @@ export interface CycleRules {
   readonly meetingFrequency: (typeof FREQUENCIES)[number];
   /** Lending rules (absent from rules written before loans existed: see loanRulesOf). */
   readonly loans?: LoanRules;
+  /** How the cycle ends (absent from rules written before share-outs: see shareOutRulesOf). */
+  readonly shareOut?: ShareOutRules;
+}
+
+/** The group's rules for its share-out (README, "Share-out"). */
+export interface ShareOutRules {
+  /** Plain-savings groups: in proportion to savings, or to savings × days held. Shares groups divide by shares. */
+  readonly basis: (typeof SHARE_OUT_BASES)[number];
+  /** Kept by the group before dividing: a percentage of the profit, as text ("10"). */
+  readonly reservePercent: string;
+  /** The smallest note or coin paid out, in minor units: each part is rounded down to it. */
+  readonly roundingUnit: number;
+  /** Where what rounding leaves goes. */
+  readonly remainderTo: (typeof REMAINDER_DESTINATIONS)[number];
+  /** Loans still owed: collected before the share-out, or taken from the member's part. */
+  readonly loans: (typeof SHARE_OUT_LOANS)[number];
+  /** Whether the social fund is divided too (kept by the group otherwise). */
+  readonly socialFundShared: boolean;
+}
+
+export const SHARE_OUT_BASES = ['savings', 'share_days'] as const;
+export const REMAINDER_DESTINATIONS = ['group_fund', 'social_fund'] as const;
+export const SHARE_OUT_LOANS = ['collect', 'net'] as const;
+
+export const DEFAULT_SHARE_OUT_RULES: ShareOutRules = {
+  basis: 'savings', reservePercent: '0', roundingUnit: 1, remainderTo: 'group_fund', loans: 'collect', socialFundShared: false,
+};
+
+export function shareOutRulesOf(rules: CycleRules): ShareOutRules {
+  return { ...DEFAULT_SHARE_OUT_RULES, ...rules.shareOut };
 }
 
 export interface LoanRules {
@@ -81,6 +111,12 @@ const rulesInput = z.strictObject({
   loanAllowSeveral: z.boolean().default(false),
   loanGuarantorsAbove: money.default('0'),
   loanLatePenalty: money.default('0'),
+  shareOutBasis: z.enum(SHARE_OUT_BASES, { error: 'field-not-allowed' }).default('savings'),
+  shareOutReservePercent: z.string().trim().regex(/^\d{1,3}(\.\d{1,3})?$/, { error: 'share-out-reserve-invalid' }).default('0'),
+  shareOutRoundingUnit: money.default('1'),
+  shareOutRemainderTo: z.enum(REMAINDER_DESTINATIONS, { error: 'field-not-allowed' }).default('group_fund'),
+  shareOutLoans: z.enum(SHARE_OUT_LOANS, { error: 'field-not-allowed' }).default('collect'),
+  shareOutSocialFund: z.enum(['kept', 'shared'], { error: 'field-not-allowed' }).default('kept'),
 });
 export type RulesInput = z.input<typeof rulesInput>;
 
@@ -117,7 +153,16 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
       guarantorsAbove: optionalAmountAt(input.loanGuarantorsAbove, currency, ctx, 'rules.loanGuarantorsAbove'),
       latePenalty: optionalAmountAt(input.loanLatePenalty, currency, ctx, 'rules.loanLatePenalty'),
     },
+    shareOut: {
+      basis: input.shareOutBasis,
+      reservePercent: input.shareOutReservePercent,
+      roundingUnit: optionalAmountAt(input.shareOutRoundingUnit, currency, ctx, 'rules.shareOutRoundingUnit', false),
+      remainderTo: input.shareOutRemainderTo,
+      loans: input.shareOutLoans,
+      socialFundShared: input.shareOutSocialFund === 'shared',
+    },
   };
+  if (decimal(input.shareOutReservePercent).gt(100)) throw new LedgerError('share-out-reserve-invalid', {}, 'rules.shareOutReservePercent');
   if (decimal(input.loanMonthlyRatePercent).gt(MAX_MONTHLY_RATE_PERCENT)) {
     throw new LedgerError('loan-rate-out-of-range', { max: MAX_MONTHLY_RATE_PERCENT }, 'rules.loanMonthlyRatePercent');
   }
@@ -175,7 +220,7 @@ export function getCycle(ctx: CallContext, associationId: string, cycleId: strin
 }
 
 /** Rules as results carry them: every amount a string of minor units. */
-export interface CycleRulesView extends Omit<CycleRules, 'sharePrice' | 'minSavings' | 'maxSavings' | 'socialFund' | 'entranceFee' | 'fines' | 'loans'> {
+export interface CycleRulesView extends Omit<CycleRules, 'sharePrice' | 'minSavings' | 'maxSavings' | 'socialFund' | 'entranceFee' | 'fines' | 'loans' | 'shareOut'> {
   readonly sharePrice: Money;
   readonly minSavings: Money;
   readonly maxSavings: Money;
@@ -183,6 +228,7 @@ export interface CycleRulesView extends Omit<CycleRules, 'sharePrice' | 'minSavi
   readonly entranceFee: Money;
   readonly fines: { readonly late: Money; readonly absent: Money; readonly other: Money };
   readonly loans: Omit<LoanRules, 'guarantorsAbove' | 'latePenalty'> & { readonly guarantorsAbove: Money; readonly latePenalty: Money };
+  readonly shareOut: Omit<ShareOutRules, 'roundingUnit'> & { readonly roundingUnit: Money };
 }
 
 /** A cycle as results carry it. */
@@ -192,10 +238,12 @@ export interface CycleOutput extends Omit<CycleView, 'rules'> {
 
 export function rulesView(r: CycleRules): CycleRulesView {
   const loans = loanRulesOf(r);
+  const shareOut = shareOutRulesOf(r);
   return {
     ...r, sharePrice: toMoney(r.sharePrice), minSavings: toMoney(r.minSavings), maxSavings: toMoney(r.maxSavings), socialFund: toMoney(r.socialFund),
     entranceFee: toMoney(r.entranceFee), fines: { late: toMoney(r.fines.late), absent: toMoney(r.fines.absent), other: toMoney(r.fines.other) },
     loans: { ...loans, guarantorsAbove: toMoney(loans.guarantorsAbove), latePenalty: toMoney(loans.latePenalty) },
+    shareOut: { ...shareOut, roundingUnit: toMoney(shareOut.roundingUnit) },
   };
 }
 

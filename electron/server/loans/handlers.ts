@@ -169,6 +169,30 @@ function view(ctx: CallContext, row: LoanRecord, asOf: string): LoanView {
   };
 }
 
+/** What a member owes on their loans paid out: all of it, and the part that is interest and penalties. */
+export interface Owed {
+  readonly total: bigint;
+  readonly interestAndPenalties: bigint;
+}
+
+/**
+ * What each member still owes on their loans paid out, as of a date: principal
+ * outstanding, interest and penalties due (the share-out nets or collects it).
+ */
+export function owedByMember(ctx: CallContext, associationId: string, asOf: string): Map<string, Owed> {
+  const owed = new Map<string, Owed>();
+  for (const row of loanQueries(ctx.ledger).list.all({ associationId })) {
+    if (row.status !== 'disbursed' || (row.disbursedOn !== null && row.disbursedOn > asOf)) continue;
+    const v = view(ctx, row, asOf);
+    const income = BigInt(v.interestDue) + BigInt(v.penaltyDue);
+    const total = BigInt(v.principalOutstanding) + income;
+    if (total === 0n) continue;
+    const before = owed.get(row.memberId) ?? { total: 0n, interestAndPenalties: 0n };
+    owed.set(row.memberId, { total: before.total + total, interestAndPenalties: before.interestAndPenalties + income });
+  }
+  return owed;
+}
+
 /** A schedule as results carry it: every amount a string of minor units. */
 export interface ScheduleView {
   readonly instalments: readonly { readonly number: number; readonly dueOn: string; readonly days: number; readonly principal: Money; readonly interest: Money; readonly payment: Money; readonly balanceAfter: Money }[];

@@ -1,0 +1,108 @@
+// The share-out's draft, read from the books (issue 13). A shares group, worked by hand:
+//
+//   share price 500, social fund 200 a meeting, a 10 % reserve, paid in 100 Frw notes.
+//   7 Feb: Member 1 buys 5 shares, Member 2 3, Member 3 2 (5,000) + social fund 600.
+//   7 Mar: Member 1 buys 5, Member 2 2, Member 3 1 (4,000) + social fund 600 + a late fine of 100 (Member 3).
+//   10 Mar: a padlock, 300. Member 2 borrows 4,000 at 5 % a month flat over 2 months:
+//           2,200 due on 10 Apr and on 10 May (2,000 principal + 200 interest each).
+//   Shares: 10 / 5 / 3 = 18 (9,000 saved). Social fund 1,200, kept by the group.
+//
+// Loan repaid (collect first): interest 400 + fines 100 − padlock 300 = 200 profit.
+//   Pool 9,000 + 200 = 9,200; reserve 10 % of 200 = 20; 9,180 divided by 18 shares:
+//   Member 1 9,180 × 10/18 = 5,100; Member 2 × 5/18 = 2,550 → 2,500; Member 3 × 3/18 = 1,530 → 1,500.
+//   9,100 paid + 80 left by rounding + 20 reserve = 9,200.
+//   Cash: box 5,600 + 4,700 − 300 − 4,000 + 4,400 = 10,400, less the social fund kept 1,200 = 9,200.
+//
+// Loan unpaid after the first instalment, rules "net": Member 2 still owes 2,000 + 200 interest due.
+//   Interest received 200 + 200 taken at the share-out + fines 100 − 300 = 200 profit; pool 9,200 again.
+//   Member 2's part 2,500 pays the 2,200 owed: 300 paid out.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+
+let t: TestLedger;
+let a: string;
+let cycleId: string;
+let ids: string[];
+
+function book(shareOutLoans: 'collect' | 'net') {
+  const { association, members } = smallBook(t, 3);
+  a = association.id;
+  ids = members.map((m) => m.id);
+  cycleId = t.ok('cycle-create', {
+    associationId: a, name: 'Cycle 2025', startsOn: '2025-01-15', endsOn: '2025-12-31',
+    rules: {
+      savingMode: 'shares', sharePrice: '500', minShares: 0, maxShares: 5, socialFund: '200', fineLate: '100',
+      loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: 12, loanMaxMultiple: '3',
+      shareOutReservePercent: '10', shareOutRoundingUnit: '100', shareOutLoans,
+    },
+  }).id;
+  const row = (i: number, shares: number, extra: object = {}) => ({ memberId: ids[i]!, attendance: 'present' as const, shares, socialFund: '200', ...extra });
+  t.ok('meeting-close', { associationId: a, date: '2025-02-07', rows: [row(0, 5), row(1, 3), row(2, 2)], cashCount: { box: '5,600' } });
+  t.ok('meeting-close', { associationId: a, date: '2025-03-07', rows: [row(0, 5), row(1, 2), row(2, 1, { fineLate: '100' })], cashCount: { box: '10,300' } });
+  t.ok('journal-entry-post', { associationId: a, date: '2025-03-10', memo: 'Padlock for the box', lines: [{ account: '5010', debit: '300' }, { account: '1010', credit: '300' }] });
+  const loan = t.ok('loan-apply', { associationId: a, memberId: ids[1]!, principal: '4,000', instalments: 2, date: '2025-03-10', purpose: 'Seeds' });
+  t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-03-10' });
+  t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-03-10' });
+  return loan.id as string;
+}
+
+beforeEach(() => {
+  t = tempLedger();
+});
+afterEach(() => t.cleanup());
+
+describe('the share-out draft of a shares group', () => {
+  it('shows the pool with its working and each member’s part, worked by hand', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const before = tableCounts(t);
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(tableCounts(t)).toEqual(before); // a draft writes nothing
+    expect(draft.basis).toBe('shares');
+    expect(draft.working).toMatchObject({
+      savings: '9000',
+      income: { interest: '400', fines: '100', fees: '0', other: '0' },
+      expenses: { general: '300', bank: '0', writeOffs: '0', cashDifferences: '0' },
+      profit: '200', groupFund: '0', socialFund: '1200', socialFundShared: false, pool: '9200',
+      cash: { box: '10400', bank: '0', grantFunds: '0', available: '9200' },
+    });
+    expect([draft.reserve, draft.divisible, draft.remainder, draft.shortfall]).toEqual(['20', '9180', '80', '0']);
+    expect(draft.members.map((m) => [m.fullName, m.weight, m.savings, m.exact, m.share, m.payout])).toEqual([
+      ['Member 1', '10', '5000', '5100.00', '5100', '5100'],
+      ['Member 2', '5', '2500', '2550.00', '2500', '2500'],
+      ['Member 3', '3', '1500', '1530.00', '1500', '1500'],
+    ]);
+    expect(draft.loansOwed).toEqual([]);
+  });
+
+  it('takes a loan still owed from the member’s part when the rules say so', () => {
+    const loanId = book('net');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(draft.working).toMatchObject({ income: { interest: '200' }, interestNetted: '200', profit: '200', pool: '9200' });
+    // Box: 10,000 − 4,000 + 2,200 = 8,200, less the social fund 1,200: 7,000 in cash, and 2,200 owed.
+    expect(draft.working.cash.available).toBe('7000');
+    expect(draft.members.map((m) => [m.fullName, m.share, m.loanOwed, m.loanNetted, m.payout, m.debtCarried])).toEqual([
+      ['Member 1', '5100', '0', '0', '5100', '0'],
+      ['Member 2', '2500', '2200', '2200', '300', '0'],
+      ['Member 3', '1500', '0', '0', '1500', '0'],
+    ]);
+    // 6,900 paid in cash out of 7,000 available.
+    expect(draft.shortfall).toBe('0');
+  });
+
+  it('lists a loan still owed when the rules collect it first, without taking it from the part', () => {
+    book('collect');
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(draft.loansOwed).toEqual([{ memberId: ids[1], fullName: 'Member 2', owed: '4400' }]);
+    expect(draft.members[1]).toMatchObject({ loanNetted: '0', payout: draft.members[1]!.share });
+  });
+
+  it('refuses a date before the cycle began', () => {
+    book('collect');
+    const r = t.call('share-out-preview', { associationId: a, cycleId, date: '2025-01-01' });
+    expect(r.ok ? 'drafted' : [r.error.code, r.error.field]).toEqual(['share-out-before-cycle', 'date']);
+  });
+});
