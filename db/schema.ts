@@ -584,3 +584,28 @@ export const passOnQueue = sqliteTable(
   },
   (t) => [index('pass_on_queue_association').on(t.associationId, t.addedOn)],
 );
+
+/**
+ * A cycle's share-out, as posted: the date, the cash counted, who confirmed it, and
+ * what was worked out (the pool, its working, each member's part) as JSON, so the
+ * report and the slips show exactly what was paid. The entry it posted is in the
+ * journal; the cycle is closed by it.
+ */
+export const shareOuts = sqliteTable(
+  'share_outs',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    cycleId: text('cycle_id').notNull().references(() => cycles.id),
+    shareOutDate: text('share_out_date').notNull(),
+    boxCounted: integer('box_counted').notNull(),
+    bankCounted: integer('bank_counted').notNull(),
+    differenceReason: text('difference_reason'),
+    resultJson: text('result_json').notNull(),
+    entryId: text('entry_id').notNull().references(() => journalEntries.id),
+    confirmedBy: text('confirmed_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('share_outs_cycle').on(t.cycleId)],
+);

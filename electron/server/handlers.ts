@@ -18,8 +18,9 @@ import { livestockHandlers } from './livestock/handlers';
 import { administratorHandlers } from './access/administrators';
 import { ledgerFileHandlers } from './backups/ledger-file';
 import { shareOutHandlers } from './shareouts/handlers';
+import { shareOutPostHandlers } from './shareouts/post';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
-  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers);
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers);
 
 export type AllHandlers = typeof allHandlers;

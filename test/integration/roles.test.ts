@@ -51,6 +51,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'member-update': RECORD,
   'member-exit': RECORD,
   'share-out-preview': READ,
+  'share-out-post': ADMIN,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,

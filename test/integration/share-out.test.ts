@@ -18,7 +18,7 @@
 //   Member 2's part 2,500 pays the 2,200 owed: 300 paid out.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { secondOfficer, SECOND_OFFICER, smallBook, tableCounts, TEST_PIN, tempLedger, type TestLedger } from '../helpers/ledger';
 
 let t: TestLedger;
 let a: string;
@@ -104,5 +104,73 @@ describe('the share-out draft of a shares group', () => {
     book('collect');
     const r = t.call('share-out-preview', { associationId: a, cycleId, date: '2025-01-01' });
     expect(r.ok ? 'drafted' : [r.error.code, r.error.field]).toEqual(['share-out-before-cycle', 'date']);
+  });
+});
+
+describe('posting the share-out', () => {
+  const balance = (account: string, memberId?: string) => t.ok('account-balance-get', { associationId: a, account, ...(memberId ? { memberId } : {}) }).balance;
+  const post = (extra: object = {}) => t.call('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '10,400' }, ...extra });
+
+  it('pays each member in one entry, confirmed by a second officer, and closes the cycle', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const grace = secondOfficer(t, a);
+    const me = t.ok('user-sign-in-list', { associationId: a }).find((u) => u.name === 'Mukamana Aline')!;
+    const before = tableCounts(t);
+    for (const [confirmation, code] of [[undefined, 'confirmation-missing'], [{ userId: me.id, pin: TEST_PIN }, 'confirmation-same-person'], [{ ...grace, pin: '0000' }, 'pin-wrong']] as const) {
+      const r = post(confirmation ? { confirmation } : {});
+      expect(r.ok ? 'posted' : r.error.code).toBe(code);
+    }
+    expect({ ...tableCounts(t), users: 0, change_log: 0 }).toEqual({ ...before, users: 0, change_log: 0 });
+
+    const done = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '10,400' }, confirmation: grace });
+    expect(done.confirmedBy).toBe(SECOND_OFFICER.name);
+    expect(done.members.map((m) => m.payout)).toEqual(['5100', '2500', '1500']);
+    // Everyone's savings paid out; the box keeps the social fund, the 80 left by rounding and the 20 reserve.
+    for (const id of ids) expect(balance('2010', id)).toBe('0');
+    expect(balance('1010')).toBe(String(10_400 - 9_100));
+    expect(balance('2020')).toBe('-1200');
+    // The group fund paid the 100 of profit shared (9,100 − 9,000): what is left of the profit, 200 − 100, is the 80 + 20 kept.
+    expect(balance('3010')).toBe('100');
+    const tb = t.ok('trial-balance-get', { associationId: a });
+    expect(tb.difference).toBe('0');
+    expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
+    expect(t.ok('journal-entry-list', { associationId: a }).at(-1)).toMatchObject({ kind: 'share-out', memo: 'Share-out of Cycle 2025' });
+
+    // The cycle is closed: no second share-out, no more meetings or loans in it.
+    const closed = tableCounts(t);
+    const again = post({ confirmation: grace });
+    expect(again.ok ? 'posted' : again.error.code).toBe('share-out-cycle-closed');
+    const meeting = t.call('meeting-close', { associationId: a, date: '2025-06-05', rows: ids.map((memberId) => ({ memberId, attendance: 'present', shares: 1, socialFund: '200' })), cashCount: { box: '3,400' } });
+    expect(meeting.ok ? 'closed' : meeting.error.code).toBe('cycle-closed');
+    const loan = t.call('loan-apply', { associationId: a, memberId: ids[0]!, principal: '1,000', instalments: 1, date: '2025-06-05', purpose: 'x' });
+    expect(loan.ok ? 'applied' : loan.error.code).toBe('cycle-closed');
+    expect(tableCounts(t)).toEqual(closed);
+  });
+
+  it('takes the loan from the member’s part and closes it, when the rules net loans', () => {
+    const loanId = book('net');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    const done = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '8,200' }, confirmation: secondOfficer(t, a) });
+    expect(done.members.map((m) => m.payout)).toEqual(['5100', '300', '1500']);
+    expect(t.ok('loan-get', { associationId: a, loanId }).status).toBe('closed');
+    expect(balance('1100')).toBe('0');
+    expect(balance('4010')).toBe('-400'); // 200 received, 200 taken from the part
+    expect(balance('1010')).toBe(String(8_200 - 6_900));
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+  });
+
+  it('refuses, changing nothing: a loan unpaid when loans are collected first, a meeting after its date, a count off without a reason', () => {
+    book('collect');
+    const grace = secondOfficer(t, a);
+    const before = tableCounts(t);
+    const unpaid = post({ confirmation: grace, cashCount: { box: '6,000' } });
+    expect(unpaid.ok ? 'posted' : [unpaid.error.code, unpaid.error.message]).toEqual(['share-out-loans-unpaid', expect.stringContaining('Member 2')]);
+    const early = t.call('share-out-post', { associationId: a, cycleId, date: '2025-03-01', cashCount: { box: '5,600' }, confirmation: grace });
+    expect(early.ok ? 'posted' : [early.error.code, early.error.field]).toEqual(['share-out-meetings-after', 'date']);
+    const off = post({ confirmation: grace, cashCount: { box: '5,900' } });
+    expect(off.ok ? 'posted' : [off.error.code, off.error.field]).toEqual(['share-out-count-reason', 'cashCount.reason']);
+    expect(tableCounts(t)).toEqual(before);
   });
 });

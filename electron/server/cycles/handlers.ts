@@ -251,11 +251,20 @@ function cycleOutput(c: CycleView): CycleOutput {
   return { ...c, rules: c.rules.map((v) => ({ effectiveFrom: v.effectiveFrom, rules: rulesView(v.rules) })) };
 }
 
-/** The cycle a date falls in. */
+/** The open cycle a date falls in: a meeting or a loan needs one (a shared-out cycle is closed). */
 export function cycleOn(ctx: CallContext, associationId: string, date: string): CycleView {
   const row = cycleQueries(ctx.ledger).covering.get({ associationId, from: date, to: date });
   if (!row) throw new LedgerError('meeting-outside-cycle', { date }, 'date');
-  return getCycle(ctx, associationId, row.id);
+  const cycle = getCycle(ctx, associationId, row.id);
+  if (cycle.status === 'closed') throw new LedgerError('cycle-closed', { name: cycle.name }, 'date');
+  return cycle;
+}
+
+const closeCycle = typedQuery((db) => db.update(cycles).set({ status: 'closed' }).where(eq(cycles.id, sql.placeholder('cycleId'))).prepare());
+
+/** Closes a cycle (its share-out is posted): no more meetings or loans in it. */
+export function markCycleClosed(ctx: CallContext, cycleId: string): void {
+  closeCycle(ctx.ledger).run({ cycleId });
 }
 
 /** The rules in force on a date: the latest version that starts on or before it. */

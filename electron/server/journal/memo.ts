@@ -43,6 +43,10 @@ export interface MemoParams {
   'livestock-death': { tag: string; cause: string; count?: number };
   'livestock-sale': { tag: string; count?: number };
   'sold-to': { buyer: string };
+  'share-out': { cycle: string };
+  'share-out-count': { cycle: string; reason: string };
+  'share-out-remainder': Record<never, never>;
+  'share-out-paid': Record<never, never>;
   'typed': { text: string };
 }
 

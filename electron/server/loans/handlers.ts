@@ -559,6 +559,19 @@ export function recordRepayment(ctx: CallContext, plan: RepaymentPlan, entryId: 
 }
 
 /** The member's loan being repaid (the oldest, when the rules allow several). */
+/** A member's loans paid out and not yet closed, the oldest first (a share-out nets them in this order). */
+export function openLoansOfMember(ctx: CallContext, associationId: string, memberId: string): LoanRecord[] {
+  return loanQueries(ctx.ledger).all.all({ associationId })
+    .filter((l) => l.memberId === memberId && l.status === 'disbursed')
+    .sort((a, b) => (a.disbursedOn! < b.disbursedOn! ? -1 : a.disbursedOn! > b.disbursedOn! ? 1 : 0));
+}
+
+/** What closes a loan on a date: penalties and interest due, and the principal still owed. */
+export function closingAmount(ctx: CallContext, loan: LoanRecord, date: string): bigint {
+  const p = loanPosition(loan.principal, instalmentsOf(ctx, loan.id), receivedOn(ctx, loan.id), loan.latePenalty, date);
+  return BigInt(p.penaltyDue.plus(p.interestDue).plus(p.principalOutstanding).toFixed(0));
+}
+
 export function openLoanOf(ctx: CallContext, associationId: string, memberId: string, field: string): LoanRecord {
   const row = loanQueries(ctx.ledger).oldestOpen.get({ associationId, memberId });
   if (!row) throw new LedgerError('loan-none-open', {}, field);

@@ -1,0 +1,166 @@
+// Posting a share-out: the cash counted in front of everyone, the parts worked out
+// from the books, confirmed by a second officer with their own PIN, then one journal
+// entry (all or nothing) and the cycle closed.
+//
+// The entry, for each member: their savings leave 2010 (debit), a loan netted is
+// repaid from their part (credit 1100, interest 4010, penalties 4020, recorded on the
+// loan), and what they receive leaves the box or the bank. What the parts pay beyond
+// the savings is the profit shared, taken from the group fund (3010); the reserve and
+// the remainder stay there (or the remainder goes to the social fund, by rule); a
+// social fund the rules share is emptied into the parts.
+
+import { z } from 'zod';
+import { LedgerError } from '../errors';
+import { handler } from '../registry';
+import type { CallContext } from '../context';
+import { ADMINS } from '../auth/access';
+import { amountText, id, isoDate, optionalText } from '../validation';
+import { accountBalance, accountByPurpose } from '../journal/balances';
+import { postEntry, type EntryLine } from '../journal/post';
+import { codedMemo } from '../journal/memo';
+import { minorUnits, type MinorUnits } from '../money/money';
+import { amountAt } from '../amount-field';
+import { formatAmount } from '../money/money';
+import { writableAssociation } from '../association-record';
+import { rowInserter, prepared } from '../prepared';
+import { shareOuts } from '../../../db/schema';
+import { getCycle, markCycleClosed } from '../cycles/handlers';
+import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
+import { confirmation, confirmedBy, type Confirmation } from '../access/second-person';
+import { previewShareOut, type ShareOutPreview } from './handlers';
+
+export interface ShareOutInput {
+  readonly associationId: string;
+  readonly cycleId: string;
+  readonly date: string;
+  readonly cashCount: { readonly box: string; readonly bank: string; readonly reason?: string };
+  readonly paidFrom: 'cash_box' | 'bank';
+  readonly confirmation?: Confirmation;
+}
+
+export interface PostedShareOut extends ShareOutPreview {
+  readonly id: string;
+  readonly entryId: string;
+  readonly confirmedBy: string;
+}
+
+const insertShareOut = rowInserter(shareOuts);
+const MEETINGS_AFTER = 'SELECT max(meeting_date) AS date FROM meetings WHERE cycle_id = ? AND meeting_date > ?';
+
+export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShareOut {
+  const association = writableAssociation(ctx, input.associationId);
+  const cycle = getCycle(ctx, input.associationId, input.cycleId);
+  if (cycle.status === 'closed') throw new LedgerError('share-out-cycle-closed', {}, 'cycleId');
+  const { sqlite } = ctx.ledger;
+  const later = prepared(sqlite, MEETINGS_AFTER).get(cycle.id, input.date) as { date: string | null };
+  if (later.date) throw new LedgerError('share-out-meetings-after', { date: later.date }, 'date');
+  const account = (purpose: string) => accountByPurpose(sqlite, input.associationId, purpose).id;
+
+  // The count: a difference from the books needs a reason, and is recorded (5040) before anything is divided.
+  const counted = {
+    box: BigInt(amountAt(ctx, input.cashCount.box, association.currency, 'cashCount.box', { allowZero: true })),
+    bank: BigInt(amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true })),
+  };
+  const differences: EntryLine[] = [];
+  for (const [purpose, field] of [['cash_box', 'box'], ['bank', 'bank']] as const) {
+    const diff = counted[field] - accountBalance(sqlite, input.associationId, account(purpose), { asOf: input.date });
+    if (diff === 0n) continue;
+    if (!input.cashCount.reason) {
+      throw new LedgerError('share-out-count-reason', { difference: formatAmount(diff < 0n ? -diff : diff, association.currency, ctx.actor.locale) }, 'cashCount.reason');
+    }
+    differences.push({ accountId: account(purpose), amount: minorUnits(diff) }, { accountId: account('cash_difference'), amount: minorUnits(-diff) });
+  }
+  if (differences.length > 0) {
+    postEntry(ctx, {
+      associationId: input.associationId, entryDate: input.date, kind: 'cash-count',
+      memo: codedMemo('share-out-count', { cycle: cycle.name, reason: input.cashCount.reason! }), lines: differences,
+    });
+  }
+
+  const preview = previewShareOut(ctx, input.associationId, input.cycleId, input.date);
+  if (preview.rules.loans === 'collect' && preview.loansOwed.length > 0) {
+    throw new LedgerError('share-out-loans-unpaid', { names: preview.loansOwed.map((l) => l.fullName).join(', ') }, 'date');
+  }
+  if (preview.shortfall !== '0') {
+    throw new LedgerError('share-out-shortfall', { shortfall: formatAmount(preview.shortfall, association.currency, ctx.actor.locale) }, 'cashCount.box');
+  }
+  // A member with savings but no shares bought would lose them in a division by shares: the group records them as shares first.
+  if (preview.basis === 'shares') {
+    const without = preview.members.filter((m) => m.weight === '0' && m.savings !== '0');
+    if (without.length > 0) throw new LedgerError('share-out-savings-without-shares', { names: without.map((m) => m.fullName).join(', ') }, 'date');
+  }
+  const payable = preview.members.reduce((sum, m) => sum + BigInt(m.payout), 0n);
+  const inPaidFrom = input.paidFrom === 'bank' ? counted.bank : counted.box;
+  if (payable > inPaidFrom) {
+    const money = (v: bigint) => formatAmount(v, association.currency, ctx.actor.locale);
+    throw new LedgerError('cash-insufficient', { needed: money(payable), available: money(inPaidFrom) }, 'paidFrom');
+  }
+  const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
+
+  const lines: EntryLine[] = [];
+  const plans: RepaymentPlan[] = [];
+  let shares = 0n;
+  let savings = 0n;
+  let paid = 0n;
+  for (const m of preview.members) {
+    const saved = BigInt(m.savings);
+    savings += saved;
+    shares += BigInt(m.share);
+    if (saved !== 0n) lines.push({ accountId: account('member_savings'), memberId: m.memberId, amount: minorUnits(saved) });
+    // The loan netted, loan by loan, oldest first: recorded on each loan as a repayment.
+    let toNet = BigInt(m.loanNetted);
+    for (const loan of openLoansOfMember(ctx, input.associationId, m.memberId)) {
+      if (toNet === 0n) break;
+      const closing = closingAmount(ctx, loan, input.date);
+      const amount = toNet < closing ? toNet : closing;
+      const plan = planRepayment(ctx, loan, minorUnits(amount), input.date, 'date');
+      plans.push(plan);
+      lines.push(...repaymentLines(ctx, plan));
+      toNet -= amount;
+    }
+    paid += BigInt(m.payout);
+  }
+  if (paid > 0n) lines.push({ accountId: account(input.paidFrom), amount: minorUnits(-paid), memo: codedMemo('share-out-paid') });
+  // A social fund the rules share is emptied into the parts; what is left is profit from the group fund.
+  const socialFundIn = preview.rules.socialFundShared ? BigInt(preview.working.socialFund) : 0n;
+  if (socialFundIn !== 0n) lines.push({ accountId: account('social_fund'), amount: minorUnits(socialFundIn) });
+  const fromGroupFund = shares - savings - socialFundIn;
+  if (fromGroupFund !== 0n) lines.push({ accountId: account('group_fund'), amount: minorUnits(fromGroupFund) });
+  const remainder = BigInt(preview.remainder);
+  if (preview.rules.remainderTo === 'social_fund' && remainder > 0n) {
+    const memo = codedMemo('share-out-remainder');
+    lines.push({ accountId: account('group_fund'), amount: minorUnits(remainder), memo }, { accountId: account('social_fund'), amount: minorUnits(-remainder), memo });
+  }
+  const entry = postEntry(ctx, {
+    associationId: input.associationId, entryDate: input.date, kind: 'share-out', memo: codedMemo('share-out', { cycle: cycle.name }),
+    source: { type: 'share-out', id: cycle.id }, lines: lines.filter((l) => l.amount !== 0) as EntryLine[],
+  });
+  for (const plan of plans) recordRepayment(ctx, plan, entry.id, null);
+  const id = ctx.newId();
+  insertShareOut(ctx.ledger).run({
+    id, associationId: input.associationId, cycleId: cycle.id, shareOutDate: input.date,
+    boxCounted: Number(counted.box) as MinorUnits, bankCounted: Number(counted.bank) as MinorUnits,
+    differenceReason: differences.length > 0 ? input.cashCount.reason! : null, resultJson: JSON.stringify(preview),
+    entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+  });
+  markCycleClosed(ctx, cycle.id);
+  return { ...preview, id, entryId: entry.id, confirmedBy: confirmer };
+}
+
+export const shareOutPostHandlers = {
+  'share-out-post': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Do the share-out of a cycle: count the cash, pay each member their part in one entry, confirmed by a second officer with their PIN; the cycle closes',
+    eventDate: 'date',
+    input: z.strictObject({
+      associationId: id,
+      cycleId: id,
+      date: isoDate,
+      cashCount: z.strictObject({ box: amountText, bank: amountText.default('0'), reason: optionalText(300) }),
+      paidFrom: z.enum(['cash_box', 'bank'], { error: 'field-invalid' }).default('cash_box'),
+      confirmation,
+    }),
+    run: (ctx, input): PostedShareOut => postShareOut(ctx, input),
+  }),
+};
