@@ -131,8 +131,10 @@ describe('posting the share-out', () => {
     for (const id of ids) expect(balance('2010', id)).toBe('0');
     expect(balance('1010')).toBe(String(10_400 - 9_100));
     expect(balance('2020')).toBe('-1200');
-    // The group fund paid the 100 of profit shared (9,100 − 9,000): what is left of the profit, 200 − 100, is the 80 + 20 kept.
-    expect(balance('3010')).toBe('100');
+    // The cycle's profit (200) is closed into the group fund, which paid the 100 shared beyond the savings
+    // (9,100 − 9,000): it keeps the 80 left by rounding and the 20 reserve. Income and expenses start again at 0.
+    expect(balance('3010')).toBe('-100');
+    for (const account of ['4010', '4020', '5010']) expect(balance(account)).toBe('0');
     const tb = t.ok('trial-balance-get', { associationId: a });
     expect(tb.difference).toBe('0');
     expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
@@ -142,11 +144,22 @@ describe('posting the share-out', () => {
     const closed = tableCounts(t);
     const again = post({ confirmation: grace });
     expect(again.ok ? 'posted' : again.error.code).toBe('share-out-cycle-closed');
-    const meeting = t.call('meeting-close', { associationId: a, date: '2025-06-05', rows: ids.map((memberId) => ({ memberId, attendance: 'present', shares: 1, socialFund: '200' })), cashCount: { box: '3,400' } });
+    const meeting = t.call('meeting-close', { associationId: a, date: '2025-05-20', rows: ids.map((memberId) => ({ memberId, attendance: 'present', shares: 1, socialFund: '200' })), cashCount: { box: '3,400' } });
     expect(meeting.ok ? 'closed' : meeting.error.code).toBe('cycle-closed');
-    const loan = t.call('loan-apply', { associationId: a, memberId: ids[0]!, principal: '1,000', instalments: 1, date: '2025-06-05', purpose: 'x' });
+    const loan = t.call('loan-apply', { associationId: a, memberId: ids[0]!, principal: '1,000', instalments: 1, date: '2025-05-20', purpose: 'x' });
     expect(loan.ok ? 'applied' : loan.error.code).toBe('cycle-closed');
     expect(tableCounts(t)).toEqual(closed);
+
+    // The next cycle starts the day after; the 100 the group kept (80 left by rounding + 20 reserve) is in its pool.
+    const next = t.ok('cycle-create', {
+      associationId: a, name: 'Cycle 2025 B', startsOn: '2025-06-02', endsOn: '2026-05-31',
+      rules: { savingMode: 'shares', sharePrice: '500', minShares: 0, maxShares: 5, socialFund: '200', shareOutRoundingUnit: '100' },
+    }).id;
+    t.ok('meeting-close', { associationId: a, date: '2025-06-06', rows: ids.map((memberId) => ({ memberId, attendance: 'present', shares: 1, socialFund: '200' })), cashCount: { box: '3,400' } });
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId: next, date: '2025-06-10' });
+    expect(draft.working).toMatchObject({ savings: '1500', profit: '0', groupFund: '100', pool: '1600', socialFund: '1800' });
+    expect(draft.members.map((m) => m.share)).toEqual(['500', '500', '500']);
+    expect(draft.remainder).toBe('100');
   });
 
   it('takes the loan from the member’s part and closes it, when the rules net loans', () => {
@@ -156,7 +169,9 @@ describe('posting the share-out', () => {
     expect(done.members.map((m) => m.payout)).toEqual(['5100', '300', '1500']);
     expect(t.ok('loan-get', { associationId: a, loanId }).status).toBe('closed');
     expect(balance('1100')).toBe('0');
-    expect(balance('4010')).toBe('-400'); // 200 received, 200 taken from the part
+    // 200 of interest received, 200 taken from the part: 400, closed into the group fund with the rest of the cycle's income.
+    expect(balance('4010')).toBe('0');
+    expect(balance('3010')).toBe('-100');
     expect(balance('1010')).toBe(String(8_200 - 6_900));
     expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
   });

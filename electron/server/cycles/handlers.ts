@@ -7,7 +7,7 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { amountAt } from '../amount-field';
 import type { CallContext } from '../context';
-import { typedQuery } from '../prepared';
+import { placeholderValue, typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { decimal, toMoney, type Money } from '../money/money';
 import { cycleRules, cycles, DAY_COUNTS, FREQUENCIES, LOAN_METHODS, meetings } from '../../../db/schema';
@@ -260,11 +260,13 @@ export function cycleOn(ctx: CallContext, associationId: string, date: string): 
   return cycle;
 }
 
-const closeCycle = typedQuery((db) => db.update(cycles).set({ status: 'closed' }).where(eq(cycles.id, sql.placeholder('cycleId'))).prepare());
+const closeCycle = typedQuery((db) =>
+  db.update(cycles).set({ status: 'closed', endsOn: placeholderValue('endsOn') }).where(eq(cycles.id, sql.placeholder('cycleId'))).prepare(),
+);
 
-/** Closes a cycle (its share-out is posted): no more meetings or loans in it. */
-export function markCycleClosed(ctx: CallContext, cycleId: string): void {
-  closeCycle(ctx.ledger).run({ cycleId });
+/** Closes a cycle on its share-out's day: it ends then (the next may start the day after); no more meetings or loans in it. */
+export function markCycleClosed(ctx: CallContext, cycleId: string, endsOn: string): void {
+  closeCycle(ctx.ledger).run({ cycleId, endsOn });
 }
 
 /** The rules in force on a date: the latest version that starts on or before it. */

@@ -47,6 +47,7 @@ export interface MemoParams {
   'share-out-count': { cycle: string; reason: string };
   'share-out-remainder': Record<never, never>;
   'share-out-paid': Record<never, never>;
+  'share-out-closing': Record<never, never>;
   'typed': { text: string };
 }
 

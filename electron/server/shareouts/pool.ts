@@ -3,7 +3,8 @@
 // The pool is what the group owes its members plus what it earned for them:
 //   members' savings (2010)
 // + interest, fines, fees and other income, less expenses, write-offs and cash
-//   differences (the income and expense accounts, as of the date)
+//   differences (the income and expense accounts, as of the date: each share-out
+//   closes them into the group fund, so they hold this cycle's alone)
 // + the group fund (3010: the group's own money — what earlier share-outs left or paid
 //   out is already in it)
 // + the social fund (2020), only when the rules share it
@@ -20,8 +21,8 @@ import { prepared } from '../prepared';
 import type { Money } from '../money/money';
 
 /** Income and expense accounts whose balance belongs to the members (livestock's stay out). */
-const INCOME = ['income_interest', 'income_fines', 'income_fees', 'income_other'] as const;
-const EXPENSES = ['expense_general', 'expense_bank', 'expense_write_off', 'cash_difference'] as const;
+export const INCOME = ['income_interest', 'income_fines', 'income_fees', 'income_other'] as const;
+export const EXPENSES = ['expense_general', 'expense_bank', 'expense_write_off', 'cash_difference'] as const;
 
 const BALANCES_BY_PURPOSE = `SELECT a.purpose AS purpose, coalesce(sum(p.amount), 0) AS balance
    FROM accounts a LEFT JOIN postings p ON p.account_id = a.id AND p.entry_date <= ?

@@ -5,7 +5,8 @@
 // The entry, for each member: their savings leave 2010 (debit), a loan netted is
 // repaid from their part (credit 1100, interest 4010, penalties 4020, recorded on the
 // loan), and what they receive leaves the box or the bank. What the parts pay beyond
-// the savings is the profit shared, taken from the group fund (3010); the reserve and
+// the savings is the profit shared: the cycle's income and expenses are closed into
+// the group fund (3010) and the parts paid from it; the reserve and
 // the remainder stay there (or the remainder goes to the social fund, by rule); a
 // social fund the rules share is emptied into the parts.
 
@@ -28,6 +29,7 @@ import { getCycle, markCycleClosed } from '../cycles/handlers';
 import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
 import { confirmation, confirmedBy, type Confirmation } from '../access/second-person';
 import { previewShareOut, type ShareOutPreview } from './handlers';
+import { EXPENSES, INCOME } from './pool';
 
 export interface ShareOutInput {
   readonly associationId: string;
@@ -124,7 +126,18 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   // A social fund the rules share is emptied into the parts; what is left is profit from the group fund.
   const socialFundIn = preview.rules.socialFundShared ? BigInt(preview.working.socialFund) : 0n;
   if (socialFundIn !== 0n) lines.push({ accountId: account('social_fund'), amount: minorUnits(socialFundIn) });
-  const fromGroupFund = shares - savings - socialFundIn;
+  // The cycle's income and expenses (with the interest netted above) are closed into the group fund,
+  // so the next cycle's profit is its own; the parts beyond the savings are paid from the group fund.
+  let profitClosed = 0n;
+  for (const purpose of [...INCOME, ...EXPENSES]) {
+    const id = account(purpose);
+    const inThisEntry = lines.filter((l) => l.accountId === id).reduce((sum, l) => sum + BigInt(l.amount), 0n);
+    const open = accountBalance(sqlite, input.associationId, id, { asOf: input.date }) + inThisEntry;
+    if (open === 0n) continue;
+    lines.push({ accountId: id, amount: minorUnits(-open), memo: codedMemo('share-out-closing') });
+    profitClosed -= open;
+  }
+  const fromGroupFund = shares - savings - socialFundIn - profitClosed;
   if (fromGroupFund !== 0n) lines.push({ accountId: account('group_fund'), amount: minorUnits(fromGroupFund) });
   const remainder = BigInt(preview.remainder);
   if (preview.rules.remainderTo === 'social_fund' && remainder > 0n) {
@@ -143,7 +156,7 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     differenceReason: differences.length > 0 ? input.cashCount.reason! : null, resultJson: JSON.stringify(preview),
     entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
   });
-  markCycleClosed(ctx, cycle.id);
+  markCycleClosed(ctx, cycle.id, input.date);
   return { ...preview, id, entryId: entry.id, confirmedBy: confirmer };
 }
 
