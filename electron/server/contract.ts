@@ -63,6 +63,8 @@ export type { LoanView, LoanStatement, Portfolio } from './loans/handlers';
 export type { Schedule, Instalment } from './loans/schedule';
 export type { ScheduleView } from './loans/handlers';
 export type { Money } from './money/money';
+export type { ShareOutPreview, ShareOutMember } from './shareouts/handlers';
+export type { PostedShareOut } from './shareouts/post';
 export type { TrialBalance, TrialBalanceRow } from './journal/balances';
 export type { ChainReport } from './journal/verify';
 export type { LedgerFileSummary } from './backups/inspect';

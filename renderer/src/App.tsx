@@ -232,7 +232,7 @@ export function App() {
       screen = <Members association={association} canRecord={who.can.record} />;
       break;
     case 'meetings':
-      screen = <Meetings association={association} canRecord={who.can.record} userId={who.user.userId} />;
+      screen = <Meetings association={association} canRecord={who.can.record} canShareOut={who.can.manageUsers} userId={who.user.userId} />;
       break;
     case 'loans':
       screen = <Loans association={association} who={who} />;

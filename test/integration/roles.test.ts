@@ -52,6 +52,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'member-exit': RECORD,
   'share-out-preview': READ,
   'share-out-post': ADMIN,
+  'share-out-get': READ,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,

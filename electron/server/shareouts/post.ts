@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
-import { ADMINS } from '../auth/access';
+import { ADMINS, READERS } from '../auth/access';
 import { amountText, id, isoDate, optionalText } from '../validation';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
@@ -23,7 +23,8 @@ import { minorUnits, type MinorUnits } from '../money/money';
 import { amountAt } from '../amount-field';
 import { formatAmount } from '../money/money';
 import { writableAssociation } from '../association-record';
-import { rowInserter, prepared } from '../prepared';
+import { rowInserter, prepared, typedQuery } from '../prepared';
+import { and, eq, sql } from 'drizzle-orm';
 import { shareOuts } from '../../../db/schema';
 import { getCycle, markCycleClosed } from '../cycles/handlers';
 import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
@@ -160,7 +161,30 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   return { ...preview, id, entryId: entry.id, confirmedBy: confirmer };
 }
 
+const shareOutOfCycle = typedQuery((db) =>
+  db.select({ id: shareOuts.id, resultJson: shareOuts.resultJson, entryId: shareOuts.entryId, confirmedBy: shareOuts.confirmedBy }).from(shareOuts)
+    .where(and(eq(shareOuts.associationId, sql.placeholder('associationId')), eq(shareOuts.cycleId, sql.placeholder('cycleId')))).prepare(),
+);
+
+/** A cycle's share-out as it was posted (what was paid, for the report and the slips), or null before it. */
+export function postedShareOut(ctx: CallContext, associationId: string, cycleId: string): PostedShareOut | null {
+  const row = shareOutOfCycle(ctx.ledger).get({ associationId, cycleId });
+  if (!row) return null;
+  return { ...(JSON.parse(row.resultJson) as ShareOutPreview), id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+}
+
 export const shareOutPostHandlers = {
+  'share-out-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'A cycle’s share-out as posted: the pool, its working and what each member was paid (null before it is done)',
+    input: z.strictObject({ associationId: id, cycleId: id }),
+    run(ctx, input): PostedShareOut | null {
+      getCycle(ctx, input.associationId, input.cycleId);
+      return postedShareOut(ctx, input.associationId, input.cycleId);
+    },
+  }),
+
   'share-out-post': handler({
     kind: 'write',
     access: { roles: ADMINS },

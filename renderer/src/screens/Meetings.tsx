@@ -9,10 +9,11 @@ import { date, money } from '../format';
 import { CycleForm } from './CycleForm';
 import { MeetingSheet } from './MeetingSheet';
 import { MeetingSummary } from './MeetingSummary';
+import { ShareOut } from './ShareOut';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'rules' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'rules' } | { kind: 'share-out' } | { kind: 'summary'; meeting: MeetingView } | { kind: 'correct'; meeting: MeetingView };
 
-export function Meetings({ association, canRecord, userId }: { readonly association: AssociationView; readonly canRecord: boolean; readonly userId: string }) {
+export function Meetings({ association, canRecord, canShareOut, userId }: { readonly association: AssociationView; readonly canRecord: boolean; readonly canShareOut: boolean; readonly userId: string }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'list' });
   const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
@@ -35,6 +36,23 @@ export function Meetings({ association, canRecord, userId }: { readonly associat
       <section aria-labelledby="meetings-title">
         <h1 id="meetings-title">{t('nav.meetings')}</h1>
         {canRecord ? <CycleForm association={association} onCreated={() => reloadCycles()} /> : <p className="notice">{t('cycle.none')}</p>}
+      </section>
+    );
+  }
+  if (view.kind === 'share-out') {
+    return <ShareOut association={association} cycle={cycle} userId={userId} canPost={canShareOut} onBack={() => {
+      reloadCycles();
+      setView({ kind: 'list' });
+    }} />;
+  }
+  // A cycle shared out is closed: the next one starts here.
+  if (cycle.status === 'closed') {
+    return (
+      <section aria-labelledby="meetings-title">
+        <h1 id="meetings-title">{t('nav.meetings')}</h1>
+        <p className="notice" data-testid="cycle-closed">{t('shareOut.cycleClosed', { name: cycle.name, date: date(cycle.endsOn) })}</p>
+        <p><button type="button" className="button button--secondary" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button></p>
+        {canRecord && !association.readOnly ? <CycleForm association={association} onCreated={() => reloadCycles()} /> : null}
       </section>
     );
   }
@@ -80,9 +98,12 @@ export function Meetings({ association, canRecord, userId }: { readonly associat
       {cycle.rules.length > 1 ? (
         <p className="muted" data-testid="rule-versions">{t('cycle.versions', { dates: cycle.rules.map((v) => date(v.effectiveFrom)).join(', ') })}</p>
       ) : null}
-      {canRecord && !association.readOnly ? (
-        <p><button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'rules' })}>{t('cycle.change')}</button></p>
-      ) : null}
+      <p className="actions actions--start">
+        {canRecord && !association.readOnly ? (
+          <button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'rules' })}>{t('cycle.change')}</button>
+        ) : null}
+        <button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button>
+      </p>
       {meetings && meetings.length === 0 ? <p className="empty">{t('meeting.none')}</p> : null}
       {meetings && meetings.length > 0 ? (
         <div className="table-wrap">

@@ -1,0 +1,173 @@
+// The share-out at the end of a cycle: the draft worked out from the books as the date
+// is typed (the pool and its working, each member's part), then the cash counted and a
+// second officer's PIN, and it is done — one entry, and the cycle closes. Printable.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssociationView, CycleOutput, PostedShareOut, ShareOutPreview } from '../../../electron/server/contract';
+import { ChoiceField, DateField, FormError, TextField } from '../components/fields';
+import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
+import { useCommand, useQuery } from '../hooks';
+import { date as showDate, money, today } from '../format';
+
+interface Props {
+  readonly association: AssociationView;
+  readonly cycle: CycleOutput;
+  readonly userId: string;
+  readonly canPost: boolean;
+  readonly onBack: () => void;
+}
+
+export function ShareOut({ association, cycle, userId, canPost, onBack }: Props) {
+  const { t } = useTranslation();
+  const command = useCommand();
+  const [day, setDay] = useState(today());
+  const [box, setBox] = useState('');
+  const [bank, setBank] = useState('');
+  const [reason, setReason] = useState('');
+  const [paidFrom, setPaidFrom] = useState<'cash_box' | 'bank'>('cash_box');
+  const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
+  const [justPosted, setPosted] = useState<PostedShareOut | null>(null);
+  const closed = cycle.status === 'closed';
+  const { data: earlier } = useQuery('share-out-get', closed ? { associationId: association.id, cycleId: cycle.id } : null, [association.id, cycle.id]);
+  const posted = justPosted ?? earlier ?? null;
+  const valid = !closed && /^\d{4}-\d{2}-\d{2}$/.test(day);
+  const { data: draft, error } = useQuery('share-out-preview', valid ? { associationId: association.id, cycleId: cycle.id, date: day } : null, [association.id, cycle.id, day]);
+  const m = (minor: string) => money(minor, association.currency);
+
+  async function post() {
+    const done = await command.run('share-out-post', {
+      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, confirmation: secondPerson,
+    });
+    setSecondPerson((p) => ({ ...p, pin: '' }));
+    if (done) setPosted(done);
+  }
+
+  const shown: ShareOutPreview | null = posted ?? draft;
+  return (
+    <section aria-labelledby="share-out-title" className="share-out">
+      <h1 id="share-out-title">{posted ? t('shareOut.doneTitle', { name: cycle.name, date: showDate(posted.date) }) : t('shareOut.title', { name: cycle.name })}</h1>
+      {posted ? (
+        <p className="notice" data-testid="share-out-done">{t('shareOut.done', { who: posted.confirmedBy })}</p>
+      ) : (
+        <>
+          <p className="lead">{t('shareOut.explain')}</p>
+          <DateField legend={t('shareOut.date')} name="date" value={day} onChange={setDay} error={command.fieldErrors.date} required />
+        </>
+      )}
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {shown ? <ShareOutTables association={association} preview={shown} /> : null}
+      {shown && !posted && shown.loansOwed.length > 0 ? (
+        <p className="notice" data-testid="loans-owed">
+          {shown.rules.loans === 'collect'
+            ? t('shareOut.collectFirst', { names: shown.loansOwed.map((l) => `${l.fullName} (${m(l.owed)})`).join(', ') })
+            : t('shareOut.netted')}
+        </p>
+      ) : null}
+      {shown && shown.shortfall !== '0' ? <p className="form-error" data-testid="shortfall">{t('shareOut.shortfall', { amount: m(shown.shortfall) })}</p> : null}
+      {draft && !posted && canPost && !association.readOnly ? (
+        <div className="settings-form no-print">
+          <h2>{t('shareOut.countTitle')}</h2>
+          <p className="hint">{t('shareOut.countHint', { box: m(draft.working.cash.box), bank: m(draft.working.cash.bank) })}</p>
+          <div className="cash-inputs">
+            <TextField label={t('shareOut.countedBox')} name="cashCount.box" value={box} onChange={setBox} error={command.fieldErrors['cashCount.box']} required />
+            <TextField label={t('shareOut.countedBank')} name="cashCount.bank" value={bank} onChange={setBank} error={command.fieldErrors['cashCount.bank']} />
+          </div>
+          <TextField label={t('shareOut.differenceReason')} name="cashCount.reason" value={reason} onChange={setReason} error={command.fieldErrors['cashCount.reason']} />
+          <ChoiceField
+            legend={t('shareOut.paidFrom')}
+            name="paidFrom"
+            value={paidFrom}
+            onChange={(v) => setPaidFrom(v === 'bank' ? 'bank' : 'cash_box')}
+            options={[{ value: 'cash_box', label: t('savingsIn.box') }, { value: 'bank', label: t('savingsIn.bank') }]}
+            error={command.fieldErrors.paidFrom}
+          />
+          <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
+          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'confirmation', 'confirmation.*'])} />
+          <div className="actions actions--start">
+            <button type="button" className="button" onClick={() => void post()} disabled={command.busy}>{t('shareOut.post')}</button>
+          </div>
+        </div>
+      ) : null}
+      <div className="actions actions--start no-print">
+        <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
+      </div>
+    </section>
+  );
+}
+
+/** The pool with its working, and each member's part: what every member sees and why. */
+function ShareOutTables({ association, preview }: { readonly association: AssociationView; readonly preview: ShareOutPreview }) {
+  const { t } = useTranslation();
+  const m = (minor: string) => money(minor, association.currency);
+  const w = preview.working;
+  const working: [string, string][] = [
+    [t('shareOut.savings'), m(w.savings)],
+    [t('shareOut.interest'), m(w.income.interest)],
+    ...(w.interestNetted !== '0' ? [[t('shareOut.interestNetted'), m(w.interestNetted)] as [string, string]] : []),
+    [t('shareOut.fines'), m(w.income.fines)],
+    [t('shareOut.fees'), m(w.income.fees)],
+    [t('shareOut.otherIncome'), m(w.income.other)],
+    [t('shareOut.expenses'), `− ${m(w.expenses.general)}`],
+    [t('shareOut.bankCharges'), `− ${m(w.expenses.bank)}`],
+    [t('shareOut.writeOffs'), `− ${m(w.expenses.writeOffs)}`],
+    [t('shareOut.cashDifferences'), `− ${m(w.expenses.cashDifferences)}`],
+    [t('shareOut.groupFund'), m(w.groupFund)],
+    ...(w.socialFundShared ? [[t('shareOut.socialFundShared'), m(w.socialFund)] as [string, string]] : []),
+  ];
+  const weightLabel = preview.basis === 'shares' ? t('shareOut.shares') : preview.basis === 'share_days' ? t('shareOut.shareDays') : t('shareOut.savingsBasis');
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table table--compact" data-testid="share-out-working">
+          <caption>{t('shareOut.working')}</caption>
+          <tbody>
+            {working.map(([label, value]) => (
+              <tr key={label}><th scope="row">{label}</th><td className="num">{value}</td></tr>
+            ))}
+            <tr className="total"><th scope="row">{t('shareOut.pool')}</th><td className="num" data-testid="share-out-pool">{m(w.pool)}</td></tr>
+            <tr><th scope="row">{t('shareOut.reserve', { percent: preview.rules.reservePercent })}</th><td className="num">− {m(preview.reserve)}</td></tr>
+            <tr><th scope="row">{t('shareOut.remainder', { unit: m(preview.rules.roundingUnit) })}</th><td className="num" data-testid="share-out-remainder">− {m(preview.remainder)}</td></tr>
+            <tr><th scope="row">{t('shareOut.socialFundKept')}</th><td className="num">{w.socialFundShared ? '—' : m(w.socialFund)}</td></tr>
+            <tr><th scope="row">{t('shareOut.cashAvailable')}</th><td className="num">{m(w.cash.available)}</td></tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="table-wrap">
+        <table className="table" data-testid="share-out-members">
+          <caption>{t('shareOut.parts')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('shareOut.member')}</th>
+              <th scope="col" className="num">{weightLabel}</th>
+              <th scope="col" className="num">{t('shareOut.saved')}</th>
+              <th scope="col" className="num">{t('shareOut.part')}</th>
+              <th scope="col" className="num">{t('shareOut.loanNetted')}</th>
+              <th scope="col" className="num">{t('shareOut.payout')}</th>
+              <th scope="col" className="num">{t('shareOut.stillOwed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.members.map((p) => (
+              <tr key={p.memberId}>
+                <td>{p.memberNo}</td>
+                <th scope="row">{p.fullName}</th>
+                <td className="num">{preview.basis === 'savings' ? m(p.weight) : p.weight}</td>
+                <td className="num">{m(p.savings)}</td>
+                <td className="num">{m(p.share)}</td>
+                <td className="num">{p.loanNetted === '0' ? '' : m(p.loanNetted)}</td>
+                <td className="num"><strong>{m(p.payout)}</strong></td>
+                <td className={p.debtCarried === '0' ? 'num' : 'num late'}>{p.debtCarried === '0' ? '' : m(p.debtCarried)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {preview.settledAtExit.length > 0 ? (
+        <p className="muted">{t('shareOut.settledAtExit', { names: preview.settledAtExit.map((x) => `${x.fullName} (${showDate(x.exitedOn)})`).join(', ') })}</p>
+      ) : null}
+    </>
+  );
+}
