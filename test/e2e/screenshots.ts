@@ -163,7 +163,7 @@ async function main() {
     }
     await full(`${language}-settings-full`);
     await page.evaluate(() => (window.location.hash = '#/members'));
-    await page.locator('.section-head .button').click();
+    await page.locator('.section-head .button').first().click();
     await page.locator('dialog input[name=fullName]').fill('X');
     await page.locator('dialog button[type=submit]').click();
     await shot(`${language}-members-add-with-errors`);
@@ -177,11 +177,15 @@ async function main() {
     await page.locator('[data-testid=meeting-total]').waitFor();
     await shot(`${language}-meeting-summary`);
     await page.locator('.actions .button').first().click();
-    await page.locator('.section-head .button').click();
+    await page.locator('.section-head .button').first().click();
     await page.locator('[data-cell="0-1"]').waitFor();
     await page.locator('[data-cell="3-1"]').focus();
     await shot(`${language}-meeting-sheet`);
     await page.locator('.actions .button--secondary').nth(1).click(); // start again: drop the draft
+    await page.locator('[data-testid=open-share-out]').click();
+    await page.locator('[data-testid=share-out-pool]').waitFor();
+    await full(`${language}-share-out`);
+    await page.locator('.actions.no-print .button').first().click(); // back to the meetings
     await page.evaluate(() => (window.location.hash = '#/loans'));
     await page.locator('tbody .row-actions .button').first().waitFor();
     await shot(`${language}-loans`);
@@ -192,7 +196,7 @@ async function main() {
     await shot(`${language}-loan-statement-print`);
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.actions.no-print .button').first().click(); // back to the list
-    await page.locator('.section-head .button').click();
+    await page.locator('.section-head .button').first().click();
     await page.locator('select[name=memberId]').selectOption({ index: 2 });
     await page.locator('input[name=principal]').fill('1,000');
     await page.locator('[data-testid=schedule-preview]').waitFor();
@@ -220,7 +224,7 @@ async function main() {
     await page.locator('select[name=memberId]').waitFor();
     await full(`${language}-livestock-queue`);
     await page.locator('.tabs .tab').first().click();
-    await page.locator('.section-head .button').click();
+    await page.locator('.section-head .button').first().click();
     await page.locator('input[name=tag]').waitFor();
     await page.locator('.funds .button').click();
     await full(`${language}-livestock-buy`);

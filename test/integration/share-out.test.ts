@@ -100,6 +100,20 @@ describe('the share-out draft of a shares group', () => {
     expect(draft.members[1]).toMatchObject({ loanNetted: '0', payout: draft.members[1]!.share });
   });
 
+  it('names a member with savings but no shares, whose savings a division by shares would give away, and will not post', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const late = t.ok('member-add', { associationId: a, fullName: 'Member 4', gender: 'female', joinedOn: '2025-05-01' });
+    t.ok('savings-brought-in', { associationId: a, date: '2025-05-02', members: [{ memberId: late.id, amount: '1,000' }] });
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(draft.savingsWithoutShares).toEqual(['Member 4']);
+    const before = tableCounts(t);
+    const r = t.call('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '11,400' }, confirmation: secondOfficer(t, a) });
+    expect(r.ok ? 'posted' : [r.error.code, r.error.message]).toEqual(['share-out-savings-without-shares', expect.stringContaining('Member 4')]);
+    expect({ ...tableCounts(t), users: 0, change_log: 0 }).toEqual({ ...before, users: 0, change_log: 0 });
+  });
+
   it('refuses a date before the cycle began', () => {
     book('collect');
     const r = t.call('share-out-preview', { associationId: a, cycleId, date: '2025-01-01' });

@@ -61,6 +61,12 @@ export interface ShareOutPreview {
   readonly loansOwed: readonly { readonly memberId: string; readonly fullName: string; readonly owed: Money }[];
   /** What the pool needs beyond the cash that can pay it (0 when the cash is there). */
   readonly shortfall: Money;
+  /**
+   * Shares groups: members with savings but no shares bought in the cycle (savings brought
+   * in, say). A division by shares would give their savings to the others, so the
+   * share-out cannot be done until they are recorded as shares.
+   */
+  readonly savingsWithoutShares: readonly string[];
 }
 
 /** Works out the share-out as of a date, from the books and the rules in force that day. */
@@ -131,6 +137,7 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
     settledAtExit,
     loansOwed: [...owed].map(([memberId, o]) => ({ memberId, fullName: names.get(memberId) ?? '', owed: toMoney(o.total) })),
     shortfall: toMoney(shortfall),
+    savingsWithoutShares: basis === 'shares' ? staying.filter((m) => weightOf(m.id) === 0n && (savings.get(m.id) ?? 0n) !== 0n).map((m) => m.fullName) : [],
   };
 }
 

@@ -88,9 +88,8 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     throw new LedgerError('share-out-shortfall', { shortfall: formatAmount(preview.shortfall, association.currency, ctx.actor.locale) }, 'cashCount.box');
   }
   // A member with savings but no shares bought would lose them in a division by shares: the group records them as shares first.
-  if (preview.basis === 'shares') {
-    const without = preview.members.filter((m) => m.weight === '0' && m.savings !== '0');
-    if (without.length > 0) throw new LedgerError('share-out-savings-without-shares', { names: without.map((m) => m.fullName).join(', ') }, 'date');
+  if (preview.savingsWithoutShares.length > 0) {
+    throw new LedgerError('share-out-savings-without-shares', { names: preview.savingsWithoutShares.join(', ') }, 'date');
   }
   const payable = preview.members.reduce((sum, m) => sum + BigInt(m.payout), 0n);
   const inPaidFrom = input.paidFrom === 'bank' ? counted.bank : counted.box;

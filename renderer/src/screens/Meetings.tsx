@@ -102,7 +102,7 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
         {canRecord && !association.readOnly ? (
           <button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'rules' })}>{t('cycle.change')}</button>
         ) : null}
-        <button type="button" className="button button--small button--secondary" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button>
+        <button type="button" className="button button--small button--secondary" data-testid="open-share-out" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button>
       </p>
       {meetings && meetings.length === 0 ? <p className="empty">{t('meeting.none')}</p> : null}
       {meetings && meetings.length > 0 ? (

@@ -65,6 +65,9 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
         </p>
       ) : null}
       {shown && shown.shortfall !== '0' ? <p className="form-error" data-testid="shortfall">{t('shareOut.shortfall', { amount: m(shown.shortfall) })}</p> : null}
+      {shown && !posted && shown.savingsWithoutShares.length > 0 ? (
+        <p className="form-error" data-testid="savings-without-shares">{t('shareOut.savingsWithoutShares', { names: shown.savingsWithoutShares.join(', ') })}</p>
+      ) : null}
       {draft && !posted && canPost && !association.readOnly ? (
         <div className="settings-form no-print">
           <h2>{t('shareOut.countTitle')}</h2>
@@ -116,6 +119,8 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
     [t('shareOut.groupFund'), m(w.groupFund)],
     ...(w.socialFundShared ? [[t('shareOut.socialFundShared'), m(w.socialFund)] as [string, string]] : []),
   ];
+  const netting = preview.members.some((p) => p.loanNetted !== '0');
+  const debts = preview.members.some((p) => p.debtCarried !== '0');
   const weightLabel = preview.basis === 'shares' ? t('shareOut.shares') : preview.basis === 'share_days' ? t('shareOut.shareDays') : t('shareOut.savingsBasis');
   return (
     <>
@@ -144,9 +149,9 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
               <th scope="col" className="num">{weightLabel}</th>
               <th scope="col" className="num">{t('shareOut.saved')}</th>
               <th scope="col" className="num">{t('shareOut.part')}</th>
-              <th scope="col" className="num">{t('shareOut.loanNetted')}</th>
+              {netting ? <th scope="col" className="num">{t('shareOut.loanNetted')}</th> : null}
               <th scope="col" className="num">{t('shareOut.payout')}</th>
-              <th scope="col" className="num">{t('shareOut.stillOwed')}</th>
+              {debts ? <th scope="col" className="num">{t('shareOut.stillOwed')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -157,9 +162,9 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
                 <td className="num">{preview.basis === 'savings' ? m(p.weight) : p.weight}</td>
                 <td className="num">{m(p.savings)}</td>
                 <td className="num">{m(p.share)}</td>
-                <td className="num">{p.loanNetted === '0' ? '' : m(p.loanNetted)}</td>
+                {netting ? <td className="num">{p.loanNetted === '0' ? '' : m(p.loanNetted)}</td> : null}
                 <td className="num"><strong>{m(p.payout)}</strong></td>
-                <td className={p.debtCarried === '0' ? 'num' : 'num late'}>{p.debtCarried === '0' ? '' : m(p.debtCarried)}</td>
+                {debts ? <td className={p.debtCarried === '0' ? 'num' : 'num late'}>{p.debtCarried === '0' ? '' : m(p.debtCarried)}</td> : null}
               </tr>
             ))}
           </tbody>
