@@ -9,6 +9,10 @@
 //   2,000 loan = 400; Member 03 × 3/18 = 1,466.67 → 1,400; 200 left over.
 //   Box: 5,600 + 4,700 − 300 − 2,000 = 8,000; paid 6,600.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, serveRenderer, type AppSession } from './harness';
@@ -84,6 +88,18 @@ describe('the share-out', () => {
     expect(tb.difference).toBe('0');
     const byCode = new Map(tb.rows.map((r) => [r.code, BigInt(r.debit) - BigInt(r.credit)]));
     expect([byCode.get('2010'), byCode.get('1100'), byCode.get('1010')]).toEqual([0n, 0n, 1_400n]);
+    // Printed: the report, then one slip per member with what they get, to sign.
+    const dir = mkdtempSync(join(tmpdir(), 'ikimina-share-out-'));
+    try {
+      const pdf = join(dir, 'share-out.pdf');
+      writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Share-out of Cycle One');
+      expect(text.match(/Received: _+/g)).toHaveLength(3);
+      expect(text).toMatch(/No\. 2 Member 02[\s\S]*Loan repaid from it\s+− 2,000 Frw[\s\S]*Paid out\s+400 Frw/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     await page.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => page.getByTestId('cycle-closed').textContent()).toContain('Cycle One was shared out');
   });

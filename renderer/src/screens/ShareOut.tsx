@@ -92,11 +92,36 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
           </div>
         </div>
       ) : null}
+      {posted ? <Slips association={association} cycle={cycle} posted={posted} /> : null}
       <div className="actions actions--start no-print">
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
-        <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>{posted ? t('shareOut.printWithSlips') : t('common.print')}</button>
       </div>
     </section>
+  );
+}
+
+/** One slip per member, printed after the report (each on its own part of the page, never split): what they get and why, to sign. */
+function Slips({ association, cycle, posted }: { readonly association: AssociationView; readonly cycle: CycleOutput; readonly posted: PostedShareOut }) {
+  const { t } = useTranslation();
+  const m = (minor: string) => money(minor, association.currency);
+  return (
+    <div className="slips print-only" data-testid="share-out-slips">
+      {posted.members.map((p) => (
+        <article key={p.memberId} className="slip">
+          <h2>{t('shareOut.slipTitle', { association: association.name, cycle: cycle.name })}</h2>
+          <p>{t('shareOut.slipWho', { no: p.memberNo, name: p.fullName, date: showDate(posted.date) })}</p>
+          <dl>
+            <div><dt>{posted.basis === 'shares' ? t('shareOut.shares') : t('shareOut.saved')}</dt><dd>{posted.basis === 'shares' ? p.weight : m(p.savings)}</dd></div>
+            <div><dt>{t('shareOut.part')}</dt><dd>{m(p.share)}</dd></div>
+            {p.loanNetted !== '0' ? <div><dt>{t('shareOut.loanNetted')}</dt><dd>− {m(p.loanNetted)}</dd></div> : null}
+            <div><dt>{t('shareOut.payout')}</dt><dd><strong>{m(p.payout)}</strong></dd></div>
+            {p.debtCarried !== '0' ? <div><dt>{t('shareOut.stillOwed')}</dt><dd>{m(p.debtCarried)}</dd></div> : null}
+          </dl>
+          <p className="slip__sign">{t('shareOut.slipSign')}</p>
+        </article>
+      ))}
+    </div>
   );
 }
 
