@@ -203,3 +203,49 @@ describe('posting the share-out', () => {
     expect(tableCounts(t)).toEqual(before);
   });
 });
+
+describe('a plain-savings group leaving part of the payout as next cycle’s savings', () => {
+  // Member 1 saves 6,000 and Member 2 3,000 at one meeting; Member 2 pays a 300 fine. Pool 9,300,
+  // divided by savings: 9,300 × 6,000/9,000 = 6,200 and 9,300 × 3,000/9,000 = 3,100.
+  // Member 1 leaves 2,000 in the group: 4,200 and 3,100 are paid, 2,000 stays in the box as her savings.
+  it('pays the rest, keeps what was left as savings, and the next cycle starts with it', () => {
+    const { association, members } = smallBook(t, 2);
+    a = association.id;
+    ids = members.map((m) => m.id);
+    cycleId = t.ok('cycle-create', {
+      associationId: a, name: 'Savings 2025', startsOn: '2025-01-15', endsOn: '2025-12-31',
+      rules: { savingMode: 'savings', fineLate: '300', shareOutRoundingUnit: '100' },
+    }).id;
+    t.ok('meeting-close', {
+      associationId: a, date: '2025-02-07', cashCount: { box: '9,300' },
+      rows: [{ memberId: ids[0]!, attendance: 'present', savings: '6,000' }, { memberId: ids[1]!, attendance: 'present', savings: '3,000', fineLate: '300' }],
+    });
+    const confirmation = secondOfficer(t, a);
+    const post = (reinvest: object[]) => t.call('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '9,300' }, reinvest, confirmation });
+    const before = tableCounts(t);
+    const tooMuch = post([{ memberId: ids[1]!, amount: '3,200' }]);
+    expect(tooMuch.ok ? 'posted' : [tooMuch.error.code, tooMuch.error.field]).toEqual(['share-out-reinvest-above-payout', 'reinvest.0.amount']);
+    expect(tableCounts(t)).toEqual(before);
+
+    const done = post([{ memberId: ids[0]!, amount: '2,000' }]);
+    if (!done.ok) throw new Error(done.error.message);
+    expect(done.value.members.map((m: { share: string; payout: string }) => [m.share, m.payout])).toEqual([['6200', '6200'], ['3100', '3100']]);
+    expect(done.value.reinvested).toEqual([{ memberId: ids[0], amount: '2000' }]);
+    const balance = (account: string, memberId?: string) => t.ok('account-balance-get', { associationId: a, account, ...(memberId ? { memberId } : {}) }).balance;
+    expect([balance('1010'), balance('2010', ids[0]), balance('2010', ids[1])]).toEqual(['2000', '-2000', '0']);
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+    expect(t.ok('share-out-get', { associationId: a, cycleId })!.reinvested).toEqual([{ memberId: ids[0], amount: '2000' }]);
+
+    const next = t.ok('cycle-create', { associationId: a, name: 'Savings 2025 B', startsOn: '2025-06-02', endsOn: '2026-05-31', rules: { savingMode: 'savings' } }).id;
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId: next, date: '2025-06-10' });
+    expect(draft.members.map((m) => [m.savings, m.share])).toEqual([['2000', '2000'], ['0', '0']]);
+  });
+
+  it('is refused in a shares group, where members buy shares again at the next cycle’s first meeting', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const r = t.call('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '10,400' }, reinvest: [{ memberId: ids[0]!, amount: '1,000' }], confirmation: secondOfficer(t, a) });
+    expect(r.ok ? 'posted' : r.error.code).toBe('share-out-reinvest-shares');
+  });
+});

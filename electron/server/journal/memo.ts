@@ -48,6 +48,7 @@ export interface MemoParams {
   'share-out-remainder': Record<never, never>;
   'share-out-paid': Record<never, never>;
   'share-out-closing': Record<never, never>;
+  'share-out-reinvested': Record<never, never>;
   'typed': { text: string };
 }
 

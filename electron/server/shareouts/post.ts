@@ -19,7 +19,7 @@ import { amountText, id, isoDate, optionalText } from '../validation';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { codedMemo } from '../journal/memo';
-import { minorUnits, type MinorUnits } from '../money/money';
+import { minorUnits, toMoney, type MinorUnits, type Money } from '../money/money';
 import { amountAt } from '../amount-field';
 import { formatAmount } from '../money/money';
 import { writableAssociation } from '../association-record';
@@ -38,6 +38,8 @@ export interface ShareOutInput {
   readonly date: string;
   readonly cashCount: { readonly box: string; readonly bank: string; readonly reason?: string };
   readonly paidFrom: 'cash_box' | 'bank';
+  /** Parts of payouts members leave in the group as their first savings of the next cycle. */
+  readonly reinvest: readonly { readonly memberId: string; readonly amount: string }[];
   readonly confirmation?: Confirmation;
 }
 
@@ -45,6 +47,8 @@ export interface PostedShareOut extends ShareOutPreview {
   readonly id: string;
   readonly entryId: string;
   readonly confirmedBy: string;
+  /** What each member left as savings for the next cycle (not paid out in cash). */
+  readonly reinvested: readonly { readonly memberId: string; readonly amount: Money }[];
 }
 
 const insertShareOut = rowInserter(shareOuts);
@@ -91,7 +95,23 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   if (preview.savingsWithoutShares.length > 0) {
     throw new LedgerError('share-out-savings-without-shares', { names: preview.savingsWithoutShares.join(', ') }, 'date');
   }
-  const payable = preview.members.reduce((sum, m) => sum + BigInt(m.payout), 0n);
+  // What members leave as next cycle's savings: not more than their payout; plain-savings groups only
+  // (a shares group's members buy shares again at the next cycle's first meeting).
+  const reinvested = new Map<string, bigint>();
+  input.reinvest.forEach((r, i) => {
+    const field = `reinvest.${i}.amount`;
+    const member = preview.members.find((m) => m.memberId === r.memberId);
+    if (!member) throw new LedgerError('member-not-found', {}, `reinvest.${i}.memberId`);
+    if (preview.basis === 'shares') throw new LedgerError('share-out-reinvest-shares', {}, field);
+    if (reinvested.has(r.memberId)) throw new LedgerError('member-listed-twice', { name: member.fullName }, `reinvest.${i}.memberId`);
+    const amount = BigInt(amountAt(ctx, r.amount, association.currency, field, { allowZero: true }));
+    if (amount > BigInt(member.payout)) {
+      throw new LedgerError('share-out-reinvest-above-payout', { name: member.fullName, payout: formatAmount(member.payout, association.currency, ctx.actor.locale) }, field);
+    }
+    if (amount > 0n) reinvested.set(r.memberId, amount);
+  });
+  const kept = [...reinvested.values()].reduce((sum, v) => sum + v, 0n);
+  const payable = preview.members.reduce((sum, m) => sum + BigInt(m.payout), 0n) - kept;
   const inPaidFrom = input.paidFrom === 'bank' ? counted.bank : counted.box;
   if (payable > inPaidFrom) {
     const money = (v: bigint) => formatAmount(v, association.currency, ctx.actor.locale);
@@ -120,10 +140,13 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
       lines.push(...repaymentLines(ctx, plan));
       toNet -= amount;
     }
-    paid += BigInt(m.payout);
+    const left = reinvested.get(m.memberId) ?? 0n;
+    if (left > 0n) lines.push({ accountId: account('member_savings'), memberId: m.memberId, amount: minorUnits(-left), memo: codedMemo('share-out-reinvested') });
+    paid += BigInt(m.payout) - left;
   }
   if (paid > 0n) lines.push({ accountId: account(input.paidFrom), amount: minorUnits(-paid), memo: codedMemo('share-out-paid') });
-  // A social fund the rules share is emptied into the parts; what is left is profit from the group fund.
+  // A social fund the rules share is emptied into the parts; what is left is profit from the group fund
+  // (the savings left for the next cycle are new savings: they do not change what the group fund pays).
   const socialFundIn = preview.rules.socialFundShared ? BigInt(preview.working.socialFund) : 0n;
   if (socialFundIn !== 0n) lines.push({ accountId: account('social_fund'), amount: minorUnits(socialFundIn) });
   // The cycle's income and expenses (with the interest netted above) are closed into the group fund,
@@ -153,11 +176,12 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   insertShareOut(ctx.ledger).run({
     id, associationId: input.associationId, cycleId: cycle.id, shareOutDate: input.date,
     boxCounted: Number(counted.box) as MinorUnits, bankCounted: Number(counted.bank) as MinorUnits,
-    differenceReason: differences.length > 0 ? input.cashCount.reason! : null, resultJson: JSON.stringify(preview),
+    differenceReason: differences.length > 0 ? input.cashCount.reason! : null,
+    resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })) }),
     entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
   });
   markCycleClosed(ctx, cycle.id, input.date);
-  return { ...preview, id, entryId: entry.id, confirmedBy: confirmer };
+  return { ...preview, id, entryId: entry.id, confirmedBy: confirmer, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: toMoney(amount) })) };
 }
 
 const shareOutOfCycle = typedQuery((db) =>
@@ -169,7 +193,8 @@ const shareOutOfCycle = typedQuery((db) =>
 export function postedShareOut(ctx: CallContext, associationId: string, cycleId: string): PostedShareOut | null {
   const row = shareOutOfCycle(ctx.ledger).get({ associationId, cycleId });
   if (!row) return null;
-  return { ...(JSON.parse(row.resultJson) as ShareOutPreview), id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+  const stored = JSON.parse(row.resultJson) as ShareOutPreview & { reinvested?: PostedShareOut['reinvested'] };
+  return { ...stored, reinvested: stored.reinvested ?? [], id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
 }
 
 export const shareOutPostHandlers = {
@@ -195,6 +220,7 @@ export const shareOutPostHandlers = {
       date: isoDate,
       cashCount: z.strictObject({ box: amountText, bank: amountText.default('0'), reason: optionalText(300) }),
       paidFrom: z.enum(['cash_box', 'bank'], { error: 'field-invalid' }).default('cash_box'),
+      reinvest: z.array(z.strictObject({ memberId: id, amount: amountText }), { error: 'field-invalid' }).max(1000).default([]),
       confirmation,
     }),
     run: (ctx, input): PostedShareOut => postShareOut(ctx, input),

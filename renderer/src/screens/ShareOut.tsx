@@ -27,6 +27,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const [reason, setReason] = useState('');
   const [paidFrom, setPaidFrom] = useState<'cash_box' | 'bank'>('cash_box');
   const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
+  const [leave, setLeave] = useState<Record<string, string>>({});
   const [justPosted, setPosted] = useState<PostedShareOut | null>(null);
   const closed = cycle.status === 'closed';
   const { data: earlier } = useQuery('share-out-get', closed ? { associationId: association.id, cycleId: cycle.id } : null, [association.id, cycle.id]);
@@ -36,8 +37,10 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const m = (minor: string) => money(minor, association.currency);
 
   async function post() {
+    // Only the amounts typed are sent; the server checks each against the member's payout.
+    const reinvest = Object.entries(leave).filter(([, amount]) => amount.trim() !== '').map(([memberId, amount]) => ({ memberId, amount }));
     const done = await command.run('share-out-post', {
-      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, confirmation: secondPerson,
+      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, reinvest, confirmation: secondPerson,
     });
     setSecondPerson((p) => ({ ...p, pin: '' }));
     if (done) setPosted(done);
@@ -85,8 +88,27 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
             options={[{ value: 'cash_box', label: t('savingsIn.box') }, { value: 'bank', label: t('savingsIn.bank') }]}
             error={command.fieldErrors.paidFrom}
           />
+          {draft.basis !== 'shares' ? (
+            <fieldset className="reinvest">
+              <legend>{t('shareOut.reinvestTitle')}</legend>
+              <p className="hint">{t('shareOut.reinvestHint')}</p>
+              {draft.members.filter((p) => p.payout !== '0').map((p) => {
+                const index = Object.entries(leave).filter(([, v]) => v.trim() !== '').findIndex(([memberId]) => memberId === p.memberId);
+                return (
+                  <TextField
+                    key={p.memberId}
+                    label={t('shareOut.reinvestWho', { name: p.fullName, payout: m(p.payout) })}
+                    name={`reinvest-${p.memberId}`}
+                    value={leave[p.memberId] ?? ''}
+                    onChange={(v) => setLeave((l) => ({ ...l, [p.memberId]: v }))}
+                    error={index >= 0 ? command.fieldErrors[`reinvest.${index}.amount`] : undefined}
+                  />
+                );
+              })}
+            </fieldset>
+          ) : null}
           <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
-          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'confirmation', 'confirmation.*'])} />
+          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'reinvest.*', 'confirmation', 'confirmation.*'])} />
           <div className="actions actions--start">
             <button type="button" className="button" onClick={() => void post()} disabled={command.busy}>{t('shareOut.post')}</button>
           </div>
