@@ -607,5 +607,20 @@ export const shareOuts = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [uniqueIndex('share_outs_cycle').on(t.cycleId)],
+  (t) => [index('share_outs_cycle').on(t.cycleId)],
 );
+
+/**
+ * A share-out reversed: its entry reversed, with a reason and a second officer's
+ * confirmation; the cycle reopened for a new share-out. Append-only.
+ */
+export const shareOutReversals = sqliteTable('share_out_reversals', {
+  id: text('id').primaryKey(),
+  associationId: text('association_id').notNull().references(() => associations.id),
+  shareOutId: text('share_out_id').notNull().unique().references(() => shareOuts.id),
+  reversalEntryId: text('reversal_entry_id').notNull().references(() => journalEntries.id),
+  reason: text('reason').notNull(),
+  confirmedBy: text('confirmed_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+});

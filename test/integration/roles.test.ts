@@ -53,6 +53,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'share-out-preview': READ,
   'share-out-post': ADMIN,
   'share-out-get': READ,
+  'share-out-reverse': ADMIN,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,

@@ -249,3 +249,35 @@ describe('a plain-savings group leaving part of the payout as next cycle’s sav
     expect(r.ok ? 'posted' : r.error.code).toBe('share-out-reinvest-shares');
   });
 });
+
+describe('a share-out done by mistake', () => {
+  it('is reversed with a reason and a second officer, the books as before it, and done again', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const confirmation = secondOfficer(t, a);
+    // Each account's balance (debit − credit): a reversal adds to both sides, and leaves the balance as it was.
+    const balances = () => t.ok('trial-balance-get', { associationId: a, asOf: '2025-06-01' }).rows.map((r) => [r.code, String(BigInt(r.debit) - BigInt(r.credit))]);
+    const before = balances();
+    const first = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '10,400' }, confirmation });
+    const alone = t.call('share-out-reverse', { associationId: a, cycleId, reason: 'Counted the shares wrong' });
+    expect(alone.ok ? 'reversed' : alone.error.code).toBe('confirmation-missing');
+
+    t.ok('share-out-reverse', { associationId: a, cycleId, reason: 'Counted the shares wrong', confirmation });
+    expect(balances()).toEqual(before);
+    expect(t.ok('cycle-list', { associationId: a }).find((c) => c.id === cycleId)).toMatchObject({ status: 'open', endsOn: '2025-12-31' });
+    expect(t.ok('share-out-get', { associationId: a, cycleId })).toBeNull();
+    const memo = t.ok('journal-entry-list', { associationId: a }).at(-1)!.memo;
+    expect(memo).toBe(`Reversal of the share-out of Cycle 2025: Counted the shares wrong (confirmed by ${SECOND_OFFICER.name})`);
+
+    // Done again, it stands; a second reversal after the next cycle has started is refused.
+    const again = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '10,400' }, confirmation });
+    expect(again.id).not.toBe(first.id);
+    expect(t.ok('share-out-get', { associationId: a, cycleId })!.id).toBe(again.id);
+    t.ok('cycle-create', { associationId: a, name: 'Next', startsOn: '2025-06-02', endsOn: '2026-05-31', rules: { savingMode: 'shares', sharePrice: '500' } });
+    const late = t.call('share-out-reverse', { associationId: a, cycleId, reason: 'Too late', confirmation });
+    expect(late.ok ? 'reversed' : late.error.code).toBe('share-out-next-cycle-started');
+    expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+    expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
+  });
+});

@@ -264,6 +264,15 @@ const closeCycle = typedQuery((db) =>
   db.update(cycles).set({ status: 'closed', endsOn: placeholderValue('endsOn') }).where(eq(cycles.id, sql.placeholder('cycleId'))).prepare(),
 );
 
+const reopenCycle = typedQuery((db) =>
+  db.update(cycles).set({ status: 'open', endsOn: placeholderValue('endsOn') }).where(eq(cycles.id, sql.placeholder('cycleId'))).prepare(),
+);
+
+/** Opens a cycle again (its share-out was reversed), with the end it had before. */
+export function markCycleReopened(ctx: CallContext, cycleId: string, endsOn: string): void {
+  reopenCycle(ctx.ledger).run({ cycleId, endsOn });
+}
+
 /** Closes a cycle on its share-out's day: it ends then (the next may start the day after); no more meetings or loans in it. */
 export function markCycleClosed(ctx: CallContext, cycleId: string, endsOn: string): void {
   closeCycle(ctx.ledger).run({ cycleId, endsOn });

@@ -49,6 +49,7 @@ export interface MemoParams {
   'share-out-paid': Record<never, never>;
   'share-out-closing': Record<never, never>;
   'share-out-reinvested': Record<never, never>;
+  'share-out-reversal': { cycle: string; reason: string; confirmedBy: string };
   'typed': { text: string };
 }
 

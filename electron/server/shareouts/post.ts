@@ -15,7 +15,7 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { ADMINS, READERS } from '../auth/access';
-import { amountText, id, isoDate, optionalText } from '../validation';
+import { amountText, id, isoDate, optionalText, requiredText } from '../validation';
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { codedMemo } from '../journal/memo';
@@ -24,9 +24,10 @@ import { amountAt } from '../amount-field';
 import { formatAmount } from '../money/money';
 import { writableAssociation } from '../association-record';
 import { rowInserter, prepared, typedQuery } from '../prepared';
-import { and, eq, sql } from 'drizzle-orm';
-import { shareOuts } from '../../../db/schema';
-import { getCycle, markCycleClosed } from '../cycles/handlers';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { shareOutReversals, shareOuts } from '../../../db/schema';
+import { getCycle, markCycleClosed, markCycleReopened } from '../cycles/handlers';
+import { reverseEntry } from '../journal/reverse';
 import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
 import { confirmation, confirmedBy, type Confirmation } from '../access/second-person';
 import { previewShareOut, type ShareOutPreview } from './handlers';
@@ -49,6 +50,8 @@ export interface PostedShareOut extends ShareOutPreview {
   readonly confirmedBy: string;
   /** What each member left as savings for the next cycle (not paid out in cash). */
   readonly reinvested: readonly { readonly memberId: string; readonly amount: Money }[];
+  /** The day the cycle was to end before the share-out closed it (a reversal gives it back). */
+  readonly cycleEndsOn: string;
 }
 
 const insertShareOut = rowInserter(shareOuts);
@@ -177,27 +180,71 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     id, associationId: input.associationId, cycleId: cycle.id, shareOutDate: input.date,
     boxCounted: Number(counted.box) as MinorUnits, bankCounted: Number(counted.bank) as MinorUnits,
     differenceReason: differences.length > 0 ? input.cashCount.reason! : null,
-    resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })) }),
+    resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })), cycleEndsOn: cycle.endsOn }),
     entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
   });
   markCycleClosed(ctx, cycle.id, input.date);
-  return { ...preview, id, entryId: entry.id, confirmedBy: confirmer, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: toMoney(amount) })) };
+  return {
+    ...preview, id, entryId: entry.id, confirmedBy: confirmer, cycleEndsOn: cycle.endsOn,
+    reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: toMoney(amount) })),
+  };
 }
 
+/** The cycle's share-out that stands: the latest not reversed. */
 const shareOutOfCycle = typedQuery((db) =>
   db.select({ id: shareOuts.id, resultJson: shareOuts.resultJson, entryId: shareOuts.entryId, confirmedBy: shareOuts.confirmedBy }).from(shareOuts)
-    .where(and(eq(shareOuts.associationId, sql.placeholder('associationId')), eq(shareOuts.cycleId, sql.placeholder('cycleId')))).prepare(),
+    .leftJoin(shareOutReversals, eq(shareOutReversals.shareOutId, shareOuts.id))
+    .where(and(eq(shareOuts.associationId, sql.placeholder('associationId')), eq(shareOuts.cycleId, sql.placeholder('cycleId')), isNull(shareOutReversals.id)))
+    .orderBy(desc(shareOuts.createdAt)).prepare(),
 );
+const insertReversal = rowInserter(shareOutReversals);
+const LATER_CYCLE = 'SELECT name FROM cycles WHERE association_id = ? AND starts_on > ? LIMIT 1';
 
 /** A cycle's share-out as it was posted (what was paid, for the report and the slips), or null before it. */
 export function postedShareOut(ctx: CallContext, associationId: string, cycleId: string): PostedShareOut | null {
   const row = shareOutOfCycle(ctx.ledger).get({ associationId, cycleId });
   if (!row) return null;
-  const stored = JSON.parse(row.resultJson) as ShareOutPreview & { reinvested?: PostedShareOut['reinvested'] };
-  return { ...stored, reinvested: stored.reinvested ?? [], id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+  const stored = JSON.parse(row.resultJson) as Omit<PostedShareOut, 'id' | 'entryId' | 'confirmedBy'>;
+  return { ...stored, id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+}
+
+/**
+ * Reverses a posted share-out, with a reason and a second officer's PIN: its entry is
+ * reversed on its own day (the books as of that day are as before it), the cycle opens
+ * again with the end it had, and a new share-out can be done. The cash count stays (it
+ * happened). Not once the next cycle has started, nor when loans were repaid from parts
+ * (their repayments are on the loans: collect them again first).
+ */
+export function reverseShareOut(ctx: CallContext, input: { associationId: string; cycleId: string; reason: string; confirmation?: Confirmation }): { reversalEntryId: string } {
+  writableAssociation(ctx, input.associationId);
+  const cycle = getCycle(ctx, input.associationId, input.cycleId);
+  const posted = postedShareOut(ctx, input.associationId, input.cycleId);
+  if (!posted) throw new LedgerError('share-out-not-found', {}, 'cycleId');
+  const later = prepared(ctx.ledger.sqlite, LATER_CYCLE).get(input.associationId, posted.date) as { name: string } | undefined;
+  if (later) throw new LedgerError('share-out-next-cycle-started', { name: later.name }, 'cycleId');
+  if (posted.members.some((m) => m.loanNetted !== '0')) throw new LedgerError('share-out-reverse-netted', {}, 'cycleId');
+  const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
+  const reversal = reverseEntry(ctx, {
+    associationId: input.associationId, entryId: posted.entryId, entryDate: posted.date,
+    memo: codedMemo('share-out-reversal', { cycle: cycle.name, reason: input.reason, confirmedBy: confirmer }),
+  });
+  insertReversal(ctx.ledger).run({
+    id: ctx.newId(), associationId: input.associationId, shareOutId: posted.id, reversalEntryId: reversal.id, reason: input.reason,
+    confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
+  });
+  markCycleReopened(ctx, cycle.id, posted.cycleEndsOn);
+  return { reversalEntryId: reversal.id };
 }
 
 export const shareOutPostHandlers = {
+  'share-out-reverse': handler({
+    kind: 'write',
+    access: { roles: ADMINS },
+    summary: 'Reverse a share-out done by mistake, with a reason and a second officer’s PIN: the cycle opens again for a new one',
+    input: z.strictObject({ associationId: id, cycleId: id, reason: requiredText(300), confirmation }),
+    run: (ctx, input): { reversalEntryId: string } => reverseShareOut(ctx, input),
+  }),
+
   'share-out-get': handler({
     kind: 'read',
     access: { roles: READERS },

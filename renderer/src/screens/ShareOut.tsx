@@ -28,6 +28,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const [paidFrom, setPaidFrom] = useState<'cash_box' | 'bank'>('cash_box');
   const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
   const [leave, setLeave] = useState<Record<string, string>>({});
+  const [reverseReason, setReverseReason] = useState('');
   const [justPosted, setPosted] = useState<PostedShareOut | null>(null);
   const closed = cycle.status === 'closed';
   const { data: earlier } = useQuery('share-out-get', closed ? { associationId: association.id, cycleId: cycle.id } : null, [association.id, cycle.id]);
@@ -44,6 +45,12 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
     });
     setSecondPerson((p) => ({ ...p, pin: '' }));
     if (done) setPosted(done);
+  }
+
+  async function reverse() {
+    const done = await command.run('share-out-reverse', { associationId: association.id, cycleId: cycle.id, reason: reverseReason, confirmation: secondPerson });
+    setSecondPerson((p) => ({ ...p, pin: '' }));
+    if (done) onBack();
   }
 
   const shown: ShareOutPreview | null = posted ?? draft;
@@ -113,6 +120,16 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
             <button type="button" className="button" onClick={() => void post()} disabled={command.busy}>{t('shareOut.post')}</button>
           </div>
         </div>
+      ) : null}
+      {posted && canPost && !association.readOnly ? (
+        <details className="settings-form no-print">
+          <summary>{t('shareOut.reverseTitle')}</summary>
+          <p className="hint">{t('shareOut.reverseHint')}</p>
+          <TextField label={t('shareOut.reverseReason')} name="reason" value={reverseReason} onChange={setReverseReason} error={command.fieldErrors.reason} required />
+          <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
+          <FormError message={command.errorOutside(['reason', 'confirmation', 'confirmation.*'])} />
+          <button type="button" className="button button--danger" onClick={() => void reverse()} disabled={command.busy}>{t('shareOut.reverse')}</button>
+        </details>
       ) : null}
       {posted ? <Slips association={association} cycle={cycle} posted={posted} /> : null}
       <div className="actions actions--start no-print">
