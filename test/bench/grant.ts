@@ -13,7 +13,7 @@
 import Database from 'better-sqlite3';
 import type { Actor } from '../../electron/server/context';
 import { ACTOR, must, seedLedger } from './setup';
-import { clock, int, median, msBetween, ratio2 } from './stats';
+import { int, medianReadTimes, ratio2 } from './stats';
 import type { MeetingMetric } from './meeting';
 
 export interface GrantBenchOptions {
@@ -83,25 +83,9 @@ export function benchGrantStatement(dir: string, options: GrantBenchOptions, pro
   const serverRead = () => {
     if (!server.call('grant-statement', input, actor).ok) throw new Error('grant-statement refused');
   };
-  for (let i = 0; i < options.warmup; i++) {
-    serverRead();
-    rawRead();
-  }
-  const time = (f: () => void) => {
-    const start = clock();
-    f();
-    return msBetween(start, clock());
-  };
-  const serverMs: number[] = [];
-  const rawMs: number[] = [];
-  for (let i = 0; i < options.reps; i++) {
-    serverMs.push(time(serverRead));
-    rawMs.push(time(rawRead));
-  }
+  const { server: s, raw: b } = medianReadTimes(serverRead, rawRead, options);
   raw.close();
   server.close();
-  const s = median(serverMs);
-  const b = median(rawMs);
   const animals = statement.herd.alive + statement.herd.sold + statement.herd.dead;
   return [{
     metric: { name: 'grant_statement_ms', value: s, unit: 'ms', baseline: b, ratio: b / s },

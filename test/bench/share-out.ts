@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3';
 import type { Actor } from '../../electron/server/context';
 import { ACTOR, must, seedLedger } from './setup';
-import { clock, int, median, msBetween, ratio2 } from './stats';
+import { int, medianReadTimes, ratio2 } from './stats';
 import type { MeetingMetric } from './meeting';
 
 export interface ShareOutBenchOptions {
@@ -68,30 +68,9 @@ export function benchShareOut(dir: string, options: ShareOutBenchOptions, progre
   const serverRead = () => {
     if (!server.call('share-out-preview', input, actor).ok) throw new Error('share-out-preview refused');
   };
-  for (let i = 0; i < options.warmup; i++) {
-    serverRead();
-    rawRead();
-  }
-  const time = (f: () => void) => {
-    const start = clock();
-    f();
-    return msBetween(start, clock());
-  };
-  const serverMs: number[] = [];
-  const rawMs: number[] = [];
-  for (let i = 0; i < options.reps; i++) {
-    if (i % 2 === 0) {
-      serverMs.push(time(serverRead));
-      rawMs.push(time(rawRead));
-    } else {
-      rawMs.push(time(rawRead));
-      serverMs.push(time(serverRead));
-    }
-  }
+  const { server: s, raw: b } = medianReadTimes(serverRead, rawRead, options);
   raw.close();
   server.close();
-  const s = median(serverMs);
-  const b = median(rawMs);
   return [{
     metric: { name: 'share_out_ms', value: s, unit: 'ms', baseline: b, ratio: b / s },
     readable: `share-out of 30 members after ${int(options.meetings)} meetings: server ${s.toFixed(2)} ms, raw SQLite reading the same rows ${b.toFixed(2)} ms, ` +

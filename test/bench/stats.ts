@@ -34,3 +34,32 @@ export function round(n: number, places = 3): number {
   const f = 10 ** places;
   return Math.round(n * f) / f;
 }
+
+/**
+ * The median time of a server read and of the raw SQLite read it is compared with,
+ * after a warm-up, taking turns (the one that goes first alternates) so that a busy
+ * moment on the machine falls on both.
+ */
+export function medianReadTimes(serverRead: () => void, rawRead: () => void, options: { readonly warmup: number; readonly reps: number }): { server: number; raw: number } {
+  for (let i = 0; i < options.warmup; i++) {
+    serverRead();
+    rawRead();
+  }
+  const time = (f: () => void) => {
+    const start = clock();
+    f();
+    return msBetween(start, clock());
+  };
+  const server: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < options.reps; i++) {
+    if (i % 2 === 0) {
+      server.push(time(serverRead));
+      raw.push(time(rawRead));
+    } else {
+      raw.push(time(rawRead));
+      server.push(time(serverRead));
+    }
+  }
+  return { server: median(server), raw: median(raw) };
+}
