@@ -102,5 +102,9 @@ describe('the share-out', () => {
     }
     await page.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => page.getByTestId('cycle-closed').textContent()).toContain('Cycle One was shared out');
+    // The next cycle starts from this one's rules, the share-out's included.
+    expect(await page.locator('input[name=sharePrice]').inputValue()).toBe('500');
+    expect(await page.locator('input[name=shareOutRoundingUnit]').inputValue()).toBe('100');
+    expect(await page.locator('input[name=shareOutLoans][value=net]').isChecked()).toBe(true);
   });
 });

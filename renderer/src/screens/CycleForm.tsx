@@ -13,13 +13,15 @@ interface Props {
   readonly onCreated: (cycle: CycleOutput) => void;
   /** The cycle whose rules change from a date, instead of starting a new one. */
   readonly changing?: CycleOutput;
+  /** Starting the next cycle: its rules start as the closed cycle's (the share price may change). */
+  readonly template?: CycleOutput;
   readonly onCancel?: () => void;
 }
 
-export function CycleForm({ association, onCreated, changing, onCancel }: Props) {
+export function CycleForm({ association, onCreated, changing, template, onCancel }: Props) {
   const { t } = useTranslation();
   const command = useCommand();
-  const current = changing?.rules.at(-1)?.rules;
+  const current = (changing ?? template)?.rules.at(-1)?.rules;
   const typed = (minor: string) => typedAmount(minor, association.currency);
   const [form, setForm] = useState(() => {
     if (!current) {
@@ -28,16 +30,21 @@ export function CycleForm({ association, onCreated, changing, onCancel }: Props)
         socialFund: '0', entranceFee: '0', fineLate: '0', fineAbsent: '0', fineOther: '0',
         loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: '12', loanDayCount: '30/360',
         loanMaxMultiple: '3', loanLatePenalty: '0', loanGuarantorsAbove: '0', effectiveFrom: today(),
+        shareOutBasis: 'savings', shareOutReservePercent: '0', shareOutRoundingUnit: typed('1'), shareOutRemainderTo: 'group_fund',
+        shareOutLoans: 'collect', shareOutSocialFund: 'kept',
       };
     }
+    const shareOut = current.shareOut;
     const loans = current.loans!; // the server fills in the default lending rules
     return {
-      name: changing!.name, startsOn: changing!.startsOn, endsOn: changing!.endsOn, savingMode: current.savingMode,
+      name: changing?.name ?? '', startsOn: changing?.startsOn ?? '', endsOn: changing?.endsOn ?? '', savingMode: current.savingMode,
       sharePrice: current.savingMode === 'shares' ? typed(current.sharePrice) : '', minShares: String(current.minShares), maxShares: String(current.maxShares),
       socialFund: typed(current.socialFund), entranceFee: typed(current.entranceFee), fineLate: typed(current.fines.late), fineAbsent: typed(current.fines.absent),
       fineOther: typed(current.fines.other), loanMethod: loans.method, loanMonthlyRatePercent: loans.monthlyRatePercent, loanFrequency: loans.frequency,
       loanMaxInstalments: String(loans.maxInstalments), loanDayCount: loans.dayCount, loanMaxMultiple: loans.maxMultipleOfSavings,
       loanLatePenalty: typed(loans.latePenalty), loanGuarantorsAbove: typed(loans.guarantorsAbove), effectiveFrom: today(),
+      shareOutBasis: shareOut.basis, shareOutReservePercent: shareOut.reservePercent, shareOutRoundingUnit: typed(shareOut.roundingUnit),
+      shareOutRemainderTo: shareOut.remainderTo, shareOutLoans: shareOut.loans, shareOutSocialFund: shareOut.socialFundShared ? 'shared' : 'kept',
     };
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -60,6 +67,9 @@ export function CycleForm({ association, onCreated, changing, onCancel }: Props)
         loanFrequency: form.loanFrequency as 'weekly' | 'biweekly' | 'monthly', loanMaxInstalments: whole(form.loanMaxInstalments),
         loanDayCount: form.loanDayCount as '30/360' | 'actual/365', loanMaxMultiple: form.loanMaxMultiple,
         loanLatePenalty: form.loanLatePenalty, loanGuarantorsAbove: form.loanGuarantorsAbove,
+        shareOutBasis: form.shareOutBasis as 'savings' | 'share_days', shareOutReservePercent: form.shareOutReservePercent,
+        shareOutRoundingUnit: form.shareOutRoundingUnit, shareOutRemainderTo: form.shareOutRemainderTo as 'group_fund' | 'social_fund',
+        shareOutLoans: form.shareOutLoans as 'collect' | 'net', shareOutSocialFund: form.shareOutSocialFund as 'kept' | 'shared',
       };
     const created = changing
       ? await command.run('cycle-rules-change', { associationId: association.id, cycleId: changing.id, effectiveFrom: form.effectiveFrom, rules })
@@ -119,7 +129,28 @@ export function CycleForm({ association, onCreated, changing, onCancel }: Props)
       <TextField label={t('cycle.loanMaxMultiple')} name="loanMaxMultiple" value={form.loanMaxMultiple} onChange={set('loanMaxMultiple')} error={err('rules.loanMaxMultiple')} />
       <TextField label={t('cycle.loanLatePenalty')} name="loanLatePenalty" value={form.loanLatePenalty} onChange={set('loanLatePenalty')} error={err('rules.loanLatePenalty')} />
       <TextField label={t('cycle.loanGuarantorsAbove')} name="loanGuarantorsAbove" value={form.loanGuarantorsAbove} onChange={set('loanGuarantorsAbove')} error={err('rules.loanGuarantorsAbove')} hint={t('cycle.loanGuarantorsHint')} />
-      <FormError message={command.errorOutside(['name', 'startsOn', 'endsOn', 'effectiveFrom', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
+      <h3>{t('cycle.shareOut')}</h3>
+      {form.savingMode === 'savings' ? (
+        <ChoiceField legend={t('cycle.shareOutBasis')} name="shareOutBasis" value={form.shareOutBasis} onChange={set('shareOutBasis')} options={[
+          { value: 'savings', label: t('cycle.basisSavings') },
+          { value: 'share_days', label: t('cycle.basisShareDays') },
+        ]} />
+      ) : null}
+      <TextField label={t('cycle.shareOutReserve')} name="shareOutReservePercent" value={form.shareOutReservePercent} onChange={set('shareOutReservePercent')} error={err('rules.shareOutReservePercent')} />
+      <TextField label={t('cycle.shareOutUnit')} name="shareOutRoundingUnit" value={form.shareOutRoundingUnit} onChange={set('shareOutRoundingUnit')} error={err('rules.shareOutRoundingUnit')} hint={t('cycle.shareOutUnitHint')} />
+      <ChoiceField legend={t('cycle.shareOutRemainder')} name="shareOutRemainderTo" value={form.shareOutRemainderTo} onChange={set('shareOutRemainderTo')} options={[
+        { value: 'group_fund', label: t('cycle.remainderGroupFund') },
+        { value: 'social_fund', label: t('cycle.remainderSocialFund') },
+      ]} />
+      <ChoiceField legend={t('cycle.shareOutLoans')} name="shareOutLoans" value={form.shareOutLoans} onChange={set('shareOutLoans')} options={[
+        { value: 'collect', label: t('cycle.loansCollect') },
+        { value: 'net', label: t('cycle.loansNet') },
+      ]} />
+      <ChoiceField legend={t('cycle.shareOutSocialFund')} name="shareOutSocialFund" value={form.shareOutSocialFund} onChange={set('shareOutSocialFund')} options={[
+        { value: 'kept', label: t('cycle.socialFundKept') },
+        { value: 'shared', label: t('cycle.socialFundShared') },
+      ]} />
+      <FormError message={command.errorOutside(['rules.shareOutReservePercent', 'rules.shareOutRoundingUnit', 'name', 'startsOn', 'endsOn', 'effectiveFrom', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
       <div className="actions actions--start">
         {onCancel ? <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button> : null}
         <button type="submit" className="button" disabled={command.busy}>{changing ? t('cycle.changeSave') : t('cycle.start')}</button>

@@ -52,7 +52,7 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
         <h1 id="meetings-title">{t('nav.meetings')}</h1>
         <p className="notice" data-testid="cycle-closed">{t('shareOut.cycleClosed', { name: cycle.name, date: date(cycle.endsOn) })}</p>
         <p><button type="button" className="button button--secondary" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button></p>
-        {canRecord && !association.readOnly ? <CycleForm association={association} onCreated={() => reloadCycles()} /> : null}
+        {canRecord && !association.readOnly ? <CycleForm association={association} template={cycle} onCreated={() => reloadCycles()} /> : null}
       </section>
     );
   }
