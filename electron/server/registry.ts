@@ -5,7 +5,7 @@
 // always returns a Result: never a raw exception.
 
 import type { z } from 'zod';
-import { LedgerError, messageKeyOf, type ErrorResult, type Result } from './errors';
+import { LedgerError, messageKeyOf, type ErrorParams, type ErrorResult, type Result } from './errors';
 import { todayOf, type Actor, type CallContext, type ServerDeps } from './context';
 import { validate } from './validation';
 import { englishMessage } from './messages/render';
@@ -49,7 +49,16 @@ export interface AuditTarget {
  * PIN must still count as an attempt): the transaction commits, the change log
  * records the refusal, and the caller gets the error.
  */
-export class RefusalAfterCommit extends LedgerError {}
+/**
+ * A refusal that still leaves a trace: the command's own writes are undone, then what
+ * the refusal must keep (a wrong PIN counted against its holder) is written and the
+ * refusal is logged, in the same transaction.
+ */
+export class RefusalAfterCommit extends LedgerError {
+  constructor(code: string, params: ErrorParams = {}, field?: string, readonly keep?: () => void) {
+    super(code, params, field);
+  }
+}
 
 export function handler<S extends z.ZodType, O>(def: HandlerDef<S, O>): HandlerDef<S, O> {
   return def;
@@ -108,12 +117,15 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         const value = deps.ledger.sqlite
           .transaction(() => {
             try {
-              const out = def.run(ctx, input);
+              // In a savepoint of its own: a refusal undoes the command's writes, whatever it wrote before refusing.
+              const out = deps.ledger.sqlite.transaction(() => def.run(ctx, input))();
               target = def.audit ? def.audit(input, out) : auditTarget(input, out);
               logChange(ctx, name, input, target, 'done');
               return out;
             } catch (err) {
               if (!(err instanceof RefusalAfterCommit)) throw err;
+              deps.sealer.rolledBack();
+              err.keep?.();
               refusal = err;
               target = auditTarget(input, null);
               logChange(ctx, name, input, target, err.code);

@@ -202,6 +202,21 @@ describe('posting the share-out', () => {
     expect(off.ok ? 'posted' : [off.error.code, off.error.field]).toEqual(['share-out-count-reason', 'cashCount.reason']);
     expect(tableCounts(t)).toEqual(before);
   });
+
+  it('keeps nothing of a share-out refused for a wrong confirming PIN but the wrong PIN counted, not even the cash difference it recorded first', () => {
+    const loanId = book('collect');
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    t.ok('loan-repay', { associationId: a, loanId, date: '2025-05-10', amount: '2,200' });
+    const grace = secondOfficer(t, a);
+    const before = tableCounts(t);
+    const r = post({ confirmation: { ...grace, pin: '0000' }, cashCount: { box: '10,300', reason: 'A note went missing' } });
+    expect(r.ok ? 'posted' : [r.error.code, r.error.field]).toEqual(['pin-wrong', 'confirmation.pin']);
+    // Only the refusal's trace: one more line of history, and the wrong PIN counted against Grace.
+    expect(tableCounts(t)).toEqual({ ...before, change_log: before.change_log! + 1 });
+    expect(t.server.ledger.sqlite.prepare('SELECT failed_attempts AS n FROM users WHERE id = ?').get(grace.userId)).toEqual({ n: 1 });
+    expect(t.ok('account-balance-get', { associationId: a, account: '1010' }).balance).toBe('10400');
+    expect(t.ok('ledger-health-get', {}).problems).toEqual([]);
+  });
 });
 
 describe('a plain-savings group leaving part of the payout as next cycle’s savings', () => {

@@ -51,13 +51,16 @@ export function refuseIfLocked(ctx: CallContext, holder: PinHolder): void {
   }
 }
 
-/** Counts a wrong PIN or code against the holder and returns how long they are now locked (seconds). */
-export function countFailure(ctx: CallContext, holder: PinHolder): number {
+/**
+ * A wrong PIN or code against the holder: how long they are now locked (seconds), and
+ * the write that counts it — kept by the refusal (RefusalAfterCommit) while everything
+ * else the command did is undone.
+ */
+export function countFailure(ctx: CallContext, holder: PinHolder): { seconds: number; keep: () => void } {
   const failures = holder.failedAttempts + 1;
   const seconds = lockSeconds(failures);
   const until = seconds > 0 ? new Date(ctx.now().getTime() + seconds * 1000).toISOString() : null;
-  attemptQueries(ctx.ledger)[holder.table].countFailure.run({ failures, until, id: holder.id });
-  return seconds;
+  return { seconds, keep: () => attemptQueries(ctx.ledger)[holder.table].countFailure.run({ failures, until, id: holder.id }) };
 }
 
 /** The whole check of a PIN at sign-in; returns only when it is right. */
@@ -67,12 +70,12 @@ export function checkPinAttempt(ctx: CallContext, holder: PinHolder, pin: string
   // A PIN set on another laptop cannot be checked here: the recovery code sets a new one.
   if (result === 'other-laptop') throw new LedgerError('pin-other-laptop', {}, 'pin');
   if (result !== 'ok') {
-    const seconds = countFailure(ctx, holder);
+    const { seconds, keep } = countFailure(ctx, holder);
     // `count` picks the sentence's singular or plural ("1 minute", "2 tries").
     const minutes = Math.ceil(seconds / 60);
-    if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin');
+    if (seconds > 0) throw new RefusalAfterCommit('pin-wrong-locked', { minutes, count: minutes }, 'pin', keep);
     const left = FREE_ATTEMPTS - holder.failedAttempts - 1;
-    throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin');
+    throw new RefusalAfterCommit('pin-wrong', { left, count: left }, 'pin', keep);
   }
   const q = attemptQueries(ctx.ledger)[holder.table];
   q.clear.run({ id: holder.id });

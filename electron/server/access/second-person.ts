@@ -51,7 +51,7 @@ export function confirmedBy(ctx: CallContext, associationId: string, given: Conf
     checkPinAttempt(ctx, { table: 'users', ...person }, given.pin);
   } catch (err) {
     // The same refusal, said about the confirmer's PIN box rather than the caller's.
-    if (err instanceof RefusalAfterCommit) throw new RefusalAfterCommit(err.code, err.params, 'confirmation.pin');
+    if (err instanceof RefusalAfterCommit) throw new RefusalAfterCommit(err.code, err.params, 'confirmation.pin', err.keep);
     if (err instanceof LedgerError) throw new LedgerError(err.code, err.params, 'confirmation.pin');
     throw err;
   }

@@ -263,8 +263,7 @@ export const userHandlers = {
       // A wrong code counts like a wrong PIN, against the user being recovered.
       refuseIfLocked(ctx, { table: 'users', ...user });
       if (!stored.recoveryHash || checkSecret(normaliseRecoveryCode(input.recoveryCode), stored.recoveryHash, null) !== 'ok') {
-        countFailure(ctx, { table: 'users', ...user });
-        throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode');
+        throw new RefusalAfterCommit('recovery-code-wrong', {}, 'recoveryCode', countFailure(ctx, { table: 'users', ...user }).keep);
       }
       setPin(ctx, user.id, input.newPin, 'newPin');
       return { user: view(userRow(ctx, input.associationId, user.id)), newRecoveryCode: renewRecoveryCode(ctx, input.associationId) };
