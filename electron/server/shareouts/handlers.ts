@@ -104,7 +104,10 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
   const weightOf = (memberId: string): bigint =>
     basis === 'shares' ? (shares.get(memberId) ?? 0n) : basis === 'share_days' ? (shareDays.get(memberId) ?? 0n) : (savings.get(memberId) ?? 0n);
 
-  const bases: MemberBasis[] = staying.map((m) => ({ memberId: m.id, weight: weightOf(m.id) > 0n ? weightOf(m.id) : 0n, owed: netting ? (owed.get(m.id)?.total ?? 0n) : 0n }));
+  const bases: MemberBasis[] = staying.map((m) => {
+    const weight = weightOf(m.id);
+    return { memberId: m.id, weight: weight > 0n ? weight : 0n, owed: netting ? (owed.get(m.id)?.total ?? 0n) : 0n };
+  });
   let division;
   try {
     division = divide({ pool: figures.pool, profit: figures.profit, reservePercent: shareOut.reservePercent, roundingUnit: BigInt(shareOut.roundingUnit), members: bases });

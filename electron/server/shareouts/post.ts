@@ -19,7 +19,7 @@ import { amountText, id, isoDate, optionalText, requiredText } from '../validati
 import { accountBalance, accountByPurpose } from '../journal/balances';
 import { postEntry, type EntryLine } from '../journal/post';
 import { codedMemo } from '../journal/memo';
-import { minorUnits, toMoney, type MinorUnits, type Money } from '../money/money';
+import { minorUnits, toMoney, type Money } from '../money/money';
 import { amountAt } from '../amount-field';
 import { formatAmount } from '../money/money';
 import { writableAssociation } from '../association-record';
@@ -178,7 +178,7 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   const id = ctx.newId();
   insertShareOut(ctx.ledger).run({
     id, associationId: input.associationId, cycleId: cycle.id, shareOutDate: input.date,
-    boxCounted: Number(counted.box) as MinorUnits, bankCounted: Number(counted.bank) as MinorUnits,
+    boxCounted: minorUnits(counted.box), bankCounted: minorUnits(counted.bank),
     differenceReason: differences.length > 0 ? input.cashCount.reason! : null,
     resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })), cycleEndsOn: cycle.endsOn }),
     entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
