@@ -19,8 +19,10 @@ import { administratorHandlers } from './access/administrators';
 import { ledgerFileHandlers } from './backups/ledger-file';
 import { shareOutHandlers } from './shareouts/handlers';
 import { shareOutPostHandlers } from './shareouts/post';
+import { memberExitHandlers } from './shareouts/exit';
+import { cycleOpeningHandlers } from './shareouts/opening';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
-  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers);
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers);
 
 export type AllHandlers = typeof allHandlers;

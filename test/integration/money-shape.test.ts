@@ -54,7 +54,7 @@ function samples(): Record<string, unknown> {
     'account-balance-get': { associationId: a, account: '1010' }, 'trial-balance-get': { associationId: a }, 'journal-entry-get': { associationId: a, entryId },
     'journal-entry-list': { associationId: a }, 'journal-chain-verify': { associationId: a }, 'audit-list': { associationId: a },
     'backup-create': { associationId: a }, 'backup-list': { associationId: a }, 'cycle-list': { associationId: a }, 'meeting-get': { associationId: a, meetingId },
-    'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'share-out-get': { associationId: a, cycleId }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
+    'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'share-out-get': { associationId: a, cycleId }, 'cycle-opening': { associationId: a, cycleId }, 'member-exit-preview': { associationId: a, memberId: f.m.uwase, exitedOn: '2025-07-07' }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
     'loan-preview': { associationId: a, memberId: f.m.habimana, principal: '1,000', instalments: 2, date: '2025-07-07' }, 'loan-get': { associationId: a, loanId },
     'loan-list': { associationId: a }, 'loan-portfolio-get': { associationId: a }, 'grant-list': { associationId: a },
     'grant-statement': { associationId: a, grantId: f.grantId }, 'spending-list': { associationId: a }, 'evidence-get': { associationId: a, evidenceId },

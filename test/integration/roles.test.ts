@@ -54,6 +54,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'share-out-post': ADMIN,
   'share-out-get': READ,
   'share-out-reverse': ADMIN,
+  'member-exit-preview': READ,
+  'cycle-opening': READ,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,

@@ -49,14 +49,17 @@ export interface ShareOutRules {
   readonly loans: (typeof SHARE_OUT_LOANS)[number];
   /** Whether the social fund is divided too (kept by the group otherwise). */
   readonly socialFundShared: boolean;
+  /** A member who leaves mid-cycle takes their savings, or their savings and their part of the profit so far. */
+  readonly onExit: (typeof EXIT_SHARES)[number];
 }
 
 export const SHARE_OUT_BASES = ['savings', 'share_days'] as const;
 export const REMAINDER_DESTINATIONS = ['group_fund', 'social_fund'] as const;
 export const SHARE_OUT_LOANS = ['collect', 'net'] as const;
+export const EXIT_SHARES = ['savings', 'savings_and_profit'] as const;
 
 export const DEFAULT_SHARE_OUT_RULES: ShareOutRules = {
-  basis: 'savings', reservePercent: '0', roundingUnit: 1, remainderTo: 'group_fund', loans: 'collect', socialFundShared: false,
+  basis: 'savings', reservePercent: '0', roundingUnit: 1, remainderTo: 'group_fund', loans: 'collect', socialFundShared: false, onExit: 'savings',
 };
 
 export function shareOutRulesOf(rules: CycleRules): ShareOutRules {
@@ -117,6 +120,7 @@ const rulesInput = z.strictObject({
   shareOutRemainderTo: z.enum(REMAINDER_DESTINATIONS, { error: 'field-not-allowed' }).default('group_fund'),
   shareOutLoans: z.enum(SHARE_OUT_LOANS, { error: 'field-not-allowed' }).default('collect'),
   shareOutSocialFund: z.enum(['kept', 'shared'], { error: 'field-not-allowed' }).default('kept'),
+  shareOutOnExit: z.enum(EXIT_SHARES, { error: 'field-not-allowed' }).default('savings'),
 });
 export type RulesInput = z.input<typeof rulesInput>;
 
@@ -160,6 +164,7 @@ function rulesFrom(ctx: CallContext, input: z.output<typeof rulesInput>, currenc
       remainderTo: input.shareOutRemainderTo,
       loans: input.shareOutLoans,
       socialFundShared: input.shareOutSocialFund === 'shared',
+      onExit: input.shareOutOnExit,
     },
   };
   if (decimal(input.shareOutReservePercent).gt(100)) throw new LedgerError('share-out-reserve-invalid', {}, 'rules.shareOutReservePercent');
@@ -258,6 +263,12 @@ export function cycleOn(ctx: CallContext, associationId: string, date: string): 
   const cycle = getCycle(ctx, associationId, row.id);
   if (cycle.status === 'closed') throw new LedgerError('cycle-closed', { name: cycle.name }, 'date');
   return cycle;
+}
+
+/** The cycle a date falls in, open or closed, or null. */
+export function cycleCovering(ctx: CallContext, associationId: string, date: string): CycleView | null {
+  const row = cycleQueries(ctx.ledger).covering.get({ associationId, from: date, to: date });
+  return row ? getCycle(ctx, associationId, row.id) : null;
 }
 
 const closeCycle = typedQuery((db) =>

@@ -33,6 +33,7 @@ export interface MemoParams {
   'loan-interest': Record<never, never>;
   'late-penalty': Record<never, never>;
   'savings-payout': { name: string };
+  'exit-profit-part': { name: string; cycle: string };
   'savings-brought-in': Record<never, never>;
   'reversal': { seq: number; reason: string; confirmedBy: string };
   'grant-receipt': { grantor: string; reference: string };

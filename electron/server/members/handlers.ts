@@ -1,24 +1,21 @@
-// Members: never deleted. They join, their details can be corrected, and they may
-// exit with a date; their savings are paid out then, or later (member-savings-settle).
+// Members: never deleted. They join and their details can be corrected; a member who
+// leaves is settled as a share-out of one (shareouts/exit.ts) and stays in the register.
 
 import { z } from 'zod';
-import { and, asc, eq, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
-import { attendance, currentMeetingVersions, GENDERS, meetings, MEMBER_ROLES, members } from '../../../db/schema';
+import { and, asc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { GENDERS, MEMBER_ROLES, members } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { accountBalance, accountByPurpose } from '../journal/balances';
-import { postEntry } from '../journal/post';
-import { minorUnits, toMoney, type MinorUnits, type Money } from '../money/money';
 import { clearableText, id, isoDate, optionalText, requiredText } from '../validation';
 import { getAssociation, writableAssociation } from '../association-record';
-import { placeholderValue, typedQuery } from '../prepared';
+import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
-import { checkFreeCash } from '../funds/funds';
-import { codedMemo } from '../journal/memo';
 
 export { GENDERS, MEMBER_ROLES };
-const PHONE = /^\+?[0-9 ]{6,20}$/;
+/** A phone number as members give it: digits and spaces, an optional leading +. */
+export const PHONE = /^\+?[0-9 ]{6,20}$/;
 
 const details = {
   fullName: requiredText(120),
@@ -61,45 +58,12 @@ const memberQueries = typedQuery((db) => ({
     phone: sql.placeholder('phone'), nationalId: sql.placeholder('nationalId'), joinedOn: sql.placeholder('joinedOn'),
     createdAt: sql.placeholder('now'), updatedAt: sql.placeholder('now'),
   }).prepare(),
-  /** The last meeting the member took part in (present or represented). */
-  lastMeetingAttended: db.select({ date: max(meetings.meetingDate) }).from(meetings)
-    .innerJoin(currentMeetingVersions, eq(currentMeetingVersions.meetingId, meetings.id))
-    .innerJoin(attendance, and(
-      eq(attendance.meetingVersionId, currentMeetingVersions.id),
-      eq(attendance.memberId, sql.placeholder('memberId')),
-      sql`${attendance.status} <> 'absent'`,
-    )).prepare(),
-  exit: db.update(members)
-    .set({ exitedOn: placeholderValue('exitedOn'), exitReason: placeholderValue('reason'), updatedAt: placeholderValue('now') })
-    .where(eq(members.id, sql.placeholder('memberId'))).prepare(),
 }));
 
 export function getMember(ctx: CallContext, associationId: string, memberId: string): MemberView {
   const row = memberById(ctx.ledger).get({ memberId, associationId });
   if (!row) throw new LedgerError('member-not-found', {}, 'memberId');
   return row;
-}
-
-/** Pays a leaving member's savings out of the cash box, in one entry. The social fund stays with the group. */
-function settleSavings(ctx: CallContext, associationId: string, member: MemberView, date: string): bigint {
-  const { sqlite } = ctx.ledger;
-  const savings = accountByPurpose(sqlite, associationId, 'member_savings');
-  const box = accountByPurpose(sqlite, associationId, 'cash_box');
-  const owed = -accountBalance(sqlite, associationId, savings.id, { memberId: member.id });
-  if (owed <= 0n) return 0n;
-  const inBox = accountBalance(sqlite, associationId, box.id, { asOf: date });
-  if (inBox < owed) throw new LedgerError('cash-insufficient', { needed: String(owed), available: String(inBox) }, 'memberId');
-  checkFreeCash(ctx, associationId, getAssociation(ctx, associationId).currency, date, owed, 'payout', 'memberId');
-  const amount = minorUnits(owed);
-  postEntry(ctx, {
-    associationId, entryDate: date, kind: 'payout', memo: codedMemo('savings-payout', { name: member.fullName }),
-    source: { type: 'member-exit', id: member.id },
-    lines: [
-      { accountId: savings.id, memberId: member.id, amount },
-      { accountId: box.id, amount: -amount as MinorUnits },
-    ],
-  });
-  return owed;
 }
 
 export const memberHandlers = {
@@ -147,44 +111,6 @@ export const memberHandlers = {
         ctx.ledger.db.update(members).set({ ...changes, updatedAt: ctx.now().toISOString() }).where(eq(members.id, input.memberId)).run();
       }
       return getMember(ctx, input.associationId, input.memberId);
-    },
-  }),
-
-  'member-exit': handler({
-    kind: 'write',
-    access: { roles: RECORDERS },
-    summary: 'Record that a member left on a date; their savings are paid out from the cash box (settle: false to pay later)',
-    eventDate: 'exitedOn',
-    input: z.strictObject({ associationId: id, memberId: id, exitedOn: isoDate, reason: requiredText(300), settle: z.boolean().default(true) }),
-    run(ctx, input): MemberView {
-      writableAssociation(ctx, input.associationId);
-      const member = getMember(ctx, input.associationId, input.memberId);
-      if (member.status === 'exited') throw new LedgerError('member-exited', { name: member.fullName }, 'memberId');
-      if (input.exitedOn < member.joinedOn) throw new LedgerError('exit-before-joining', { joinedOn: member.joinedOn }, 'exitedOn');
-      // The exit cannot be dated before a meeting the member took part in.
-      const q = memberQueries(ctx.ledger);
-      const last = q.lastMeetingAttended.get({ memberId: input.memberId });
-      if (last?.date && input.exitedOn < last.date) throw new LedgerError('exit-before-last-meeting', { date: last.date }, 'exitedOn');
-      if (input.settle) settleSavings(ctx, input.associationId, member, input.exitedOn);
-      q.exit.run({ memberId: input.memberId, exitedOn: input.exitedOn, reason: input.reason, now: ctx.now().toISOString() });
-      return getMember(ctx, input.associationId, input.memberId);
-    },
-  }),
-
-  'member-savings-settle': handler({
-    kind: 'write',
-    access: { roles: RECORDERS },
-    summary: 'Pay out from the cash box the savings of a member who left without being paid then',
-    eventDate: 'date',
-    input: z.strictObject({ associationId: id, memberId: id, date: isoDate }),
-    run(ctx, input): { memberId: string; paid: Money } {
-      writableAssociation(ctx, input.associationId);
-      const member = getMember(ctx, input.associationId, input.memberId);
-      if (member.exitedOn === null) throw new LedgerError('member-not-exited', { name: member.fullName }, 'memberId');
-      if (input.date < member.exitedOn) throw new LedgerError('settle-before-exit', { date: member.exitedOn }, 'date');
-      const paid = settleSavings(ctx, input.associationId, member, input.date);
-      if (paid === 0n) throw new LedgerError('savings-nothing-owed', { name: member.fullName }, 'memberId');
-      return { memberId: member.id, paid: toMoney(paid) };
     },
   }),
 

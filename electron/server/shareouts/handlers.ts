@@ -1,6 +1,6 @@
 // The share-out (the "action audit") at the end of a cycle: the pool and its working,
 // each member's part by the group's rules, read live from the books as of a date.
-// (Confirming by two people, posting and closing the cycle come next: see issue 13.)
+// Posting it is in post.ts; a member leaving mid-cycle is settled in exit.ts.
 
 import { z } from 'zod';
 import { LedgerError } from '../errors';
@@ -57,6 +57,8 @@ export interface ShareOutPreview {
   readonly members: readonly ShareOutMember[];
   /** Members who left during the cycle: settled at their exit, not paid again. */
   readonly settledAtExit: readonly { readonly memberId: string; readonly fullName: string; readonly exitedOn: string }[];
+  /** Members who left and have not yet been paid their savings: owed by the group, not in the pool. */
+  readonly owedToLeavers: readonly { readonly memberId: string; readonly fullName: string; readonly owed: Money }[];
   /** Loans still owed; under "collect first" the share-out cannot be confirmed until they are settled. */
   readonly loansOwed: readonly { readonly memberId: string; readonly fullName: string; readonly owed: Money }[];
   /** What the pool needs beyond the cash that can pay it (0 when the cash is there). */
@@ -81,11 +83,11 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
   const netting = shareOut.loans === 'net';
   // Interest and penalties taken from members' parts are earned by the group at the share-out: in the pool.
   const collectedAtShareOut = netting ? [...owed.values()].reduce((sum, o) => sum + o.interestAndPenalties, 0n) : 0n;
-  const figures = poolAsOf(sqlite, associationId, date, shareOut.socialFundShared, collectedAtShareOut);
 
   const people = prepared(sqlite, MEMBERS).all(associationId, date) as { id: string; memberNo: number; fullName: string; exitedOn: string | null }[];
   const staying = people.filter((m) => m.exitedOn === null || m.exitedOn > date);
-  const settledAtExit = people.filter((m) => m.exitedOn !== null && m.exitedOn >= cycle.startsOn && m.exitedOn <= date)
+  const left = people.filter((m) => m.exitedOn !== null && m.exitedOn <= date);
+  const settledAtExit = left.filter((m) => m.exitedOn! >= cycle.startsOn)
     .map((m) => ({ memberId: m.id, fullName: m.fullName, exitedOn: m.exitedOn! }));
 
   // Savings and share-days from the postings on 2010 (credits are negative in the books).
@@ -99,6 +101,9 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
     const from = move.date < cycle.startsOn ? cycle.startsOn : move.date;
     shareDays.set(move.memberId, (shareDays.get(move.memberId) ?? 0n) + saved * BigInt(daysBetween(from, date)));
   }
+  // Members who left and are still owed their savings are paid them, not a part: out of the pool.
+  const owedToLeavers = left.map((m) => ({ memberId: m.id, fullName: m.fullName, owed: savings.get(m.id) ?? 0n })).filter((m) => m.owed !== 0n);
+  const figures = poolAsOf(sqlite, associationId, date, shareOut.socialFundShared, collectedAtShareOut, owedToLeavers.reduce((sum, m) => sum + m.owed, 0n));
   const shares = new Map((prepared(sqlite, SHARES).all(associationId, cycleId, date) as { memberId: string; shares: number }[]).map((r) => [r.memberId, BigInt(r.shares)]));
   const basis = rules.savingMode === 'shares' ? 'shares' : shareOut.basis;
   const weightOf = (memberId: string): bigint =>
@@ -138,6 +143,7 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
       };
     }),
     settledAtExit,
+    owedToLeavers: owedToLeavers.map((m) => ({ memberId: m.memberId, fullName: m.fullName, owed: toMoney(m.owed) })),
     loansOwed: [...owed].map(([memberId, o]) => ({ memberId, fullName: names.get(memberId) ?? '', owed: toMoney(o.total) })),
     shortfall: toMoney(shortfall),
     savingsWithoutShares: basis === 'shares' ? staying.filter((m) => weightOf(m.id) === 0n && (savings.get(m.id) ?? 0n) !== 0n).map((m) => m.fullName) : [],

@@ -1,7 +1,8 @@
 // What a share-out divides, read from the books as of its date, with its working.
 //
 // The pool is what the group owes its members plus what it earned for them:
-//   members' savings (2010)
+//   members' savings (2010), less what is owed to members who left (they are paid
+//   their savings, not a part)
 // + interest, fines, fees and other income, less expenses, write-offs and cash
 //   differences (the income and expense accounts, as of the date: each share-out
 //   closes them into the group fund, so they hold this cycle's alone)
@@ -12,8 +13,8 @@
 // Grant money is never in it, and neither is livestock (the animals stay with the
 // group; their costs and sales stay out of the pool).
 //
-// The cash that can pay it: the box and the bank, less the grants' unspent money and
-// the social fund kept, plus the loans the rules take from members' parts. A pool
+// The cash that can pay it: the box and the bank, less the grants' unspent money, the
+// social fund kept and the savings owed to members who left, plus the loans the rules take from members' parts. A pool
 // larger than that is stated as a shortfall, never hidden.
 
 import type Database from 'better-sqlite3';
@@ -29,7 +30,10 @@ const BALANCES_BY_PURPOSE = `SELECT a.purpose AS purpose, coalesce(sum(p.amount)
   WHERE a.association_id = ? GROUP BY a.purpose`;
 
 export interface PoolWorking {
+  /** Savings of the members who share (what is owed to members who left is apart). */
   readonly savings: Money;
+  /** Savings still owed to members who left: paid to them, never shared. */
+  readonly owedToLeavers: Money;
   readonly income: { readonly interest: Money; readonly fines: Money; readonly fees: Money; readonly other: Money };
   /** Interest and penalties still due, taken from members' parts at the share-out (rules: net). */
   readonly interestNetted: Money;
@@ -46,7 +50,7 @@ export interface PoolWorking {
     readonly bank: Money;
     /** Grant money still unspent: held for the grants, never shared. */
     readonly grantFunds: Money;
-    /** Box + bank − grant funds − the social fund kept. */
+    /** Box + bank − grant funds − the social fund kept − savings owed to members who left. */
     readonly available: Money;
   };
 }
@@ -59,7 +63,7 @@ export interface PoolFigures {
 }
 
 /** The pool and its working as of a date (balances in the books' sign: debit positive). */
-export function poolAsOf(sqlite: Database.Database, associationId: string, asOf: string, socialFundShared: boolean, interestNetted: bigint): PoolFigures {
+export function poolAsOf(sqlite: Database.Database, associationId: string, asOf: string, socialFundShared: boolean, interestNetted: bigint, owedToLeavers: bigint): PoolFigures {
   const rows = prepared(sqlite, BALANCES_BY_PURPOSE).safeIntegers(true).all(asOf, associationId) as { purpose: string; balance: bigint }[];
   const balance = new Map<string, bigint>();
   for (const r of rows) balance.set(r.purpose, (balance.get(r.purpose) ?? 0n) + r.balance);
@@ -67,7 +71,7 @@ export function poolAsOf(sqlite: Database.Database, associationId: string, asOf:
   // Liabilities, equity and income are credit balances (negative in the books): shown as positive.
   const credit = (purpose: string) => -of(purpose);
 
-  const savings = credit('member_savings');
+  const savings = credit('member_savings') - owedToLeavers;
   const income = INCOME.map(credit);
   const expenses = EXPENSES.map(of);
   const profit = income.reduce((a, b) => a + b, 0n) + interestNetted - expenses.reduce((a, b) => a + b, 0n);
@@ -77,7 +81,7 @@ export function poolAsOf(sqlite: Database.Database, associationId: string, asOf:
   const box = of('cash_box');
   const bank = of('bank');
   const grantFunds = credit('grant_fund');
-  const available = box + bank - grantFunds - (socialFundShared ? 0n : socialFund);
+  const available = box + bank - grantFunds - owedToLeavers - (socialFundShared ? 0n : socialFund);
   const s = (v: bigint) => v.toString();
   return {
     pool,
@@ -85,6 +89,7 @@ export function poolAsOf(sqlite: Database.Database, associationId: string, asOf:
     available,
     working: {
       savings: s(savings),
+      owedToLeavers: s(owedToLeavers),
       income: { interest: s(income[0]!), fines: s(income[1]!), fees: s(income[2]!), other: s(income[3]!) },
       interestNetted: s(interestNetted),
       expenses: { general: s(expenses[0]!), bank: s(expenses[1]!), writeOffs: s(expenses[2]!), cashDifferences: s(expenses[3]!) },

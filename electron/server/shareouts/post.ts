@@ -31,6 +31,7 @@ import { reverseEntry } from '../journal/reverse';
 import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
 import { confirmation, confirmedBy, type Confirmation } from '../access/second-person';
 import { previewShareOut, type ShareOutPreview } from './handlers';
+import { PHONE } from '../members/handlers';
 import { EXPENSES, INCOME } from './pool';
 
 export interface ShareOutInput {
@@ -41,7 +42,22 @@ export interface ShareOutInput {
   readonly paidFrom: 'cash_box' | 'bank';
   /** Parts of payouts members leave in the group as their first savings of the next cycle. */
   readonly reinvest: readonly { readonly memberId: string; readonly amount: string }[];
+  /** How members are paid: cash unless listed here (mobile money leaves the bank / mobile money account). */
+  readonly payments: readonly { readonly memberId: string; readonly method: PaymentMethod; readonly phone?: string | undefined }[];
   readonly confirmation?: Confirmation;
+}
+
+export const PAYMENT_METHODS = ['cash', 'mobile_money'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** How one member was paid (every member with a payout has one). */
+export interface MemberPayment {
+  readonly memberId: string;
+  readonly method: PaymentMethod;
+  /** The number the mobile money was sent to (null for cash). */
+  readonly phone: string | null;
+  /** What was paid this way (the payout less what was left as savings). */
+  readonly amount: Money;
 }
 
 export interface PostedShareOut extends ShareOutPreview {
@@ -50,6 +66,7 @@ export interface PostedShareOut extends ShareOutPreview {
   readonly confirmedBy: string;
   /** What each member left as savings for the next cycle (not paid out in cash). */
   readonly reinvested: readonly { readonly memberId: string; readonly amount: Money }[];
+  readonly payments: readonly MemberPayment[];
   /** The day the cycle was to end before the share-out closed it (a reversal gives it back). */
   readonly cycleEndsOn: string;
 }
@@ -91,9 +108,6 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   if (preview.rules.loans === 'collect' && preview.loansOwed.length > 0) {
     throw new LedgerError('share-out-loans-unpaid', { names: preview.loansOwed.map((l) => l.fullName).join(', ') }, 'date');
   }
-  if (preview.shortfall !== '0') {
-    throw new LedgerError('share-out-shortfall', { shortfall: formatAmount(preview.shortfall, association.currency, ctx.actor.locale) }, 'cashCount.box');
-  }
   // A member with savings but no shares bought would lose them in a division by shares: the group records them as shares first.
   if (preview.savingsWithoutShares.length > 0) {
     throw new LedgerError('share-out-savings-without-shares', { names: preview.savingsWithoutShares.join(', ') }, 'date');
@@ -113,12 +127,20 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     }
     if (amount > 0n) reinvested.set(r.memberId, amount);
   });
+  // What members leave in needs no cash; the rest must be there (a shortfall is never hidden).
   const kept = [...reinvested.values()].reduce((sum, v) => sum + v, 0n);
-  const payable = preview.members.reduce((sum, m) => sum + BigInt(m.payout), 0n) - kept;
-  const inPaidFrom = input.paidFrom === 'bank' ? counted.bank : counted.box;
-  if (payable > inPaidFrom) {
+  const shortfall = BigInt(preview.shortfall) - kept;
+  if (shortfall > 0n) {
+    throw new LedgerError('share-out-shortfall', { shortfall: formatAmount(shortfall, association.currency, ctx.actor.locale) }, 'cashCount.box');
+  }
+  const payments = paymentsOf(ctx, preview, input.payments, reinvested);
+  // What leaves each account: cash from the one chosen, mobile money from the bank / mobile money account.
+  const leaving = { cash_box: 0n, bank: 0n };
+  for (const p of payments) leaving[p.method === 'mobile_money' ? 'bank' : input.paidFrom] += BigInt(p.amount);
+  for (const [purpose, field] of [['cash_box', 'box'], ['bank', 'bank']] as const) {
+    if (leaving[purpose] <= counted[field]) continue;
     const money = (v: bigint) => formatAmount(v, association.currency, ctx.actor.locale);
-    throw new LedgerError('cash-insufficient', { needed: money(payable), available: money(inPaidFrom) }, 'paidFrom');
+    throw new LedgerError('cash-insufficient', { needed: money(leaving[purpose]), available: money(counted[field]) }, purpose === input.paidFrom ? 'paidFrom' : 'payments');
   }
   const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
 
@@ -126,7 +148,6 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   const plans: RepaymentPlan[] = [];
   let shares = 0n;
   let savings = 0n;
-  let paid = 0n;
   for (const m of preview.members) {
     const saved = BigInt(m.savings);
     savings += saved;
@@ -145,9 +166,10 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     }
     const left = reinvested.get(m.memberId) ?? 0n;
     if (left > 0n) lines.push({ accountId: account('member_savings'), memberId: m.memberId, amount: minorUnits(-left), memo: codedMemo('share-out-reinvested') });
-    paid += BigInt(m.payout) - left;
   }
-  if (paid > 0n) lines.push({ accountId: account(input.paidFrom), amount: minorUnits(-paid), memo: codedMemo('share-out-paid') });
+  for (const purpose of ['cash_box', 'bank'] as const) {
+    if (leaving[purpose] > 0n) lines.push({ accountId: account(purpose), amount: minorUnits(-leaving[purpose]), memo: codedMemo('share-out-paid') });
+  }
   // A social fund the rules share is emptied into the parts; what is left is profit from the group fund
   // (the savings left for the next cycle are new savings: they do not change what the group fund pays).
   const socialFundIn = preview.rules.socialFundShared ? BigInt(preview.working.socialFund) : 0n;
@@ -180,14 +202,36 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     id, associationId: input.associationId, cycleId: cycle.id, shareOutDate: input.date,
     boxCounted: minorUnits(counted.box), bankCounted: minorUnits(counted.bank),
     differenceReason: differences.length > 0 ? input.cashCount.reason! : null,
-    resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })), cycleEndsOn: cycle.endsOn }),
+    resultJson: JSON.stringify({ ...preview, reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: amount.toString() })), payments, cycleEndsOn: cycle.endsOn }),
     entryId: entry.id, confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
   });
   markCycleClosed(ctx, cycle.id, input.date);
   return {
-    ...preview, id, entryId: entry.id, confirmedBy: confirmer, cycleEndsOn: cycle.endsOn,
+    ...preview, id, entryId: entry.id, confirmedBy: confirmer, cycleEndsOn: cycle.endsOn, payments,
     reinvested: [...reinvested].map(([memberId, amount]) => ({ memberId, amount: toMoney(amount) })),
   };
+}
+
+/**
+ * How each member with something to receive is paid: cash unless the input says mobile
+ * money, which needs the number it is sent to.
+ */
+function paymentsOf(ctx: CallContext, preview: ShareOutPreview, given: ShareOutInput['payments'], reinvested: ReadonlyMap<string, bigint>): MemberPayment[] {
+  const chosen = new Map<string, { method: PaymentMethod; phone: string | null }>();
+  given.forEach((p, i) => {
+    const member = preview.members.find((m) => m.memberId === p.memberId);
+    if (!member) throw new LedgerError('member-not-found', {}, `payments.${i}.memberId`);
+    if (chosen.has(p.memberId)) throw new LedgerError('member-listed-twice', { name: member.fullName }, `payments.${i}.memberId`);
+    if (p.method === 'mobile_money' && !p.phone) throw new LedgerError('share-out-phone-required', { name: member.fullName }, `payments.${i}.phone`);
+    if (p.phone !== undefined && !PHONE.test(p.phone)) throw new LedgerError('phone-invalid', {}, `payments.${i}.phone`);
+    chosen.set(p.memberId, { method: p.method, phone: p.method === 'mobile_money' ? p.phone! : null });
+  });
+  return preview.members.flatMap((m) => {
+    const amount = BigInt(m.payout) - (reinvested.get(m.memberId) ?? 0n);
+    if (amount <= 0n) return [];
+    const how = chosen.get(m.memberId) ?? { method: 'cash' as const, phone: null };
+    return [{ memberId: m.memberId, ...how, amount: toMoney(amount) }];
+  });
 }
 
 /** The cycle's share-out that stands: the latest not reversed. */
@@ -205,7 +249,8 @@ export function postedShareOut(ctx: CallContext, associationId: string, cycleId:
   const row = shareOutOfCycle(ctx.ledger).get({ associationId, cycleId });
   if (!row) return null;
   const stored = JSON.parse(row.resultJson) as Omit<PostedShareOut, 'id' | 'entryId' | 'confirmedBy'>;
-  return { ...stored, id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+  // Share-outs posted before payments were recorded read as paid in cash.
+  return { ...stored, payments: stored.payments ?? [], owedToLeavers: stored.owedToLeavers ?? [], id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
 }
 
 /**
@@ -268,6 +313,8 @@ export const shareOutPostHandlers = {
       cashCount: z.strictObject({ box: amountText, bank: amountText.default('0'), reason: optionalText(300) }),
       paidFrom: z.enum(['cash_box', 'bank'], { error: 'field-invalid' }).default('cash_box'),
       reinvest: z.array(z.strictObject({ memberId: id, amount: amountText }), { error: 'field-invalid' }).max(1000).default([]),
+      payments: z.array(z.strictObject({ memberId: id, method: z.enum(PAYMENT_METHODS, { error: 'field-not-allowed' }), phone: optionalText(30) }), { error: 'field-invalid' })
+        .max(1000).default([]),
       confirmation,
     }),
     run: (ctx, input): PostedShareOut => postShareOut(ctx, input),
