@@ -187,8 +187,13 @@ describe('the next cycle', () => {
       savingsByMember: [{ memberId: ids[0], fullName: 'Member 1', amount: '5000' }],
       debts: [{ memberId: ids[1], fullName: 'Member 2', owed: '5800' }],
     });
-    // The box holds exactly what is brought forward, less what is lent out: 1,000 + 800 + 5,000 − 5,800 = 1,000.
-    expect(balance('1010')).toBe('1000');
+    // The new cycle's meetings are its own; the earlier cycle's stay listed under it.
+    t.ok('meeting-close', { associationId: a, date: '2025-04-20', cashCount: { box: '2,000' }, rows: [{ memberId: ids[0]!, attendance: 'present', savings: '1,000' }, { memberId: ids[1]!, attendance: 'present' }] });
+    expect(t.ok('meeting-list', { associationId: a, cycleId: next }).map((m) => m.date)).toEqual(['2025-04-20']);
+    expect(t.ok('meeting-list', { associationId: a, cycleId }).map((m) => m.date)).toEqual(['2025-02-07']);
+    expect(t.ok('meeting-list', { associationId: a })).toHaveLength(2);
+    // The box held exactly what was brought forward, less what is lent out: 1,000 + 800 + 5,000 − 5,800 = 1,000 (+ 1,000 saved since).
+    expect(balance('1010')).toBe('2000');
     expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
   });
 });

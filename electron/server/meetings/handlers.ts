@@ -298,8 +298,8 @@ export const meetingHandlers = {
   'meeting-list': handler({
     kind: 'read',
     access: { roles: READERS },
-    summary: 'The meetings held, newest first, with their totals',
-    input: z.strictObject({ associationId: id }),
+    summary: 'The meetings held, newest first, with their totals (of one cycle when given)',
+    input: z.strictObject({ associationId: id, cycleId: id.optional() }),
     run(ctx, input): { id: string; date: string; present: number; total: string; corrected: boolean; boxDifference: string }[] {
       getAssociation(ctx, input.associationId);
       // One query over the current version of every meeting (not one read per meeting). Raw SQL
@@ -312,8 +312,8 @@ export const meetingHandlers = {
                   + (SELECT coalesce(sum(r.amount), 0) FROM loan_repayments r WHERE r.meeting_id = m.id) AS total
            FROM meetings m
            JOIN current_meeting_versions v ON v.meeting_id = m.id
-          WHERE m.association_id = ? ORDER BY m.meeting_date DESC`,
-      ).safeIntegers(true).all(input.associationId) as MeetingListRow[];
+          WHERE m.association_id = ? AND (? IS NULL OR m.cycle_id = ?) ORDER BY m.meeting_date DESC`,
+      ).safeIntegers(true).all(input.associationId, input.cycleId ?? null, input.cycleId ?? null) as MeetingListRow[];
       return rows.map((r) => ({
         id: r.id, date: r.meetingDate, present: Number(r.came), total: String(r.total), corrected: r.version > 1n,
         boxDifference: decimal(String(r.boxCounted)).minus(decimal(String(r.boxOpening)).plus(String(r.total))).toFixed(0),

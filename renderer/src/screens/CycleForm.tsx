@@ -31,7 +31,7 @@ export function CycleForm({ association, onCreated, changing, template, onCancel
         loanMethod: 'flat', loanMonthlyRatePercent: '5', loanFrequency: 'monthly', loanMaxInstalments: '12', loanDayCount: '30/360',
         loanMaxMultiple: '3', loanLatePenalty: '0', loanGuarantorsAbove: '0', effectiveFrom: today(),
         shareOutBasis: 'savings', shareOutReservePercent: '0', shareOutRoundingUnit: typed('1'), shareOutRemainderTo: 'group_fund',
-        shareOutLoans: 'collect', shareOutSocialFund: 'kept',
+        shareOutLoans: 'collect', shareOutSocialFund: 'kept', shareOutOnExit: 'savings',
       };
     }
     const shareOut = current.shareOut;
@@ -45,6 +45,7 @@ export function CycleForm({ association, onCreated, changing, template, onCancel
       loanLatePenalty: typed(loans.latePenalty), loanGuarantorsAbove: typed(loans.guarantorsAbove), effectiveFrom: today(),
       shareOutBasis: shareOut.basis, shareOutReservePercent: shareOut.reservePercent, shareOutRoundingUnit: typed(shareOut.roundingUnit),
       shareOutRemainderTo: shareOut.remainderTo, shareOutLoans: shareOut.loans, shareOutSocialFund: shareOut.socialFundShared ? 'shared' : 'kept',
+      shareOutOnExit: shareOut.onExit ?? 'savings',
     };
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
@@ -70,6 +71,7 @@ export function CycleForm({ association, onCreated, changing, template, onCancel
         shareOutBasis: form.shareOutBasis as 'savings' | 'share_days', shareOutReservePercent: form.shareOutReservePercent,
         shareOutRoundingUnit: form.shareOutRoundingUnit, shareOutRemainderTo: form.shareOutRemainderTo as 'group_fund' | 'social_fund',
         shareOutLoans: form.shareOutLoans as 'collect' | 'net', shareOutSocialFund: form.shareOutSocialFund as 'kept' | 'shared',
+        shareOutOnExit: form.shareOutOnExit as 'savings' | 'savings_and_profit',
       };
     const created = changing
       ? await command.run('cycle-rules-change', { associationId: association.id, cycleId: changing.id, effectiveFrom: form.effectiveFrom, rules })
@@ -149,6 +151,10 @@ export function CycleForm({ association, onCreated, changing, template, onCancel
       <ChoiceField legend={t('cycle.shareOutSocialFund')} name="shareOutSocialFund" value={form.shareOutSocialFund} onChange={set('shareOutSocialFund')} options={[
         { value: 'kept', label: t('cycle.socialFundKept') },
         { value: 'shared', label: t('cycle.socialFundShared') },
+      ]} />
+      <ChoiceField legend={t('cycle.shareOutOnExit')} name="shareOutOnExit" value={form.shareOutOnExit} onChange={set('shareOutOnExit')} options={[
+        { value: 'savings', label: t('cycle.exitSavings') },
+        { value: 'savings_and_profit', label: t('cycle.exitSavingsAndProfit') },
       ]} />
       <FormError message={command.errorOutside(['rules.shareOutReservePercent', 'rules.shareOutRoundingUnit', 'name', 'startsOn', 'endsOn', 'effectiveFrom', 'rules.sharePrice', 'rules.minShares', 'rules.maxShares', 'rules.socialFund', 'rules.entranceFee', 'rules.fineLate', 'rules.fineAbsent', 'rules.fineOther', 'rules.loanMonthlyRatePercent', 'rules.loanMaxInstalments', 'rules.loanMaxMultiple', 'rules.loanLatePenalty', 'rules.loanGuarantorsAbove'])} />
       <div className="actions actions--start">

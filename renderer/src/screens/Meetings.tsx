@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MeetingView } from '../../../electron/server/contract';
 import { useCommand, useQuery } from '../hooks';
+import { SelectField } from '../components/fields';
 import { date, money } from '../format';
 import { CycleForm } from './CycleForm';
+import { CycleOpening } from './CycleOpening';
 import { MeetingSheet } from './MeetingSheet';
 import { MeetingSummary } from './MeetingSummary';
 import { ShareOut } from './ShareOut';
@@ -17,7 +19,10 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'list' });
   const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
-  const { data: meetings, reload } = useQuery('meeting-list', { associationId: association.id }, [association.id, view.kind]);
+  const [shownCycleId, setShownCycleId] = useState('');
+  // The meetings of one cycle: the current one unless an earlier one is chosen.
+  const listedCycleId = shownCycleId || cycles?.[0]?.id;
+  const { data: meetings, reload } = useQuery('meeting-list', cycles ? { associationId: association.id, ...(listedCycleId ? { cycleId: listedCycleId } : {}) } : null, [association.id, view.kind, listedCycleId]);
   const { data: members } = useQuery('member-list', { associationId: association.id, status: 'active' }, [association.id, view.kind]);
   const { data: loans } = useQuery('loan-list', { associationId: association.id }, [association.id, view.kind]);
   const borrowers = new Set((loans ?? []).filter((l) => l.status === 'disbursed').map((l) => l.memberId));
@@ -95,6 +100,7 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
         {canRecord && !association.readOnly ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('meeting.new')}</button> : null}
       </div>
       <p className="muted">{t('cycle.current', { name: cycle.name, from: date(cycle.startsOn), to: date(cycle.endsOn) })}</p>
+      <CycleOpening association={association} cycle={cycle} />
       {cycle.rules.length > 1 ? (
         <p className="muted" data-testid="rule-versions">{t('cycle.versions', { dates: cycle.rules.map((v) => date(v.effectiveFrom)).join(', ') })}</p>
       ) : null}
@@ -104,6 +110,12 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
         ) : null}
         <button type="button" className="button button--small button--secondary" data-testid="open-share-out" onClick={() => setView({ kind: 'share-out' })}>{t('shareOut.open')}</button>
       </p>
+      {cycles && cycles.length > 1 ? (
+        <div className="filters">
+          <SelectField label={t('meeting.ofCycle')} name="cycle" value={listedCycleId ?? ''} onChange={setShownCycleId}
+            options={cycles.map((c) => ({ value: c.id, label: `${c.name} (${date(c.startsOn)} – ${date(c.endsOn)})` }))} />
+        </div>
+      ) : null}
       {meetings && meetings.length === 0 ? <p className="empty">{t('meeting.none')}</p> : null}
       {meetings && meetings.length > 0 ? (
         <div className="table-wrap">

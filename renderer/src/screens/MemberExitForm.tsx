@@ -1,11 +1,14 @@
 // Recording that a member left. The record stays; the member leaves the active list.
+// As the date is typed the form shows what they take by the group's rule (savings, or
+// savings and their part of the profit so far), worked out by the server.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MemberView } from '../../../electron/server/contract';
 import { Dialog } from '../components/Dialog';
 import { DateField, FormError, TextField } from '../components/fields';
-import { useCommand } from '../hooks';
+import { useCommand, useQuery } from '../hooks';
+import { money } from '../format';
 
 interface MemberExitFormProps {
   readonly association: AssociationView;
@@ -19,8 +22,13 @@ export function MemberExitForm({ association, member, onClose, onSaved }: Member
   const command = useCommand();
   const [exitedOn, setExitedOn] = useState('');
   const [reason, setReason] = useState('');
+  const [later, setLater] = useState(false);
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(exitedOn);
+  const { data: takes } = useQuery('member-exit-preview', dated ? { associationId: association.id, memberId: member.id, exitedOn } : null, [association.id, member.id, exitedOn]);
+  const m = (minor: string) => money(minor, association.currency);
+  const part = takes ? BigInt(takes.profitPart) : 0n;
   async function save() {
-    const saved = await command.run('member-exit', { associationId: association.id, memberId: member.id, exitedOn, reason });
+    const saved = await command.run('member-exit', { associationId: association.id, memberId: member.id, exitedOn, reason, settle: !later });
     if (saved) onSaved(saved);
   }
   return (
@@ -35,6 +43,19 @@ export function MemberExitForm({ association, member, onClose, onSaved }: Member
       >
         <DateField legend={t('members.exitDate')} name="exitedOn" value={exitedOn} onChange={setExitedOn} error={command.fieldErrors.exitedOn} required autoFocus />
         <TextField label={t('members.exitReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required maxLength={300} />
+        {takes ? (
+          <p className="notice" data-testid="exit-takes">
+            {t('members.exitTakes', { name: member.fullName, savings: m(takes.savings) })}
+            {part !== 0n ? `; ${part > 0n
+              ? t('members.exitProfitPart', { cycle: takes.cycleName, amount: m(takes.profitPart) })
+              : t('members.exitLossPart', { cycle: takes.cycleName, amount: m((-part).toString()) })}` : ''}
+            {later ? '' : `. ${t('members.exitTotal', { total: m(takes.total) })}`}
+          </p>
+        ) : null}
+        <label className="choice__option">
+          <input type="checkbox" name="settleLater" checked={later} onChange={(e) => setLater(e.target.checked)} />
+          {t('members.exitSettleLater')}
+        </label>
         <FormError message={command.errorOutside(['exitedOn', 'reason'])} />
         <div className="actions">
           <button type="button" className="button button--secondary" onClick={onClose}>{t('common.cancel')}</button>

@@ -4,11 +4,12 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssociationView, CycleOutput, PostedShareOut, ShareOutPreview } from '../../../electron/server/contract';
+import type { AssociationView, CycleOutput, MemberPayment, PostedShareOut, ShareOutPreview } from '../../../electron/server/contract';
 import { ChoiceField, DateField, FormError, TextField } from '../components/fields';
 import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { useCommand, useQuery } from '../hooks';
 import { date as showDate, money, today } from '../format';
+import { NOBODY_PAYING, payingInput, ShareOutPaying, type Paying } from './ShareOutPaying';
 
 interface Props {
   readonly association: AssociationView;
@@ -27,7 +28,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const [reason, setReason] = useState('');
   const [paidFrom, setPaidFrom] = useState<'cash_box' | 'bank'>('cash_box');
   const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
-  const [leave, setLeave] = useState<Record<string, string>>({});
+  const [paying, setPaying] = useState<Paying>(NOBODY_PAYING);
   const [reverseReason, setReverseReason] = useState('');
   const [justPosted, setPosted] = useState<PostedShareOut | null>(null);
   const closed = cycle.status === 'closed';
@@ -36,12 +37,15 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const valid = !closed && /^\d{4}-\d{2}-\d{2}$/.test(day);
   const { data: draft, error } = useQuery('share-out-preview', valid ? { associationId: association.id, cycleId: cycle.id, date: day } : null, [association.id, cycle.id, day]);
   const m = (minor: string) => money(minor, association.currency);
+  const { data: register } = useQuery('member-list', closed ? null : { associationId: association.id, status: 'active' }, [association.id, closed]);
+  const phones = new Map((register ?? []).map((x) => [x.id, x.phone]));
 
   async function post() {
-    // Only the amounts typed are sent; the server checks each against the member's payout.
-    const reinvest = Object.entries(leave).filter(([, amount]) => amount.trim() !== '').map(([memberId, amount]) => ({ memberId, amount }));
+    // Only the amounts typed and the mobile money payments are sent; the server checks each.
+    const { reinvest, payments } = payingInput(paying, draft?.members ?? []);
     const done = await command.run('share-out-post', {
-      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, reinvest, confirmation: secondPerson,
+      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, reinvest, payments,
+      confirmation: secondPerson,
     });
     setSecondPerson((p) => ({ ...p, pin: '' }));
     if (done) setPosted(done);
@@ -66,7 +70,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
         </>
       )}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      {shown ? <ShareOutTables association={association} preview={shown} /> : null}
+      {shown ? <ShareOutTables association={association} preview={shown} payments={posted?.payments} /> : null}
       {shown && !posted && shown.loansOwed.length > 0 ? (
         <p className="notice" data-testid="loans-owed">
           {shown.rules.loans === 'collect'
@@ -79,7 +83,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
         <p className="form-error" data-testid="savings-without-shares">{t('shareOut.savingsWithoutShares', { names: shown.savingsWithoutShares.join(', ') })}</p>
       ) : null}
       {draft && !posted && canPost && !association.readOnly ? (
-        <div className="settings-form no-print">
+        <div className="settings-form settings-form--wide no-print">
           <h2>{t('shareOut.countTitle')}</h2>
           <p className="hint">{t('shareOut.countHint', { box: m(draft.working.cash.box), bank: m(draft.working.cash.bank) })}</p>
           <div className="cash-inputs">
@@ -95,27 +99,9 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
             options={[{ value: 'cash_box', label: t('savingsIn.box') }, { value: 'bank', label: t('savingsIn.bank') }]}
             error={command.fieldErrors.paidFrom}
           />
-          {draft.basis !== 'shares' ? (
-            <fieldset className="reinvest">
-              <legend>{t('shareOut.reinvestTitle')}</legend>
-              <p className="hint">{t('shareOut.reinvestHint')}</p>
-              {draft.members.filter((p) => p.payout !== '0').map((p) => {
-                const index = Object.entries(leave).filter(([, v]) => v.trim() !== '').findIndex(([memberId]) => memberId === p.memberId);
-                return (
-                  <TextField
-                    key={p.memberId}
-                    label={t('shareOut.reinvestWho', { name: p.fullName, payout: m(p.payout) })}
-                    name={`reinvest-${p.memberId}`}
-                    value={leave[p.memberId] ?? ''}
-                    onChange={(v) => setLeave((l) => ({ ...l, [p.memberId]: v }))}
-                    error={index >= 0 ? command.fieldErrors[`reinvest.${index}.amount`] : undefined}
-                  />
-                );
-              })}
-            </fieldset>
-          ) : null}
+          <ShareOutPaying draft={draft} phones={phones} value={paying} onChange={setPaying} money={m} fieldErrors={command.fieldErrors} />
           <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
-          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'reinvest.*', 'confirmation', 'confirmation.*'])} />
+          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'payments.*', 'reinvest.*', 'confirmation', 'confirmation.*'])} />
           <div className="actions actions--start">
             <button type="button" className="button" onClick={() => void post()} disabled={command.busy}>{t('shareOut.post')}</button>
           </div>
@@ -144,6 +130,9 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
 function Slips({ association, cycle, posted }: { readonly association: AssociationView; readonly cycle: CycleOutput; readonly posted: PostedShareOut }) {
   const { t } = useTranslation();
   const m = (minor: string) => money(minor, association.currency);
+  const left = new Map(posted.reinvested.map((r) => [r.memberId, r.amount]));
+  const paidHow = new Map(posted.payments.map((p) => [p.memberId, p]));
+  const howText = (p: MemberPayment) => (p.method === 'mobile_money' ? t('shareOut.sentTo', { amount: m(p.amount), phone: p.phone }) : t('shareOut.paidCash', { amount: m(p.amount) }));
   return (
     <div className="slips print-only" data-testid="share-out-slips">
       {posted.members.map((p) => (
@@ -156,6 +145,8 @@ function Slips({ association, cycle, posted }: { readonly association: Associati
             {p.loanNetted !== '0' ? <div><dt>{t('shareOut.loanNetted')}</dt><dd>− {m(p.loanNetted)}</dd></div> : null}
             <div><dt>{t('shareOut.payout')}</dt><dd><strong>{m(p.payout)}</strong></dd></div>
             {p.debtCarried !== '0' ? <div><dt>{t('shareOut.stillOwed')}</dt><dd>{m(p.debtCarried)}</dd></div> : null}
+            {left.has(p.memberId) ? <div><dt>{t('shareOut.leftIn')}</dt><dd>{m(left.get(p.memberId)!)}</dd></div> : null}
+            {paidHow.has(p.memberId) ? <div><dt>{t('shareOut.paidHow')}</dt><dd>{howText(paidHow.get(p.memberId)!)}</dd></div> : null}
           </dl>
           <p className="slip__sign">{t('shareOut.slipSign')}</p>
         </article>
@@ -165,7 +156,7 @@ function Slips({ association, cycle, posted }: { readonly association: Associati
 }
 
 /** The pool with its working, and each member's part: what every member sees and why. */
-function ShareOutTables({ association, preview }: { readonly association: AssociationView; readonly preview: ShareOutPreview }) {
+function ShareOutTables({ association, preview, payments }: { readonly association: AssociationView; readonly preview: ShareOutPreview; readonly payments?: readonly MemberPayment[] | undefined }) {
   const { t } = useTranslation();
   const m = (minor: string) => money(minor, association.currency);
   const w = preview.working;
@@ -184,6 +175,7 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
     ...(w.socialFundShared ? [[t('shareOut.socialFundShared'), m(w.socialFund)] as [string, string]] : []),
   ];
   const netting = preview.members.some((p) => p.loanNetted !== '0');
+  const paidHowText = (p: MemberPayment | undefined) => (!p ? '' : p.method === 'mobile_money' ? `${t('shareOut.mobileMoney')} ${p.phone ?? ''}` : t('shareOut.cash'));
   const debts = preview.members.some((p) => p.debtCarried !== '0');
   const weightLabel = preview.basis === 'shares' ? t('shareOut.shares') : preview.basis === 'share_days' ? t('shareOut.shareDays') : t('shareOut.savingsBasis');
   return (
@@ -216,6 +208,7 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
               {netting ? <th scope="col" className="num">{t('shareOut.loanNetted')}</th> : null}
               <th scope="col" className="num">{t('shareOut.payout')}</th>
               {debts ? <th scope="col" className="num">{t('shareOut.stillOwed')}</th> : null}
+              {payments ? <th scope="col">{t('shareOut.paidHow')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -229,11 +222,15 @@ function ShareOutTables({ association, preview }: { readonly association: Associ
                 {netting ? <td className="num">{p.loanNetted === '0' ? '' : m(p.loanNetted)}</td> : null}
                 <td className="num"><strong>{m(p.payout)}</strong></td>
                 {debts ? <td className={p.debtCarried === '0' ? 'num' : 'num late'}>{p.debtCarried === '0' ? '' : m(p.debtCarried)}</td> : null}
+                {payments ? <td>{paidHowText(payments.find((x) => x.memberId === p.memberId))}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {preview.owedToLeavers.length > 0 ? (
+        <p className="notice" data-testid="owed-to-leavers">{t('shareOut.owedToLeaversNames', { names: preview.owedToLeavers.map((x) => `${x.fullName} (${m(x.owed)})`).join(', ') })}</p>
+      ) : null}
       {preview.settledAtExit.length > 0 ? (
         <p className="muted">{t('shareOut.settledAtExit', { names: preview.settledAtExit.map((x) => `${x.fullName} (${showDate(x.exitedOn)})`).join(', ') })}</p>
       ) : null}
