@@ -179,6 +179,7 @@ describe('posting the share-out', () => {
   it('takes the loan from the member’s part and closes it, when the rules net loans', () => {
     const loanId = book('net');
     t.ok('loan-repay', { associationId: a, loanId, date: '2025-04-10', amount: '2,200' });
+    const owedBefore = t.ok('loan-get', { associationId: a, loanId });
     const done = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '8,200' }, confirmation: secondOfficer(t, a) });
     expect(done.members.map((m) => m.payout)).toEqual(['5100', '300', '1500']);
     expect(t.ok('loan-get', { associationId: a, loanId }).status).toBe('closed');
@@ -188,6 +189,19 @@ describe('posting the share-out', () => {
     expect(balance('3010')).toBe('-100');
     expect(balance('1010')).toBe(String(8_200 - 6_900));
     expect(t.ok('trial-balance-get', { associationId: a }).difference).toBe('0');
+
+    // Reversed: the loan owes again exactly what it owed, open; done again, it is netted again.
+    t.ok('share-out-reverse', { associationId: a, cycleId, reason: 'Wrong day', confirmation: secondOfficer(t, a) });
+    const owedAfter = t.ok('loan-get', { associationId: a, loanId });
+    expect(owedAfter).toMatchObject({ status: 'disbursed', closedOn: null });
+    const owed = (l: typeof owedBefore) => [l.principalOutstanding, l.interestDue, l.penaltyDue, l.arrears];
+    expect(owed(owedAfter)).toEqual(owed(owedBefore));
+    expect(owed(owedBefore)[0]).toBe('2000');
+    expect([balance('1100'), balance('1010')]).toEqual(['2000', '8200']);
+    const again = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '8,200' }, confirmation: secondOfficer(t, a) });
+    expect(again.members.map((m) => [m.loanNetted, m.payout])).toEqual([['0', '5100'], ['2200', '300'], ['0', '1500']]);
+    expect(t.ok('loan-get', { associationId: a, loanId }).status).toBe('closed');
+    expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
   });
 
   it('refuses, changing nothing: a loan unpaid when loans are collected first, a meeting after its date, a count off without a reason', () => {

@@ -96,6 +96,10 @@ const loanQueries = typedQuery((db) => {
     writeOff: db.update(loans).set({ status: 'written_off', closedOn: placeholderValue('date'), writeOffReason: placeholderValue('reason'), writtenOffBy: placeholderValue('by') })
       .where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
     close: db.update(loans).set({ status: 'closed', closedOn: placeholderValue('date') }).where(eq(loans.id, sql.placeholder('loanId'))).prepare(),
+    reopen: db.update(loans).set({ status: 'disbursed', closedOn: null })
+      .where(and(eq(loans.id, sql.placeholder('loanId')), eq(loans.status, 'closed'))).prepare(),
+    /** The repayments one journal entry made. */
+    repaymentsOfEntry: db.select().from(loanRepayments).where(eq(loanRepayments.entryId, sql.placeholder('entryId'))).orderBy(asc(rowid(loanRepayments))).prepare(),
     /** Minor units written off up to a date: what the write-off expense account received. */
     writtenOff: db.select({ s: sql<string>`CAST(coalesce(sum(${postings.amount}), 0) AS TEXT)` }).from(postings).innerJoin(accounts, eq(accounts.id, postings.accountId))
       .where(and(eq(postings.associationId, sql.placeholder('associationId')), eq(accounts.purpose, 'expense_write_off'), lte(postings.entryDate, sql.placeholder('asOf'))))
@@ -558,7 +562,23 @@ export function recordRepayment(ctx: CallContext, plan: RepaymentPlan, entryId: 
   if (plan.closes) q.close.run({ loanId: plan.loan.id, date: plan.date });
 }
 
-/** The member's loan being repaid (the oldest, when the rules allow several). */
+/**
+ * Undoes the repayments an entry made, when that entry is reversed (a share-out that
+ * netted loans): repayments are append-only, so each is answered by a row of the
+ * opposite amounts on the same day, tied to the reversing entry, and a loan it closed
+ * is open again — the loan owes exactly what it did before.
+ */
+export function undoRepaymentsOf(ctx: CallContext, entryId: string, reversalEntryId: string): void {
+  const q = loanQueries(ctx.ledger);
+  for (const r of q.repaymentsOfEntry.all({ entryId })) {
+    q.insertRepayment.run({
+      id: ctx.newId(), loanId: r.loanId, paidOn: r.paidOn, amount: -r.amount, penalty: -r.penalty, interest: -r.interest, principal: -r.principal,
+      entryId: reversalEntryId, meetingId: null, now: ctx.now().toISOString(), by: ctx.actorName,
+    });
+    q.reopen.run({ loanId: r.loanId });
+  }
+}
+
 /** A member's loans paid out and not yet closed, the oldest first (a share-out nets them in this order). */
 export function openLoansOfMember(ctx: CallContext, associationId: string, memberId: string): LoanRecord[] {
   return loanQueries(ctx.ledger).all.all({ associationId })

@@ -28,7 +28,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { shareOutReversals, shareOuts } from '../../../db/schema';
 import { getCycle, markCycleClosed, markCycleReopened } from '../cycles/handlers';
 import { reverseEntry } from '../journal/reverse';
-import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, type RepaymentPlan } from '../loans/handlers';
+import { closingAmount, openLoansOfMember, planRepayment, recordRepayment, repaymentLines, undoRepaymentsOf, type RepaymentPlan } from '../loans/handlers';
 import { confirmation, confirmedBy, type Confirmation } from '../access/second-person';
 import { previewShareOut, type ShareOutPreview } from './handlers';
 import { PHONE } from '../members/handlers';
@@ -257,8 +257,8 @@ export function postedShareOut(ctx: CallContext, associationId: string, cycleId:
  * Reverses a posted share-out, with a reason and a second officer's PIN: its entry is
  * reversed on its own day (the books as of that day are as before it), the cycle opens
  * again with the end it had, and a new share-out can be done. The cash count stays (it
- * happened). Not once the next cycle has started, nor when loans were repaid from parts
- * (their repayments are on the loans: collect them again first).
+ * happened). Loans repaid from members' parts owe again what they owed (their
+ * repayments are answered on the loans). Not once the next cycle has started.
  */
 export function reverseShareOut(ctx: CallContext, input: { associationId: string; cycleId: string; reason: string; confirmation?: Confirmation }): { reversalEntryId: string } {
   writableAssociation(ctx, input.associationId);
@@ -267,12 +267,13 @@ export function reverseShareOut(ctx: CallContext, input: { associationId: string
   if (!posted) throw new LedgerError('share-out-not-found', {}, 'cycleId');
   const later = prepared(ctx.ledger.sqlite, LATER_CYCLE).get(input.associationId, posted.date) as { name: string } | undefined;
   if (later) throw new LedgerError('share-out-next-cycle-started', { name: later.name }, 'cycleId');
-  if (posted.members.some((m) => m.loanNetted !== '0')) throw new LedgerError('share-out-reverse-netted', {}, 'cycleId');
   const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
   const reversal = reverseEntry(ctx, {
     associationId: input.associationId, entryId: posted.entryId, entryDate: posted.date,
     memo: codedMemo('share-out-reversal', { cycle: cycle.name, reason: input.reason, confirmedBy: confirmer }),
   });
+  // Loans repaid from members' parts owe again what they owed before.
+  undoRepaymentsOf(ctx, posted.entryId, reversal.id);
   insertReversal(ctx.ledger).run({
     id: ctx.newId(), associationId: input.associationId, shareOutId: posted.id, reversalEntryId: reversal.id, reason: input.reason,
     confirmedBy: confirmer, createdAt: ctx.now().toISOString(), createdBy: ctx.actorName,
