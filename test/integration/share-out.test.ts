@@ -310,3 +310,29 @@ describe('a share-out done by mistake', () => {
     expect(t.ok('journal-chain-verify', { associationId: a })).toMatchObject({ ok: true });
   });
 });
+
+describe('a group that keeps its books in US dollars', () => {
+  // Savings $10.50 and $5.25, a $0.75 fine: pool $16.50. Paid in whole dollars:
+  // Member 1 16.50 × 10.50/15.75 = $11.00; Member 2 × 5.25/15.75 = $5.50 → $5; 50 cents left over.
+  it('divides in cents and pays in whole dollars, stating the cents left over', () => {
+    const { association, members } = smallBook(t, 2, 'USD');
+    a = association.id;
+    ids = members.map((m) => m.id);
+    cycleId = t.ok('cycle-create', {
+      associationId: a, name: 'Cycle 2025', startsOn: '2025-01-15', endsOn: '2025-12-31',
+      rules: { savingMode: 'savings', fineLate: '0.75', shareOutRoundingUnit: '1.00' },
+    }).id;
+    t.ok('meeting-close', {
+      associationId: a, date: '2025-02-07', cashCount: { box: '16.50' },
+      rows: [{ memberId: ids[0]!, attendance: 'present', savings: '10.50' }, { memberId: ids[1]!, attendance: 'present', savings: '5.25', fineLate: '0.75' }],
+    });
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(draft.rules.roundingUnit).toBe('100');
+    expect(draft.working.pool).toBe('1650');
+    expect(draft.members.map((m) => [m.exact, m.share])).toEqual([['1100.00', '1100'], ['550.00', '500']]);
+    expect(draft.remainder).toBe('50');
+    const done = t.ok('share-out-post', { associationId: a, cycleId, date: '2025-06-01', cashCount: { box: '16.50' }, confirmation: secondOfficer(t, a) });
+    expect(done.payments.map((p) => p.amount)).toEqual(['1100', '500']);
+    expect(t.ok('account-balance-get', { associationId: a, account: '1010' }).balance).toBe('50');
+  });
+});
