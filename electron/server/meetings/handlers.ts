@@ -27,7 +27,8 @@ import { confirmation, confirmedBy } from '../access/second-person';
 
 const cashCount = z.strictObject({
   box: amountText,
-  bank: amountText.default('0'),
+  /** Left out when the bank was not counted at the meeting (it rarely can be): the books' balance stands. */
+  bank: amountText.optional(),
   reason: optionalText(300),
 });
 
@@ -238,11 +239,11 @@ export const meetingHandlers = {
       const grid = checkGrid(ctx, input.associationId, input.date, input.rows, rulesOn(cycle, input.date), association.currency);
       const plans = grid.repayments.map((r) => planRepayment(ctx, openLoanOf(ctx, input.associationId, r.memberId, r.field), r.amount as MinorUnits, input.date, r.field));
       const box = amountAt(ctx, input.cashCount.box, association.currency, 'cashCount.box', { allowZero: true });
-      const bank = amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true });
       const { sqlite } = ctx.ledger;
       // Checked conversions: a balance outside the safe range is refused, never rounded.
       const boxOpening = minorUnits(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'cash_box').id, { asOf: input.date }));
       const bankOpening = minorUnits(accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, 'bank').id, { asOf: input.date }));
+      const bank = input.cashCount.bank === undefined ? bankOpening : amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true });
       const moneyIn = sumMinor([...grid.contributions.map((c) => c.amount), ...plans.map((p) => p.amount)]);
       const differs = !decimal(box).equals(decimal(boxOpening).plus(moneyIn)) || bank !== bankOpening;
       // A difference is recorded, never hidden: it needs a reason.

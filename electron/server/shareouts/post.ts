@@ -38,7 +38,7 @@ export interface ShareOutInput {
   readonly associationId: string;
   readonly cycleId: string;
   readonly date: string;
-  readonly cashCount: { readonly box: string; readonly bank: string; readonly reason?: string };
+  readonly cashCount: { readonly box: string; readonly bank?: string | undefined; readonly reason?: string | undefined };
   readonly paidFrom: 'cash_box' | 'bank';
   /** Parts of payouts members leave in the group as their first savings of the next cycle. */
   readonly reinvest: readonly { readonly memberId: string; readonly amount: string }[];
@@ -86,7 +86,10 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
   // The count: a difference from the books needs a reason, and is recorded (5040) before anything is divided.
   const counted = {
     box: BigInt(amountAt(ctx, input.cashCount.box, association.currency, 'cashCount.box', { allowZero: true })),
-    bank: BigInt(amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true })),
+    // The bank not counted (left out): the books' balance stands.
+    bank: input.cashCount.bank === undefined
+      ? accountBalance(sqlite, input.associationId, account('bank'), { asOf: input.date })
+      : BigInt(amountAt(ctx, input.cashCount.bank, association.currency, 'cashCount.bank', { allowZero: true })),
   };
   const differences: EntryLine[] = [];
   for (const [purpose, field] of [['cash_box', 'box'], ['bank', 'bank']] as const) {
@@ -311,7 +314,7 @@ export const shareOutPostHandlers = {
       associationId: id,
       cycleId: id,
       date: isoDate,
-      cashCount: z.strictObject({ box: amountText, bank: amountText.default('0'), reason: optionalText(300) }),
+      cashCount: z.strictObject({ box: amountText, bank: amountText.optional(), reason: optionalText(300) }),
       paidFrom: z.enum(['cash_box', 'bank'], { error: 'field-invalid' }).default('cash_box'),
       reinvest: z.array(z.strictObject({ memberId: id, amount: amountText }), { error: 'field-invalid' }).max(1000).default([]),
       payments: z.array(z.strictObject({ memberId: id, method: z.enum(PAYMENT_METHODS, { error: 'field-not-allowed' }), phone: optionalText(30) }), { error: 'field-invalid' })

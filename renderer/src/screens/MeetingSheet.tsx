@@ -125,7 +125,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
     }));
     const done = correcting
       ? await command.run('meeting-correct', { associationId: association.id, meetingId: correcting.id, reason, rows: payload, confirmation: secondPerson })
-      : await command.run('meeting-close', { associationId: association.id, date, rows: payload, cashCount: { box: counted.box, bank: counted.bank || '0', reason: counted.reason } });
+      : await command.run('meeting-close', { associationId: association.id, date, rows: payload, cashCount: { box: counted.box, bank: counted.bank.trim() || undefined, reason: counted.reason } });
     // The confirmer's PIN is never kept once it has been sent.
     if (correcting) setSecondPerson((p) => ({ ...p, pin: '' }));
     if (!done) return;

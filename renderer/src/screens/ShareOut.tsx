@@ -44,7 +44,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
     // Only the amounts typed and the mobile money payments are sent; the server checks each.
     const { reinvest, payments } = payingInput(paying, draft?.members ?? []);
     const done = await command.run('share-out-post', {
-      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank || '0', reason: reason || undefined }, paidFrom, reinvest, payments,
+      associationId: association.id, cycleId: cycle.id, date: day, cashCount: { box, bank: bank.trim() || undefined, reason: reason || undefined }, paidFrom, reinvest, payments,
       confirmation: secondPerson,
     });
     setSecondPerson((p) => ({ ...p, pin: '' }));
