@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
-import { must, seedAssociation, signInTreasurer } from './seed';
+import { cat, must, seedAssociation, signInTreasurer } from './seed';
 import type { Actor } from '../../electron/server/context';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -15,9 +15,6 @@ let associationId: string;
 let actor: Actor;
 
 /** Today as the server sees it (Central Africa Time), shifted by days. */
-function cat(offsetDays = 0): string {
-  return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
 beforeAll(async () => {
   web = await serveRenderer();

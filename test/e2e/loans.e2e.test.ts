@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
 import { signedInActor } from '../helpers/ledger';
-import { must, seedAssociation, signInTreasurer } from './seed';
+import { cat, must, seedAssociation, signInTreasurer } from './seed';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
 let app: AppSession;
@@ -14,9 +14,6 @@ let page: Page;
 let associationId: string;
 
 /** Today as the server sees it (Central Africa Time), and a date shifted from it. */
-function cat(offsetDays = 0): string {
-  return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 const DISBURSED = cat(-70); // ten weeks ago: the first two instalments fell due about 40 and 10 days ago
 
 beforeAll(async () => {

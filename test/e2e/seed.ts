@@ -11,6 +11,14 @@ import type { AppSession } from './harness';
 
 export const TREASURER = { name: 'Mukamana Aline', pin: '2580' } as const;
 
+/** A date in Kigali (UTC+2), offset by whole days from today: the tests' dates move with the clock. */
+export function cat(offsetDays = 0): string {
+  return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An amount in francs as the app writes it in English (a no-break space before Frw). */
+export const frw = (text: string) => `${text}\u00a0Frw`;
+
 /** Fails the test setup with the server's words when a call is refused. */
 export function must<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.error.message);

@@ -22,17 +22,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
 import { SECOND_OFFICER, signedInActor } from '../helpers/ledger';
-import { must, seedAssociation, signInTreasurer } from './seed';
+import { cat, frw, must, seedAssociation, signInTreasurer } from './seed';
 
 let web: Awaited<ReturnType<typeof serveRenderer>>;
 let app: AppSession;
 let page: Page;
 let associationId: string;
 
-function cat(offsetDays = 0): string {
-  return new Date(Date.now() + 2 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-const frw = (text: string) => `${text}\u00a0Frw`;
 
 beforeAll(async () => {
   web = await serveRenderer();
