@@ -449,8 +449,7 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): LoanView[] {
       getAssociation(ctx, input.associationId);
-      const rows = loanQueries(ctx.ledger).list.all({ associationId: input.associationId });
-      return rows.map((r) => view(ctx, r, input.asOf ?? todayOf(ctx)));
+      return loansAsOf(ctx, input.associationId, input.asOf ?? todayOf(ctx));
     },
   }),
 
@@ -577,6 +576,11 @@ export function undoRepaymentsOf(ctx: CallContext, entryId: string, reversalEntr
     });
     q.reopen.run({ loanId: r.loanId });
   }
+}
+
+/** Every loan of the association, as it stood on a date. */
+export function loansAsOf(ctx: CallContext, associationId: string, asOf: string): LoanView[] {
+  return loanQueries(ctx.ledger).list.all({ associationId }).map((r) => view(ctx, r, asOf));
 }
 
 /** A member's loans paid out and not yet closed, the oldest first (a share-out nets them in this order). */

@@ -7,6 +7,7 @@ import {
   ATTENDANCE_STATUSES, attendance, contributions, currentMeetingVersions, journalEntries, meetings, postings,
 } from '../../../db/schema';
 import { handler } from '../registry';
+import type { CallContext } from '../context';
 import { typedQuery } from '../prepared';
 import { READERS } from '../auth/access';
 import { decimal, sumMinor } from '../money/money';
@@ -81,47 +82,74 @@ const statementQueries = typedQuery((db) => ({
     .orderBy(asc(journalEntries.entryDate), asc(journalEntries.seq)).prepare(),
 }));
 
+/** A member's passbook, from the meetings they were in and the payouts made to them. */
+export function passbookOf(ctx: CallContext, associationId: string, memberId: string): Passbook {
+  getMember(ctx, associationId, memberId);
+  const { sqlite } = ctx.ledger;
+  const q = statementQueries(ctx.ledger);
+  const attended = q.meetingsOf.all({ memberId: memberId, associationId: associationId });
+  const savingsAccount = accountByPurpose(sqlite, associationId, 'member_savings').id;
+  const payouts = q.payouts.all({ accountId: savingsAccount, memberId: memberId });
+  type Event = { date: string; meeting?: (typeof attended)[number]; payout?: number };
+  const events: Event[] = [...attended.map((m): Event => ({ date: m.date, meeting: m })), ...payouts.map((p): Event => ({ date: p.date, payout: p.amount }))]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.meeting ? -1 : 1));
+  let shares = 0;
+  let savings = decimal(0);
+  let social = decimal(0);
+  let fines = decimal(0);
+  const rows: PassbookRow[] = events.map((event) => {
+    const paid = event.meeting ? q.paidIn.all({ versionId: event.meeting.versionId, memberId: memberId }) : [];
+    const of = (...kinds: string[]) => sumMinor(paid.filter((p) => kinds.includes(p.kind)).map((p) => p.amount));
+    const bought = sumMinor(paid.filter((p) => p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
+    const saved = of('shares', 'savings');
+    const paidOut = decimal(event.payout ?? 0);
+    shares = event.payout ? 0 : shares + bought;
+    savings = savings.plus(saved).minus(paidOut); // a payout is a debit on savings: the group owes that much less
+    social = social.plus(of('social_fund'));
+    fines = fines.plus(of('fine_late', 'fine_absent', 'fine_other'));
+    return {
+      date: event.date, meetingId: event.meeting?.id ?? null, attendance: event.meeting?.status ?? null, shares: bought,
+      saved: saved.toFixed(0), socialFund: of('social_fund').toFixed(0), fines: of('fine_late', 'fine_absent', 'fine_other').toFixed(0),
+      entranceFee: of('entrance_fee').toFixed(0), paidOut: paidOut.toFixed(0), sharesHeld: shares, savingsBalance: savings.toFixed(0), socialFundTotal: social.toFixed(0),
+    };
+  });
+  const balance = accountBalance(sqlite, associationId, savingsAccount, { memberId: memberId });
+  return {
+    memberId: memberId, rows, sharesHeld: shares, savingsBalance: String(-balance), socialFundTotal: social.toFixed(0), finesTotal: fines.toFixed(0),
+  };
+}
+
+export interface CashBook {
+  readonly opening: string;
+  readonly rows: readonly CashBookRow[];
+  readonly closing: string;
+}
+
+/** The cash book of the box or the bank between two days (either open-ended). */
+export function cashBookOf(ctx: CallContext, input: { associationId: string; account: 'box' | 'bank'; from?: string | undefined; to?: string | undefined }): CashBook {
+  getAssociation(ctx, input.associationId);
+  const { sqlite } = ctx.ledger;
+  const accountId = accountByPurpose(sqlite, input.associationId, input.account === 'box' ? 'cash_box' : 'bank').id;
+  const dayBefore = input.from ? addDays(input.from, -1) : null;
+  let balance = decimal(dayBefore ? String(accountBalance(sqlite, input.associationId, accountId, { asOf: dayBefore })) : 0);
+  const opening = balance.toFixed(0);
+  const moves = statementQueries(ctx.ledger).cashMoves.all({
+    associationId: input.associationId, accountId, from: input.from ?? '0000-01-01', to: input.to ?? '9999-12-31',
+  });
+  const rows = moves.map((m) => {
+    balance = balance.plus(m.amount);
+    return { date: m.date, seq: m.seq, memo: memoIn(ctx.actor.locale, m.memo), moneyIn: m.amount > 0 ? String(m.amount) : '0', moneyOut: m.amount < 0 ? String(-m.amount) : '0', balance: balance.toFixed(0) };
+  });
+  return { opening, rows, closing: balance.toFixed(0) };
+}
+
 export const statementHandlers = {
   'member-passbook-get': handler({
     kind: 'read',
     access: { roles: READERS, ownMember: 'memberId' },
     summary: 'A member’s passbook: each meeting’s contributions, shares held, savings and social fund balances, fines',
     input: z.strictObject({ associationId: id, memberId: id }),
-    run(ctx, input): Passbook {
-      getMember(ctx, input.associationId, input.memberId);
-      const { sqlite } = ctx.ledger;
-      const q = statementQueries(ctx.ledger);
-      const attended = q.meetingsOf.all({ memberId: input.memberId, associationId: input.associationId });
-      const savingsAccount = accountByPurpose(sqlite, input.associationId, 'member_savings').id;
-      const payouts = q.payouts.all({ accountId: savingsAccount, memberId: input.memberId });
-      type Event = { date: string; meeting?: (typeof attended)[number]; payout?: number };
-      const events: Event[] = [...attended.map((m): Event => ({ date: m.date, meeting: m })), ...payouts.map((p): Event => ({ date: p.date, payout: p.amount }))]
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.meeting ? -1 : 1));
-      let shares = 0;
-      let savings = decimal(0);
-      let social = decimal(0);
-      let fines = decimal(0);
-      const rows: PassbookRow[] = events.map((event) => {
-        const paid = event.meeting ? q.paidIn.all({ versionId: event.meeting.versionId, memberId: input.memberId }) : [];
-        const of = (...kinds: string[]) => sumMinor(paid.filter((p) => kinds.includes(p.kind)).map((p) => p.amount));
-        const bought = sumMinor(paid.filter((p) => p.kind === 'shares').map((p) => p.shares ?? 0)).toNumber();
-        const saved = of('shares', 'savings');
-        const paidOut = decimal(event.payout ?? 0);
-        shares = event.payout ? 0 : shares + bought;
-        savings = savings.plus(saved).minus(paidOut); // a payout is a debit on savings: the group owes that much less
-        social = social.plus(of('social_fund'));
-        fines = fines.plus(of('fine_late', 'fine_absent', 'fine_other'));
-        return {
-          date: event.date, meetingId: event.meeting?.id ?? null, attendance: event.meeting?.status ?? null, shares: bought,
-          saved: saved.toFixed(0), socialFund: of('social_fund').toFixed(0), fines: of('fine_late', 'fine_absent', 'fine_other').toFixed(0),
-          entranceFee: of('entrance_fee').toFixed(0), paidOut: paidOut.toFixed(0), sharesHeld: shares, savingsBalance: savings.toFixed(0), socialFundTotal: social.toFixed(0),
-        };
-      });
-      const balance = accountBalance(sqlite, input.associationId, savingsAccount, { memberId: input.memberId });
-      return {
-        memberId: input.memberId, rows, sharesHeld: shares, savingsBalance: String(-balance), socialFundTotal: social.toFixed(0), finesTotal: fines.toFixed(0),
-      };
-    },
+    run: (ctx, input): Passbook => passbookOf(ctx, input.associationId, input.memberId),
   }),
 
   'cash-book-get': handler({
@@ -129,21 +157,6 @@ export const statementHandlers = {
     access: { roles: READERS },
     summary: 'The cash book of the box or the bank: every movement with the running balance',
     input: z.strictObject({ associationId: id, account: z.enum(['box', 'bank']).default('box'), from: isoDate.optional(), to: isoDate.optional() }),
-    run(ctx, input): { opening: string; rows: CashBookRow[]; closing: string } {
-      getAssociation(ctx, input.associationId);
-      const { sqlite } = ctx.ledger;
-      const accountId = accountByPurpose(sqlite, input.associationId, input.account === 'box' ? 'cash_box' : 'bank').id;
-      const dayBefore = input.from ? addDays(input.from, -1) : null;
-      let balance = decimal(dayBefore ? String(accountBalance(sqlite, input.associationId, accountId, { asOf: dayBefore })) : 0);
-      const opening = balance.toFixed(0);
-      const moves = statementQueries(ctx.ledger).cashMoves.all({
-        associationId: input.associationId, accountId, from: input.from ?? '0000-01-01', to: input.to ?? '9999-12-31',
-      });
-      const rows = moves.map((m) => {
-        balance = balance.plus(m.amount);
-        return { date: m.date, seq: m.seq, memo: memoIn(ctx.actor.locale, m.memo), moneyIn: m.amount > 0 ? String(m.amount) : '0', moneyOut: m.amount < 0 ? String(-m.amount) : '0', balance: balance.toFixed(0) };
-      });
-      return { opening, rows, closing: balance.toFixed(0) };
-    },
+    run: (ctx, input): CashBook => cashBookOf(ctx, input),
   }),
 };
