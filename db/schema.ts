@@ -624,3 +624,26 @@ export const shareOutReversals = sqliteTable('share_out_reversals', {
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
 });
+
+/**
+ * A statement handed out: its fingerprint (the last journal entry when it was made and
+ * the chain's head there, the hash of its figures), who exported it, when and as what.
+ * A later rewrite of history contradicts these as well as the pages. Append-only.
+ */
+export const statementExports = sqliteTable(
+  'statement_exports',
+  {
+    id: text('id').primaryKey(),
+    associationId: text('association_id').notNull().references(() => associations.id),
+    kind: text('kind').notNull(),
+    requestJson: text('request_json').notNull(),
+    lastEntry: integer('last_entry').notNull(),
+    chainHead: text('chain_head').notNull(),
+    contentHash: text('content_hash').notNull(),
+    format: text('format').notNull(),
+    fileName: text('file_name').notNull(),
+    exportedAt: text('exported_at').notNull(),
+    exportedBy: text('exported_by').notNull(),
+  },
+  (t) => [index('statement_exports_association').on(t.associationId, t.lastEntry)],
+);

@@ -11,7 +11,7 @@ import { auditHandlers } from './history/handlers';
 import { backupHandlers } from './backups/handlers';
 import { cycleHandlers } from './cycles/handlers';
 import { meetingHandlers } from './meetings/handlers';
-import { statementHandlers } from './reports/handlers';
+import { reportHandlers } from './reports/handlers';
 import { loanHandlers } from './loans/handlers';
 import { grantHandlers } from './grants/handlers';
 import { livestockHandlers } from './livestock/handlers';
@@ -21,8 +21,9 @@ import { shareOutHandlers } from './shareouts/handlers';
 import { shareOutPostHandlers } from './shareouts/post';
 import { memberExitHandlers } from './shareouts/exit';
 import { cycleOpeningHandlers } from './shareouts/opening';
+import { statementHandlers } from './statements/handlers';
 
-export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, statementHandlers, loanHandlers,
-  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers);
+export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -191,7 +191,7 @@ export function secondOfficer(t: TestLedger, associationId: string): { userId: s
 export function tableCounts(t: TestLedger): Record<string, number> {
   const tables = [
     'associations', 'members', 'accounts', 'journal_entries', 'postings', 'change_log', 'cycles', 'users',
-    'grants', 'spendings', 'spending_funds', 'evidence', 'animals', 'animal_funds', 'animal_events', 'pass_on_queue', 'share_outs', 'share_out_reversals',
+    'grants', 'spendings', 'spending_funds', 'evidence', 'animals', 'animal_funds', 'animal_events', 'pass_on_queue', 'share_outs', 'share_out_reversals', 'statement_exports',
   ];
   return Object.fromEntries(
     tables.map((name) => [name, (t.server.ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]),

@@ -54,7 +54,8 @@ function samples(): Record<string, unknown> {
     'account-balance-get': { associationId: a, account: '1010' }, 'trial-balance-get': { associationId: a }, 'journal-entry-get': { associationId: a, entryId },
     'journal-entry-list': { associationId: a }, 'journal-chain-verify': { associationId: a }, 'audit-list': { associationId: a },
     'backup-create': { associationId: a }, 'backup-list': { associationId: a }, 'cycle-list': { associationId: a }, 'meeting-get': { associationId: a, meetingId },
-    'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'share-out-get': { associationId: a, cycleId }, 'cycle-opening': { associationId: a, cycleId }, 'member-exit-preview': { associationId: a, memberId: f.m.uwase, exitedOn: '2025-07-07' }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
+    'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'share-out-get': { associationId: a, cycleId }, 'cycle-opening': { associationId: a, cycleId }, 'statement-get': { associationId: a, kind: 'financial-position', asOf: '2025-07-07' },
+    'member-exit-preview': { associationId: a, memberId: f.m.uwase, exitedOn: '2025-07-07' }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
     'loan-preview': { associationId: a, memberId: f.m.habimana, principal: '1,000', instalments: 2, date: '2025-07-07' }, 'loan-get': { associationId: a, loanId },
     'loan-list': { associationId: a }, 'loan-portfolio-get': { associationId: a }, 'grant-list': { associationId: a },
     'grant-statement': { associationId: a, grantId: f.grantId }, 'spending-list': { associationId: a }, 'evidence-get': { associationId: a, evidenceId },
@@ -63,8 +64,8 @@ function samples(): Record<string, unknown> {
   };
 }
 
-/** Reads that are not answered with books: signing out, and the restores and inspections (which take a file). */
-const NOT_BOOKS = new Set(['session-sign-out', 'backup-inspect', 'backup-restore', 'ledger-backup-inspect', 'ledger-backup-restore']);
+/** Reads that are not answered with books: signing out, the restores and inspections (which take a file), checking a statement's file. */
+const NOT_BOOKS = new Set(['session-sign-out', 'backup-inspect', 'backup-restore', 'ledger-backup-inspect', 'ledger-backup-restore', 'statement-check']);
 const ADMINISTRATOR_READS = new Set(['ledger-backup-create', 'ledger-backup-list', 'ledger-check-run']);
 
 describe('every amount in every result', () => {

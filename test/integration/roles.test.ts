@@ -56,6 +56,9 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'share-out-reverse': ADMIN,
   'member-exit-preview': READ,
   'cycle-opening': READ,
+  'statement-get': READ_OR_OWN,
+  'statement-check': READ,
+  'statement-export-record': READ_OR_OWN,
   'member-savings-settle': RECORD,
   'savings-brought-in': RECORD,
   'member-get': READ_OR_OWN,
@@ -144,6 +147,16 @@ function outcome(name: string, input: object, actor: Actor): 'refused' | 'let th
   return !r.ok && refusedCodes.includes(r.error.code) ? 'refused' : 'let through';
 }
 
+/** What a handler needs beyond the association and a member for its input to be valid (the role is checked after the input). */
+function completeInput(name: string, memberId: string): object {
+  const request = { associationId, kind: 'member-statement', asOf: '2025-06-30', memberId };
+  if (name === 'statement-get') return request;
+  if (name === 'statement-export-record') {
+    return { fingerprint: { version: 1, request, locale: 'en', lastEntry: 0, chainHead: '', contentHash: '0'.repeat(64) }, format: 'pdf', fileName: 'statement.pdf' };
+  }
+  return {};
+}
+
 describe('role matrix', () => {
   it('has a rule for every handler, and a handler for every rule', () => {
     expect(Object.keys(allHandlers).sort()).toEqual(Object.keys(RULES).sort());
@@ -164,19 +177,20 @@ describe('role matrix', () => {
         const allowed = rule === READ_OR_OWN ? READ.includes(role) : rule.includes(role);
         // Inputs that pass the association check; the role check comes first, so
         // an allowed role may still fail validation, which is not a refusal.
-        const input = { associationId, memberId: otherMemberId };
+        const input = { associationId, memberId: otherMemberId, ...completeInput(name, otherMemberId) };
         expect(`${role}: ${outcome(name, input, actors[role])}`).toBe(`${role}: ${allowed ? 'let through' : 'refused'}`);
       }
       if (rule === READ_OR_OWN) {
-        expect(outcome(name, { associationId, memberId: ownMemberId }, actors.member)).toBe('let through');
+        expect(outcome(name, { associationId, memberId: ownMemberId, ...completeInput(name, ownMemberId) }, actors.member)).toBe('let through');
       }
     });
   }
 
   it('lets an officer read but refuses every write, and nothing changes', () => {
     const before = tableCounts(t);
-    // Every write but the public ones and changing one's own PIN.
-    const writes = Object.entries(allHandlers).filter(([name, def]) => (def.kind === 'write' || def.effect) && RULES[name] !== PUBLIC && name !== 'user-pin-change');
+    // Every write but the public ones, changing one's own PIN and recording a statement one handed out.
+    const writes = Object.entries(allHandlers).filter(([name, def]) => (def.kind === 'write' || def.effect) && RULES[name] !== PUBLIC
+      && name !== 'user-pin-change' && name !== 'statement-export-record');
     expect(writes.length).toBeGreaterThanOrEqual(10);
     for (const [name] of writes) {
       const r = t.server.call(name as never, { associationId, memberId: ownMemberId, fullName: 'X', gender: 'female', joinedOn: '2025-02-01' }, actors.officer);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { door, KABEZA, smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 import { createServer } from '../../electron/server/server';
-import { entryHash, type HashableEntry, type HashablePosting } from '../../electron/server/journal/hash';
+import { rehash as rehashBook, withoutGuards } from '../helpers/tamper';
 
 let t: TestLedger;
 let associationId: string;
@@ -39,30 +39,6 @@ function tamper(change: (db: Database.Database) => void): string[] {
   return t.ok('ledger-health-get', {}).problems.map((p) => p.code).sort();
 }
 
-const withoutGuards = (db: Database.Database, sql: string) => {
-  const guards = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[];
-  for (const name of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").pluck().all() as string[]) db.exec(`DROP TRIGGER "${name}"`);
-  db.exec(sql);
-  for (const g of guards) db.exec(g);
-};
-
-/** Recomputes every entry's hash from the first changed one, with the published algorithm. */
-function rehash(db: Database.Database): void {
-  const entries = db.prepare('SELECT * FROM journal_entries WHERE association_id = ? ORDER BY seq').all(associationId) as Record<string, any>[];
-  let prev = '0'.repeat(64);
-  for (const e of entries) {
-    const postings = (db.prepare('SELECT * FROM postings WHERE entry_id = ? ORDER BY line_no').safeIntegers(true).all(e.id) as Record<string, any>[])
-      .map((p): HashablePosting => ({ id: p.id, lineNo: Number(p.line_no), accountId: p.account_id, memberId: p.member_id, amount: p.amount, memo: p.memo }));
-    const head: HashableEntry = {
-      id: e.id, associationId: e.association_id, seq: e.seq, entryDate: e.entry_date, kind: e.kind, memo: e.memo, currency: e.currency,
-      reversesEntryId: e.reverses_entry_id, sourceType: e.source_type, sourceId: e.source_id, createdAt: e.created_at, createdBy: e.created_by, prevHash: prev,
-    };
-    const hash = entryHash(head, postings);
-    withoutGuards(db, `UPDATE journal_entries SET prev_hash = '${prev}', hash = '${hash}' WHERE id = '${e.id}'`);
-    prev = hash;
-  }
-}
-
 describe('changes made behind Ikimina’s back are reported when the file opens', () => {
   it('the last entries removed', () => {
     const codes = tamper((db) => {
@@ -77,7 +53,7 @@ describe('changes made behind Ikimina’s back are reported when the file opens'
   it('an entry edited and the whole chain recomputed with the published algorithm', () => {
     const codes = tamper((db) => {
       withoutGuards(db, `UPDATE postings SET amount = CASE WHEN amount > 0 THEN 10000 ELSE -10000 END WHERE entry_id = (SELECT id FROM journal_entries WHERE association_id = '${associationId}' AND seq = 1)`);
-      rehash(db);
+      rehashBook(db, associationId);
     });
     expect(t.ok('journal-chain-verify', { associationId }).ok).toBe(true);
     expect(codes).toContain('integrity-entries-rewritten');

@@ -143,7 +143,7 @@ export function cashBookOf(ctx: CallContext, input: { associationId: string; acc
   return { opening, rows, closing: balance.toFixed(0) };
 }
 
-export const statementHandlers = {
+export const reportHandlers = {
   'member-passbook-get': handler({
     kind: 'read',
     access: { roles: READERS, ownMember: 'memberId' },

@@ -57,6 +57,8 @@ export interface StatementRequest {
 export interface Fingerprint {
   readonly version: 1;
   readonly request: StatementRequest;
+  /** The language it was written in: its texts are among the figures hashed. */
+  readonly locale: UiLocale;
   /** Sequence number of the last journal entry in the books when it was made (0: none). */
   readonly lastEntry: number;
   /** That entry's hash (the chain's head), hex. */
@@ -93,4 +95,23 @@ export function contentHashOf(tables: readonly Pick<StatementTable, 'key' | 'row
 /** The fingerprint as printed on each page: short enough to read out, long enough to tell books apart. */
 export function shortFingerprint(f: Fingerprint): string {
   return `${f.lastEntry}-${f.chainHead.slice(0, 12)}-${f.contentHash.slice(0, 8)}`;
+}
+
+/** A table's raw values as read back from a file. */
+export interface RawTable {
+  readonly key: string;
+  readonly rows: readonly (readonly Cell[])[];
+  readonly total?: readonly Cell[] | undefined;
+}
+
+/** How a file lays out its tables, written beside them so that they can be read back exactly. */
+export interface TableLayout {
+  readonly key: string;
+  readonly rows: number;
+  readonly total: boolean;
+  readonly kinds: readonly ColumnKind[];
+}
+
+export function tableLayout(statement: Pick<Statement, 'tables'>): TableLayout[] {
+  return statement.tables.map((t) => ({ key: t.key, rows: t.rows.length, total: t.total !== undefined, kinds: t.columns.map((c) => c.kind) }));
 }

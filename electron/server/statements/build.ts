@@ -1,0 +1,56 @@
+// A statement built from the books, with its particulars and its fingerprint. The
+// request is checked here (what a treasurer would get wrong: a day before the group
+// existed, a period that ends before it starts, a member who is not theirs).
+
+import { LedgerError } from '../errors';
+import type { CallContext } from '../context';
+import { getAssociation } from '../association-record';
+import { formatDate } from '../locale/dates';
+import { messageIn } from '../messages/render';
+import { booksHead } from './fingerprint';
+import { contentHashOf, type Statement, type StatementKind, type StatementRequest } from './model';
+import { financialPositionStatement, incomeExpenditureStatement, trialBalanceStatement, type StatementBody } from './financial';
+import { cashBookStatement, memberStatement } from './books';
+
+const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) => StatementBody> = {
+  'trial-balance': trialBalanceStatement,
+  'financial-position': financialPositionStatement,
+  'income-expenditure': incomeExpenditureStatement,
+  'cash-book': cashBookStatement,
+  'member-statement': memberStatement,
+};
+
+/** Statements about a period (the others are as of a day). */
+const PERIODS: ReadonlySet<StatementKind> = new Set(['income-expenditure', 'cash-book']);
+
+/** The request with only what its kind uses (so that the fingerprint names exactly what was asked). */
+export function normalRequest(req: StatementRequest): StatementRequest {
+  return {
+    kind: req.kind, associationId: req.associationId, asOf: req.asOf,
+    ...(PERIODS.has(req.kind) && req.from ? { from: req.from } : {}),
+    ...(req.kind === 'member-statement' ? { memberId: req.memberId } : {}),
+    ...(req.kind === 'cash-book' ? { account: req.account ?? 'box' } : {}),
+  };
+}
+
+export function buildStatement(ctx: CallContext, asked: StatementRequest): Statement {
+  const req = normalRequest(asked);
+  const association = getAssociation(ctx, req.associationId);
+  if (req.asOf < association.foundedOn) throw new LedgerError('statement-before-founding', { date: association.foundedOn }, 'asOf');
+  if (req.from !== undefined && req.from > req.asOf) throw new LedgerError('statement-period-backwards', {}, 'from');
+  if (req.kind === 'member-statement' && !req.memberId) throw new LedgerError('member-not-found', {}, 'memberId');
+  const locale = ctx.actor.locale;
+  // The head first: the figures then include at least every entry it covers (all in one read transaction).
+  const head = booksHead(ctx, req.associationId);
+  const body = BUILDERS[req.kind](ctx, req);
+  const place = [association.village, association.cell, association.sector, association.district, association.province].filter((p) => p && p.trim() !== '').join(', ');
+  const period = req.from
+    ? messageIn(locale, 'statement.period', { from: formatDate(req.from, locale), to: formatDate(req.asOf, locale) })
+    : messageIn(locale, 'statement.as-of', { date: formatDate(req.asOf, locale) });
+  return {
+    kind: req.kind, title: body.title, period,
+    association: { name: association.name, place, registrationNo: association.registrationNo, currency: association.currency },
+    locale, printedBy: ctx.actorName, printedAt: ctx.now().toISOString(), tables: body.tables, notes: body.notes,
+    fingerprint: { version: 1, request: req, locale, ...head, contentHash: contentHashOf(body.tables) },
+  };
+}

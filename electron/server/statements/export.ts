@@ -1,0 +1,126 @@
+// Handing a statement out as a file, and checking a file handed out. The statement is
+// built in one server call (a consistent read), rendered outside it, written whole or
+// not at all (to a temporary name beside the target, then renamed), and only then
+// recorded in the books. Reading a file back gives its fingerprint and, for XLSX and
+// CSV, its figures, which the server checks against the books.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Actor } from '../context';
+import { LedgerError, type Result } from '../errors';
+import { failure } from '../registry';
+import type { LedgerServer } from '../server';
+import type { StatementCheck } from './handlers';
+import type { Fingerprint, RawTable, Statement, StatementFormat, StatementRequest } from './model';
+import { shortFingerprint } from './model';
+import { renderCsv, parseCsv, tablesFromCsv } from './render/csv';
+import { readXlsx, renderXlsx } from './render/xlsx';
+import { fingerprintOfPdf, renderPdf } from './render/pdf';
+
+export interface ExportRequest extends StatementRequest {
+  readonly format: StatementFormat;
+  /** The file to write (PDF, XLSX), or the folder to create (CSV: one file per table). */
+  readonly file: string;
+}
+
+export interface ExportedStatement {
+  readonly file: string;
+  readonly fingerprint: Fingerprint;
+  /** As printed on each page. */
+  readonly short: string;
+}
+
+/** Writes a file or a folder of files under a temporary name beside the target, then renames it into place. */
+function writeWhole(target: string, content: Buffer | Map<string, string>): void {
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    if (content instanceof Map) {
+      if (existsSync(target)) throw new LedgerError('statement-file-unwritable', { reason: 'a folder or file of that name is already there' }, 'file');
+      mkdirSync(temporary);
+      for (const [name, text] of content) writeFileSync(join(temporary, name), text, { encoding: 'utf8', flush: true });
+    } else {
+      writeFileSync(temporary, content, { flush: true });
+    }
+    renameSync(temporary, target);
+  } catch (err) {
+    rmSync(temporary, { recursive: true, force: true });
+    if (err instanceof LedgerError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    const reasons: Record<string, string> = {
+      ENOENT: 'the folder does not exist', EACCES: 'not allowed to write there', EPERM: 'not allowed to write there',
+      ENOSPC: 'the disk is full', EROFS: 'the disk is read-only', EISDIR: 'a folder of that name is already there',
+    };
+    throw new LedgerError('statement-file-unwritable', { reason: reasons[code] ?? code }, 'file');
+  }
+}
+
+async function render(statement: Statement, format: StatementFormat): Promise<Buffer | Map<string, string>> {
+  if (format === 'pdf') return renderPdf(statement);
+  if (format === 'xlsx') return renderXlsx(statement);
+  return renderCsv(statement);
+}
+
+export async function exportStatement(server: LedgerServer, actor: Actor, input: ExportRequest): Promise<Result<ExportedStatement>> {
+  const { format, file, ...request } = input;
+  const built = server.call('statement-get', request, actor);
+  if (!built.ok) return built;
+  const statement = built.value;
+  try {
+    writeWhole(file, await render(statement, format));
+  } catch (err) {
+    return failure(err);
+  }
+  const recorded = server.call('statement-export-record', {
+    associationId: request.associationId, fingerprint: statement.fingerprint, format, fileName: basename(file), ...(request.memberId ? { memberId: request.memberId } : {}),
+  }, actor);
+  if (!recorded.ok) {
+    // Not on record, not handed out: the file goes too.
+    rmSync(file, { recursive: true, force: true });
+    return recorded;
+  }
+  return { ok: true, value: { file, fingerprint: statement.fingerprint, short: shortFingerprint(statement.fingerprint) } };
+}
+
+/** What an exported file says: its fingerprint (text) and its figures when the format carries them as data. */
+async function readStatementFile(path: string): Promise<{ fingerprint: string | null; tables: RawTable[] | null }> {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    const files = new Map(readdirSync(path).filter((n) => n.endsWith('.csv')).map((n) => [n, readFileSync(join(path, n), 'utf8')]));
+    return fromCsvFiles(files);
+  }
+  const bytes = readFileSync(path);
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { fingerprint: fingerprintOfPdf(bytes), tables: null };
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') return readXlsx(bytes);
+  if (extname(path).toLowerCase() === '.csv') {
+    // One file of a CSV export: the whole folder is read.
+    const folder = dirname(path);
+    return readStatementFile(folder);
+  }
+  return { fingerprint: null, tables: null };
+}
+
+function fromCsvFiles(files: ReadonlyMap<string, string>): { fingerprint: string | null; tables: RawTable[] | null } {
+  const particulars = new Map(parseCsv(files.get('particulars.csv') ?? '').slice(1).map((r) => [r[0] ?? '', r[1] ?? ''] as [string, string]));
+  const fingerprint = particulars.get('fingerprint') ?? null;
+  return { fingerprint, tables: particulars.has('tables') ? tablesFromCsv(particulars, files) : null };
+}
+
+/** Checks a statement file against the books of the association the caller is signed in to. */
+export async function verifyStatementFile(server: LedgerServer, actor: Actor, associationId: string, path: string): Promise<Result<StatementCheck>> {
+  let read: { fingerprint: string | null; tables: RawTable[] | null };
+  try {
+    read = await readStatementFile(path);
+  } catch {
+    return failure(new LedgerError('statement-unreadable', {}, 'file'));
+  }
+  let fingerprint: unknown;
+  try {
+    fingerprint = JSON.parse(read.fingerprint ?? '');
+  } catch {
+    return failure(new LedgerError('statement-unreadable', {}, 'file'));
+  }
+  const checked = server.call('statement-check', { associationId, fingerprint: fingerprint as Fingerprint, tables: read.tables as never }, actor);
+  // A fingerprint that does not read as one (its shape, not its association) is not a statement of Ikimina's.
+  if (!checked.ok && checked.error.field?.startsWith('fingerprint.')) return failure(new LedgerError('statement-unreadable', {}, 'file'));
+  return checked;
+}

@@ -1,0 +1,241 @@
+// Statements and exports (issue 14), against a small book worked by hand:
+//
+//   20 Jan: a grant of 50,000 into the bank.
+//   7 Feb: a meeting — Member 1 saves 6,000, Member 2 3,000 and a 300 fine; social fund 200 each. Box 9,700.
+//   10 Feb: a padlock, 500, from the box; Member 2 borrows 2,000 (flat 5 % a month, one instalment of 2,100).
+//   10 Mar: Member 2 repays 2,100.
+// As of 31 March:
+//   box 9,700 − 500 − 2,000 + 2,100 = 9,300; bank 50,000 — the group has 59,300;
+//   it owes savings 9,000 + social fund 400 + the grant 50,000 = 59,400; its own funds are −100
+//   (income: interest 100 + fines 300 = 400, less the padlock 500).
+//   Trial balance: debits 9,300 + 50,000 + 500 = 59,800 = credits 9,000 + 400 + 50,000 + 100 + 300.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { rehash, withoutGuards } from '../helpers/tamper';
+import { exportStatement, verifyStatementFile } from '../../electron/server/statements/export';
+import { parseCsv } from '../../electron/server/statements/render/csv';
+import type { StatementRequest } from '../../electron/server/statements/model';
+
+let t: TestLedger;
+let a: string;
+let ids: string[];
+let dir: string;
+
+beforeEach(() => {
+  t = tempLedger();
+  dir = mkdtempSync(join(tmpdir(), 'ikimina-statements-'));
+  const { association, members } = smallBook(t, 2);
+  a = association.id;
+  ids = members.map((m) => m.id);
+  t.ok('cycle-create', { associationId: a, name: 'Cycle 2025', startsOn: '2025-01-15', endsOn: '2025-12-31', rules: { savingMode: 'savings', socialFund: '200', fineLate: '300', loanMonthlyRatePercent: '5' } });
+  t.ok('grant-create', { associationId: a, grantor: 'District', reference: 'G-1', date: '2025-01-20', amount: '50,000', purpose: 'livestock', receivedInto: 'bank' });
+  t.ok('meeting-close', {
+    associationId: a, date: '2025-02-07', cashCount: { box: '9,700' },
+    rows: [{ memberId: ids[0]!, attendance: 'present', savings: '6,000', socialFund: '200' }, { memberId: ids[1]!, attendance: 'present', savings: '3,000', socialFund: '200', fineLate: '300' }],
+  });
+  t.ok('journal-entry-post', { associationId: a, date: '2025-02-10', memo: 'Padlock', lines: [{ account: '5010', debit: '500' }, { account: '1010', credit: '500' }] });
+  const loan = t.ok('loan-apply', { associationId: a, memberId: ids[1]!, principal: '2,000', instalments: 1, date: '2025-02-10', purpose: 'Seeds' });
+  t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-02-10' });
+  t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-02-10' });
+  t.ok('loan-repay', { associationId: a, loanId: loan.id, date: '2025-03-10', amount: '2,100' });
+});
+afterEach(() => {
+  t.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const actor = () => ({ channel: 'test' as const, locale: 'en' as const, session: t.session });
+const get = (request: Omit<StatementRequest, 'associationId'>) => t.ok('statement-get', { associationId: a, ...request });
+const figures = (table: { rows: readonly (readonly (string | null)[])[]; total?: readonly (string | null)[] | undefined }) => [...table.rows, ...(table.total ? [table.total] : [])];
+
+describe('the statements, as data', () => {
+  it('give the trial balance, the financial position and income and expenditure worked by hand', () => {
+    const tb = get({ kind: 'trial-balance', asOf: '2025-03-31' });
+    expect(figures(tb.tables[0]!).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['1010', '9300', null], ['1020', '50000', null], ['2010', null, '9000'], ['2020', null, '400'], ['2101', null, '50000'],
+      ['4010', null, '100'], ['4020', null, '300'], ['5010', '500', null], [null, '59800', '59800'],
+    ]);
+    const position = get({ kind: 'financial-position', asOf: '2025-03-31' });
+    const totals = position.tables.map((table) => [table.key, table.total?.[2]]);
+    expect(totals).toEqual([['assets', '59300'], ['liabilities', '59400'], ['own_funds', '-100']]);
+    expect(BigInt(totals[0]![1]!)).toBe(BigInt(totals[1]![1]!) + BigInt(totals[2]![1]!));
+
+    const ie = get({ kind: 'income-expenditure', from: '2025-01-01', asOf: '2025-03-31' });
+    expect(ie.tables.map((table) => table.total?.at(-1))).toEqual(['400', '500', '-100']);
+    expect(ie.tables[2]!.rows.map((r) => r[1])).toEqual(['0', '-100', '0']);
+    expect(ie.period).toBe('From 1 January 2025 to 31 March 2025');
+  });
+
+  it('give the cash book of the box and a member’s statement', () => {
+    const book = get({ kind: 'cash-book', account: 'box', from: '2025-02-01', asOf: '2025-03-31' });
+    expect(figures(book.tables[0]!).map((r) => [r[0], r[3], r[4], r[5]])).toEqual([
+      ['2025-02-01', null, null, '0'], ['2025-02-07', '9700', null, '9700'], ['2025-02-10', null, '500', '9200'],
+      ['2025-02-10', null, '2000', '7200'], ['2025-03-10', '2100', null, '9300'], ['2025-03-31', '11800', '2500', '9300'],
+    ]);
+    const member = get({ kind: 'member-statement', memberId: ids[1]!, asOf: '2025-03-31' });
+    expect(member.title).toBe('Member statement: no. 2 Member 2');
+    expect(figures(member.tables[0]!).map((r) => r.slice(3))).toEqual([['3000', '200', '300', '0', '3000'], ['3000', '200', '300', '0', '3000']]);
+    expect(member.tables[1]!.rows).toEqual([['2025-02-10', '2000', 'Repaid', '0', '0', '0']]);
+  });
+
+  it('refuses, in words, a day before the association began, a period backwards and a member of another association', () => {
+    const refused = (input: object) => {
+      const r = t.call('statement-get', { associationId: a, ...input });
+      return r.ok ? 'made' : [r.error.code, r.error.field];
+    };
+    expect(refused({ kind: 'trial-balance', asOf: '2019-12-31' })).toEqual(['statement-before-founding', 'asOf']);
+    expect(refused({ kind: 'income-expenditure', from: '2025-04-01', asOf: '2025-03-31' })).toEqual(['statement-period-backwards', 'from']);
+    expect(refused({ kind: 'member-statement', memberId: '00000000-0000-4000-8000-000000000000', asOf: '2025-03-31' })).toEqual(['member-not-found', 'memberId']);
+    expect(refused({ kind: 'balance-sheet', asOf: '2025-03-31' })).toEqual(['statement-kind-invalid', 'kind']);
+  });
+});
+
+describe('exports', () => {
+  const request = { associationId: a, kind: 'financial-position' as const, asOf: '2025-03-31' };
+  const exported = async (format: 'pdf' | 'xlsx' | 'csv', name: string, req: Partial<StatementRequest> = {}) => {
+    const r = await exportStatement(t.server, actor(), { ...request, associationId: a, ...req, format, file: join(dir, name) });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+
+  it('writes a PDF whose pages show the figures, the association, page n of m and the books’ fingerprint', async () => {
+    const out = await exported('pdf', 'position.pdf');
+    const text = execFileSync('pdftotext', ['-layout', out.file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Statement of financial position');
+    expect(text).toContain('As of 31 March 2025');
+    expect(text).toMatch(/What the group has[\s\S]*1010\s+Cash box\s+9,300[\s\S]*Total\s+59,300/);
+    expect(text).toMatch(/Total\s+59,400/);
+    expect(text).toContain('Page 1 of 1');
+    expect(text).toContain(`Books' fingerprint ${out.short}`);
+    const info = execFileSync('pdfinfo', [out.file], { encoding: 'utf8' });
+    expect(info).toContain(`"contentHash":"${out.fingerprint.contentHash}"`);
+    expect(execFileSync('pdffonts', [out.file], { encoding: 'utf8' })).toMatch(/Roboto\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
+  });
+
+  it('writes a workbook with the particulars first, amounts as numbers and the header frozen', async () => {
+    const out = await exported('xlsx', 'position.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out.file);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['particulars', 'assets', 'liabilities', 'own_funds']);
+    const assets = book.getWorksheet('assets')!;
+    expect(assets.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(assets.getRow(2).values).toEqual([undefined, '1010', 'Cash box', 9300]);
+    expect(assets.getRow(2).getCell(3).numFmt).toBe('#,##0');
+    expect(assets.getRow(4).getCell(3).value).toBe(59300);
+    const particulars = book.getWorksheet('particulars')!;
+    const fields = new Map<string, unknown>();
+    particulars.eachRow((row) => fields.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(fields.get('Head of the hash chain at that entry')).toBe(out.fingerprint.chainHead);
+    expect(fields.get('Association')).toBe(KABEZA.name);
+  });
+
+  it('writes one CSV per table, with stable column names and plain amounts', async () => {
+    const out = await exported('csv', 'position-csv');
+    expect(readdirSync(out.file).sort()).toEqual(['assets.csv', 'liabilities.csv', 'own_funds.csv', 'particulars.csv']);
+    const rows = parseCsv(readFileSync(join(out.file, 'assets.csv'), 'utf8'));
+    expect(rows).toEqual([['code', 'account', 'amount'], ['1010', 'Cash box', '9300'], ['1020', 'Bank / mobile money', '50000'], ['', 'Total', '59300']]);
+  });
+
+  it('records each statement handed out, with its fingerprint', async () => {
+    const out = await exported('pdf', 'p.pdf');
+    const rows = t.server.ledger.sqlite.prepare('SELECT kind, format, file_name AS fileName, last_entry AS lastEntry, chain_head AS chainHead FROM statement_exports').all();
+    expect(rows).toEqual([{ kind: 'financial-position', format: 'pdf', fileName: 'p.pdf', lastEntry: out.fingerprint.lastEntry, chainHead: out.fingerprint.chainHead }]);
+  });
+
+  it('writes nothing, and records nothing, where it cannot write', async () => {
+    const before = tableCounts(t);
+    const r = await exportStatement(t.server, actor(), { ...request, associationId: a, format: 'pdf', file: join(dir, 'no-such-folder', 'p.pdf') });
+    expect(r.ok ? 'written' : [r.error.code, r.error.field, r.error.message]).toEqual(['statement-file-unwritable', 'file', 'The file could not be written there: the folder does not exist. Nothing was written; choose another place.']);
+    const taken = join(dir, 'taken');
+    writeFileSync(taken, 'x');
+    const csv = await exportStatement(t.server, actor(), { ...request, associationId: a, format: 'csv', file: taken });
+    expect(csv.ok ? 'written' : csv.error.code).toBe('statement-file-unwritable');
+    expect(readdirSync(dir)).toEqual(['taken']);
+    expect({ ...tableCounts(t), change_log: 0 }).toEqual({ ...before, change_log: 0 });
+  });
+});
+
+describe('checking a statement against the books', () => {
+  const request = { kind: 'income-expenditure' as const, from: '2025-01-01', asOf: '2025-03-31' };
+  const exportAs = async (format: 'pdf' | 'xlsx' | 'csv', name: string) => {
+    const r = await exportStatement(t.server, actor(), { associationId: a, ...request, format, file: join(dir, name) });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.file;
+  };
+  const verdict = async (file: string) => {
+    const r = await verifyStatementFile(t.server, actor(), a, file);
+    return r.ok ? r.value : { verdict: r.error.code, message: r.error.message };
+  };
+
+  it('says an unchanged export matches the books, in each format', async () => {
+    for (const [format, name] of [['pdf', 'ie.pdf'], ['xlsx', 'ie.xlsx'], ['csv', 'ie-csv']] as const) {
+      const file = await exportAs(format, name);
+      expect(await verdict(file)).toMatchObject({ verdict: 'matches', asOf: '2025-03-31' });
+    }
+    // A single file of a CSV export is checked with its folder.
+    expect(await verdict(join(dir, 'ie-csv', 'income.csv'))).toMatchObject({ verdict: 'matches' });
+  });
+
+  it('finds a figure edited in a spreadsheet or a CSV file', async () => {
+    const xlsx = await exportAs('xlsx', 'ie.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    book.getWorksheet('expenditure')!.getRow(2).getCell(3).value = 50;
+    await book.xlsx.writeFile(xlsx);
+    expect(await verdict(xlsx)).toMatchObject({ verdict: 'figures-edited' });
+
+    const csv = await exportAs('csv', 'ie-csv');
+    const file = join(csv, 'income.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('4020,Fines,300', '4020,Fines,3000'));
+    expect(await verdict(csv)).toMatchObject({ verdict: 'figures-edited' });
+  });
+
+  it('says when entries recorded since change the figures on the statement’s day', async () => {
+    const pdf = await exportAs('pdf', 'ie.pdf');
+    t.ok('journal-entry-post', { associationId: a, date: '2025-03-20', memo: 'Forgotten receipt: soap', lines: [{ account: '5010', debit: '100' }, { account: '1010', credit: '100' }] });
+    const result = await verdict(pdf);
+    expect(result).toMatchObject({ verdict: 'books-changed-since', lastEntry: 5 });
+    expect(result.message).toBe('The books up to entry 5 are unchanged, but entries recorded since then change this statement’s figures on its day.'.replace('’', "'"));
+  });
+
+  it('finds history rewritten behind Ikimina’s back, even with the hash chain recomputed', async () => {
+    const pdf = await exportAs('pdf', 'ie.pdf');
+    const early = await exportStatement(t.server, actor(), { associationId: a, kind: 'trial-balance', asOf: '2025-01-31', format: 'csv', file: join(dir, 'tb') });
+    expect(early.ok).toBe(true);
+    t.server.close();
+    const db = new Database(t.file);
+    // The padlock (entry 3) made to cost 50: the chain recomputed, so the chain check alone passes.
+    withoutGuards(db, `UPDATE postings SET amount = CASE WHEN amount > 0 THEN 50 ELSE -50 END WHERE entry_id = (SELECT id FROM journal_entries WHERE association_id = '${a}' AND seq = 3)`);
+    rehash(db, a);
+    db.close();
+    t.reopen();
+    expect(t.ok('journal-chain-verify', { associationId: a }).ok).toBe(true);
+    const result = await verdict(pdf);
+    expect(result).toMatchObject({ verdict: 'history-changed', lastEntry: 5 });
+    expect(existsSync(pdf)).toBe(true);
+  });
+
+  it('reads no other association’s books through a statement of theirs', async () => {
+    const pdf = await exportAs('pdf', 'ie.pdf');
+    const otherId = t.asAdministrator((admin) => admin.ok('association-create', { ...KABEZA, name: 'Twiteze imbere' }).id);
+    expect(await verdict(pdf)).toMatchObject({ verdict: 'matches' });
+    const r = await verifyStatementFile(t.server, actor(), otherId, pdf);
+    expect(r.ok ? 'checked' : r.error.code).toBe('other-association');
+    // Signed in here, a fingerprint naming the other association is refused before anything is read.
+    const forged = t.call('statement-check', { associationId: a, fingerprint: { version: 1, request: { associationId: otherId, kind: 'trial-balance', asOf: '2025-03-31' }, locale: 'en', lastEntry: 0, chainHead: '', contentHash: '0'.repeat(64) } });
+    expect(forged.ok ? 'checked' : forged.error.code).toBe('statement-other-association');
+  });
+
+  it('refuses a file that is not a statement, in words', async () => {
+    const file = join(dir, 'notes.pdf');
+    writeFileSync(file, '%PDF-1.4 not really');
+    expect(await verdict(file)).toMatchObject({ verdict: 'statement-unreadable' });
+  });
+});
