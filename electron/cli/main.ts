@@ -3,6 +3,9 @@
 //   npm run cli -- handlers
 //   npm run cli -- call <handler> '<json>' --db <file> [--association ID --user NAME]
 //   npm run cli -- run <script.json> --db <file> [--association ID --user NAME]
+//   npm run cli -- statement-export <kind> --as-of DAY [--from DAY] [--member ID] [--account box|bank]
+//                  --format pdf|xlsx|csv --out <file> --db <file> --association ID --user NAME
+//   npm run cli -- statement-verify <file> --db <file> --association ID --user NAME
 //
 // With --user the CLI signs in first; the PIN comes from IKIMINA_PIN or a hidden
 // prompt, never from the arguments: in the input of `call`, a PIN is written "$PIN"
@@ -11,6 +14,7 @@
 // with exit code 1 (a refused call) or 2 (the command line itself is wrong).
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { createServer, type LedgerServer } from '../server/server';
 import { allHandlers } from '../server/handlers';
@@ -20,6 +24,8 @@ import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
 import type { ErrorResult, Result } from '../server/errors';
 import { keepSession } from '../server/session-keeper';
+import { exportStatement, verifyStatementFile } from '../server/statements/export';
+import type { StatementFormat, StatementKind } from '../server/statements/model';
 import { NoPinError, readConfirmPin, readNewPin, readPin } from './pin-prompt';
 import { resolveReferences, secretInArguments, secretsUsed, type Secrets } from './references';
 
@@ -47,6 +53,14 @@ and "$NEW_PIN" for a PIN being given to a user (IKIMINA_NEW_PIN or asked for),
 (IKIMINA_CONFIRM_PIN or asked for);
 a PIN, password or recovery code written out is refused. With neither the
 variable nor a terminal to ask on, the command stops and changes nothing.
+  npm run cli -- statement-export <kind> --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--member ID] [--account box|bank]
+                 --format pdf|xlsx|csv --out <file> --db <file> --association ID --user NAME [--locale en|fr|rw]
+  npm run cli -- statement-verify <file or CSV folder> --db <file> --association ID --user NAME [--locale en|fr|rw]
+
+Statements (kinds: trial-balance, financial-position, income-expenditure, cash-book,
+member-statement) are written whole or not at all, in the --locale language; a CSV
+export is a folder with one file per table. statement-verify says whether an exported
+file still matches the books.
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
 "$N.field" in an input is replaced by that field of step N's result (steps count
 from 0); "$PIN" and "$NEW_PIN" work as in call. A session-sign-in step signs the
@@ -61,7 +75,11 @@ interface Options {
   readonly association?: string;
   readonly administrator?: string;
   readonly locale: UiLocale;
+  /** The statement commands' own options (--as-of, --from, --member, --account, --format, --out). */
+  readonly statement: Readonly<Record<string, string>>;
 }
+
+const STATEMENT_OPTIONS = ['--as-of', '--from', '--member', '--account', '--format', '--out'];
 
 function parseArgs(argv: string[]): Options {
   const positional: string[] = [];
@@ -70,6 +88,7 @@ function parseArgs(argv: string[]): Options {
   let association: string | undefined;
   let administrator: string | undefined;
   let locale: UiLocale = 'en';
+  const statement: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -85,12 +104,13 @@ function parseArgs(argv: string[]): Options {
       const l = value();
       if (!isUiLocale(l)) throw new UsageError(`--locale must be en, fr or rw, not "${l}"`);
       locale = l;
-    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}`);
+    } else if (STATEMENT_OPTIONS.includes(arg)) statement[arg.slice(2)] = value();
+    else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}`);
     else positional.push(arg);
   }
   if (user !== undefined && association === undefined) throw new UsageError('--user needs --association: say which association to sign in to');
   if (user !== undefined && administrator !== undefined) throw new UsageError('Sign in either as a user of an association (--user) or as the administrator (--administrator), not both');
-  return { positional, db, user, association, administrator, locale };
+  return { positional, db, user, association, administrator, locale, statement };
 }
 
 const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> = {
@@ -168,7 +188,7 @@ function door(server: LedgerServer, options: Options) {
     session = kept.session;
     return kept.result;
   };
-  return { call };
+  return { call, actor: (): Actor => ({ channel: 'cli', locale: options.locale, session }) };
 }
 
 /** Signs in as the named user of the association, or as the named laptop administrator. */
@@ -186,6 +206,40 @@ async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins):
     ? d.call('administrator-sign-in', { administratorId: found.id, pin })
     : d.call('session-sign-in', { associationId: options.association, userId: found.id, pin });
   if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
+}
+
+/** Exporting a statement to a file, or checking a file against the books (both signed in, both async: files are rendered and read outside the server's calls). */
+async function statementCommand(command: 'statement-export' | 'statement-verify', rest: string[], options: Options): Promise<number> {
+  if (!options.user || !options.association) throw new UsageError(`${command} needs --association and --user: statements are read by someone signed in`);
+  const o = options.statement;
+  const [target] = rest;
+  if (!target) throw new UsageError(command === 'statement-export' ? 'statement-export needs the kind of statement' : 'statement-verify needs the file to check');
+  if (command === 'statement-export') {
+    if (!o['as-of'] || !o.format || !o.out) throw new UsageError('statement-export needs --as-of, --format and --out');
+    if (o.format !== 'pdf' && o.format !== 'xlsx' && o.format !== 'csv') throw new UsageError(`--format must be pdf, xlsx or csv, not "${o.format}"`);
+    if (o.account !== undefined && o.account !== 'box' && o.account !== 'bank') throw new UsageError(`--account must be box or bank, not "${o.account}"`);
+  }
+  const pins = pinReader();
+  const server = openServer(options);
+  try {
+    const d = door(server, options);
+    await signIn(d, options, pins);
+    const result = command === 'statement-export'
+      ? await exportStatement(server, d.actor(), {
+        associationId: options.association, kind: target as StatementKind, asOf: o['as-of']!, format: o.format as StatementFormat, file: resolve(o.out!),
+        ...(o.from ? { from: o.from } : {}), ...(o.member ? { memberId: o.member } : {}), ...(o.account ? { account: o.account as 'box' | 'bank' } : {}),
+      })
+      : await verifyStatementFile(server, d.actor(), options.association, resolve(target));
+    if (!result.ok) {
+      process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+    // A statement that does not match the books is a finding, not a success.
+    return 'verdict' in result.value && result.value.verdict !== 'matches' ? 3 : 0;
+  } finally {
+    server.close();
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -256,6 +310,9 @@ async function main(argv: string[]): Promise<number> {
         server.close();
       }
     }
+    case 'statement-export':
+    case 'statement-verify':
+      return statementCommand(command, rest, options);
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'Say what to do');
   }

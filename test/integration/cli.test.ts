@@ -2,7 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,6 +228,31 @@ describe('cli', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/journal-entry-post {2}\(write\)/);
     expect(r.stdout).toMatch(/member-add .*\n.*fullName: string, gender: female\|male/);
+  });
+
+  it('exports a statement to a file and checks a file against the books', () => {
+    const signedIn = ['--db', db, '--association', results[0].id, '--user', 'Mukamana Aline'];
+    const folder = join(dir, 'trial-balance');
+    const exported = cli('statement-export', 'trial-balance', '--as-of', '2026-12-31', '--format', 'csv', '--out', folder, ...signedIn);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const out = JSON.parse(exported.stdout);
+    expect(out.file).toBe(folder);
+    expect(out.fingerprint.lastEntry).toBe(counts().entries);
+    const checked = cli('statement-verify', folder, ...signedIn);
+    expect([checked.code, JSON.parse(checked.stdout).verdict]).toEqual([0, 'matches']);
+    // A figure changed by hand: reported, with its own exit code.
+    const table = join(folder, 'trial_balance.csv');
+    const original = readFileSync(table, 'utf8');
+    const changed = original.replace(/^(1010,[^,]*,)(\d+)/m, (_, before: string, amount: string) => `${before}${amount}0`);
+    expect(changed).not.toBe(original);
+    writeFileSync(table, changed);
+    const edited = cli('statement-verify', folder, ...signedIn);
+    expect([edited.code, JSON.parse(edited.stdout).verdict]).toEqual([3, 'figures-edited']);
+    const unwritable = cli('statement-export', 'trial-balance', '--as-of', '2026-12-31', '--format', 'pdf', '--out', join(dir, 'no', 'such', 'tb.pdf'), ...signedIn);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('the folder does not exist');
+    expect(cli('statement-export', 'trial-balance', '--as-of', '2026-12-31', '--format', 'doc', '--out', 'x', ...signedIn).code).toBe(2);
   });
 
   it('refuses a file that is not a ledger, and a missing --db', () => {
