@@ -3,11 +3,13 @@
 
 import type { z } from 'zod';
 import type { AllHandlers } from './handlers';
+import type { AsyncCommands } from './async-commands';
 import type { Result } from './errors';
 
-export type HandlerName = keyof AllHandlers & string;
-export type InputOf<N extends HandlerName> = z.input<AllHandlers[N]['input']>;
-export type OutputOf<N extends HandlerName> = ReturnType<AllHandlers[N]['run']>;
+/** The server's handlers, and the commands that write or read files around them. */
+export type HandlerName = (keyof AllHandlers & string) | (keyof AsyncCommands & string);
+export type InputOf<N extends HandlerName> = N extends keyof AllHandlers ? z.input<AllHandlers[N]['input']> : N extends keyof AsyncCommands ? AsyncCommands[N]['input'] : never;
+export type OutputOf<N extends HandlerName> = N extends keyof AllHandlers ? ReturnType<AllHandlers[N]['run']> : N extends keyof AsyncCommands ? AsyncCommands[N]['output'] : never;
 
 /** The one function the preload exposes to the UI (and the test harness provides). */
 export type Send = <N extends HandlerName>(name: N, input: InputOf<N>) => Promise<Result<OutputOf<N>>>;

@@ -14,6 +14,7 @@ import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
 import { keepSession } from '../../electron/server/session-keeper';
 import { ChosenPaths, NOT_CHOSEN } from '../../electron/main/chosen-paths';
+import { isAsyncCommand, runAsyncCommand } from '../../electron/server/async-commands';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_DIST = join(ROOT, 'dist/renderer');
@@ -103,14 +104,15 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
   let screen: string | undefined;
   // As in the main process, a chosen path stays here and the page holds a token.
   const chosen = new ChosenPaths();
-  await context.exposeFunction('__ikiminaCall', (name: string, input: unknown) => {
+  await context.exposeFunction('__ikiminaCall', async (name: string, input: unknown) => {
     const actor: Actor = { channel: 'test', locale, session: token, screen };
     const resolved = chosen.resolve(input);
     if (resolved === null) {
       calls.push({ name, ok: false });
       return NOT_CHOSEN;
     }
-    const kept = keepSession(name, session.server.call(name as never, resolved, actor), token);
+    const result = isAsyncCommand(name) ? await runAsyncCommand(session.server, name, resolved, actor) : session.server.call(name as never, resolved, actor);
+    const kept = keepSession(name, result, token);
     token = kept.session;
     calls.push({ name, ok: kept.result.ok });
     return kept.result;

@@ -24,6 +24,17 @@ describe('app bundles', () => {
     expect(host.handlers).toContain('member-add');
     const r = await host.call('association-create', KABEZA, { channel: 'ipc', locale: 'en' });
     expect(r.ok).toBe(true);
+    // A statement rendered by the bundle (pdfmake and its fonts found from CommonJS), written to a file.
+    expect(host.handlers).toContain('statement-export');
+    const created = r.ok ? (r.value as { id: string }) : { id: '' };
+    const signedIn = await host.call('user-sign-in-list', { associationId: created.id }, { channel: 'ipc', locale: 'en' });
+    const treasurer = signedIn.ok ? (signedIn.value as { id: string }[])[0]! : { id: '' };
+    const session = await host.call('session-sign-in', { associationId: created.id, userId: treasurer.id, pin: KABEZA.treasurer.pin }, { channel: 'ipc', locale: 'en' });
+    const token = session.ok ? (session.value as { token: string }).token : undefined;
+    const pdf = join(dir, 'tb.pdf');
+    const exported = await host.call('statement-export', { associationId: created.id, kind: 'trial-balance', asOf: '2025-06-30', format: 'pdf', file: pdf }, { channel: 'ipc', locale: 'en', session: token });
+    expect(exported.ok ? 'exported' : exported.error.message).toBe('exported');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     await host.close();
   });
 

@@ -6,6 +6,7 @@ import { createServer, type LedgerServer } from '../server';
 import { pepperFrom } from '../auth/pepper';
 import { LedgerOpenError } from '../../../db/open';
 import type { FromWorker, ToWorker, WorkerOptions } from './protocol';
+import { ASYNC_COMMANDS, isAsyncCommand, runAsyncCommand } from '../async-commands';
 
 const port = parentPort;
 if (!port) throw new Error('The ledger worker must run in a worker thread');
@@ -13,6 +14,7 @@ const options = workerData as WorkerOptions;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let server: LedgerServer;
+let queue: Promise<void> = Promise.resolve();
 
 /** A failed automatic backup or check must not stop the books; the server keeps the failure for the warning every signed-in person sees. */
 function safely(job: () => unknown): void {
@@ -28,7 +30,7 @@ try {
     ...(options.pepperHex ? { pepper: pepperFrom(Buffer.from(options.pepperHex, 'hex')) } : {}),
     ...(options.headsFile ? { headsFile: options.headsFile } : {}),
   });
-  send({ kind: 'ready', file: options.file, handlers: Object.keys(server.handlers) });
+  send({ kind: 'ready', file: options.file, handlers: [...Object.keys(server.handlers), ...ASYNC_COMMANDS] });
   // The newest entries were checked on opening; the whole file now, in the background
   // (calls wait while it runs, the window does not), then a daily backup, checked at
   // start and every hour while the app is open.
@@ -39,13 +41,21 @@ try {
   timer.unref();
   port.on('message', (message: ToWorker | 'close') => {
     if (message === 'close') {
-      // A backup on every close, then close the database cleanly (the WAL is folded in).
-      safely(() => server.autoBackup(0));
-      server.close();
-      port.close();
+      // After the calls already asked for: a backup on every close, then close the database cleanly (the WAL is folded in).
+      void queue.then(() => {
+        safely(() => server.autoBackup(0));
+        server.close();
+        port.close();
+      });
       return;
     }
-    send({ kind: 'result', id: message.id, result: server.call(message.name as never, message.input, message.actor) });
+    // One call at a time, in order: a command that writes a file finishes before the next call starts.
+    queue = queue.then(async () => {
+      const result = isAsyncCommand(message.name)
+        ? await runAsyncCommand(server, message.name, message.input, message.actor)
+        : server.call(message.name as never, message.input, message.actor);
+      send({ kind: 'result', id: message.id, result });
+    });
   });
 } catch (err) {
   const code = err instanceof LedgerOpenError ? err.code : 'unreadable';

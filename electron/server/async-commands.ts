@@ -1,0 +1,37 @@
+// Commands that write or read files: their work is done outside a server call (a PDF
+// is rendered, a spreadsheet read), around the calls that read and record the books.
+// The worker runs them in turn with the others; the command line and the tests call
+// them directly. Each checks its own input before anything is written.
+
+import { LedgerError, type Result } from './errors';
+import type { Actor } from './context';
+import { failure } from './registry';
+import type { LedgerServer } from './server';
+import { exportStatement, verifyStatementFile, type ExportedStatement, type ExportRequest } from './statements/export';
+import type { StatementCheck } from './statements/handlers';
+import { STATEMENT_FORMATS } from './statements/model';
+
+export interface AsyncCommands {
+  /** A statement written to the file (or CSV folder) chosen in the save dialog. */
+  readonly 'statement-export': { readonly input: ExportRequest; readonly output: ExportedStatement };
+  /** A statement file (or CSV folder) checked against the books of the association signed in to. */
+  readonly 'statement-verify': { readonly input: { readonly associationId: string; readonly file: string }; readonly output: StatementCheck };
+}
+
+export type AsyncCommandName = keyof AsyncCommands & string;
+export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify'];
+
+export function isAsyncCommand(name: string): name is AsyncCommandName {
+  return (ASYNC_COMMANDS as readonly string[]).includes(name);
+}
+
+const fields = (input: unknown): Record<string, unknown> => (input && typeof input === 'object' && !Array.isArray(input) ? input as Record<string, unknown> : {});
+
+export async function runAsyncCommand(server: LedgerServer, name: AsyncCommandName, input: unknown, actor: Actor): Promise<Result<unknown>> {
+  const given = fields(input);
+  if (typeof given.file !== 'string' || given.file.trim() === '') return failure(new LedgerError('field-required', {}, 'file'));
+  if (typeof given.associationId !== 'string') return failure(new LedgerError('field-required', {}, 'associationId'));
+  if (name === 'statement-verify') return verifyStatementFile(server, actor, given.associationId, given.file);
+  if (!(STATEMENT_FORMATS as readonly unknown[]).includes(given.format)) return failure(new LedgerError('field-not-allowed', {}, 'format'));
+  return exportStatement(server, actor, given as unknown as ExportRequest);
+}
