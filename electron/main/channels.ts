@@ -8,4 +8,6 @@ export const APP_CHANNELS = {
   openAnother: 'app:open-another-ledger',
   chooseBackupFolder: 'app:choose-backup-folder',
   chooseBackupFile: 'app:choose-backup-file',
+  chooseStatementFile: 'app:choose-statement-file',
+  chooseStatementToCheck: 'app:choose-statement-to-check',
 } as const;

@@ -17,7 +17,12 @@ export interface ShellRelay {
   openAnother(): Promise<LedgerFileInfo | null>;
   chooseBackupFolder(): Promise<ChosenPath | null>;
   chooseBackupFile(): Promise<ChosenPath | null>;
+  chooseStatementFile(format: 'pdf' | 'xlsx' | 'csv', suggestedName: string): Promise<ChosenPath | null>;
+  chooseStatementToCheck(): Promise<ChosenPath | null>;
 }
+
+/** A name the page suggests for a file: letters, digits, spaces, dots and dashes only (never a path). */
+const SUGGESTED_NAME = /^[\p{L}\p{N} ._-]{1,80}$/u;
 
 export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {
   let locale: UiLocale = 'rw';
@@ -54,5 +59,15 @@ export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], r
   ipcMain.handle(APP_CHANNELS.chooseBackupFile, (event) => {
     trusted(event);
     return relay.chooseBackupFile();
+  });
+  ipcMain.handle(APP_CHANNELS.chooseStatementFile, (event, format: unknown, suggestedName: unknown) => {
+    trusted(event);
+    if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv') return null;
+    const name = typeof suggestedName === 'string' && SUGGESTED_NAME.test(suggestedName) && !suggestedName.startsWith('.') ? suggestedName : 'statement';
+    return relay.chooseStatementFile(format, name);
+  });
+  ipcMain.handle(APP_CHANNELS.chooseStatementToCheck, (event) => {
+    trusted(event);
+    return relay.chooseStatementToCheck();
   });
 }

@@ -39,6 +39,27 @@ async function choose(kind: 'folder' | 'file'): Promise<ChosenPath | null> {
   return path ? chosen.remember(path) : null;
 }
 
+/** Where to save a statement: a file (PDF, XLSX) or the name of a new folder (CSV, one file per table). */
+async function chooseStatementFile(format: 'pdf' | 'xlsx' | 'csv', suggestedName: string): Promise<ChosenPath | null> {
+  if (!window) return null;
+  const filters = format === 'pdf' ? [{ name: 'PDF', extensions: ['pdf'] }] : format === 'xlsx' ? [{ name: 'Excel', extensions: ['xlsx'] }] : [];
+  const picked = await dialog.showSaveDialog(window, {
+    title: format === 'csv' ? 'Save the CSV files in a new folder named…' : 'Save the statement as…',
+    defaultPath: join(app.getPath('documents'), format === 'csv' ? suggestedName : `${suggestedName}.${format}`), filters,
+  });
+  return picked.canceled || !picked.filePath ? null : chosen.remember(picked.filePath);
+}
+
+async function chooseStatementToCheck(): Promise<ChosenPath | null> {
+  if (!window) return null;
+  const picked = await dialog.showOpenDialog(window, {
+    title: 'Check a statement', properties: ['openFile'],
+    filters: [{ name: 'Statements', extensions: ['pdf', 'xlsx', 'csv'] }],
+  });
+  const path = picked.canceled ? undefined : picked.filePaths[0];
+  return path ? chosen.remember(path) : null;
+}
+
 function info(): LedgerFileInfo {
   return { file: host?.file ?? '', canOpenAnother: true };
 }
@@ -87,6 +108,8 @@ async function start(): Promise<void> {
     openAnother,
     chooseBackupFolder: () => choose('folder'),
     chooseBackupFile: () => choose('file'),
+    chooseStatementFile,
+    chooseStatementToCheck,
   });
   Menu.setApplicationMenu(buildMenu({ openAnother: () => void openAnother().then((r) => r && window?.reload()) }));
   window = createMainWindow(paths.preload, START_URL);

@@ -31,6 +31,8 @@ const api: IkiminaApi = {
   openAnotherLedger: () => ipcRenderer.invoke(APP_CHANNELS.openAnother),
   chooseBackupFolder: () => ipcRenderer.invoke(APP_CHANNELS.chooseBackupFolder),
   chooseBackupFile: () => ipcRenderer.invoke(APP_CHANNELS.chooseBackupFile),
+  chooseStatementFile: (format, suggestedName) => ipcRenderer.invoke(APP_CHANNELS.chooseStatementFile, format, suggestedName),
+  chooseStatementToCheck: () => ipcRenderer.invoke(APP_CHANNELS.chooseStatementToCheck),
 };
 
 contextBridge.exposeInMainWorld('ikimina', Object.freeze(api));

@@ -41,6 +41,13 @@ export interface IkiminaApi {
   readonly chooseBackupFolder: () => Promise<ChosenPath | null>;
   /** Asks the user for a backup file to restore; null when cancelled. Pass the token as `file`. */
   readonly chooseBackupFile: () => Promise<ChosenPath | null>;
+  /**
+   * Asks where to save a statement (a file, or for CSV a new folder's name), starting
+   * from a suggested name; null when cancelled. Pass the token as `file`.
+   */
+  readonly chooseStatementFile: (format: 'pdf' | 'xlsx' | 'csv', suggestedName: string) => Promise<ChosenPath | null>;
+  /** Asks for a statement file to check (a PDF, a workbook, or one file of a CSV export); null when cancelled. */
+  readonly chooseStatementToCheck: () => Promise<ChosenPath | null>;
 }
 
 /** A file or folder picked in a dialog: an opaque token for calls, and its name to show. */

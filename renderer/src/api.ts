@@ -18,6 +18,8 @@ export const ledger = {
   openAnother: () => window.ikimina.openAnotherLedger(),
   chooseBackupFolder: () => window.ikimina.chooseBackupFolder(),
   chooseBackupFile: () => window.ikimina.chooseBackupFile(),
+  chooseStatementFile: (format: 'pdf' | 'xlsx' | 'csv', suggestedName: string) => window.ikimina.chooseStatementFile(format, suggestedName),
+  chooseStatementToCheck: () => window.ikimina.chooseStatementToCheck(),
   setLanguage: (language: 'rw' | 'en' | 'fr') => window.ikimina.setLanguage(language),
   setScreen: (screen: string) => window.ikimina.setScreen(screen),
 };

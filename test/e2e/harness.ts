@@ -136,6 +136,8 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
         openAnotherLedger: async () => null,
         chooseBackupFolder: () => window.__ikiminaChoose(),
         chooseBackupFile: () => window.__ikiminaChoose(),
+        chooseStatementFile: () => window.__ikiminaChoose(),
+        chooseStatementToCheck: () => window.__ikiminaChoose(),
       }),
     });
   `);

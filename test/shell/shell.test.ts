@@ -92,16 +92,16 @@ describe('IPC', () => {
 
   it('registers every server handler exactly once, and the app functions', () => {
     const names = Object.keys(allHandlers);
-    registerIpc(ipcMain as never, names, { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn() });
+    registerIpc(ipcMain as never, names, { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn(), chooseStatementFile: vi.fn(), chooseStatementToCheck: vi.fn() });
     const ledgerChannels = ipcMain.registrations.filter((c) => c.startsWith('ledger:'));
     expect(ledgerChannels.sort()).toEqual(names.map((n) => `ledger:${n}`).sort());
     expect(new Set(ipcMain.registrations).size).toBe(ipcMain.registrations.length);
-    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:choose-backup-file', 'app:choose-backup-folder', 'app:ledger-info', 'app:open-another-ledger', 'app:set-language', 'app:set-screen']);
+    expect(ipcMain.registrations.filter((c) => c.startsWith('app:')).sort()).toEqual(['app:choose-backup-file', 'app:choose-backup-folder', 'app:choose-statement-file', 'app:choose-statement-to-check', 'app:ledger-info', 'app:open-another-ledger', 'app:set-language', 'app:set-screen']);
   });
 
   it('relays calls from our page with the chosen language, and refuses any other page', async () => {
     const call = vi.fn(async () => ({ ok: true as const, value: 'done' }));
-    registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn() });
+    registerIpc(ipcMain as never, ['member-add'], { call, ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn(), chooseStatementFile: vi.fn(), chooseStatementToCheck: vi.fn() });
     await ipcMain.handlers.get('app:set-language')!(OUR_PAGE, 'fr');
     await expect(ipcMain.handlers.get('ledger:member-add')!(OUR_PAGE, { fullName: 'Aline' })).resolves.toEqual({ ok: true, value: 'done' });
     expect(call).toHaveBeenCalledWith('member-add', { fullName: 'Aline' }, { locale: 'fr', screen: undefined });
@@ -114,6 +114,18 @@ describe('IPC', () => {
     expect(() => ipcMain.handlers.get('ledger:member-add')!(foreign, {})).toThrow(/not Ikimina’s own page/);
     expect(call).toHaveBeenCalledTimes(2);
   });
+
+  it('asks where to save a statement only with a plain suggested name, never a path from the page', async () => {
+    const chooseStatementFile = vi.fn(async () => null);
+    registerIpc(ipcMain as never, [], { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn(), chooseStatementFile, chooseStatementToCheck: vi.fn() });
+    const ask = ipcMain.handlers.get('app:choose-statement-file')!;
+    await ask(OUR_PAGE, 'pdf', 'Trial balance 2025-03-31');
+    await ask(OUR_PAGE, 'xlsx', '../../etc/passwd');
+    await ask(OUR_PAGE, 'csv', '.hidden');
+    expect(chooseStatementFile.mock.calls).toEqual([['pdf', 'Trial balance 2025-03-31'], ['xlsx', 'statement'], ['csv', 'statement']]);
+    expect(await ask(OUR_PAGE, 'exe', 'x')).toBeNull();
+    expect(chooseStatementFile).toHaveBeenCalledTimes(3);
+  });
 });
 
 describe('preload', () => {
@@ -122,7 +134,7 @@ describe('preload', () => {
     expect(contextBridge.exposed.map((e) => e.key)).toEqual(['ikimina']);
     const api = contextBridge.exposed[0]!.api as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['call', 'chooseBackupFile', 'chooseBackupFolder', 'ledgerInfo', 'openAnotherLedger', 'setLanguage', 'setScreen']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'chooseBackupFile', 'chooseBackupFolder', 'chooseStatementFile', 'chooseStatementToCheck', 'ledgerInfo', 'openAnotherLedger', 'setLanguage', 'setScreen']);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.values(api)).not.toContain(ipcRenderer);
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);

@@ -1,5 +1,5 @@
 // Reports on screen: the cash book of the box or the bank, with its running
-// balance. Printed and exported reports come later.
+// balance; and the statements to hand out as PDF, Excel or CSV.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { AssociationView } from '../../../electron/server/contract';
 import { ChoiceField } from '../components/fields';
 import { useQuery } from '../hooks';
 import { date, money } from '../format';
+import { Statements } from './Statements';
 
 export function Reports({ association }: { readonly association: AssociationView }) {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ export function Reports({ association }: { readonly association: AssociationView
           </table>
         </div>
       ) : null}
-      <p className="muted">{t('cashBook.more')}</p>
+      <Statements association={association} />
     </section>
   );
 }

@@ -1,0 +1,79 @@
+// End to end: the treasurer exports the statement of financial position as a PDF from
+// Reports (the save dialog answered by the harness, as the main process would), reads
+// where it went and its fingerprint, then checks the file against the books — and,
+// once the books have moved on, is told the figures on its day changed.
+//
+//   A meeting: Member 01 saves 6,000, Member 02 4,000. The group has 10,000 in the box
+//   and owes its members 10,000; its own funds are 0.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
+import { cat, must, seedAssociation, signInTreasurer } from './seed';
+
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+let app: AppSession;
+let page: Page;
+let dir: string;
+let associationId: string;
+let actor: ReturnType<typeof seedAssociation>['actor'];
+
+beforeAll(async () => {
+  web = await serveRenderer();
+  app = await openApp({ url: web.url });
+  page = app.page;
+  dir = mkdtempSync(join(tmpdir(), 'ikimina-statements-e2e-'));
+  const seeded = seedAssociation(app);
+  associationId = seeded.associationId;
+  actor = seeded.actor;
+  const ids = ['01', '02'].map((n) => must(app.server.call('member-add', { associationId, fullName: `Member ${n}`, gender: 'female', joinedOn: '2025-01-10' }, actor)).id);
+  must(app.server.call('cycle-create', { associationId, name: 'Cycle One', startsOn: cat(-60), endsOn: cat(300), rules: { savingMode: 'savings' } }, actor));
+  must(app.server.call('meeting-close', {
+    associationId, date: cat(-7), cashCount: { box: '10,000' },
+    rows: [{ memberId: ids[0]!, attendance: 'present', savings: '6,000' }, { memberId: ids[1]!, attendance: 'present', savings: '4,000' }],
+  }, actor));
+  await signInTreasurer(page);
+});
+afterAll(async () => {
+  await app?.close();
+  await web?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('statements from Reports', () => {
+  it('exports the financial position as a PDF that shows the figures and the fingerprint', async () => {
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByLabel('Statement', { exact: true }).selectOption('financial-position');
+    await fillDate(page, 'As of', cat(-1));
+    app.chosenPath = join(dir, 'position.pdf');
+    await page.getByRole('button', { name: 'PDF (to print)' }).click();
+    const saved = await page.getByTestId('statement-saved').textContent();
+    const short = /fingerprint (\S+)\./.exec(saved ?? '')?.[1];
+    expect(saved).toMatch(/^Saved position\.pdf\. Books' fingerprint \d+-[0-9a-f]{12}-[0-9a-f]{8}\.$/);
+    const text = execFileSync('pdftotext', ['-layout', app.chosenPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Statement of financial position');
+    expect(text).toMatch(/1010\s+Cash box\s+10,000/);
+    expect(text).toMatch(/2010\s+Members’ savings\s+10,000/);
+    expect(text).toContain(`Books' fingerprint ${short}`);
+    
+  });
+
+  it('checks the file against the books, then tells when the books changed since', async () => {
+    await page.getByRole('button', { name: 'Check a statement…' }).click();
+    await expect.poll(() => page.getByTestId('statement-verdict').textContent()).toContain('position.pdf: This statement matches the books');
+    // A forgotten expense, dated before the statement's day: its figures on that day change.
+    must(app.server.call('journal-entry-post', { associationId, date: cat(-2), memo: 'Soap', lines: [{ account: '5010', debit: '500' }, { account: '1010', credit: '500' }] }, actor));
+    await page.getByRole('button', { name: 'Check a statement…' }).click();
+    await expect.poll(() => page.getByTestId('statement-verdict').textContent()).toContain('entries recorded since then change this statement');
+  });
+
+  it('says so in words when there is nothing to write to', async () => {
+    app.chosenPath = join(dir, 'no-such-folder', 'position.xlsx');
+    await page.getByRole('button', { name: 'Excel' }).click();
+    await expect.poll(() => page.locator('.export-buttons .form-error').textContent()).toContain('the folder does not exist');
+  });
+});
