@@ -6,7 +6,8 @@ import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { addDays } from '../locale/dates';
 import { trialBalance } from '../journal/balances';
-import { messageIn } from '../messages/render';
+import { ERROR_CATALOGS, messageIn } from '../messages/render';
+import type { UiLocale } from '../locale/numbers';
 import type { StatementRequest, StatementTable } from './model';
 
 export interface StatementBody {
@@ -17,11 +18,16 @@ export interface StatementBody {
 
 const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
 
+/** A standard account's name in the reader's language; one of the group's own (a grant's fund) keeps its name. */
+export function accountName(locale: UiLocale, purpose: string, stored: string): string {
+  return ERROR_CATALOGS[locale][`account.${purpose}`] ?? stored;
+}
+
 /** The lines a share-out posts to close income and expenses into the group fund: a transfer, not income or spending. */
 const CLOSING_MEMO = '{"m":"share-out-closing"%';
 
 /** Each income and expense account's movement between two days, closings left out (debit positive). */
-const PERIOD_MOVES = `SELECT a.code AS code, a.name AS name, a.type AS type, coalesce(sum(p.amount), 0) AS amount
+const PERIOD_MOVES = `SELECT a.code AS code, a.name AS name, a.purpose AS purpose, a.type AS type, coalesce(sum(p.amount), 0) AS amount
    FROM accounts a JOIN postings p ON p.account_id = a.id
   WHERE a.association_id = ? AND a.type IN ('income', 'expense') AND p.entry_date BETWEEN ? AND ?
     AND (p.memo IS NULL OR p.memo NOT LIKE '${CLOSING_MEMO}')
@@ -35,7 +41,7 @@ export function trialBalanceStatement(ctx: CallContext, req: StatementRequest): 
   const tb = trialBalance(ctx.ledger.sqlite, req.associationId, req.asOf);
   const rows = tb.rows.filter((r) => r.balance !== '0').map((r) => {
     const balance = BigInt(r.balance);
-    return [r.code, r.name, balance > 0n ? String(balance) : null, balance < 0n ? String(-balance) : null];
+    return [r.code, accountName(ctx.actor.locale, r.purpose, r.name), balance > 0n ? String(balance) : null, balance < 0n ? String(-balance) : null];
   });
   const debit = rows.reduce((sum, r) => sum + BigInt(r[2] ?? '0'), 0n);
   const credit = rows.reduce((sum, r) => sum + BigInt(r[3] ?? '0'), 0n);
@@ -59,7 +65,7 @@ export function financialPositionStatement(ctx: CallContext, req: StatementReque
     { key: 'code', label: text(ctx, 'col-code'), kind: 'text' as const }, { key: 'account', label: text(ctx, 'col-account'), kind: 'text' as const },
     { key: 'amount', label: text(ctx, 'col-amount'), kind: 'money' as const },
   ];
-  const section = (type: string, sign: bigint): (string | null)[][] => tb.rows.filter((r) => r.type === type && r.balance !== '0').map((r) => [r.code, r.name, String(BigInt(r.balance) * sign)]);
+  const section = (type: string, sign: bigint): (string | null)[][] => tb.rows.filter((r) => r.type === type && r.balance !== '0').map((r) => [r.code, accountName(ctx.actor.locale, r.purpose, r.name), String(BigInt(r.balance) * sign)]);
   const sum = (rows: readonly (string | null)[][]) => rows.reduce((s, r) => s + BigInt(r[2] ?? '0'), 0n);
   const assets = section('asset', 1n);
   const liabilities = section('liability', -1n);
@@ -84,13 +90,13 @@ export function financialPositionStatement(ctx: CallContext, req: StatementReque
 export function incomeExpenditureStatement(ctx: CallContext, req: StatementRequest): StatementBody {
   const from = req.from ?? '0000-01-01';
   const { sqlite } = ctx.ledger;
-  const moves = prepared(sqlite, PERIOD_MOVES).safeIntegers(true).all(req.associationId, from, req.asOf) as { code: string; name: string; type: string; amount: bigint }[];
+  const moves = prepared(sqlite, PERIOD_MOVES).safeIntegers(true).all(req.associationId, from, req.asOf) as { code: string; name: string; purpose: string; type: string; amount: bigint }[];
   const columns = [
     { key: 'code', label: text(ctx, 'col-code'), kind: 'text' as const }, { key: 'account', label: text(ctx, 'col-account'), kind: 'text' as const },
     { key: 'amount', label: text(ctx, 'col-amount'), kind: 'money' as const },
   ];
-  const income = moves.filter((m) => m.type === 'income' && m.amount !== 0n).map((m) => [m.code, m.name, String(-m.amount)]);
-  const spent = moves.filter((m) => m.type === 'expense' && m.amount !== 0n).map((m) => [m.code, m.name, String(m.amount)]);
+  const income = moves.filter((m) => m.type === 'income' && m.amount !== 0n).map((m) => [m.code, accountName(ctx.actor.locale, m.purpose, m.name), String(-m.amount)]);
+  const spent = moves.filter((m) => m.type === 'expense' && m.amount !== 0n).map((m) => [m.code, accountName(ctx.actor.locale, m.purpose, m.name), String(m.amount)]);
   const totalIn = income.reduce((s, r) => s + BigInt(r[2]!), 0n);
   const totalOut = spent.reduce((s, r) => s + BigInt(r[2]!), 0n);
   const result = totalIn - totalOut;

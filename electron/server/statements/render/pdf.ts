@@ -51,13 +51,18 @@ export function pdfDefinition(statement: Statement): TDocumentDefinitions {
   ];
   const tables: Content[] = statement.tables.flatMap((table): Content[] => {
     const align = (i: number) => (table.columns[i]!.kind === 'text' ? 'left' : 'right');
+    // Dates and figures stay on one line; text wraps.
+    const cell = (i: number, v: string | null, bold: boolean): TableCell => ({
+      text: printedCell(table.columns[i]!.kind, v, code, statement.locale), alignment: align(i), bold, noWrap: table.columns[i]!.kind !== 'text',
+    });
     const body: TableCell[][] = [
       table.columns.map((c, i) => ({ text: c.label, bold: true, alignment: align(i) })),
-      ...table.rows.map((r) => r.map((v, i): TableCell => ({ text: printedCell(table.columns[i]!.kind, v, code, statement.locale), alignment: align(i) }))),
-      ...(table.total ? [table.total.map((v, i): TableCell => ({ text: printedCell(table.columns[i]!.kind, v, code, statement.locale), alignment: align(i), bold: true }))] : []),
+      ...table.rows.map((r) => r.map((v, i): TableCell => cell(i, v, false))),
+      ...(table.total ? [table.total.map((v, i): TableCell => cell(i, v, true))] : []),
     ];
     // The widest text column takes the room left; the others fit their figures.
     const textColumn = table.columns.findIndex((c) => c.kind === 'text' && c.key !== 'code');
+    if (table.rows.length === 0 && !table.total) return [{ text: table.title, style: 'table' }, { text: say('none') }];
     // A table named as the statement is not named twice.
     return [
       ...(table.title === statement.title ? [] : [{ text: table.title, style: 'table' } as Content]),
