@@ -13,7 +13,7 @@ export const FEATURES = ['access', 'accounts', 'associations', 'backups', 'cycle
 /** The core every feature stands on. */
 const CORE_FOLDERS = ['auth', 'funds', 'integrity', 'journal', 'locale', 'messages', 'money'];
 /** What joins the features into one server (may import anything). */
-const COMPOSITION = ['handlers.ts', 'server.ts', 'contract.ts', 'worker'];
+const COMPOSITION = ['handlers.ts', 'server.ts', 'contract.ts', 'async-commands.ts', 'worker'];
 
 function sources(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
