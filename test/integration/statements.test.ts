@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KABEZA, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
+import { KABEZA, secondOfficer, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 import { rehash, withoutGuards } from '../helpers/tamper';
 import { exportStatement, verifyStatementFile } from '../../electron/server/statements/export';
 import { parseCsv } from '../../electron/server/statements/render/csv';
@@ -83,6 +83,31 @@ describe('the statements, as data', () => {
     expect(member.title).toBe('Member statement: no. 2 Member 2');
     expect(figures(member.tables[0]!).map((r) => r.slice(3))).toEqual([['3000', '200', '300', '0', '3000'], ['3000', '200', '300', '0', '3000']]);
     expect(member.tables[1]!.rows).toEqual([['2025-02-10', '2000', 'Repaid', '0', '0', '0']]);
+  });
+
+  it('give the loan portfolio, a grant’s use and a share-out report', () => {
+    const portfolio = get({ kind: 'loan-portfolio', asOf: '2025-02-20' });
+    expect(portfolio.tables[0]!.rows).toEqual([
+      ['Loans being repaid', '1'], ['Portfolio at risk > 1 days', '0.0\u00a0%'], ['Portfolio at risk > 30 days', '0.0\u00a0%'],
+      ['Portfolio at risk > 90 days', '0.0\u00a0%'], ['Repayment rate', '100.0\u00a0%'],
+    ]);
+    expect(portfolio.tables[2]!.rows).toEqual([['Member 2', '2025-02-10', '2000', '2000', '0', '0']]);
+    const grantId = t.ok('grant-list', { associationId: a })[0]!.id;
+    const grant = get({ kind: 'grant-use', grantId, asOf: '2025-03-31' });
+    expect(figures(grant.tables[0]!).map((r) => r[1])).toEqual(['50000', '0', '0', '0', '50000']);
+    expect(grant.title).toBe('Grant-use statement: District (G-1)');
+
+    // The share-out on 1 April: pool 9,000 + (400 − 500) = 8,900, divided by savings to the franc:
+    // 8,900 × 6/9 = 5,933.33 → 5,933 and 8,900 × 3/9 = 2,966.67 → 2,966, 1 left over.
+    const cycleId = t.ok('cycle-list', { associationId: a })[0]!.id;
+    const notYet = t.call('statement-get', { associationId: a, kind: 'share-out', cycleId, asOf: '2025-04-01' });
+    expect(notYet.ok ? 'made' : notYet.error.message).toBe('Cycle 2025 has not been shared out: there is no share-out report yet.');
+    t.ok('share-out-post', { associationId: a, cycleId, date: '2025-04-01', cashCount: { box: '9,300' }, confirmation: secondOfficer(t, a) });
+    const report = get({ kind: 'share-out', cycleId, asOf: '2025-04-01' });
+    expect(report.tables[0]!.total).toEqual(['Divided among the members', '8899']);
+    expect(figures(report.tables[1]!).map((r) => [r[1], r[3], r[5], r[8]])).toEqual([
+      ['Member 1', '5933', '5933', 'Cash'], ['Member 2', '2966', '2966', 'Cash'], ['Total', '8899', '8899', null],
+    ]);
   });
 
   it('refuses, in words, a day before the association began, a period backwards and a member of another association', () => {

@@ -159,7 +159,9 @@ function receivedOn(ctx: CallContext, loanId: string): Received[] {
 
 function view(ctx: CallContext, row: LoanRecord, asOf: string): LoanView {
   const due = instalmentsOf(ctx, row.id);
-  const outstanding = row.status === 'disbursed';
+  // Owed on that day: paid out by then and not yet closed or written off (a loan repaid since was still owed).
+  const outstanding = row.disbursedOn !== null && row.disbursedOn <= asOf
+    && (row.status === 'disbursed' || ((row.status === 'closed' || row.status === 'written_off') && row.closedOn !== null && row.closedOn > asOf));
   const p = loanPosition(row.principal, due, receivedOn(ctx, row.id), row.latePenalty, asOf);
   const next = due.find((d, k) => p.covered[k]!.lt(decimal(d.principal).plus(d.interest)));
   return {
@@ -460,40 +462,46 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): Portfolio {
       getAssociation(ctx, input.associationId);
-      const asOf = input.asOf ?? todayOf(ctx);
-      const rows = loanQueries(ctx.ledger).all.all({ associationId: input.associationId });
-      const open = rows.filter((r) => r.status === 'disbursed' && (r.disbursedOn ?? '9999') <= asOf).map((r) => view(ctx, r, asOf));
-      const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
-      // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
-      const atRisk = (n: number) => open.filter((l) => l.daysOverdue > n).reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
-      const ratio = (part: ReturnType<typeof decimal>) => percentOf(part, outstanding);
-      // Repayment rate: what was received of what had fallen due (principal + interest), all loans ever disbursed.
-      let due = decimal(0);
-      let received = decimal(0);
-      for (const r of rows.filter((x) => x.disbursedOn && x.disbursedOn <= asOf)) {
-        const instalments = instalmentsOf(ctx, r.id);
-        const fallen = instalments.filter((i) => i.dueOn <= asOf);
-        const p = loanPosition(r.principal, instalments, receivedOn(ctx, r.id), r.latePenalty, asOf);
-        due = due.plus(fallen.reduce((sum, i) => sum.plus(i.principal).plus(i.interest), decimal(0)));
-        // Each instalment's cover never exceeds the instalment itself.
-        received = received.plus(p.covered.slice(0, fallen.length).reduce((sum, c) => sum.plus(c), decimal(0)));
-      }
-      const writtenOff = loanQueries(ctx.ledger).writtenOff.get({ associationId: input.associationId, asOf })!;
-      return {
-        asOf,
-        loansOutstanding: open.length,
-        principalOutstanding: outstanding.toFixed(0),
-        par1: ratio(atRisk(1)),
-        par30: ratio(atRisk(30)),
-        par90: ratio(atRisk(90)),
-        repaymentRate: due.isZero() ? '100.0' : percentOf(received, due),
-        writtenOff: String(writtenOff.s),
-        // The register and the books side by side, like the herd's cost: loans are moved only by their records, so these agree.
-        principalInJournal: String(accountBalance(ctx.ledger.sqlite, input.associationId, accountByPurpose(ctx.ledger.sqlite, input.associationId, 'loans_receivable').id, { asOf })),
-      };
+      return portfolioOf(ctx, input.associationId, input.asOf ?? todayOf(ctx));
     },
   }),
 };
+
+/** The loan portfolio as of a date: what is outstanding, at risk, repaid and written off. */
+export function portfolioOf(ctx: CallContext, associationId: string, asOf: string): Portfolio {
+  const rows = loanQueries(ctx.ledger).all.all({ associationId });
+  // Loans being repaid on that day: paid out by then and not yet closed or written off (a loan repaid since still counts).
+  const open = rows.filter((r) => (r.disbursedOn ?? '9999') <= asOf
+    && (r.status === 'disbursed' || ((r.status === 'closed' || r.status === 'written_off') && r.closedOn !== null && r.closedOn > asOf))).map((r) => view(ctx, r, asOf));
+  const outstanding = open.reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
+  // "More than N days late": the oldest unpaid instalment fell due more than N days ago.
+  const atRisk = (n: number) => open.filter((l) => l.daysOverdue > n).reduce((s, l) => s.plus(l.principalOutstanding), decimal(0));
+  const ratio = (part: ReturnType<typeof decimal>) => percentOf(part, outstanding);
+  // Repayment rate: what was received of what had fallen due (principal + interest), all loans ever disbursed.
+  let due = decimal(0);
+  let received = decimal(0);
+  for (const r of rows.filter((x) => x.disbursedOn && x.disbursedOn <= asOf)) {
+    const instalments = instalmentsOf(ctx, r.id);
+    const fallen = instalments.filter((i) => i.dueOn <= asOf);
+    const p = loanPosition(r.principal, instalments, receivedOn(ctx, r.id), r.latePenalty, asOf);
+    due = due.plus(fallen.reduce((sum, i) => sum.plus(i.principal).plus(i.interest), decimal(0)));
+    // Each instalment's cover never exceeds the instalment itself.
+    received = received.plus(p.covered.slice(0, fallen.length).reduce((sum, c) => sum.plus(c), decimal(0)));
+  }
+  const writtenOff = loanQueries(ctx.ledger).writtenOff.get({ associationId, asOf })!;
+  return {
+    asOf,
+    loansOutstanding: open.length,
+    principalOutstanding: outstanding.toFixed(0),
+    par1: ratio(atRisk(1)),
+    par30: ratio(atRisk(30)),
+    par90: ratio(atRisk(90)),
+    repaymentRate: due.isZero() ? '100.0' : percentOf(received, due),
+    writtenOff: String(writtenOff.s),
+    // The register and the books side by side, like the herd's cost: loans are moved only by their records, so these agree.
+    principalInJournal: String(accountBalance(ctx.ledger.sqlite, associationId, accountByPurpose(ctx.ledger.sqlite, associationId, 'loans_receivable').id, { asOf })),
+  };
+}
 
 export interface Portfolio {
   readonly asOf: string;

@@ -11,6 +11,7 @@ import { booksHead } from './fingerprint';
 import { contentHashOf, type Statement, type StatementKind, type StatementRequest } from './model';
 import { financialPositionStatement, incomeExpenditureStatement, trialBalanceStatement, type StatementBody } from './financial';
 import { cashBookStatement, memberStatement } from './books';
+import { grantUseStatement, loanPortfolioStatement, shareOutStatement } from './records';
 
 const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) => StatementBody> = {
   'trial-balance': trialBalanceStatement,
@@ -18,6 +19,9 @@ const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) 
   'income-expenditure': incomeExpenditureStatement,
   'cash-book': cashBookStatement,
   'member-statement': memberStatement,
+  'loan-portfolio': loanPortfolioStatement,
+  'grant-use': grantUseStatement,
+  'share-out': shareOutStatement,
 };
 
 /** Statements about a period (the others are as of a day). */
@@ -30,6 +34,8 @@ export function normalRequest(req: StatementRequest): StatementRequest {
     ...(PERIODS.has(req.kind) && req.from ? { from: req.from } : {}),
     ...(req.kind === 'member-statement' ? { memberId: req.memberId } : {}),
     ...(req.kind === 'cash-book' ? { account: req.account ?? 'box' } : {}),
+    ...(req.kind === 'grant-use' ? { grantId: req.grantId } : {}),
+    ...(req.kind === 'share-out' ? { cycleId: req.cycleId } : {}),
   };
 }
 

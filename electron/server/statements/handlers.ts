@@ -24,6 +24,8 @@ const requestFields = {
   from: isoDate.optional(),
   memberId: id.optional(),
   account: z.enum(['box', 'bank'], { error: 'field-invalid' }).optional(),
+  grantId: id.optional(),
+  cycleId: id.optional(),
 };
 
 const HEX = /^[0-9a-f]*$/;

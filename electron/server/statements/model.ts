@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CurrencyCode } from '../money/currency';
 import type { UiLocale } from '../locale/numbers';
 
-export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement'] as const;
+export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement', 'loan-portfolio', 'grant-use', 'share-out'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
@@ -46,6 +46,10 @@ export interface StatementRequest {
   readonly from?: string | undefined;
   readonly memberId?: string | undefined;
   readonly account?: 'box' | 'bank' | undefined;
+  /** The grant (grant-use). */
+  readonly grantId?: string | undefined;
+  /** The cycle whose share-out it is (share-out). */
+  readonly cycleId?: string | undefined;
 }
 
 /**
