@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, serveRenderer, type AppSession } from './harness';
@@ -93,6 +94,15 @@ describe('the share-out', () => {
       expect(text).toContain('Share-out of Cycle One');
       expect(text.match(/Received: _+/g)).toHaveLength(3);
       expect(text).toMatch(/No\. 2 Member 02[\s\S]*Loan repaid from it\s+− 2,000 Frw[\s\S]*Paid out\s+400 Frw/);
+      // The share-out report as a workbook: each member's part, amounts as numbers.
+      app.chosenPath = join(dir, 'share-out.xlsx');
+      await page.getByRole('button', { name: 'Excel' }).click();
+      await page.getByTestId('statement-saved').waitFor();
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(app.chosenPath);
+      const parts: unknown[][] = [];
+      book.getWorksheet('parts')!.eachRow((row, n) => { if (n > 1) parts.push([row.getCell(2).value, row.getCell(4).value, row.getCell(5).value, row.getCell(6).value]); });
+      expect(parts).toEqual([['Member 01', 4800, 0, 4800], ['Member 02', 2400, 2000, 400], ['Member 03', 1400, 0, 1400], ['Total', 8600, 2000, 6600]]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -20,7 +20,9 @@ export function ExportButtons({ request, suggestedName, disabled }: { readonly r
 
   async function save(format: 'pdf' | 'xlsx' | 'csv') {
     setSaved(null);
-    const chosen = await ledger.chooseStatementFile(format, suggestedName);
+    // Only letters, digits, spaces, dots and dashes: the main process refuses anything else in a suggested name.
+    const name = suggestedName.replace(/[^\p{L}\p{N} ._-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'statement';
+    const chosen = await ledger.chooseStatementFile(format, name);
     if (!chosen) return;
     const done = await command.run('statement-export', { ...request, format, file: chosen.token });
     if (done) setSaved({ label: chosen.label, short: done.short });

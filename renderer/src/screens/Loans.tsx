@@ -9,6 +9,7 @@ import { useCommand, useQuery } from '../hooks';
 import { date, money, percent } from '../format';
 import { LoanForm } from './LoanForm';
 import { LoanStatement } from './LoanStatement';
+import { ExportButtons } from '../components/ExportButtons';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'loan'; loan: Statement };
 
@@ -49,6 +50,7 @@ export function Loans({ association, who }: { readonly association: AssociationV
         {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('loan.new')}</button> : null}
       </div>
       {portfolio ? <p className="muted">{t('loan.asOf', { date: date(portfolio.asOf) })}</p> : null}
+      {portfolio ? <ExportButtons request={{ associationId: association.id, kind: 'loan-portfolio', asOf: portfolio.asOf }} suggestedName={`${t('nav.loans')} ${portfolio.asOf}`} /> : null}
       <dl className="cards indicators">
         {indicators.map((i) => (
           <div className="card" key={i.key}>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { AssociationView, MemberView } from '../../../electron/server/contract';
 import { Dialog } from '../components/Dialog';
 import { useQuery } from '../hooks';
-import { date, money } from '../format';
+import { date, money, today } from '../format';
+import { ExportButtons } from '../components/ExportButtons';
 
 export function Passbook({ association, member, onClose }: { readonly association: AssociationView; readonly member: MemberView; readonly onClose: () => void }) {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function Passbook({ association, member, onClose }: { readonly associatio
           </div>
         </>
       ) : null}
+      <ExportButtons request={{ associationId: association.id, kind: 'member-statement', memberId: member.id, asOf: today() }} suggestedName={`${member.memberNo} ${member.fullName} ${today()}`} />
       <div className="actions">
         <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
       </div>

@@ -10,6 +10,7 @@ import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../comp
 import { useCommand, useQuery } from '../hooks';
 import { date as showDate, money, today } from '../format';
 import { NOBODY_PAYING, payingInput, ShareOutPaying, type Paying } from './ShareOutPaying';
+import { ExportButtons } from '../components/ExportButtons';
 
 interface Props {
   readonly association: AssociationView;
@@ -117,6 +118,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
           <button type="button" className="button button--danger" onClick={() => void reverse()} disabled={command.busy}>{t('shareOut.reverse')}</button>
         </details>
       ) : null}
+      {posted ? <ExportButtons request={{ associationId: association.id, kind: 'share-out', cycleId: cycle.id, asOf: posted.date }} suggestedName={`${cycle.name} ${posted.date}`} /> : null}
       {posted ? <Slips association={association} cycle={cycle} posted={posted} /> : null}
       <div className="actions actions--start no-print">
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>

@@ -61,7 +61,7 @@ export function Statements({ association }: { readonly association: AssociationV
         {PERIODS.has(kind) ? <DateField legend={t('statements.from')} name="from" value={from} onChange={setFrom} /> : null}
         <DateField legend={PERIODS.has(kind) ? t('statements.to') : t('statements.asOf')} name="asOf" value={asOf} onChange={setAsOf} />
       </div>
-      <ExportButtons request={request} suggestedName={`${t(`statements.kind.${kind}`)} ${asOf}`.replace(/[^\p{L}\p{N} ._-]/gu, ' ').trim()} disabled={!ready} />
+      <ExportButtons request={request} suggestedName={`${t(`statements.kind.${kind}`)} ${asOf}`} disabled={!ready} />
       <h3>{t('statements.checkTitle')}</h3>
       <p className="hint">{t('statements.checkExplain')}</p>
       <button type="button" className="button button--secondary no-print" disabled={check.busy} onClick={() => void checkOne()}>{t('statements.check')}</button>

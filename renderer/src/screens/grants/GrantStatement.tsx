@@ -11,6 +11,7 @@ import { date, money, today } from '../../format';
 import { DateField } from '../../components/fields';
 import { AnimalTree } from '../../components/AnimalTree';
 import { EvidenceLinks } from './Evidence';
+import { ExportButtons } from '../../components/ExportButtons';
 
 interface Props {
   readonly association: AssociationView;
@@ -123,6 +124,7 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
+      <ExportButtons request={{ associationId: association.id, kind: 'grant-use', grantId, asOf }} suggestedName={`${t('grant.statementTitle')} ${s.grant.label} ${asOf}`} />
     </section>
   );
 }
