@@ -33,8 +33,10 @@ const RAW_QUERIES = {
   balance: 'SELECT coalesce(sum(amount), 0) AS b FROM postings WHERE association_id = ? AND account_id = ? AND entry_date <= ?',
 };
 
-export function benchGrantStatement(dir: string, options: GrantBenchOptions, progress: (line: string) => void): MeetingMetric[] {
-  const file = `${dir}/grant.sqlite`;
+/** The herd of hundreds of animals a livestock grant bought, recorded through the real handlers. */
+export function buildGrantHerd(dir: string, animals: number, progress: (line: string) => void, name = 'grant') {
+  const options = { animals };
+  const file = `${dir}/${name}.sqlite`;
   const seeded = seedLedger(file, { members: 60, foundedOn: '2019-01-01' });
   const actor: Actor = { ...ACTOR };
   const { server, associationId, memberIds } = seeded;
@@ -61,7 +63,11 @@ export function benchGrantStatement(dir: string, options: GrantBenchOptions, pro
     }
     if (i % 10 === 0) call('livestock-sale', { animalId: animal.id, date: '2021-09-01', proceeds: String(cost + 20_000), paidInto: 'cash_box' });
   }
-  const asOf = '2022-01-01';
+  return { file, server, associationId, actor, grant, asOf: '2022-01-01' };
+}
+
+export function benchGrantStatement(dir: string, options: GrantBenchOptions, progress: (line: string) => void): MeetingMetric[] {
+  const { file, server, associationId, actor, grant, asOf } = buildGrantHerd(dir, options.animals, progress);
   const input = { associationId, grantId: grant.id, asOf };
   const statement = must(server.call('grant-statement', input, actor), 'grant-statement');
   if (statement.unspent !== statement.unspentInJournal) throw new Error('the statement does not reconcile: the benchmark would measure a broken ledger');

@@ -12,7 +12,9 @@
 //   (e) the median time of the officer's grant-use statement over a herd of hundreds of
 //       animals, against raw better-sqlite3 reading the same rows (test/bench/grant.ts);
 //   (f) the median time of a share-out's draft for 30 members after 52 meetings, against
-//       raw better-sqlite3 reading the same rows (test/bench/share-out.ts).
+//       raw better-sqlite3 reading the same rows (test/bench/share-out.ts);
+//   (g) the grant-use statement of that herd and the cash book of 52 meetings exported
+//       as PDF, against reading their data alone, with peak memory (test/bench/statements.ts).
 //
 // Every ratio reads the same way: 1.0 means as fast as raw SQLite, higher is better.
 // `npm run bench -- --json` prints one JSON object per line instead
@@ -20,7 +22,7 @@
 // `--cpu-only` commits with synchronous=OFF on both sides (test/bench/durability.ts),
 // so the disk's wait, the same on both sides, no longer hides the server's own cost.
 // The file system the ledgers are on is printed first (a JSON line "file_system").
-// `--only=posting,meeting` runs only those parts (posting, meeting, trial, grant, share-out).
+// `--only=posting,meeting` runs only those parts (posting, meeting, trial, grant, share-out, statements).
 // Ledger files live in a temporary directory that is deleted at the end.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +35,7 @@ import { buildBigLedger } from './big-ledger';
 import { benchMeetingClose } from './meeting';
 import { benchGrantStatement } from './grant';
 import { benchShareOut } from './share-out';
+import { benchStatements } from './statements';
 import { ACTOR, addDays, must, socialFundEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 import { fileSystemOf, setCpuOnly, synchronousMode } from './durability';
@@ -42,12 +45,13 @@ const JSON_OUTPUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CPU_ONLY = args.has('--cpu-only');
 /** `--only=posting,meeting,trial,grant` runs those parts alone (to compare two builds quickly). */
-const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out']);
+const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements']);
 setCpuOnly(CPU_ONLY);
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
 const MEETING = QUICK ? { warmup: 10, meetings: 100, chunk: 20 } : { warmup: 30, meetings: 300, chunk: 25 };
 const GRANT = QUICK ? { animals: 150, warmup: 2, reps: 7 } : { animals: 600, warmup: 3, reps: 15 };
+const STATEMENTS = QUICK ? { animals: 150, meetings: 20, reps: 3 } : { animals: 600, meetings: 52, reps: 5 };
 const SHARE_OUT = QUICK ? { meetings: 20, warmup: 3, reps: 11 } : { meetings: 52, warmup: 5, reps: 31 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 
@@ -296,7 +300,7 @@ function benchTrialBalance(dir: string): void {
 
 // ── main ────────────────────────────────────────────────────────────────────────
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ikimina-bench-'));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   process.once('SIGINT', () => {
@@ -320,10 +324,11 @@ function main(): void {
     if (ONLY.has('trial')) benchTrialBalance(dir);
     if (ONLY.has('grant')) for (const { metric, readable } of benchGrantStatement(dir, GRANT, progress)) report(metric, readable);
     if (ONLY.has('share-out')) for (const { metric, readable } of benchShareOut(dir, SHARE_OUT, progress)) report(metric, readable);
+    if (ONLY.has('statements')) for (const { metric, readable } of await benchStatements(dir, STATEMENTS, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();
   }
 }
 
-main();
+void main();

@@ -31,8 +31,10 @@ const RAW_QUERIES = {
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export function benchShareOut(dir: string, options: ShareOutBenchOptions, progress: (line: string) => void): MeetingMetric[] {
-  const file = `${dir}/share-out.sqlite`;
+/** A 30-member shares group after weekly meetings, closed through the real handlers. */
+export function buildMeetingYear(dir: string, meetings: number, progress: (line: string) => void, name = 'share-out') {
+  const options = { meetings };
+  const file = `${dir}/${name}.sqlite`;
   const seeded = seedLedger(file, { members: 30, foundedOn: '2024-01-01' });
   const actor: Actor = { ...ACTOR };
   const { server, associationId, memberIds } = seeded;
@@ -48,6 +50,11 @@ export function benchShareOut(dir: string, options: ShareOutBenchOptions, progre
     box += rows.reduce((sum, r) => sum + r.shares * 1_000 + 500, 0);
     call('meeting-close', { date: addDays('2024-01-05', 7 * week), rows, cashCount: { box: String(box) } });
   }
+  return { file, server, associationId, actor, cycleId };
+}
+
+export function benchShareOut(dir: string, options: ShareOutBenchOptions, progress: (line: string) => void): MeetingMetric[] {
+  const { file, server, associationId, actor, cycleId } = buildMeetingYear(dir, options.meetings, progress);
   const date = '2024-12-31';
   const input = { associationId, cycleId, date };
   const draft = must(server.call('share-out-preview', input, actor), 'share-out-preview');
