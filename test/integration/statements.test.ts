@@ -110,6 +110,30 @@ describe('the statements, as data', () => {
     ]);
   });
 
+  it('give a meeting’s minutes, a loan’s statement and the livestock register', () => {
+    const meetingId = t.ok('meeting-list', { associationId: a })[0]!.id;
+    const minutes = get({ kind: 'meeting-minutes', meetingId, asOf: '2025-02-07' });
+    expect(minutes.title).toBe('Minutes of the meeting of 7 February 2025');
+    expect(figures(minutes.tables[0]!).map((r) => r.slice(1))).toEqual([
+      ['Member 1', 'Present', '0', '6000', '200', '0', '0', '6200'], ['Member 2', 'Present', '0', '3000', '200', '300', '0', '3500'],
+      ['Total', null, '0', '9000', '400', '300', '0', '9700'],
+    ]);
+    expect(minutes.tables[1]!.rows[0]).toEqual(['Cash box', '0', '9700', '9700', '9700', '0']);
+
+    const loanId = t.ok('loan-list', { associationId: a })[0]!.id;
+    const loan = get({ kind: 'loan-statement', loanId, asOf: '2025-03-31' });
+    expect(loan.title).toBe('Loan statement: Member 2');
+    expect(figures(loan.tables[1]!)).toEqual([['1', '2025-03-10', '2000', '100', '2100', '2100', 'Paid'], [null, null, '2000', '100', '2100', '2100', null]]);
+    expect(loan.tables[2]!.rows).toEqual([['2025-03-10', '0', '100', '2000']]);
+    expect(loan.tables[0]!.rows.map((r) => r[1])).toEqual(['2000', '0', '0', '0', '0']);
+
+    const grantId = t.ok('grant-list', { associationId: a })[0]!.id;
+    t.ok('livestock-buy', { associationId: a, date: '2025-02-15', tag: 'G-01', species: 'goat', sex: 'female', keeperId: ids[0]!, cost: '20,000', paidFrom: 'bank', funds: [{ grantId, amount: '20,000' }] });
+    const register = get({ kind: 'livestock-register', asOf: '2025-03-31' });
+    expect(figures(register.tables[0]!)).toEqual([['G-01', 'Goat', '1', '2025-02-15', null, 'Alive', 'Member 1', '20000'], ['Total', null, '1', null, null, null, null, '20000']]);
+    expect(get({ kind: 'livestock-register', asOf: '2025-02-14' }).tables[0]!.rows).toEqual([]);
+  });
+
   it('refuses, in words, a day before the association began, a period backwards and a member of another association', () => {
     const refused = (input: object) => {
       const r = t.call('statement-get', { associationId: a, ...input });

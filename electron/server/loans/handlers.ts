@@ -349,7 +349,7 @@ export const loanHandlers = {
       });
       insertInstalments(ctx, loan.id, 1, schedule.instalments);
       loanQueries(ctx.ledger).disburse.run({ loanId: loan.id, date: input.date, by: ctx.actorName });
-      return statement(ctx, input.associationId, loan.id, input.date);
+      return loanStatementOf(ctx, input.associationId, loan.id, input.date);
     },
   }),
 
@@ -368,7 +368,7 @@ export const loanHandlers = {
         lines: [{ accountId: accountByPurpose(ctx.ledger.sqlite, input.associationId, 'cash_box').id, amount: plan.amount }, ...repaymentLines(ctx, plan)],
       });
       recordRepayment(ctx, plan, entry.id, null);
-      return statement(ctx, input.associationId, loan.id, input.date);
+      return loanStatementOf(ctx, input.associationId, loan.id, input.date);
     },
   }),
 
@@ -405,7 +405,7 @@ export const loanHandlers = {
       });
       if (kept.length === 0 && !paidPrincipal.isZero()) kept.push({ number: 0, dueOn: input.date, principal: paidPrincipal.toNumber(), interest: 0 });
       insertInstalments(ctx, loan.id, scheduleVersion(ctx, loan.id) + 1, [...kept, ...fresh.instalments]);
-      return statement(ctx, input.associationId, loan.id, input.date);
+      return loanStatementOf(ctx, input.associationId, loan.id, input.date);
     },
   }),
 
@@ -432,7 +432,7 @@ export const loanHandlers = {
         ],
       });
       loanQueries(ctx.ledger).writeOff.run({ loanId: loan.id, date: input.date, reason: input.reason, by: ctx.actorName });
-      return statement(ctx, input.associationId, loan.id, input.date);
+      return loanStatementOf(ctx, input.associationId, loan.id, input.date);
     },
   }),
 
@@ -441,7 +441,7 @@ export const loanHandlers = {
     access: { roles: READERS },
     summary: 'A loan statement: every instalment due and what covered it, every repayment, as of a date',
     input: z.strictObject({ associationId: id, loanId: id, asOf: isoDate.optional() }),
-    run: (ctx, input): LoanStatement => statement(ctx, input.associationId, input.loanId, input.asOf ?? todayOf(ctx)),
+    run: (ctx, input): LoanStatement => loanStatementOf(ctx, input.associationId, input.loanId, input.asOf ?? todayOf(ctx)),
   }),
 
   'loan-list': handler({
@@ -614,7 +614,8 @@ function smaller(a: ReturnType<typeof decimal>, b: ReturnType<typeof decimal>) {
   return a.lt(b) ? a : b;
 }
 
-function statement(ctx: CallContext, associationId: string, loanId: string, asOf: string): LoanStatement {
+/** One loan as of a date: its schedule with what covered each instalment, and every repayment. */
+export function loanStatementOf(ctx: CallContext, associationId: string, loanId: string, asOf: string): LoanStatement {
   const row = loanRow(ctx, associationId, loanId);
   const base = view(ctx, row, asOf);
   const due = instalmentsOf(ctx, loanId);

@@ -12,6 +12,7 @@ import { contentHashOf, type Statement, type StatementKind, type StatementReques
 import { financialPositionStatement, incomeExpenditureStatement, trialBalanceStatement, type StatementBody } from './financial';
 import { cashBookStatement, memberStatement } from './books';
 import { grantUseStatement, loanPortfolioStatement, shareOutStatement } from './records';
+import { livestockRegisterStatement, loanStatement, meetingMinutesStatement } from './registers';
 
 const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) => StatementBody> = {
   'trial-balance': trialBalanceStatement,
@@ -22,6 +23,9 @@ const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) 
   'loan-portfolio': loanPortfolioStatement,
   'grant-use': grantUseStatement,
   'share-out': shareOutStatement,
+  'meeting-minutes': meetingMinutesStatement,
+  'loan-statement': loanStatement,
+  'livestock-register': livestockRegisterStatement,
 };
 
 /** Statements about a period (the others are as of a day). */
@@ -36,6 +40,8 @@ export function normalRequest(req: StatementRequest): StatementRequest {
     ...(req.kind === 'cash-book' ? { account: req.account ?? 'box' } : {}),
     ...(req.kind === 'grant-use' ? { grantId: req.grantId } : {}),
     ...(req.kind === 'share-out' ? { cycleId: req.cycleId } : {}),
+    ...(req.kind === 'meeting-minutes' ? { meetingId: req.meetingId } : {}),
+    ...(req.kind === 'loan-statement' ? { loanId: req.loanId } : {}),
   };
 }
 

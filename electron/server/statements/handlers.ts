@@ -26,6 +26,8 @@ const requestFields = {
   account: z.enum(['box', 'bank'], { error: 'field-invalid' }).optional(),
   grantId: id.optional(),
   cycleId: id.optional(),
+  meetingId: id.optional(),
+  loanId: id.optional(),
 };
 
 const HEX = /^[0-9a-f]*$/;

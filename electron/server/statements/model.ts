@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CurrencyCode } from '../money/currency';
 import type { UiLocale } from '../locale/numbers';
 
-export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement', 'loan-portfolio', 'grant-use', 'share-out'] as const;
+export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement', 'loan-portfolio', 'grant-use', 'share-out', 'meeting-minutes', 'loan-statement', 'livestock-register'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
@@ -50,6 +50,10 @@ export interface StatementRequest {
   readonly grantId?: string | undefined;
   /** The cycle whose share-out it is (share-out). */
   readonly cycleId?: string | undefined;
+  /** The meeting (meeting-minutes). */
+  readonly meetingId?: string | undefined;
+  /** The loan (loan-statement). */
+  readonly loanId?: string | undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import { DateField, FormError, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { date, money, today } from '../format';
+import { ExportButtons } from '../components/ExportButtons';
 
 interface Props {
   readonly association: AssociationView;
@@ -136,6 +137,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
+      <ExportButtons request={{ associationId: association.id, kind: 'loan-statement', loanId: loan.id, asOf: today() }} suggestedName={`${t('loan.title', { name: loan.memberName })} ${today()}`} />
     </section>
   );
 }

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MeetingView } from '../../../electron/server/contract';
 import { date, money } from '../format';
+import { ExportButtons } from '../components/ExportButtons';
 
 interface MeetingSummaryProps {
   readonly association: AssociationView;
@@ -93,6 +94,7 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
         <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
         {canRecord && !association.readOnly ? <button type="button" className="button" onClick={onCorrect}>{t('meeting.correct')}</button> : null}
       </div>
+      <ExportButtons request={{ associationId: association.id, kind: 'meeting-minutes', meetingId: meeting.id, asOf: meeting.date }} suggestedName={`${t('meeting.summaryTitle', { date: meeting.date })}`} />
     </section>
   );
 }

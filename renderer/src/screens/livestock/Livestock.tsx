@@ -11,6 +11,7 @@ import { DateField, SelectField } from '../../components/fields';
 import { AnimalDetail } from './AnimalDetail';
 import { BuyAnimalForm } from './BuyAnimalForm';
 import { PassOnQueue } from './PassOnQueue';
+import { ExportButtons } from '../../components/ExportButtons';
 
 type View = { kind: 'herd' } | { kind: 'tree' } | { kind: 'queue' } | { kind: 'buy' } | { kind: 'animal'; animalId: string; from: 'herd' | 'tree' };
 
@@ -55,6 +56,7 @@ export function Livestock({ association, who }: { readonly association: Associat
         </div>
       ) : null}
       {view.kind !== 'queue' && register ? <p className="print-only">{t('grant.asOfDate', { date: date(register.asOf) })}</p> : null}
+      {view.kind === 'herd' && register ? <ExportButtons request={{ associationId: association.id, kind: 'livestock-register', asOf: register.asOf }} suggestedName={`${t('nav.livestock')} ${register.asOf}`} /> : null}
       {view.kind === 'queue' ? <PassOnQueue association={association} canRecord={canRecord} /> : view.kind === 'tree' ? (
         <>
           <p className="muted">{t('livestock.treeHint')}</p>

@@ -1,0 +1,116 @@
+// The registers as statements: a meeting's minutes (who came, what each paid, the
+// totals and the cash count), one loan's statement (its schedule and repayments) and
+// the livestock register (every animal, where it is and who keeps it, on a day).
+
+import type { CallContext } from '../context';
+import { messageIn } from '../messages/render';
+import { formatDate } from '../locale/dates';
+import { getMeeting } from '../meetings/handlers';
+import { loanStatementOf } from '../loans/handlers';
+import { loadHerd } from '../livestock/herd';
+import { animalView, namesFor, type AnimalView } from '../livestock/views';
+import type { StatementRequest } from './model';
+import type { StatementBody } from './financial';
+
+const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
+
+export function meetingMinutesStatement(ctx: CallContext, req: StatementRequest): StatementBody {
+  const m = getMeeting(ctx, req.associationId, req.meetingId ?? '');
+  const t = m.totals;
+  return {
+    title: text(ctx, 'minutes', { date: formatDate(m.date, ctx.actor.locale) }),
+    tables: [
+      {
+        key: 'members', title: text(ctx, 'minutes-members', { present: m.present, absent: m.absent, represented: m.represented }),
+        columns: [
+          { key: 'member_no', label: text(ctx, 'col-no'), kind: 'count' }, { key: 'member', label: text(ctx, 'col-member'), kind: 'text' },
+          { key: 'attendance', label: text(ctx, 'col-attendance'), kind: 'text' }, { key: 'shares', label: text(ctx, 'col-shares'), kind: 'count' },
+          { key: 'saved', label: text(ctx, 'col-saved'), kind: 'money' }, { key: 'social_fund', label: text(ctx, 'col-social-fund'), kind: 'money' },
+          { key: 'fines', label: text(ctx, 'col-fines'), kind: 'money' }, { key: 'loan_repaid', label: text(ctx, 'col-loan-repaid'), kind: 'money' },
+          { key: 'total', label: text(ctx, 'total'), kind: 'money' },
+        ],
+        rows: m.rows.map((r) => [String(r.memberNo), r.name, text(ctx, `attendance-${r.attendance}`), String(r.shares), r.savings, r.socialFund,
+          String(BigInt(r.fines) + BigInt(r.entranceFee)), r.loanRepayment, r.total]),
+        total: [null, text(ctx, 'total'), null, String(t.shares), t.savings, t.socialFund, String(BigInt(t.fines) + BigInt(t.entranceFee)), t.loanRepayment, t.total],
+      },
+      {
+        key: 'cash_count', title: text(ctx, 'cash-count'),
+        columns: [
+          { key: 'where', label: text(ctx, 'col-line'), kind: 'text' }, { key: 'opening', label: text(ctx, 'col-opening'), kind: 'money' },
+          { key: 'money_in', label: text(ctx, 'col-in'), kind: 'money' }, { key: 'expected', label: text(ctx, 'col-expected'), kind: 'money' },
+          { key: 'counted', label: text(ctx, 'col-counted'), kind: 'money' }, { key: 'difference', label: text(ctx, 'col-difference'), kind: 'money' },
+        ],
+        rows: [
+          [text(ctx, 'cash-box'), m.box.opening, m.box.moneyIn, m.box.expected, m.box.counted, m.box.difference],
+          [text(ctx, 'cash-bank'), m.bank.opening, m.bank.moneyIn, m.bank.expected, m.bank.counted, m.bank.difference],
+        ],
+      },
+    ],
+    notes: [
+      text(ctx, 'minutes-closed', { by: m.closedBy }),
+      ...(m.differenceReason ? [text(ctx, 'minutes-difference', { reason: m.differenceReason })] : []),
+      ...m.versions.filter((v) => v.reason).map((v) => text(ctx, 'minutes-corrected', { version: v.version, by: v.by, reason: v.reason ?? '' })),
+    ],
+  };
+}
+
+export function loanStatement(ctx: CallContext, req: StatementRequest): StatementBody {
+  const l = loanStatementOf(ctx, req.associationId, req.loanId ?? '', req.asOf);
+  return {
+    title: text(ctx, 'loan-statement', { name: l.memberName }),
+    tables: [
+      {
+        key: 'position', title: text(ctx, 'loan-position'),
+        columns: [{ key: 'line', label: text(ctx, 'col-line'), kind: 'text' }, { key: 'amount', label: text(ctx, 'col-amount'), kind: 'money' }],
+        rows: [
+          [text(ctx, 'col-principal'), l.principal], [text(ctx, 'col-outstanding'), l.principalOutstanding], [text(ctx, 'col-interest-due'), l.interestDue],
+          [text(ctx, 'penalty-due'), l.penaltyDue], [text(ctx, 'arrears'), l.arrears],
+        ],
+      },
+      {
+        key: 'schedule', title: text(ctx, 'schedule'),
+        columns: [
+          { key: 'number', label: text(ctx, 'col-no'), kind: 'count' }, { key: 'due_on', label: text(ctx, 'col-due-on'), kind: 'date' },
+          { key: 'principal', label: text(ctx, 'col-principal-part'), kind: 'money' }, { key: 'interest', label: text(ctx, 'col-interest'), kind: 'money' },
+          { key: 'payment', label: text(ctx, 'col-payment'), kind: 'money' }, { key: 'covered', label: text(ctx, 'col-covered'), kind: 'money' },
+          { key: 'status', label: text(ctx, 'col-status'), kind: 'text' },
+        ],
+        rows: l.schedule.map((i) => [String(i.number), i.dueOn, i.principal, i.interest, i.payment, i.covered, text(ctx, `instalment-${i.status}`)]),
+        total: [null, null, String(l.schedule.reduce((s, i) => s + BigInt(i.principal), 0n)), String(l.schedule.reduce((s, i) => s + BigInt(i.interest), 0n)),
+          String(l.schedule.reduce((s, i) => s + BigInt(i.payment), 0n)), String(l.schedule.reduce((s, i) => s + BigInt(i.covered), 0n)), null],
+      },
+      {
+        key: 'repayments', title: text(ctx, 'repayments'),
+        columns: [
+          { key: 'paid_on', label: text(ctx, 'col-date'), kind: 'date' }, { key: 'penalty', label: text(ctx, 'col-penalty'), kind: 'money' },
+          { key: 'interest', label: text(ctx, 'col-interest'), kind: 'money' }, { key: 'principal', label: text(ctx, 'col-principal-part'), kind: 'money' },
+        ],
+        rows: l.repayments.map((r) => [r.paidOn, r.penalty, r.interest, r.principal]),
+      },
+    ],
+    notes: l.guarantors.length > 0 ? [text(ctx, 'guarantors', { names: l.guarantors.join(', ') })] : [],
+  };
+}
+
+export function livestockRegisterStatement(ctx: CallContext, req: StatementRequest): StatementBody {
+  const herd = loadHerd(ctx, req.associationId);
+  const names = namesFor(ctx, req.associationId);
+  const animals = [...herd.values()].map((a) => animalView(herd, a, names, req.asOf)).filter((v): v is AnimalView => v !== null)
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+  return {
+    title: text(ctx, 'livestock-register'),
+    tables: [{
+      key: 'animals', title: text(ctx, 'livestock-register'),
+      columns: [
+        { key: 'tag', label: text(ctx, 'col-tag'), kind: 'text' }, { key: 'species', label: text(ctx, 'col-species'), kind: 'text' },
+        { key: 'heads', label: text(ctx, 'col-heads'), kind: 'count' }, { key: 'acquired_on', label: text(ctx, 'col-date'), kind: 'date' },
+        { key: 'mother', label: text(ctx, 'col-mother'), kind: 'text' }, { key: 'status', label: text(ctx, 'col-status'), kind: 'text' },
+        { key: 'keeper', label: text(ctx, 'col-keeper'), kind: 'text' }, { key: 'cost_left', label: text(ctx, 'col-cost-left'), kind: 'money' },
+      ],
+      rows: animals.map((a) => [a.tag, text(ctx, `species-${a.species}`), String(a.heads), a.acquiredOn, a.motherTag, text(ctx, `animal-${a.status}`), a.keeperName, a.costLeft]),
+      total: [text(ctx, 'total'), null, String(animals.filter((a) => a.status === 'alive').reduce((n, a) => n + a.heads, 0)), null, null, null, null,
+        String(animals.reduce((s, a) => s + BigInt(a.costLeft), 0n))],
+    }],
+    notes: [text(ctx, 'livestock-register-note')],
+  };
+}
