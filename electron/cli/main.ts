@@ -58,7 +58,8 @@ variable nor a terminal to ask on, the command stops and changes nothing.
   npm run cli -- statement-verify <file or CSV folder> --db <file> --association ID --user NAME [--locale en|fr|rw]
 
 Statements (kinds: trial-balance, financial-position, income-expenditure, cash-book,
-member-statement) are written whole or not at all, in the --locale language; a CSV
+member-statement, loan-portfolio, loan-statement --loan, grant-use --grant, share-out
+--cycle, meeting-minutes --meeting, livestock-register) are written whole or not at all, in the --locale language; a CSV
 export is a folder with one file per table. statement-verify says whether an exported
 file still matches the books.
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string
@@ -79,7 +80,7 @@ interface Options {
   readonly statement: Readonly<Record<string, string>>;
 }
 
-const STATEMENT_OPTIONS = ['--as-of', '--from', '--member', '--account', '--format', '--out'];
+const STATEMENT_OPTIONS = ['--as-of', '--from', '--member', '--account', '--grant', '--cycle', '--meeting', '--loan', '--format', '--out'];
 
 function parseArgs(argv: string[]): Options {
   const positional: string[] = [];
@@ -228,6 +229,7 @@ async function statementCommand(command: 'statement-export' | 'statement-verify'
       ? await exportStatement(server, d.actor(), {
         associationId: options.association, kind: target as StatementKind, asOf: o['as-of']!, format: o.format as StatementFormat, file: resolve(o.out!),
         ...(o.from ? { from: o.from } : {}), ...(o.member ? { memberId: o.member } : {}), ...(o.account ? { account: o.account as 'box' | 'bank' } : {}),
+        ...(o.grant ? { grantId: o.grant } : {}), ...(o.cycle ? { cycleId: o.cycle } : {}), ...(o.meeting ? { meetingId: o.meeting } : {}), ...(o.loan ? { loanId: o.loan } : {}),
       })
       : await verifyStatementFile(server, d.actor(), options.association, resolve(target));
     if (!result.ok) {
