@@ -6,7 +6,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { exportStatement } from '../../electron/server/statements/export';
 import { buildRenderer, openApp, RENDERER_DIST, ROOT, serveRenderer } from './harness';
 import type { Actor } from '../../electron/server/context';
 import { administratorDoor, door, signedInActor } from '../helpers/ledger';
@@ -248,6 +250,24 @@ async function main() {
   await page.locator('input[name=pin]').fill('3916');
   await page.locator('button[type=submit]').click();
   await page.locator('.topbar').waitFor();
+
+  // Statements as they print: the first page of a few PDFs in each language.
+  for (const language of LANGUAGES) {
+    const reader: Actor = { ...actor, locale: language };
+    for (const request of [
+      { kind: 'financial-position' as const, asOf: '2026-03-01' },
+      { kind: 'grant-use' as const, grantId: grantBook.grantId, asOf: '2026-03-01' },
+      { kind: 'loan-portfolio' as const, asOf: '2026-03-01' },
+    ]) {
+      const pdf = join(tmpdir(), `ikimina-${language}-${request.kind}.pdf`);
+      rmSync(pdf, { force: true });
+      const out = await exportStatement(app.server, reader, { associationId: association.id, ...request, format: 'pdf', file: pdf });
+      if (!out.ok) throw new Error(out.error.message);
+      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, `${language}-pdf-${request.kind}`)]);
+      rmSync(pdf, { force: true });
+      console.log(`screenshots/${language}-pdf-${request.kind}.png`);
+    }
+  }
 
   // 200 % zoom is a 683×384 viewport drawn at twice the pixels.
   const zoomed = await openApp({ url: web.url, ledgerFile: app.ledgerFile, viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });

@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KABEZA, secondOfficer, smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 import { rehash, withoutGuards } from '../helpers/tamper';
+import { buildGrantFixture } from '../helpers/grant-fixture';
 import { exportStatement, verifyStatementFile } from '../../electron/server/statements/export';
 import { parseCsv } from '../../electron/server/statements/render/csv';
 import type { StatementRequest } from '../../electron/server/statements/model';
@@ -286,5 +287,25 @@ describe('checking a statement against the books', () => {
     const file = join(dir, 'notes.pdf');
     writeFileSync(file, '%PDF-1.4 not really');
     expect(await verdict(file)).toMatchObject({ verdict: 'statement-unreadable' });
+  });
+});
+
+describe('the grant-use statement of the district grant', () => {
+  // The district grant (test/helpers/grant-fixture.ts): 1,200,000 received; cows of 300,000, 300,000 and
+  // 280,000 and four goats of 50,000 from the grant (1,080,000) and a 20,000 vet bill: 1,100,000 spent;
+  // 65,000 back from the goat sold; 1,200,000 − 1,100,000 + 65,000 = 165,000 unspent.
+  it('shows money out as negative amounts that add up to what is unspent, and the animals under their mothers', async () => {
+    const other = tempLedger();
+    try {
+      const created = other.ok('association-create', { ...KABEZA, name: 'Twiyubake Kabeza' });
+      other.signIn(created.id, KABEZA.treasurer.name);
+      const fixture = buildGrantFixture((name, input) => other.ok(name as never, input as never), created.id);
+      const s = other.ok('statement-get', { associationId: created.id, kind: 'grant-use', grantId: fixture.grantId, asOf: '2026-03-01' });
+      expect(figures(s.tables[0]!).map((r) => r[1])).toEqual(['1200000', '-1100000', '65000', '0', '165000']);
+      expect(s.tables[0]!.rows.reduce((sum, r) => sum + BigInt(r[1]!), 0n)).toBe(165_000n);
+      expect(s.tables[2]!.rows.map((r) => r[0])).toEqual(['C-01', '— C-01-1', 'C-02', '— C-02-1', 'C-03', 'G-01', 'G-02', 'G-03', 'G-04']);
+    } finally {
+      other.cleanup();
+    }
   });
 });

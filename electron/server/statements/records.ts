@@ -55,10 +55,10 @@ export function loanPortfolioStatement(ctx: CallContext, req: StatementRequest):
   };
 }
 
-/** The animals a grant paid for and their young, one line each, the young indented under their mother. */
+/** The animals a grant paid for and their young, one line each, the young under their mother marked with a dash per generation. */
 function animalLines(ctx: CallContext, animals: readonly StatementAnimal[], depth = 0): (string | null)[][] {
   return animals.flatMap((a) => [
-    [`${'  '.repeat(depth)}${depth > 0 ? '↳ ' : ''}${a.tag}`, text(ctx, `species-${a.species}`), String(a.heads), text(ctx, `animal-${a.status}`), a.keeperName, a.grantCost, a.grantProceeds],
+    [`${'— '.repeat(depth)}${a.tag}`, text(ctx, `species-${a.species}`), String(a.heads), text(ctx, `animal-${a.status}`), a.keeperName, a.grantCost, a.grantProceeds],
     ...animalLines(ctx, a.children, depth + 1),
   ]);
 }
@@ -73,7 +73,7 @@ export function grantUseStatement(ctx: CallContext, req: StatementRequest): Stat
       { key: 'description', label: text(ctx, 'col-memo'), kind: 'text' }, { key: 'total', label: text(ctx, 'col-total-cost'), kind: 'money' },
       { key: 'from_grant', label: text(ctx, 'col-from-grant'), kind: 'money' }, { key: 'receipts', label: text(ctx, 'col-receipts'), kind: 'count' },
     ],
-    rows: g.spendings.map((s) => [s.date, text(ctx, `spending-${s.kind}`), s.animalTag ? `${s.description} (${s.animalTag})` : s.description, s.total, s.fromGrant, String(s.evidence.length)]),
+    rows: g.spendings.map((s) => [s.date, text(ctx, `spending-${s.kind}`), s.animalTag && !s.description.includes(s.animalTag) ? `${s.description} (${s.animalTag})` : s.description, s.total, s.fromGrant, String(s.evidence.length)]),
     total: [null, text(ctx, 'total'), null, String(g.spendings.reduce((t, s) => t + BigInt(s.total), 0n)), g.spent, String(g.spendings.reduce((t, s) => t + s.evidence.length, 0))],
   };
   return {
@@ -81,7 +81,8 @@ export function grantUseStatement(ctx: CallContext, req: StatementRequest): Stat
     tables: [
       {
         key: 'summary', title: text(ctx, 'grant-summary'), columns: lineAmount(ctx),
-        rows: [[text(ctx, 'grant-received'), g.received], [text(ctx, 'grant-spent'), g.spent], [text(ctx, 'grant-back-from-sales'), g.backFromSales], [text(ctx, 'grant-returned'), g.returned]],
+        // Money out as negative amounts: the column adds up to what is unspent.
+        rows: [[text(ctx, 'grant-received'), g.received], [text(ctx, 'grant-spent'), String(-BigInt(g.spent))], [text(ctx, 'grant-back-from-sales'), g.backFromSales], [text(ctx, 'grant-returned'), String(-BigInt(g.returned))]],
         total: [text(ctx, 'grant-unspent'), g.unspent],
       },
       spendings,
