@@ -86,7 +86,7 @@ describe('the statements, as data', () => {
     expect(member.tables[1]!.rows).toEqual([['2025-02-10', '2000', 'Repaid', '0', '0', '0']]);
   });
 
-  it('give the loan portfolio, a grant’s use and a share-out report', () => {
+  it('give the loan portfolio, a grant’s use and a share-out report', async () => {
     const portfolio = get({ kind: 'loan-portfolio', asOf: '2025-02-20' });
     expect(portfolio.tables[0]!.rows).toEqual([
       ['Loans being repaid', '1'], ['Portfolio at risk > 1 days', '0.0\u00a0%'], ['Portfolio at risk > 30 days', '0.0\u00a0%'],
@@ -109,6 +109,12 @@ describe('the statements, as data', () => {
     expect(figures(report.tables[1]!).map((r) => [r[1], r[3], r[5], r[8]])).toEqual([
       ['Member 1', '5933', '5933', 'Cash'], ['Member 2', '2966', '2966', 'Cash'], ['Total', '8899', '8899', null],
     ]);
+    // As a PDF the report ends with one slip per member, to sign.
+    const pdf = await exportStatement(t.server, actor(), { associationId: a, kind: 'share-out', cycleId, asOf: '2025-04-01', format: 'pdf', file: join(dir, 'share-out.pdf') });
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    const text = execFileSync('pdftotext', ['-layout', pdf.value.file, '-'], { encoding: 'utf8' });
+    expect(text.match(/Received: _+/g)).toHaveLength(2);
+    expect(text).toMatch(/No\. 2 Member 2[\s\S]*Part\s+2,966[\s\S]*Paid out\s+2,966[\s\S]*Paid how\s+Cash/);
   });
 
   it('give a meeting’s minutes, a loan’s statement and the livestock register', () => {

@@ -69,8 +69,11 @@ export function pdfDefinition(statement: Statement): TDocumentDefinitions {
       { table: { headerRows: 1, dontBreakRows: true, widths: table.columns.map((_, i) => (i === textColumn ? '*' : 'auto')), body }, layout: 'lightHorizontalLines' },
     ];
   });
+  // A table of nine columns or more does not fit across A4 at 10 pt: the page turns.
+  const wide = statement.tables.some((t) => t.columns.length >= 9);
   return {
     pageSize: 'A4',
+    pageOrientation: wide ? 'landscape' : 'portrait',
     pageMargins: [40, 40, 40, 60],
     info: {
       title: `${statement.title} — ${statement.association.name}`, author: statement.printedBy, subject: statement.period,
@@ -89,8 +92,40 @@ export function pdfDefinition(statement: Statement): TDocumentDefinitions {
         { text: say('fingerprint', { short }) },
       ],
     }),
-    content: [...header, ...tables, ...statement.notes.map((n): Content => ({ text: n, margin: [0, 8, 0, 0] }))],
+    content: [...header, ...tables, ...statement.notes.map((n): Content => ({ text: n, margin: [0, 8, 0, 0] })), ...slips(statement)],
   };
+}
+
+/**
+ * A share-out report ends with one slip per member, each on its own part of a page and
+ * never split: what they get and why, with a line to sign — the same figures as the
+ * table of parts, written out.
+ */
+function slips(statement: Statement): Content[] {
+  const parts = statement.kind === 'share-out' ? statement.tables.find((t) => t.key === 'parts') : undefined;
+  if (!parts) return [];
+  const say = (key: string, params: Record<string, string | number> = {}) => messageIn(statement.locale, `statement.${key}`, params);
+  const code = statement.association.currency;
+  const at = (key: string) => parts.columns.findIndex((c) => c.key === key);
+  return parts.rows.map((row, n): Content => ({
+    unbreakable: true,
+    ...(n === 0 ? { pageBreak: 'before' as const } : {}),
+    margin: [0, 0, 0, 18],
+    stack: [
+      { text: `${statement.title} — ${statement.association.name}`, bold: true },
+      { text: say('slip-member', { no: row[at('member_no')] ?? '', name: row[at('member')] ?? '' }), margin: [0, 2, 0, 4] },
+      {
+        table: {
+          widths: ['*', 'auto'],
+          body: parts.columns.slice(2).filter((c) => row[at(c.key)] !== null && row[at(c.key)] !== '0').map((c) => [
+            { text: c.label }, { text: printedCell(c.kind, row[at(c.key)] ?? null, code, statement.locale), alignment: c.kind === 'text' ? 'left' : 'right', bold: c.key === 'payout' },
+          ]),
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: say('slip-sign'), margin: [0, 10, 0, 0] },
+    ],
+  }));
 }
 
 export async function renderPdf(statement: Statement): Promise<Buffer> {
