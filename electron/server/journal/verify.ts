@@ -1,6 +1,8 @@
 // Walks an association's journal in sequence and recomputes every hash. The first
 // entry that does not match — its content changed, a link broken, a gap in the
-// sequence, postings that no longer balance — is reported, with the reason.
+// sequence, postings that no longer balance — is reported, with the reason. Then the
+// statements handed out (statement_exports) are held against the chain: history
+// rewritten and its hashes recomputed still contradicts the head a statement recorded.
 
 import type Database from 'better-sqlite3';
 import type { journalEntries, postings } from '../../../db/schema';
@@ -8,7 +10,7 @@ import { prepared, type RowOf } from '../prepared';
 import type { StoredRow } from '../integrity/scope';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
 
-export type ChainProblem = 'sequence-gap' | 'link-broken' | 'content-changed' | 'postings-unbalanced' | 'postings-mismatch';
+export type ChainProblem = 'sequence-gap' | 'link-broken' | 'content-changed' | 'postings-unbalanced' | 'postings-mismatch' | 'statement-contradicts';
 
 export interface ChainReport {
   readonly ok: boolean;
@@ -25,6 +27,20 @@ type PostingRow = Omit<StoredRow<typeof postings>, 'line_no' | 'amount'> & { lin
 type Row = EntryRow & { [K in Exclude<keyof PostingRow, 'entry_id'> as `p_${K}`]: PostingRow[K] | null };
 
 /** Recomputes the chain from its first entry, or (a quick look at the newest entries) from entry `fromSeq` on. */
+/** The first statement handed out whose recorded chain head the journal no longer has at its entry. */
+const CONTRADICTED = `SELECT x.last_entry AS seq, e.id AS entryId FROM statement_exports x
+   LEFT JOIN journal_entries e ON e.association_id = x.association_id AND e.seq = x.last_entry
+  WHERE x.association_id = ? AND x.last_entry >= ? AND x.last_entry > 0 AND (e.hash IS NULL OR e.hash <> x.chain_head)
+  ORDER BY x.last_entry LIMIT 1`;
+const HAS_EXPORTS = "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'statement_exports'";
+
+function contradictedStatement(sqlite: Database.Database, associationId: string, fromSeq: number, report: ChainReport): ChainReport {
+  // A file from before statements were recorded has no such table.
+  if (!report.ok || !prepared(sqlite, HAS_EXPORTS).get()) return report;
+  const found = prepared(sqlite, CONTRADICTED).get(associationId, fromSeq) as { seq: number; entryId: string | null } | undefined;
+  return found ? { ...report, ok: false, firstBroken: { seq: found.seq, entryId: found.entryId ?? '', problem: 'statement-contradicts' } } : report;
+}
+
 export function verifyChain(sqlite: Database.Database, associationId: string, options: { fromSeq?: number } = {}): ChainReport {
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
   const rows = prepared(
@@ -84,7 +100,7 @@ export function verifyChain(sqlite: Database.Database, associationId: string, op
   }
   const problem = finish();
   if (problem) return problem;
-  return { ok: true, entries: count, headHash: prevHash, firstBroken: null };
+  return contradictedStatement(sqlite, associationId, fromSeq, { ok: true, entries: count, headHash: prevHash, firstBroken: null });
 }
 
 function toHashable(row: Row): HashableEntry {
