@@ -59,7 +59,7 @@ variable nor a terminal to ask on, the command stops and changes nothing.
 
 Statements (kinds: trial-balance, financial-position, income-expenditure, cash-book,
 member-statement, loan-portfolio, loan-statement --loan, grant-use --grant, share-out
---cycle, meeting-minutes --meeting, livestock-register) are written whole or not at all, in the --locale language; a CSV
+--cycle, meeting-minutes --meeting, livestock-register, history --from) are written whole or not at all, in the --locale language; a CSV
 export is a folder with one file per table. statement-verify says whether an exported
 file still matches the books.
 A script is a JSON list of {"handler": ..., "input": {...}} run in order. A string

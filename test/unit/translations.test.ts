@@ -78,9 +78,10 @@ describe('translations', () => {
     for (const key of dynamic) for (const language of ['en', 'fr', 'rw'] as const) expect(catalogs[language][key], `${language}:${key}`).toBeTruthy();
   });
 
-  it('names every command the history records, in every language', async () => {
+  it('names every command the history records, in every language (in the server’s catalogs: the history on screen and its statement both use them)', async () => {
     const { allHandlers } = await import('../../electron/server/handlers');
+    const { ERROR_CATALOGS } = await import('../../electron/server/messages/render');
     const recorded = Object.entries(allHandlers).filter(([, d]) => d.kind === 'write' || d.logged).map(([name]) => name);
-    for (const name of recorded) for (const language of ['en', 'fr', 'rw'] as const) expect(catalogs[language][`command.${name}`], `${language}:command.${name}`).toBeTruthy();
+    for (const name of recorded) for (const language of ['en', 'fr', 'rw'] as const) expect(ERROR_CATALOGS[language][`command.${name}`], `${language}:command.${name}`).toBeTruthy();
   });
 });

@@ -12,7 +12,7 @@ import { contentHashOf, type Statement, type StatementKind, type StatementReques
 import { financialPositionStatement, incomeExpenditureStatement, trialBalanceStatement, type StatementBody } from './financial';
 import { cashBookStatement, memberStatement } from './books';
 import { grantUseStatement, loanPortfolioStatement, shareOutStatement } from './records';
-import { livestockRegisterStatement, loanStatement, meetingMinutesStatement } from './registers';
+import { historyStatement, livestockRegisterStatement, loanStatement, meetingMinutesStatement } from './registers';
 
 const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) => StatementBody> = {
   'trial-balance': trialBalanceStatement,
@@ -26,10 +26,11 @@ const BUILDERS: Record<StatementKind, (ctx: CallContext, req: StatementRequest) 
   'meeting-minutes': meetingMinutesStatement,
   'loan-statement': loanStatement,
   'livestock-register': livestockRegisterStatement,
+  history: historyStatement,
 };
 
 /** Statements about a period (the others are as of a day). */
-const PERIODS: ReadonlySet<StatementKind> = new Set(['income-expenditure', 'cash-book']);
+const PERIODS: ReadonlySet<StatementKind> = new Set(['income-expenditure', 'cash-book', 'history']);
 
 /** The request with only what its kind uses (so that the fingerprint names exactly what was asked). */
 export function normalRequest(req: StatementRequest): StatementRequest {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { CurrencyCode } from '../money/currency';
 import type { UiLocale } from '../locale/numbers';
 
-export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement', 'loan-portfolio', 'grant-use', 'share-out', 'meeting-minutes', 'loan-statement', 'livestock-register'] as const;
+export const STATEMENT_KINDS = ['trial-balance', 'financial-position', 'income-expenditure', 'cash-book', 'member-statement', 'loan-portfolio', 'grant-use', 'share-out', 'meeting-minutes', 'loan-statement', 'livestock-register', 'history'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;

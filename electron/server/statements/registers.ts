@@ -3,7 +3,8 @@
 // the livestock register (every animal, where it is and who keeps it, on a day).
 
 import type { CallContext } from '../context';
-import { messageIn } from '../messages/render';
+import { ERROR_CATALOGS, messageIn } from '../messages/render';
+import { prepared } from '../prepared';
 import { formatDate } from '../locale/dates';
 import { getMeeting } from '../meetings/handlers';
 import { loanStatementOf } from '../loans/handlers';
@@ -112,5 +113,32 @@ export function livestockRegisterStatement(ctx: CallContext, req: StatementReque
         String(animals.reduce((s, a) => s + BigInt(a.costLeft), 0n))],
     }],
     notes: [text(ctx, 'livestock-register-note')],
+  };
+}
+
+/** Every change recorded in a period, who made it and how it ended: for an officer's file. */
+const HISTORY = `SELECT at, actor, channel, command, outcome FROM change_log
+  WHERE association_id = ? AND at >= ? AND at <= ? ORDER BY at, rowid`;
+
+export function historyStatement(ctx: CallContext, req: StatementRequest): StatementBody {
+  const rows = prepared(ctx.ledger.sqlite, HISTORY).all(req.associationId, `${req.from ?? '0000-01-01'}T00:00:00.000Z`, `${req.asOf}T23:59:59.999Z`) as
+    { at: string; actor: string; channel: string; command: string; outcome: string }[];
+  const locale = ctx.actor.locale;
+  const what = (command: string) => ERROR_CATALOGS[locale][`command.${command}`] ?? command;
+  return {
+    title: text(ctx, 'history'),
+    tables: [{
+      key: 'changes', title: text(ctx, 'history'),
+      columns: [
+        { key: 'at', label: text(ctx, 'col-when'), kind: 'text' }, { key: 'who', label: text(ctx, 'col-who'), kind: 'text' },
+        { key: 'command', label: text(ctx, 'col-what'), kind: 'text' }, { key: 'outcome', label: text(ctx, 'col-outcome'), kind: 'text' },
+        { key: 'door', label: text(ctx, 'col-door'), kind: 'text' },
+      ],
+      rows: rows.map((r) => [
+        `${formatDate(r.at.slice(0, 10), locale)} ${r.at.slice(11, 16)}`, r.actor, what(r.command),
+        r.outcome === 'done' ? text(ctx, 'outcome-done') : text(ctx, 'outcome-refused', { reason: messageIn(locale, r.outcome, {}) }), r.channel,
+      ]),
+    }],
+    notes: [text(ctx, 'history-note')],
   };
 }

@@ -3,11 +3,12 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import en from '../i18n/en.json';
+import serverCatalog from '../../../electron/server/messages/en.json';
 import type { AssociationView } from '../../../electron/server/contract';
 import { SelectField, TextField } from '../components/fields';
 import { useQuery } from '../hooks';
-import { moment } from '../format';
+import { moment, today } from '../format';
+import { ExportButtons } from '../components/ExportButtons';
 
 export function History({ association }: { readonly association: AssociationView }) {
   const { t } = useTranslation();
@@ -29,15 +30,15 @@ export function History({ association }: { readonly association: AssociationView
     },
     [association.id, actor, command, from, to],
   );
-  // Every command the history records has a name in the catalogue (a test checks it).
-  const commands = Object.keys(en.command);
+  // Every command the history records has a name in the server's catalogue (a test checks it).
+  const commands = Object.keys(serverCatalog).filter((k) => k.startsWith('command.')).map((k) => k.slice('command.'.length));
   return (
     <section aria-labelledby="history-title">
       <h1 id="history-title">{t('history.title')}</h1>
       <p>{t('history.explain')}</p>
       <div className="filters">
         <SelectField label={t('history.who')} name="actor" value={actor} onChange={setActor} placeholder={t('common.all')} options={(users ?? []).map((u) => ({ value: u.name, label: u.name }))} />
-        <SelectField label={t('history.what')} name="command" value={command} onChange={setCommand} placeholder={t('common.all')} options={commands.map((c) => ({ value: c, label: t(`command.${c}`) }))} />
+        <SelectField label={t('history.what')} name="command" value={command} onChange={setCommand} placeholder={t('common.all')} options={commands.map((c) => ({ value: c, label: t(`command.${c}`, { ns: 'errors' }) }))} />
         <TextField label={t('history.from')} name="from" value={from} onChange={setFrom} hint={t('history.dateHint')} />
         <TextField label={t('history.to')} name="to" value={to} onChange={setTo} hint={t('history.dateHint')} />
       </div>
@@ -61,7 +62,7 @@ export function History({ association }: { readonly association: AssociationView
                   <tr key={row.id}>
                     <td>{moment(row.at)}</td>
                     <th scope="row">{row.actor === 'unknown' ? t('history.notSignedIn') : row.actor}{row.role ? ` (${t(`userRole.${row.role}`)})` : ''}</th>
-                    <td>{t(`command.${row.command}`, { defaultValue: row.command })}</td>
+                    <td>{t(`command.${row.command}`, { ns: 'errors', defaultValue: row.command })}</td>
                     <td>{row.channel === 'cli' ? t('history.commandLine') : row.screen ? t(`nav.${row.screen}`, { defaultValue: row.screen }) : '—'}</td>
                     <td>
                       {row.outcome === 'done'
@@ -78,6 +79,7 @@ export function History({ association }: { readonly association: AssociationView
           <p className="muted">{t('history.count', { count: data.total })}</p>
         </>
       ) : null}
+      <ExportButtons request={{ associationId: association.id, kind: 'history', ...(valid(from) ? { from } : {}), asOf: valid(to) ? to : today() }} suggestedName={`${t('history.title')} ${valid(to) ? to : today()}`} />
     </section>
   );
 }
