@@ -2,14 +2,14 @@
 // the bank, and a member's statement (their passbook and their loans).
 
 import type { CallContext } from '../context';
-import { messageIn } from '../messages/render';
 import { cashBookOf, passbookOf } from '../reports/handlers';
 import { loansAsOf } from '../loans/handlers';
 import { getMember } from '../members/handlers';
+import { statementText } from './words';
 import type { StatementRequest } from './model';
 import type { StatementBody } from './financial';
 
-const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
+const text = statementText;
 
 export function cashBookStatement(ctx: CallContext, req: StatementRequest): StatementBody {
   const account = req.account ?? 'box';

@@ -6,8 +6,9 @@ import type { CallContext } from '../context';
 import { prepared } from '../prepared';
 import { addDays } from '../locale/dates';
 import { trialBalance } from '../journal/balances';
-import { ERROR_CATALOGS, messageIn } from '../messages/render';
+import { ERROR_CATALOGS } from '../messages/render';
 import type { UiLocale } from '../locale/numbers';
+import { statementText } from './words';
 import type { StatementRequest, StatementTable } from './model';
 
 export interface StatementBody {
@@ -16,7 +17,7 @@ export interface StatementBody {
   readonly notes: readonly string[];
 }
 
-const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
+const text = statementText;
 
 /** A standard account's name in the reader's language; one of the group's own (a grant's fund) keeps its name. */
 export function accountName(locale: UiLocale, purpose: string, stored: string): string {

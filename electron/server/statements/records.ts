@@ -5,16 +5,16 @@
 
 import type { CallContext } from '../context';
 import { LedgerError } from '../errors';
-import { messageIn } from '../messages/render';
 import { formatPercent } from '../locale/numbers';
 import { loansAsOf, portfolioOf } from '../loans/handlers';
 import { grantStatement, type StatementAnimal } from '../grants/use-statement';
 import { getCycle } from '../cycles/handlers';
 import { postedShareOut } from '../shareouts/post';
+import { statementText } from './words';
 import type { StatementRequest, StatementTable } from './model';
 import type { StatementBody } from './financial';
 
-const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
+const text = statementText;
 const lineAmount = (ctx: CallContext) => [
   { key: 'line', label: text(ctx, 'col-line'), kind: 'text' as const }, { key: 'amount', label: text(ctx, 'col-amount'), kind: 'money' as const },
 ];

@@ -10,10 +10,11 @@ import { getMeeting } from '../meetings/handlers';
 import { loanStatementOf } from '../loans/handlers';
 import { loadHerd } from '../livestock/herd';
 import { animalView, namesFor, type AnimalView } from '../livestock/views';
+import { statementText } from './words';
 import type { StatementRequest } from './model';
 import type { StatementBody } from './financial';
 
-const text = (ctx: CallContext, key: string, params: Record<string, string | number> = {}) => messageIn(ctx.actor.locale, `statement.${key}`, params);
+const text = statementText;
 
 export function meetingMinutesStatement(ctx: CallContext, req: StatementRequest): StatementBody {
   const m = getMeeting(ctx, req.associationId, req.meetingId ?? '');
