@@ -642,6 +642,8 @@ export const statementExports = sqliteTable(
     contentHash: text('content_hash').notNull(),
     format: text('format').notNull(),
     fileName: text('file_name').notNull(),
+    /** SHA-256 of the file as written (for CSV, of its files in name order): a PDF's page edited no longer matches it. */
+    fileSha256: text('file_sha256'),
     exportedAt: text('exported_at').notNull(),
     exportedBy: text('exported_by').notNull(),
   },

@@ -262,6 +262,18 @@ describe('checking a statement against the books', () => {
     expect(await verdict(csv)).toMatchObject({ verdict: 'figures-edited' });
   });
 
+  it('finds a PDF changed after it was handed out, against the file the books recorded', async () => {
+    const pdf = await exportAs('pdf', 'ie.pdf');
+    const bytes = readFileSync(pdf);
+    // A change inside the first page's drawing (its compressed content stream), the metadata kept as it was.
+    const at = bytes.indexOf('stream\n', bytes.indexOf('/FlateDecode')) + 'stream\n'.length + 40;
+    bytes[at] = bytes[at]! ^ 0xff;
+    writeFileSync(pdf, bytes);
+    expect(await verdict(pdf)).toMatchObject({ verdict: 'file-changed' });
+    // The same statement exported again is a new file, and matches.
+    expect(await verdict(await exportAs('pdf', 'ie-again.pdf'))).toMatchObject({ verdict: 'matches' });
+  });
+
   it('says when entries recorded since change the figures on the statement’s day', async () => {
     const pdf = await exportAs('pdf', 'ie.pdf');
     t.ok('journal-entry-post', { associationId: a, date: '2025-03-20', memo: 'Forgotten receipt: soap', lines: [{ account: '5010', debit: '100' }, { account: '1010', credit: '100' }] });

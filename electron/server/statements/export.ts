@@ -4,7 +4,7 @@
 // recorded in the books. Reading a file back gives its fingerprint and, for XLSX and
 // CSV, its figures, which the server checks against the books.
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Actor } from '../context';
@@ -55,6 +55,14 @@ function writeWhole(target: string, content: Buffer | Map<string, string>): void
   }
 }
 
+/** SHA-256 of what was written: the file's bytes, or a CSV folder's files in name order (name, then content). */
+function fileHash(content: Buffer | ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  if (Buffer.isBuffer(content)) return hash.update(content).digest('hex');
+  for (const name of [...content.keys()].sort()) hash.update(`${name}\u0000${content.get(name)!}\u0000`);
+  return hash.digest('hex');
+}
+
 async function render(statement: Statement, format: StatementFormat): Promise<Buffer | Map<string, string>> {
   if (format === 'pdf') return renderPdf(statement);
   if (format === 'xlsx') return renderXlsx(statement);
@@ -66,13 +74,16 @@ export async function exportStatement(server: LedgerServer, actor: Actor, input:
   const built = server.call('statement-get', request, actor);
   if (!built.ok) return built;
   const statement = built.value;
+  let written: Buffer | Map<string, string>;
   try {
-    writeWhole(file, await render(statement, format));
+    written = await render(statement, format);
+    writeWhole(file, written);
   } catch (err) {
     return failure(err);
   }
   const recorded = server.call('statement-export-record', {
-    associationId: request.associationId, fingerprint: statement.fingerprint, format, fileName: basename(file), ...(request.memberId ? { memberId: request.memberId } : {}),
+    associationId: request.associationId, fingerprint: statement.fingerprint, format, fileName: basename(file), fileSha256: fileHash(written),
+    ...(request.memberId ? { memberId: request.memberId } : {}),
   }, actor);
   if (!recorded.ok) {
     // Not on record, not handed out: the file goes too.
@@ -83,20 +94,26 @@ export async function exportStatement(server: LedgerServer, actor: Actor, input:
 }
 
 /** What an exported file says: its fingerprint (text) and its figures when the format carries them as data. */
-async function readStatementFile(path: string): Promise<{ fingerprint: string | null; tables: RawTable[] | null }> {
+interface ReadFile {
+  readonly fingerprint: string | null;
+  readonly tables: RawTable[] | null;
+  readonly fileSha256: string;
+}
+
+async function readStatementFile(path: string): Promise<ReadFile> {
   if (existsSync(path) && statSync(path).isDirectory()) {
     const files = new Map(readdirSync(path).filter((n) => n.endsWith('.csv')).map((n) => [n, readFileSync(join(path, n), 'utf8')]));
-    return fromCsvFiles(files);
+    return { ...fromCsvFiles(files), fileSha256: fileHash(files) };
   }
   const bytes = readFileSync(path);
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { fingerprint: fingerprintOfPdf(bytes), tables: null };
-  if (bytes.subarray(0, 2).toString('latin1') === 'PK') return readXlsx(bytes);
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { fingerprint: fingerprintOfPdf(bytes), tables: null, fileSha256: fileHash(bytes) };
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') return { ...(await readXlsx(bytes)), fileSha256: fileHash(bytes) };
   if (extname(path).toLowerCase() === '.csv') {
     // One file of a CSV export: the whole folder is read.
     const folder = dirname(path);
     return readStatementFile(folder);
   }
-  return { fingerprint: null, tables: null };
+  return { fingerprint: null, tables: null, fileSha256: fileHash(bytes) };
 }
 
 function fromCsvFiles(files: ReadonlyMap<string, string>): { fingerprint: string | null; tables: RawTable[] | null } {
@@ -107,7 +124,7 @@ function fromCsvFiles(files: ReadonlyMap<string, string>): { fingerprint: string
 
 /** Checks a statement file against the books of the association the caller is signed in to. */
 export async function verifyStatementFile(server: LedgerServer, actor: Actor, associationId: string, path: string): Promise<Result<StatementCheck>> {
-  let read: { fingerprint: string | null; tables: RawTable[] | null };
+  let read: ReadFile;
   try {
     read = await readStatementFile(path);
   } catch {
@@ -119,7 +136,7 @@ export async function verifyStatementFile(server: LedgerServer, actor: Actor, as
   } catch {
     return failure(new LedgerError('statement-unreadable', {}, 'file'));
   }
-  const checked = server.call('statement-check', { associationId, fingerprint: fingerprint as Fingerprint, tables: read.tables as never }, actor);
+  const checked = server.call('statement-check', { associationId, fingerprint: fingerprint as Fingerprint, tables: read.tables as never, fileSha256: read.fileSha256 }, actor);
   // A fingerprint that does not read as one (its shape, not its association) is not a statement of Ikimina's.
   if (!checked.ok && checked.error.field?.startsWith('fingerprint.')) return failure(new LedgerError('statement-unreadable', {}, 'file'));
   return checked;

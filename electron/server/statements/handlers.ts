@@ -31,6 +31,10 @@ const requestFields = {
 };
 
 const HEX = /^[0-9a-f]*$/;
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'statement-unreadable' });
+/** The files of a statement handed out, as the books recorded them. */
+const FILES_HANDED_OUT = `SELECT file_sha256 AS fileSha256 FROM statement_exports
+  WHERE association_id = ? AND last_entry = ? AND chain_head = ? AND content_hash = ? AND file_sha256 IS NOT NULL`;
 const fingerprintInput = z.strictObject({
   version: z.literal(1, { error: 'statement-unreadable' }),
   request: z.strictObject(requestFields),
@@ -47,7 +51,7 @@ const EXPORTS_BEFORE = `SELECT DISTINCT last_entry AS lastEntry, chain_head AS c
 
 /** What a statement file says about the books, checked against them. */
 export interface StatementCheck {
-  readonly verdict: 'matches' | 'figures-edited' | 'history-changed' | 'books-changed-since';
+  readonly verdict: 'matches' | 'figures-edited' | 'file-changed' | 'history-changed' | 'books-changed-since';
   /** In the reader's language. */
   readonly message: string;
   readonly asOf: string;
@@ -78,6 +82,7 @@ export function checkStatement(
   ctx: CallContext,
   fingerprint: Fingerprint,
   fileTables: readonly { key: string; rows: readonly (readonly (string | null)[])[]; total?: readonly (string | null)[] | undefined }[] | null,
+  fileSha256?: string,
 ): StatementCheck {
   const { request, lastEntry } = fingerprint;
   getAssociation(ctx, request.associationId);
@@ -86,6 +91,11 @@ export function checkStatement(
   // The figures in the file against the fingerprint it carries: an edit shows here.
   if (fileTables && contentHashOf(fileTables) !== fingerprint.contentHash) {
     return { ...base, verdict: 'figures-edited', message: say('figures-edited', {}), firstDifference: { table: fileTables[0]?.key ?? '', row: 0 } };
+  }
+  // The file against the one the books recorded handing out (a PDF's page edited shows here).
+  if (fileSha256) {
+    const handedOut = (prepared(ctx.ledger.sqlite, FILES_HANDED_OUT).all(request.associationId, lastEntry, fingerprint.chainHead, fingerprint.contentHash) as { fileSha256: string }[]).map((r) => r.fileSha256);
+    if (handedOut.length > 0 && !handedOut.includes(fileSha256)) return { ...base, verdict: 'file-changed', message: say('file-changed', {}) };
   }
   // History up to the last entry the statement saw.
   const head = chainHeadAt(ctx, request.associationId, lastEntry);
@@ -127,6 +137,7 @@ export const statementHandlers = {
     summary: 'Record a statement handed out (as a file): its fingerprint, the format and the file’s name',
     input: z.strictObject({
       associationId: id, fingerprint: fingerprintInput, format: z.enum(STATEMENT_FORMATS, { error: 'field-not-allowed' }), fileName: requiredText(255), memberId: id.optional(),
+      fileSha256: SHA256.optional(),
     }),
     run(ctx, input): { id: string } {
       const f = input.fingerprint;
@@ -139,7 +150,7 @@ export const statementHandlers = {
       const recordId = ctx.newId();
       insertExport(ctx.ledger).run({
         id: recordId, associationId: f.request.associationId, kind: f.request.kind, requestJson: JSON.stringify(normalRequest(f.request)),
-        lastEntry: f.lastEntry, chainHead: f.chainHead, contentHash: f.contentHash, format: input.format, fileName: input.fileName,
+        lastEntry: f.lastEntry, chainHead: f.chainHead, contentHash: f.contentHash, format: input.format, fileName: input.fileName, fileSha256: input.fileSha256 ?? null,
         exportedAt: ctx.now().toISOString(), exportedBy: ctx.actorName,
       });
       return { id: recordId };
@@ -158,11 +169,12 @@ export const statementHandlers = {
         rows: z.array(z.array(z.string().max(2000).nullable()).max(64)).max(200_000),
         total: z.array(z.string().max(2000).nullable()).max(64).optional(),
       })).max(32).nullable().default(null),
+      fileSha256: SHA256.optional(),
     }),
     run(ctx, input): StatementCheck {
       // Only a statement of the books one signed in to: another association's are not one's to read.
       if (input.fingerprint.request.associationId !== input.associationId) throw new LedgerError('statement-other-association', {}, 'fingerprint');
-      return checkStatement(ctx, input.fingerprint as Fingerprint, input.tables);
+      return checkStatement(ctx, input.fingerprint as Fingerprint, input.tables, input.fileSha256);
     },
   }),
 };
