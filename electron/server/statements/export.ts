@@ -136,7 +136,8 @@ export async function verifyStatementFile(server: LedgerServer, actor: Actor, as
   } catch {
     return failure(new LedgerError('statement-unreadable', {}, 'file'));
   }
-  const checked = server.call('statement-check', { associationId, fingerprint: fingerprint as Fingerprint, tables: read.tables as never, fileSha256: read.fileSha256 }, actor);
+  const tables = read.tables?.map((t) => ({ key: t.key, rows: t.rows.map((r) => [...r]), ...(t.total ? { total: [...t.total] } : {}) })) ?? null;
+  const checked = server.call('statement-check', { associationId, fingerprint: fingerprint as Fingerprint, tables, fileSha256: read.fileSha256 }, actor);
   // A fingerprint that does not read as one (its shape, not its association) is not a statement of Ikimina's.
   if (!checked.ok && checked.error.field?.startsWith('fingerprint.')) return failure(new LedgerError('statement-unreadable', {}, 'file'));
   return checked;

@@ -2,7 +2,6 @@
 // particulars.csv with the association, the statement and its fingerprint. Amounts in
 // major units with a point, dates as ISO days: for scripts, not for people.
 
-import { messageIn } from '../../messages/render';
 import type { CurrencyCode } from '../../money/currency';
 import { tableLayout, type RawTable, type Statement, type TableLayout } from '../model';
 import { fromPlain, plainCell } from './cells';
@@ -19,7 +18,6 @@ function lines(rows: readonly (readonly string[])[]): string {
 /** The files of a CSV export: name → content. */
 export function renderCsv(statement: Statement): Map<string, string> {
   const code = statement.association.currency;
-  const say = (key: string) => messageIn(statement.locale, `statement.${key}`, {});
   const files = new Map<string, string>();
   files.set('particulars.csv', lines([
     ['field', 'value'],
@@ -36,7 +34,6 @@ export function renderCsv(statement: Statement): Map<string, string> {
     ['content_hash', statement.fingerprint.contentHash],
     ['fingerprint', JSON.stringify(statement.fingerprint)],
     ['tables', JSON.stringify(tableLayout(statement))],
-    ['note', say('particulars')],
   ]));
   for (const table of statement.tables) {
     const rows = [...table.rows, ...(table.total ? [table.total] : [])];
