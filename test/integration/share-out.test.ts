@@ -336,3 +336,34 @@ describe('a group that keeps its books in US dollars', () => {
     expect(t.ok('account-balance-get', { associationId: a, account: '1010' }).balance).toBe('50');
   });
 });
+
+describe('what the pool counts of loans netted, and the share-out’s day', () => {
+  // Member 1 saves 10,000, Member 2 500; Member 2 borrows 1,500 at 5 % a month flat over 2 months:
+  // 150 of interest due by the share-out. Paid in 1,000 Frw notes, loans netted.
+  // Member 2's part: 10,500 × 500/10,500 = 500 → 0: nothing can be taken from it, so the 150 is not
+  // earned at the share-out and stays out of the pool: pool 10,500, Member 1 10,000, 500 left over.
+  // (Counting the 150 made the pool 10,650 and the group fund pay interest nobody paid.)
+  it('counts only the interest the parts really cover, and refuses a day after the cycle', () => {
+    const { association, members } = smallBook(t, 2);
+    a = association.id;
+    ids = members.map((m) => m.id);
+    cycleId = t.ok('cycle-create', {
+      associationId: a, name: 'Cycle 2025', startsOn: '2025-01-15', endsOn: '2025-12-31',
+      rules: { savingMode: 'savings', shareOutRoundingUnit: '1,000', shareOutLoans: 'net', loanMonthlyRatePercent: '5', loanMaxMultiple: '3' },
+    }).id;
+    t.ok('meeting-close', {
+      associationId: a, date: '2025-02-07', cashCount: { box: '10,500' },
+      rows: [{ memberId: ids[0]!, attendance: 'present', savings: '10,000' }, { memberId: ids[1]!, attendance: 'present', savings: '500' }],
+    });
+    const loan = t.ok('loan-apply', { associationId: a, memberId: ids[1]!, principal: '1,500', instalments: 2, date: '2025-02-10', purpose: 'Seeds' });
+    t.ok('loan-approve', { associationId: a, loanId: loan.id, date: '2025-02-10' });
+    t.ok('loan-disburse', { associationId: a, loanId: loan.id, date: '2025-02-10' });
+    const draft = t.ok('share-out-preview', { associationId: a, cycleId, date: '2025-06-01' });
+    expect(draft.working).toMatchObject({ interestNetted: '0', profit: '0', pool: '10500' });
+    expect(draft.members.map((m) => [m.share, m.loanNetted, m.debtCarried])).toEqual([['10000', '0', '0'], ['0', '0', '1650']]);
+    expect(draft.remainder).toBe('500');
+
+    const late = t.call('share-out-preview', { associationId: a, cycleId, date: '2026-01-05' });
+    expect(late.ok ? 'worked out' : [late.error.code, late.error.field]).toEqual(['share-out-after-cycle', 'date']);
+  });
+});

@@ -79,10 +79,9 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
   const rules = rulesOn(cycle, date);
   const shareOut = shareOutRulesOf(rules);
   const { sqlite } = ctx.ledger;
+  if (date > cycle.endsOn) throw new LedgerError('share-out-after-cycle', { date: cycle.endsOn }, 'date');
   const owed = owedByMember(ctx, associationId, date);
   const netting = shareOut.loans === 'net';
-  // Interest and penalties taken from members' parts are earned by the group at the share-out: in the pool.
-  const collectedAtShareOut = netting ? [...owed.values()].reduce((sum, o) => sum + o.interestAndPenalties, 0n) : 0n;
 
   const people = prepared(sqlite, MEMBERS).all(associationId, date) as { id: string; memberNo: number; fullName: string; exitedOn: string | null }[];
   const staying = people.filter((m) => m.exitedOn === null || m.exitedOn > date);
@@ -103,7 +102,6 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
   }
   // Members who left and are still owed their savings are paid them, not a part: out of the pool.
   const owedToLeavers = left.map((m) => ({ memberId: m.id, fullName: m.fullName, owed: savings.get(m.id) ?? 0n })).filter((m) => m.owed !== 0n);
-  const figures = poolAsOf(sqlite, associationId, date, shareOut.socialFundShared, collectedAtShareOut, owedToLeavers.reduce((sum, m) => sum + m.owed, 0n));
   const shares = new Map((prepared(sqlite, SHARES).all(associationId, cycleId, date) as { memberId: string; shares: number }[]).map((r) => [r.memberId, BigInt(r.shares)]));
   const basis = rules.savingMode === 'shares' ? 'shares' : shareOut.basis;
   const weightOf = (memberId: string): bigint =>
@@ -113,12 +111,31 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
     const weight = weightOf(m.id);
     return { memberId: m.id, weight: weight > 0n ? weight : 0n, owed: netting ? (owed.get(m.id)?.total ?? 0n) : 0n };
   });
-  let division;
-  try {
-    division = divide({ pool: figures.pool, profit: figures.profit, reservePercent: shareOut.reservePercent, roundingUnit: BigInt(shareOut.roundingUnit), members: bases });
-  } catch (err) {
-    if (err instanceof DivisionError) throw new LedgerError(err.code, {}, 'date');
-    throw err;
+  const owedToLeaversTotal = owedToLeavers.reduce((sum, m) => sum + m.owed, 0n);
+  const divideWith = (interestNetted: bigint) => {
+    const figures = poolAsOf(sqlite, associationId, date, shareOut.socialFundShared, interestNetted, owedToLeaversTotal);
+    try {
+      const division = divide({ pool: figures.pool, profit: figures.profit, reservePercent: shareOut.reservePercent, roundingUnit: BigInt(shareOut.roundingUnit), members: bases });
+      return { figures, division };
+    } catch (err) {
+      if (err instanceof DivisionError) throw new LedgerError(err.code, {}, 'date');
+      throw err;
+    }
+  };
+  // Interest and penalties taken from staying members' parts are earned at the share-out and belong in
+  // the pool — but only what the parts really cover (a repayment pays interest first). The parts depend
+  // on the pool, so start from all the interest due and lower it until what is taken is what was counted
+  // (each round can only lower it: the steps end).
+  const takenFrom = (parts: readonly { memberId: string; loanNetted: bigint }[]) =>
+    parts.reduce((sum, p) => {
+      const due = owed.get(p.memberId)?.interestAndPenalties ?? 0n;
+      return sum + (p.loanNetted < due ? p.loanNetted : due);
+    }, 0n);
+  let interestNetted = netting ? bases.reduce((sum, b) => sum + (owed.get(b.memberId)?.interestAndPenalties ?? 0n), 0n) : 0n;
+  let { figures, division } = divideWith(interestNetted);
+  while (netting && takenFrom(division.parts) !== interestNetted) {
+    interestNetted = takenFrom(division.parts);
+    ({ figures, division } = divideWith(interestNetted));
   }
   const byId = new Map(staying.map((m) => [m.id, m]));
   const payable = division.parts.reduce((sum, p) => sum + p.payout, 0n);

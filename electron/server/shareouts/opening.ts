@@ -13,7 +13,7 @@ import { id } from '../validation';
 import { addDays } from '../locale/dates';
 import { toMoney, type Money } from '../money/money';
 import { getCycle } from '../cycles/handlers';
-import { owedByMember } from '../loans/handlers';
+import { loansAsOf } from '../loans/handlers';
 import { postedShareOut } from './post';
 
 const BALANCES = `SELECT a.purpose AS purpose, p.member_id AS memberId, coalesce(sum(p.amount), 0) AS balance
@@ -54,7 +54,13 @@ export function cycleOpening(ctx: CallContext, associationId: string, cycleId: s
   const savingsByMember = rows.filter((r) => r.purpose === 'member_savings' && r.memberId !== null && r.balance !== 0n)
     .map((r) => ({ memberId: r.memberId!, fullName: names.get(r.memberId!) ?? '', amount: toMoney(-r.balance) }))
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
-  const debts = [...owedByMember(ctx, associationId, asOf)].map(([memberId, o]) => ({ memberId, fullName: names.get(memberId) ?? '', owed: toMoney(o.total) }));
+  // Loans as they stood on the eve (one repaid since still shows what was owed then), by member.
+  const owed = new Map<string, bigint>();
+  for (const l of loansAsOf(ctx, associationId, asOf)) {
+    const total = BigInt(l.principalOutstanding) + BigInt(l.interestDue) + BigInt(l.penaltyDue);
+    if (total > 0n) owed.set(l.memberId, (owed.get(l.memberId) ?? 0n) + total);
+  }
+  const debts = [...owed].map(([memberId, total]) => ({ memberId, fullName: names.get(memberId) ?? '', owed: toMoney(total) }));
 
   const before = prepared(sqlite, PREVIOUS).get(associationId, cycle.startsOn) as { id: string } | undefined;
   let previous: CycleOpening['previous'] = null;

@@ -21,6 +21,7 @@ import { postEntry, type EntryLine } from '../journal/post';
 import { codedMemo } from '../journal/memo';
 import { minorUnits, toMoney, type Money } from '../money/money';
 import { amountAt } from '../amount-field';
+import { checkFreeCash } from '../funds/funds';
 import { formatAmount } from '../money/money';
 import { writableAssociation } from '../association-record';
 import { rowInserter, prepared, typedQuery } from '../prepared';
@@ -145,6 +146,8 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     const money = (v: bigint) => formatAmount(v, association.currency, ctx.actor.locale);
     throw new LedgerError('cash-insufficient', { needed: money(leaving[purpose]), available: money(counted[field]) }, purpose === input.paidFrom ? 'paidFrom' : 'payments');
   }
+  // Grant money is never paid out as members' parts, on the day or today (as for any payout).
+  checkFreeCash(ctx, input.associationId, association.currency, input.date, leaving.cash_box + leaving.bank, 'payout', 'paidFrom');
   const confirmer = confirmedBy(ctx, input.associationId, input.confirmation);
 
   const lines: EntryLine[] = [];
