@@ -26,6 +26,11 @@ export function date(isoDate: string | null): string {
 }
 
 /** Today on this laptop, as 'YYYY-MM-DD' (the default date of a meeting or a repayment). */
+/** A whole date typed in full (the date fields give '' until it is). */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}
+
 export function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -71,7 +71,7 @@ describe('a plain-savings group’s year, end to end', () => {
     await fillDate(dialog, 'Date of leaving', cat(-7));
     await dialog.getByLabel('Reason').fill('Moved to Musanze');
     await expect.poll(() => dialog.getByTestId('exit-takes').textContent())
-      .toBe(`On that day Member 04 takes: savings ${frw('5,000')}; part of the profit so far (Cycle One) ${frw('100')}. Paid from the cash box: ${frw('5,100')}`);
+      .toBe(`On that day Member 04 takes her savings, ${frw('5,000')}, and her part of the profit of Cycle One so far, ${frw('100')}. Paid from the cash box: ${frw('5,100')}.`);
     await dialog.getByRole('button', { name: 'Record the exit' }).click();
     await dialog.waitFor({ state: 'detached' });
     const actor = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');

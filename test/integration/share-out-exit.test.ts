@@ -52,7 +52,7 @@ describe('a member who leaves mid-cycle, when the rules give her part of the pro
   it('is shown what she takes, paid it, and the others share what is left', () => {
     book('savings_and_profit');
     const preview = t.ok('member-exit-preview', { associationId: a, memberId: ids[2]!, exitedOn: '2025-03-01' });
-    expect(preview).toMatchObject({ rule: 'savings_and_profit', cycleName: 'Savings 2025', savings: '3000', profitPart: '100', total: '3100' });
+    expect(preview).toMatchObject({ rule: 'savings_and_profit', cycleName: 'Savings 2025', savings: '3000', profitPart: '100', partKind: 'profit', partSize: '100', total: '3100' });
 
     t.ok('member-exit', { associationId: a, memberId: ids[2]!, exitedOn: '2025-03-01', reason: 'Moved to Kigali' });
     expect([balance('1010'), balance('2010', ids[2]), balance('3010')]).toEqual(['9500', '0', '100']);
@@ -75,7 +75,7 @@ describe('a member who leaves mid-cycle, when the rules give her part of the pro
     // her part 11,400 × 3/12 = 2,850 → 2,800: she leaves with 200 less than she saved.
     book('savings_and_profit');
     t.ok('journal-entry-post', { associationId: a, date: '2025-02-20', memo: 'Rent of the meeting room', lines: [{ account: '5010', debit: '1,200' }, { account: '1010', credit: '1,200' }] });
-    expect(t.ok('member-exit-preview', { associationId: a, memberId: ids[2]!, exitedOn: '2025-03-01' })).toMatchObject({ savings: '3000', profitPart: '-200', total: '2800' });
+    expect(t.ok('member-exit-preview', { associationId: a, memberId: ids[2]!, exitedOn: '2025-03-01' })).toMatchObject({ savings: '3000', profitPart: '-200', partKind: 'loss', partSize: '200', total: '2800' });
     t.ok('member-exit', { associationId: a, memberId: ids[2]!, exitedOn: '2025-03-01', reason: 'Moved' });
     expect([balance('1010'), balance('3010')]).toEqual([String(12_600 - 1_200 - 2_800), '-200']);
   });

@@ -49,6 +49,9 @@ export interface ExitSettlement {
   readonly savings: Money;
   /** Their part of the share-out on that day, less their savings: negative when the cycle so far made a loss. */
   readonly profitPart: Money;
+  /** Whether that part is a profit, a loss or nothing, and its size (for the words that say it). */
+  readonly partKind: 'profit' | 'loss' | 'none';
+  readonly partSize: Money;
   /** What they are owed: savings + part of the profit. */
   readonly total: Money;
 }
@@ -71,6 +74,7 @@ export function exitSettlement(ctx: CallContext, associationId: string, member: 
   return {
     memberId: member.id, exitedOn, rule, cycleName: cycle?.name ?? null,
     savings: toMoney(savings), profitPart: toMoney(profitPart), total: toMoney(savings + profitPart),
+    partKind: profitPart > 0n ? 'profit' : profitPart < 0n ? 'loss' : 'none', partSize: toMoney(profitPart < 0n ? -profitPart : profitPart),
   };
 }
 

@@ -69,6 +69,8 @@ export interface ShareOutPreview {
    * share-out cannot be done until they are recorded as shares.
    */
   readonly savingsWithoutShares: readonly string[];
+  /** Whether members may leave part of their payout as next cycle's savings (plain-savings groups; a shares group buys shares again). */
+  readonly reinvestAllowed: boolean;
 }
 
 /** Works out the share-out as of a date, from the books and the rules in force that day. */
@@ -163,6 +165,7 @@ export function previewShareOut(ctx: CallContext, associationId: string, cycleId
     owedToLeavers: owedToLeavers.map((m) => ({ memberId: m.memberId, fullName: m.fullName, owed: toMoney(m.owed) })),
     loansOwed: [...owed].map(([memberId, o]) => ({ memberId, fullName: names.get(memberId) ?? '', owed: toMoney(o.total) })),
     shortfall: toMoney(shortfall),
+    reinvestAllowed: basis !== 'shares',
     savingsWithoutShares: basis === 'shares' ? staying.filter((m) => weightOf(m.id) === 0n && (savings.get(m.id) ?? 0n) !== 0n).map((m) => m.fullName) : [],
   };
 }

@@ -123,7 +123,7 @@ export function postShareOut(ctx: CallContext, input: ShareOutInput): PostedShar
     const field = `reinvest.${i}.amount`;
     const member = preview.members.find((m) => m.memberId === r.memberId);
     if (!member) throw new LedgerError('member-not-found', {}, `reinvest.${i}.memberId`);
-    if (preview.basis === 'shares') throw new LedgerError('share-out-reinvest-shares', {}, field);
+    if (!preview.reinvestAllowed) throw new LedgerError('share-out-reinvest-shares', {}, field);
     if (reinvested.has(r.memberId)) throw new LedgerError('member-listed-twice', { name: member.fullName }, `reinvest.${i}.memberId`);
     const amount = BigInt(amountAt(ctx, r.amount, association.currency, field, { allowZero: true }));
     if (amount > BigInt(member.payout)) {

@@ -8,7 +8,7 @@ import type { AssociationView, MemberView } from '../../../electron/server/contr
 import { Dialog } from '../components/Dialog';
 import { DateField, FormError, TextField } from '../components/fields';
 import { useCommand, useQuery } from '../hooks';
-import { money } from '../format';
+import { isIsoDate, money } from '../format';
 
 interface MemberExitFormProps {
   readonly association: AssociationView;
@@ -23,10 +23,11 @@ export function MemberExitForm({ association, member, onClose, onSaved }: Member
   const [exitedOn, setExitedOn] = useState('');
   const [reason, setReason] = useState('');
   const [later, setLater] = useState(false);
-  const dated = /^\d{4}-\d{2}-\d{2}$/.test(exitedOn);
-  const { data: takes } = useQuery('member-exit-preview', dated ? { associationId: association.id, memberId: member.id, exitedOn } : null, [association.id, member.id, exitedOn]);
+  const dated = isIsoDate(exitedOn);
+  const { data: preview } = useQuery('member-exit-preview', dated ? { associationId: association.id, memberId: member.id, exitedOn } : null, [association.id, member.id, exitedOn]);
+  // Only what the day on screen gives.
+  const takes = preview?.exitedOn === exitedOn ? preview : null;
   const m = (minor: string) => money(minor, association.currency);
-  const part = takes ? BigInt(takes.profitPart) : 0n;
   async function save() {
     const saved = await command.run('member-exit', { associationId: association.id, memberId: member.id, exitedOn, reason, settle: !later });
     if (saved) onSaved(saved);
@@ -44,12 +45,9 @@ export function MemberExitForm({ association, member, onClose, onSaved }: Member
         <DateField legend={t('members.exitDate')} name="exitedOn" value={exitedOn} onChange={setExitedOn} error={command.fieldErrors.exitedOn} required autoFocus />
         <TextField label={t('members.exitReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required maxLength={300} />
         {takes ? (
-          <p className="notice" data-testid="exit-takes">
-            {t('members.exitTakes', { name: member.fullName, savings: m(takes.savings) })}
-            {part !== 0n ? `; ${part > 0n
-              ? t('members.exitProfitPart', { cycle: takes.cycleName, amount: m(takes.profitPart) })
-              : t('members.exitLossPart', { cycle: takes.cycleName, amount: m((-part).toString()) })}` : ''}
-            {later ? '' : `. ${t('members.exitTotal', { total: m(takes.total) })}`}
+          <p className="notice" data-testid="exit-takes" role="status">
+            {t(`members.exitTakes.${takes.partKind}`, { name: member.fullName, savings: m(takes.savings), cycle: takes.cycleName ?? '', amount: m(takes.partSize) })}
+            {later ? null : ` ${t('members.exitTotal', { total: m(takes.total) })}`}
           </p>
         ) : null}
         <label className="choice__option">

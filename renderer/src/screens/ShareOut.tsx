@@ -8,8 +8,9 @@ import type { AssociationView, CycleOutput, MemberPayment, PostedShareOut, Share
 import { ChoiceField, DateField, FormError, TextField } from '../components/fields';
 import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { useCommand, useQuery } from '../hooks';
-import { date as showDate, money, today } from '../format';
-import { NOBODY_PAYING, payingInput, ShareOutPaying, type Paying } from './ShareOutPaying';
+import { date as showDate, isIsoDate, money, percent, today } from '../format';
+import { ShareOutPaying } from './ShareOutPaying';
+import { NOBODY_PAYING, payingInput, type Paying } from '../share-out-paying';
 import { ExportButtons } from '../components/ExportButtons';
 
 interface Props {
@@ -35,8 +36,10 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
   const closed = cycle.status === 'closed';
   const { data: earlier } = useQuery('share-out-get', closed ? { associationId: association.id, cycleId: cycle.id } : null, [association.id, cycle.id]);
   const posted = justPosted ?? earlier ?? null;
-  const valid = !closed && /^\d{4}-\d{2}-\d{2}$/.test(day);
-  const { data: draft, error } = useQuery('share-out-preview', valid ? { associationId: association.id, cycleId: cycle.id, date: day } : null, [association.id, cycle.id, day]);
+  const valid = !closed && isIsoDate(day);
+  const { data: lastDraft, error } = useQuery('share-out-preview', valid ? { associationId: association.id, cycleId: cycle.id, date: day } : null, [association.id, cycle.id, day]);
+  // Only the draft of the day on screen: a refused or unfinished date shows no figures of another day.
+  const draft = lastDraft && lastDraft.date === day && !error ? lastDraft : null;
   const m = (minor: string) => money(minor, association.currency);
   const { data: register } = useQuery('member-list', closed ? null : { associationId: association.id, status: 'active' }, [association.id, closed]);
   const phones = new Map((register ?? []).map((x) => [x.id, x.phone]));
@@ -70,7 +73,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
           <DateField legend={t('shareOut.date')} name="date" value={day} onChange={setDay} error={command.fieldErrors.date} required />
         </>
       )}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <FormError message={error ?? null} />
       {shown ? <ShareOutTables association={association} preview={shown} payments={posted?.payments} /> : null}
       {shown && !posted && shown.loansOwed.length > 0 ? (
         <p className="notice" data-testid="loans-owed">
@@ -102,7 +105,7 @@ export function ShareOut({ association, cycle, userId, canPost, onBack }: Props)
           />
           <ShareOutPaying draft={draft} phones={phones} value={paying} onChange={setPaying} money={m} fieldErrors={command.fieldErrors} />
           <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
-          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', 'payments.*', 'reinvest.*', 'confirmation', 'confirmation.*'])} />
+          <FormError message={command.errorOutside(['date', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', 'paidFrom', ...payingInput(paying, draft.members).shownFields, 'confirmation', 'confirmation.*'])} />
           <div className="actions actions--start">
             <button type="button" className="button" onClick={() => void post()} disabled={command.busy}>{t('shareOut.post')}</button>
           </div>
@@ -190,7 +193,7 @@ function ShareOutTables({ association, preview, payments }: { readonly associati
               <tr key={label}><th scope="row">{label}</th><td className="num">{value}</td></tr>
             ))}
             <tr className="total"><th scope="row">{t('shareOut.pool')}</th><td className="num" data-testid="share-out-pool">{m(w.pool)}</td></tr>
-            <tr><th scope="row">{t('shareOut.reserve', { percent: preview.rules.reservePercent })}</th><td className="num">− {m(preview.reserve)}</td></tr>
+            <tr><th scope="row">{t('shareOut.reserve', { percent: percent(preview.rules.reservePercent) })}</th><td className="num">− {m(preview.reserve)}</td></tr>
             <tr><th scope="row">{t('shareOut.remainder', { unit: m(preview.rules.roundingUnit) })}</th><td className="num" data-testid="share-out-remainder">− {m(preview.remainder)}</td></tr>
             <tr><th scope="row">{t('shareOut.socialFundKept')}</th><td className="num">{w.socialFundShared ? '—' : m(w.socialFund)}</td></tr>
             <tr><th scope="row">{t('shareOut.cashAvailable')}</th><td className="num">{m(w.cash.available)}</td></tr>

@@ -5,27 +5,7 @@
 
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod, ShareOutPreview } from '../../../electron/server/contract';
-
-export interface Paying {
-  /** What each member leaves in, as typed. */
-  readonly leave: Readonly<Record<string, string>>;
-  readonly how: Readonly<Record<string, { readonly method: PaymentMethod; readonly phone: string }>>;
-}
-
-export const NOBODY_PAYING: Paying = { leave: {}, how: {} };
-
-/** The share-out command's reinvest and payments lists, and where each member's line is in them (for errors). */
-export function payingInput(paying: Paying, members: ShareOutPreview['members']) {
-  const reinvest = members.filter((p) => (paying.leave[p.memberId] ?? '').trim() !== '').map((p) => ({ memberId: p.memberId, amount: paying.leave[p.memberId]! }));
-  const payments = members.filter((p) => paying.how[p.memberId]?.method === 'mobile_money')
-    .map((p) => ({ memberId: p.memberId, method: 'mobile_money' as const, phone: paying.how[p.memberId]!.phone.trim() || undefined }));
-  return {
-    reinvest,
-    payments,
-    leaveIndex: (memberId: string) => reinvest.findIndex((r) => r.memberId === memberId),
-    payIndex: (memberId: string) => payments.findIndex((r) => r.memberId === memberId),
-  };
-}
+import { payingInput, type Paying } from '../share-out-paying';
 
 interface Props {
   readonly draft: ShareOutPreview;
@@ -38,9 +18,8 @@ interface Props {
 
 export function ShareOutPaying({ draft, phones, value, onChange, money, fieldErrors }: Props) {
   const { t } = useTranslation();
-  const canLeave = draft.basis !== 'shares';
-  const { leaveIndex, payIndex } = payingInput(value, draft.members);
-  const paid = draft.members.filter((p) => p.payout !== '0');
+  const canLeave = draft.reinvestAllowed;
+  const { paid, leaveIndex, payIndex } = payingInput(value, draft.members);
   const setHow = (memberId: string, method: PaymentMethod, phone: string) => onChange({ ...value, how: { ...value.how, [memberId]: { method, phone } } });
   return (
     <div className="table-wrap">
