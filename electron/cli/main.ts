@@ -24,8 +24,7 @@ import { messageIn } from '../server/messages/render';
 import type { Actor } from '../server/context';
 import type { ErrorResult, Result } from '../server/errors';
 import { keepSession } from '../server/session-keeper';
-import { exportStatement, verifyStatementFile } from '../server/statements/export';
-import type { StatementFormat, StatementKind } from '../server/statements/model';
+import { runAsyncCommand } from '../server/async-commands';
 import { NoPinError, readConfirmPin, readNewPin, readPin } from './pin-prompt';
 import { resolveReferences, secretInArguments, secretsUsed, type Secrets } from './references';
 
@@ -128,6 +127,7 @@ function describeErrors(error: ErrorResult, locale: UiLocale, step?: number): st
 
 function listHandlers(): string {
   return Object.entries(allHandlers)
+    .filter(([, def]) => !(def as { internal?: boolean }).internal)
     .map(([name, def]) => {
       const schema = z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }) as {
         properties?: Record<string, { type?: string; enum?: unknown[] }>;
@@ -225,20 +225,22 @@ async function statementCommand(command: 'statement-export' | 'statement-verify'
   try {
     const d = door(server, options);
     await signIn(d, options, pins);
-    const result = command === 'statement-export'
-      ? await exportStatement(server, d.actor(), {
-        associationId: options.association, kind: target as StatementKind, asOf: o['as-of']!, format: o.format as StatementFormat, file: resolve(o.out!),
-        ...(o.from ? { from: o.from } : {}), ...(o.member ? { memberId: o.member } : {}), ...(o.account ? { account: o.account as 'box' | 'bank' } : {}),
+    // The same command the app's worker runs.
+    const result = await runAsyncCommand(server, command, command === 'statement-export'
+      ? {
+        associationId: options.association, kind: target, asOf: o['as-of'], format: o.format, file: resolve(o.out!),
+        ...(o.from ? { from: o.from } : {}), ...(o.member ? { memberId: o.member } : {}), ...(o.account ? { account: o.account } : {}),
         ...(o.grant ? { grantId: o.grant } : {}), ...(o.cycle ? { cycleId: o.cycle } : {}), ...(o.meeting ? { meetingId: o.meeting } : {}), ...(o.loan ? { loanId: o.loan } : {}),
-      })
-      : await verifyStatementFile(server, d.actor(), options.association, resolve(target));
+      }
+      : { associationId: options.association, file: resolve(target) }, d.actor());
     if (!result.ok) {
       process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
       return 1;
     }
     process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
     // A statement that does not match the books is a finding, not a success.
-    return 'verdict' in result.value && result.value.verdict !== 'matches' ? 3 : 0;
+    const value = result.value as { verdict?: string };
+    return value.verdict !== undefined && value.verdict !== 'matches' ? 3 : 0;
   } finally {
     server.close();
   }

@@ -26,6 +26,12 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   /** A read that is still worth recording (e.g. copying the books to a USB stick). */
   readonly logged?: boolean;
   /**
+   * Called only by the server's own file commands (async-commands.ts), through
+   * `callInternal`: no page, command line or script reaches it (recording a statement
+   * handed out must follow writing it, never be claimed).
+   */
+  readonly internal?: boolean;
+  /**
    * The input field holding the day the event happened, when it is not `date`: no
    * write may record an event after today (the one rule, checked here for every write).
    */
@@ -86,17 +92,17 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 export interface Registry<M extends HandlerMap> {
   readonly handlers: M;
   call<N extends keyof M & string>(name: N, rawInput: unknown, actor: Actor): Result<ReturnType<M[N]['run']>>;
+  /** The same door for the server's own file commands: the only way to an `internal` handler. */
+  callInternal<N extends keyof M & string>(name: N, rawInput: unknown, actor: Actor): Result<ReturnType<M[N]['run']>>;
 }
 
 export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDeps): Registry<M> {
   const logChange = (ctx: CallContext, name: string, input: unknown, target: AuditTarget, outcome: string) =>
     recordChange(deps, authorOf(ctx), { associationId: target.associationId, command: name, input, targetId: target.targetId, outcome });
 
-  return {
-    handlers,
-    call(name, rawInput, actor) {
+  const run = (name: string, rawInput: unknown, actor: Actor, internal: boolean): Result<never> => {
       const def = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-      if (!def) return failure(new LedgerError('handler-unknown', { name }));
+      if (!def || (def.internal && !internal)) return failure(new LedgerError('handler-unknown', { name }));
       try {
         const user = authenticate(deps, def.access, actor);
         const ctx: CallContext = { ...deps, actor, user, actorName: user?.name ?? 'unknown' };
@@ -110,7 +116,7 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
             deps.ledger.sqlite.transaction(() => logChange(ctx, name, input, target, 'done')).immediate();
             committed(deps);
           }
-          return { ok: true, value };
+          return { ok: true, value: value as never };
         }
         let refusal: RefusalAfterCommit | null = null;
         let target: AuditTarget | null = null;
@@ -136,12 +142,16 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         // Nested in a caller's own transaction (a test that holds one open), nothing is committed yet.
         if (!deps.ledger.sqlite.inTransaction) committed(deps);
         if (refusal) return failure(refusal);
-        return { ok: true, value };
+        return { ok: true, value: value as never };
       } catch (err) {
         deps.sealer.rolledBack();
         return failure(err);
       }
-    },
+  };
+  return {
+    handlers,
+    call: (name, rawInput, actor) => run(name, rawInput, actor, false),
+    callInternal: (name, rawInput, actor) => run(name, rawInput, actor, true),
   };
 }
 

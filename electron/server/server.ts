@@ -253,6 +253,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     get ledger() {
       return deps.ledger;
     },
+    callInternal: (name, input, actor) => registry.callInternal(name, input, actor),
     call(name, input, actor) {
       const result = registry.call(name, input, actor);
       if (!result.ok || !allHandlers[name].effect) return result;

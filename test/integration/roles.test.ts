@@ -143,7 +143,9 @@ afterAll(() => t.cleanup());
 const refusedCodes = ['role-refused', 'sign-in-required', 'session-expired'];
 
 function outcome(name: string, input: object, actor: Actor): 'refused' | 'let through' {
-  const r = t.server.call(name as never, input, actor);
+  // An internal handler (the server's own file commands call it) has the same rules, through its own door.
+  const internal = (allHandlers as Record<string, { internal?: boolean }>)[name]?.internal === true;
+  const r = internal ? t.server.callInternal(name as never, input, actor) : t.server.call(name as never, input, actor);
   return !r.ok && refusedCodes.includes(r.error.code) ? 'refused' : 'let through';
 }
 
@@ -185,6 +187,13 @@ describe('role matrix', () => {
       }
     });
   }
+
+  it('keeps the internal handlers out of reach of every caller: no page, command line or script records a statement handed out', () => {
+    for (const role of ROLES) {
+      const r = t.server.call('statement-export-record', { associationId, ...completeInput('statement-export-record', ownMemberId) }, actors[role]);
+      expect(r.ok ? 'recorded' : r.error.code).toBe('handler-unknown');
+    }
+  });
 
   it('lets an officer read but refuses every write, and nothing changes', () => {
     const before = tableCounts(t);

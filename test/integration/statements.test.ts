@@ -22,6 +22,7 @@ import { rehash, withoutGuards } from '../helpers/tamper';
 import { buildGrantFixture } from '../helpers/grant-fixture';
 import { exportStatement, verifyStatementFile } from '../../electron/server/statements/export';
 import { parseCsv } from '../../electron/server/statements/render/csv';
+import { renderPdf } from '../../electron/server/statements/render/pdf';
 import type { StatementRequest } from '../../electron/server/statements/model';
 
 let t: TestLedger;
@@ -309,6 +310,43 @@ describe('checking a statement against the books', () => {
     // Signed in here, a fingerprint naming the other association is refused before anything is read.
     const forged = t.call('statement-check', { associationId: a, fingerprint: { version: 1, request: { associationId: otherId, kind: 'trial-balance', asOf: '2025-03-31' }, locale: 'en', lastEntry: 0, chainHead: '', contentHash: '0'.repeat(64) } });
     expect(forged.ok ? 'checked' : forged.error.code).toBe('statement-other-association');
+  });
+
+  it('vouches for no PDF the books did not record handing out, and records none on request', async () => {
+    // A PDF made with the real fingerprint but never handed out (as someone could make one, with figures of their own).
+    const statement = t.ok('statement-get', { associationId: a, ...request });
+    const forged = join(dir, 'forged.pdf');
+    writeFileSync(forged, await renderPdf(statement));
+    expect(await verdict(forged)).toMatchObject({ verdict: 'not-on-record' });
+    // Recording a file as handed out is the export's own step: no page, command line or script can claim one.
+    const claim = t.call('statement-export-record', { associationId: a, fingerprint: statement.fingerprint, format: 'pdf', fileName: 'forged.pdf', fileSha256: '0'.repeat(64) });
+    expect(claim.ok ? 'recorded' : claim.error.code).toBe('handler-unknown');
+  });
+
+  it('reads nothing for someone not signed in, and survives files made to exhaust it', async () => {
+    const csv = await exportAs('csv', 'ie-csv');
+    const before = t.session;
+    t.session = undefined;
+    const stranger = await verifyStatementFile(t.server, actor(), a, csv);
+    expect(stranger.ok ? 'checked' : stranger.error.code).toBe('sign-in-required');
+    t.session = before;
+    // An amount written with a huge exponent is text that differs, never a number built in memory.
+    const income = join(csv, 'income.csv');
+    writeFileSync(income, readFileSync(income, 'utf8').replace('4020,Fines,300', '4020,Fines,1e900000000'));
+    expect(await verdict(csv)).toMatchObject({ verdict: 'figures-edited' });
+    // A workbook whose layout claims a million rows is read no further than its limit, and a file too big is not read.
+    const xlsx = await exportAs('xlsx', 'ie.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const particulars = book.getWorksheet('particulars')!;
+    particulars.eachRow((row) => {
+      if (row.getCell(1).value === 'ikimina.tables') row.getCell(2).value = String(row.getCell(2).value).replace(/"rows":\d+/, '"rows":1000000');
+    });
+    await book.xlsx.writeFile(xlsx);
+    expect(await verdict(xlsx)).toMatchObject({ verdict: 'figures-edited' });
+    const huge = join(dir, 'huge.pdf');
+    writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 0x20));
+    expect(await verdict(huge)).toMatchObject({ verdict: 'statement-unreadable' });
   });
 
   it('refuses a file that is not a statement, in words', async () => {

@@ -81,13 +81,17 @@ export async function exportStatement(server: LedgerServer, actor: Actor, input:
   } catch (err) {
     return failure(err);
   }
-  const recorded = server.call('statement-export-record', {
+  const recorded = server.callInternal('statement-export-record', {
     associationId: request.associationId, fingerprint: statement.fingerprint, format, fileName: basename(file), fileSha256: fileHash(written),
     ...(request.memberId ? { memberId: request.memberId } : {}),
   }, actor);
   if (!recorded.ok) {
-    // Not on record, not handed out: the file goes too.
-    rmSync(file, { recursive: true, force: true });
+    // Not on record, not handed out: the file goes too (if it cannot be removed now, the refusal still stands).
+    try {
+      rmSync(file, { recursive: true, force: true });
+    } catch (err) {
+      console.error('[ikimina] a statement not recorded could not be removed:', (err as Error).message);
+    }
     return recorded;
   }
   return { ok: true, value: { file, fingerprint: statement.fingerprint, short: shortFingerprint(statement.fingerprint) } };
@@ -100,11 +104,22 @@ interface ReadFile {
   readonly fileSha256: string;
 }
 
+/** No statement is this big (the largest measured is well under 1 MB): a bigger file is not read at all. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_CSV_FILES = 64;
+
+function tooBig(): never {
+  throw new LedgerError('statement-unreadable', {}, 'file');
+}
+
 async function readStatementFile(path: string): Promise<ReadFile> {
   if (existsSync(path) && statSync(path).isDirectory()) {
-    const files = new Map(readdirSync(path).filter((n) => n.endsWith('.csv')).map((n) => [n, readFileSync(join(path, n), 'utf8')]));
+    const names = readdirSync(path).filter((n) => n.endsWith('.csv'));
+    if (names.length > MAX_CSV_FILES || names.reduce((sum, n) => sum + statSync(join(path, n)).size, 0) > MAX_FILE_BYTES) tooBig();
+    const files = new Map(names.map((n) => [n, readFileSync(join(path, n), 'utf8')]));
     return { ...fromCsvFiles(files), fileSha256: fileHash(files) };
   }
+  if (statSync(path).size > MAX_FILE_BYTES) tooBig();
   const bytes = readFileSync(path);
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { fingerprint: fingerprintOfPdf(bytes), tables: null, fileSha256: fileHash(bytes) };
   if (bytes.subarray(0, 2).toString('latin1') === 'PK') return { ...(await readXlsx(bytes)), fileSha256: fileHash(bytes) };
@@ -124,6 +139,10 @@ function fromCsvFiles(files: ReadonlyMap<string, string>): { fingerprint: string
 
 /** Checks a statement file against the books of the association the caller is signed in to. */
 export async function verifyStatementFile(server: LedgerServer, actor: Actor, associationId: string, path: string): Promise<Result<StatementCheck>> {
+  // Who may check, before any file is touched: a reader of this association (statement-check's rule, asked
+  // through the smallest read with the same rule).
+  const allowed = server.call('audit-list', { associationId, limit: 1 }, actor);
+  if (!allowed.ok) return allowed;
   let read: ReadFile;
   try {
     read = await readStatementFile(path);

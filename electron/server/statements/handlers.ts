@@ -51,7 +51,7 @@ const EXPORTS_BEFORE = `SELECT DISTINCT last_entry AS lastEntry, chain_head AS c
 
 /** What a statement file says about the books, checked against them. */
 export interface StatementCheck {
-  readonly verdict: 'matches' | 'figures-edited' | 'file-changed' | 'history-changed' | 'books-changed-since';
+  readonly verdict: 'matches' | 'figures-edited' | 'file-changed' | 'not-on-record' | 'history-changed' | 'books-changed-since';
   /** In the reader's language. */
   readonly message: string;
   readonly asOf: string;
@@ -96,6 +96,8 @@ export function checkStatement(
   if (fileSha256) {
     const handedOut = (prepared(ctx.ledger.sqlite, FILES_HANDED_OUT).all(request.associationId, lastEntry, fingerprint.chainHead, fingerprint.contentHash) as { fileSha256: string }[]).map((r) => r.fileSha256);
     if (handedOut.length > 0 && !handedOut.includes(fileSha256)) return { ...base, verdict: 'file-changed', message: say('file-changed', {}) };
+    // A PDF carries no figures to check: only the books' record of handing it out vouches for its pages.
+    if (handedOut.length === 0 && fileTables === null) return { ...base, verdict: 'not-on-record', message: say('not-on-record', {}) };
   }
   // History up to the last entry the statement saw.
   const head = chainHeadAt(ctx, request.associationId, lastEntry);
@@ -133,6 +135,8 @@ export const statementHandlers = {
 
   'statement-export-record': handler({
     kind: 'write',
+    // Only exportStatement, once the file is written: a claim from a page or a script could vouch for a file never handed out.
+    internal: true,
     access: { roles: READERS, ownMember: 'memberId' },
     summary: 'Record a statement handed out (as a file): its fingerprint, the format and the file’s name',
     input: z.strictObject({

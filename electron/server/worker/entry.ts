@@ -7,6 +7,8 @@ import { pepperFrom } from '../auth/pepper';
 import { LedgerOpenError } from '../../../db/open';
 import type { FromWorker, ToWorker, WorkerOptions } from './protocol';
 import { ASYNC_COMMANDS, isAsyncCommand, runAsyncCommand } from '../async-commands';
+import { failure } from '../registry';
+import type { Result } from '../errors';
 
 const port = parentPort;
 if (!port) throw new Error('The ledger worker must run in a worker thread');
@@ -30,7 +32,9 @@ try {
     ...(options.pepperHex ? { pepper: pepperFrom(Buffer.from(options.pepperHex, 'hex')) } : {}),
     ...(options.headsFile ? { headsFile: options.headsFile } : {}),
   });
-  send({ kind: 'ready', file: options.file, handlers: [...Object.keys(server.handlers), ...ASYNC_COMMANDS] });
+  // The page gets a channel for every command but the server's internal ones.
+  const open = Object.entries(server.handlers).filter(([, def]) => !def.internal).map(([name]) => name);
+  send({ kind: 'ready', file: options.file, handlers: [...open, ...ASYNC_COMMANDS] });
   // The newest entries were checked on opening; the whole file now, in the background
   // (calls wait while it runs, the window does not), then a daily backup, checked at
   // start and every hour while the app is open.
@@ -51,9 +55,15 @@ try {
     }
     // One call at a time, in order: a command that writes a file finishes before the next call starts.
     queue = queue.then(async () => {
-      const result = isAsyncCommand(message.name)
-        ? await runAsyncCommand(server, message.name, message.input, message.actor)
-        : server.call(message.name as never, message.input, message.actor);
+      let result: Result<unknown>;
+      try {
+        result = isAsyncCommand(message.name)
+          ? await runAsyncCommand(server, message.name, message.input, message.actor)
+          : server.call(message.name as never, message.input, message.actor);
+      } catch (err) {
+        // Whatever went wrong answers this call; it never stops the calls after it.
+        result = failure(err);
+      }
       send({ kind: 'result', id: message.id, result });
     });
   });

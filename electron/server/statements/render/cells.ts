@@ -23,10 +23,19 @@ export function plainCell(kind: ColumnKind, value: Cell, code: CurrencyCode): st
   return value;
 }
 
+/**
+ * An amount as a file writes it, back to minor units. Only an ordinary amount is read
+ * as one: anything else ("1e900000000", text) stays as it is and so differs from the
+ * books, never taken as a number (a huge exponent would not even fit in memory).
+ */
+function minorFrom(text: string, code: CurrencyCode): Cell {
+  return /^-?\d{1,15}(\.\d{1,4})?$/.test(text) ? decimal(text).times(decimal(10).pow(currency(code).exponent)).toFixed(0) : text;
+}
+
 /** A plain CSV value back to the raw value. */
 export function fromPlain(kind: ColumnKind, text: string, code: CurrencyCode): Cell {
   if (text === '') return null;
-  if (kind === 'money') return decimal(text).times(decimal(10).pow(currency(code).exponent)).toFixed(0);
+  if (kind === 'money') return minorFrom(text, code);
   return text;
 }
 
@@ -42,7 +51,7 @@ export function sheetValue(kind: ColumnKind, value: Cell, code: CurrencyCode): s
 /** A spreadsheet cell's value back to the raw value. */
 export function fromSheet(kind: ColumnKind, value: unknown, code: CurrencyCode): Cell {
   if (value === null || value === undefined || value === '') return null;
-  if (kind === 'money') return decimal(String(value)).times(decimal(10).pow(currency(code).exponent)).toFixed(0);
+  if (kind === 'money') return minorFrom(String(value), code);
   if (kind === 'date') return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   if (typeof value === 'object' && value !== null && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   return String(value);

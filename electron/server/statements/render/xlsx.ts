@@ -10,6 +10,22 @@ import { tableLayout, type RawTable, type Statement, type TableLayout } from '..
 import { fromSheet, moneyFormat, sheetValue } from './cells';
 
 const PARTICULARS = 'particulars';
+/** The most a statement's table holds: a layout that claims more is not read past it. */
+const MAX_ROWS = 100_000;
+const MAX_COLUMNS = 16;
+/** A workbook whose files would unpack to more than this is refused before it is opened (a zip bomb). */
+const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+
+/** The size a zip's entries say they unpack to, from its central directory (a ZIP64 entry counts as too big). */
+function unzippedSize(bytes: Buffer): number {
+  let total = 0;
+  for (let at = bytes.indexOf(CENTRAL_ENTRY); at >= 0 && at + 28 <= bytes.length; at = bytes.indexOf(CENTRAL_ENTRY, at + 4)) {
+    const size = bytes.readUInt32LE(at + 24);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+  }
+  return total;
+}
+const CENTRAL_ENTRY = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const MACHINE = { fingerprint: 'ikimina.fingerprint', tables: 'ikimina.tables', currency: 'ikimina.currency' } as const;
 
 export async function renderXlsx(statement: Statement): Promise<Buffer> {
@@ -19,7 +35,6 @@ export async function renderXlsx(statement: Statement): Promise<Buffer> {
   book.creator = 'Ikimina';
   book.title = statement.title;
   book.subject = statement.period;
-  book.keywords = `ikimina-fingerprint:${JSON.stringify(statement.fingerprint)}`;
   book.created = new Date(statement.printedAt);
 
   const particulars = book.addWorksheet(PARTICULARS);
@@ -61,6 +76,7 @@ export async function renderXlsx(statement: Statement): Promise<Buffer> {
 
 /** The fingerprint text and the raw tables of an exported workbook. */
 export async function readXlsx(bytes: Buffer): Promise<{ fingerprint: string | null; tables: RawTable[] }> {
+  if (unzippedSize(bytes) > MAX_UNZIPPED_BYTES) throw new Error('the workbook unpacks to too much');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const particulars = book.getWorksheet(PARTICULARS);
@@ -76,11 +92,14 @@ export async function readXlsx(bytes: Buffer): Promise<{ fingerprint: string | n
     fingerprint,
     tables: layout.map((t) => {
       const sheet = book.getWorksheet(t.key);
+      // As many rows and columns as the layout says, and no more: a sheet padded with empty rows is not read to its end.
+      const kinds = t.kinds.slice(0, MAX_COLUMNS);
+      const count = Math.min(Math.max(0, Math.trunc(Number(t.rows) || 0)), MAX_ROWS) + (t.total ? 1 : 0);
       const raw: (string | null)[][] = [];
-      sheet?.eachRow({ includeEmpty: true }, (row, n) => {
-        if (n === 1) return;
-        raw.push(t.kinds.map((kind, i) => fromSheet(kind, row.getCell(i + 1).value, code)));
-      });
+      for (let n = 2; sheet && n < count + 2; n++) {
+        const row = sheet.getRow(n);
+        raw.push(kinds.map((kind, i) => fromSheet(kind, row.getCell(i + 1).value, code)));
+      }
       return t.total ? { key: t.key, rows: raw.slice(0, -1), total: raw.at(-1) ?? [] } : { key: t.key, rows: raw };
     }),
   };
