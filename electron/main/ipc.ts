@@ -21,8 +21,13 @@ export interface ShellRelay {
   chooseStatementToCheck(): Promise<ChosenPath | null>;
 }
 
-/** A name the page suggests for a file: letters, digits, spaces, dots and dashes only (never a path). */
-const SUGGESTED_NAME = /^[\p{L}\p{N} ._-]{1,80}$/u;
+/** A name the page suggests for a file, made plain: letters, digits, spaces, dots and dashes only, never a path or a hidden name. */
+export function plainFileName(suggested: unknown): string {
+  const name = typeof suggested === 'string'
+    ? suggested.replace(/[^\p{L}\p{N} ._-]/gu, ' ').replace(/\s+/g, ' ').replace(/^[ .]+/, '').trim().slice(0, 80)
+    : '';
+  return name || 'statement';
+}
 
 export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], relay: ShellRelay): void {
   let locale: UiLocale = 'rw';
@@ -63,8 +68,7 @@ export function registerIpc(ipcMain: IpcMain, handlerNames: readonly string[], r
   ipcMain.handle(APP_CHANNELS.chooseStatementFile, (event, format: unknown, suggestedName: unknown) => {
     trusted(event);
     if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv') return null;
-    const name = typeof suggestedName === 'string' && SUGGESTED_NAME.test(suggestedName) && !suggestedName.startsWith('.') ? suggestedName : 'statement';
-    return relay.chooseStatementFile(format, name);
+    return relay.chooseStatementFile(format, plainFileName(suggestedName));
   });
   ipcMain.handle(APP_CHANNELS.chooseStatementToCheck, (event) => {
     trusted(event);

@@ -51,11 +51,6 @@ export interface AuditTarget {
 }
 
 /**
- * Thrown by a write handler to refuse the call while keeping what it wrote (a wrong
- * PIN must still count as an attempt): the transaction commits, the change log
- * records the refusal, and the caller gets the error.
- */
-/**
  * A refusal that still leaves a trace: the command's own writes are undone, then what
  * the refusal must keep (a wrong PIN counted against its holder) is written and the
  * refusal is logged, in the same transaction.

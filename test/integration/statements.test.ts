@@ -218,11 +218,11 @@ describe('exports', () => {
   it('writes nothing, and records nothing, where it cannot write', async () => {
     const before = tableCounts(t);
     const r = await exportStatement(t.server, actor(), { ...request, associationId: a, format: 'pdf', file: join(dir, 'no-such-folder', 'p.pdf') });
-    expect(r.ok ? 'written' : [r.error.code, r.error.field, r.error.message]).toEqual(['statement-file-unwritable', 'file', 'The file could not be written there: the folder does not exist. Nothing was written; choose another place.']);
+    expect(r.ok ? 'written' : [r.error.code, r.error.field, r.error.message]).toEqual(['statement-file-folder-missing', 'file', 'The file could not be written there: the folder does not exist. Nothing was written; choose another place.']);
     const taken = join(dir, 'taken');
     writeFileSync(taken, 'x');
     const csv = await exportStatement(t.server, actor(), { ...request, associationId: a, format: 'csv', file: taken });
-    expect(csv.ok ? 'written' : csv.error.code).toBe('statement-file-unwritable');
+    expect(csv.ok ? 'written' : csv.error.code).toBe('statement-file-name-taken');
     expect(readdirSync(dir)).toEqual(['taken']);
     expect({ ...tableCounts(t), change_log: 0 }).toEqual({ ...before, change_log: 0 });
   });

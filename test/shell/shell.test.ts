@@ -13,7 +13,7 @@ vi.mock('electron', () => ({ ...electronStandIn, default: electronStandIn }));
 
 const { createMainWindow, mainWindowOptions } = await import('../../electron/main/window');
 const { hardenSession, hardenWebContents } = await import('../../electron/main/security');
-const { registerIpc } = await import('../../electron/main/ipc');
+const { plainFileName, registerIpc } = await import('../../electron/main/ipc');
 const { resolveInside, START_URL, CONTENT_SECURITY_POLICY } = await import('../../electron/main/app-protocol');
 
 const OUR_PAGE = { senderFrame: { url: START_URL } };
@@ -116,13 +116,17 @@ describe('IPC', () => {
   });
 
   it('asks where to save a statement only with a plain suggested name, never a path from the page', async () => {
+    expect(plainFileName('Grant-use statement Huye District (HUYE/AGR/2025/014) 2026-03-01')).toBe('Grant-use statement Huye District HUYE AGR 2025 014 2026-03-01');
+    expect(plainFileName('..')).toBe('statement');
+    expect(plainFileName(42)).toBe('statement');
     const chooseStatementFile = vi.fn(async () => null);
     registerIpc(ipcMain as never, [], { call: vi.fn(), ledgerInfo: vi.fn(), openAnother: vi.fn(), chooseBackupFolder: vi.fn(), chooseBackupFile: vi.fn(), chooseStatementFile, chooseStatementToCheck: vi.fn() });
     const ask = ipcMain.handlers.get('app:choose-statement-file')!;
     await ask(OUR_PAGE, 'pdf', 'Trial balance 2025-03-31');
     await ask(OUR_PAGE, 'xlsx', '../../etc/passwd');
     await ask(OUR_PAGE, 'csv', '.hidden');
-    expect(chooseStatementFile.mock.calls).toEqual([['pdf', 'Trial balance 2025-03-31'], ['xlsx', 'statement'], ['csv', 'statement']]);
+    // Made plain, never a path or a hidden name.
+    expect(chooseStatementFile.mock.calls).toEqual([['pdf', 'Trial balance 2025-03-31'], ['xlsx', 'etc passwd'], ['csv', 'hidden']]);
     expect(await ask(OUR_PAGE, 'exe', 'x')).toBeNull();
     expect(chooseStatementFile).toHaveBeenCalledTimes(3);
   });

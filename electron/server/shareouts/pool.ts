@@ -14,8 +14,8 @@
 // group; their costs and sales stay out of the pool).
 //
 // The cash that can pay it: the box and the bank, less the grants' unspent money, the
-// social fund kept and the savings owed to members who left, plus the loans the rules take from members' parts. A pool
-// larger than that is stated as a shortfall, never hidden.
+// social fund kept and the savings owed to members who left. Payouts (parts less the
+// loans taken from them) larger than that are stated as a shortfall, never hidden.
 
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';

@@ -255,8 +255,7 @@ export function postedShareOut(ctx: CallContext, associationId: string, cycleId:
   const row = shareOutOfCycle(ctx.ledger).get({ associationId, cycleId });
   if (!row) return null;
   const stored = JSON.parse(row.resultJson) as Omit<PostedShareOut, 'id' | 'entryId' | 'confirmedBy'>;
-  // Share-outs posted before payments were recorded read as paid in cash.
-  return { ...stored, payments: stored.payments ?? [], owedToLeavers: stored.owedToLeavers ?? [], id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
+  return { ...stored, id: row.id, entryId: row.entryId, confirmedBy: row.confirmedBy };
 }
 
 /**

@@ -36,7 +36,7 @@ function writeWhole(target: string, content: Buffer | Map<string, string>): void
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`);
   try {
     if (content instanceof Map) {
-      if (existsSync(target)) throw new LedgerError('statement-file-unwritable', { reason: 'a folder or file of that name is already there' }, 'file');
+      if (existsSync(target)) throw new LedgerError('statement-file-name-taken', {}, 'file');
       mkdirSync(temporary);
       for (const [name, text] of content) writeFileSync(join(temporary, name), text, { encoding: 'utf8', flush: true });
     } else {
@@ -47,11 +47,14 @@ function writeWhole(target: string, content: Buffer | Map<string, string>): void
     rmSync(temporary, { recursive: true, force: true });
     if (err instanceof LedgerError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const reasons: Record<string, string> = {
-      ENOENT: 'the folder does not exist', EACCES: 'not allowed to write there', EPERM: 'not allowed to write there',
-      ENOSPC: 'the disk is full', EROFS: 'the disk is read-only', EISDIR: 'a folder of that name is already there',
+    // Each cause in the reader's words (a message of its own); anything else names the system's code.
+    const causes: Record<string, string> = {
+      ENOENT: 'statement-file-folder-missing', EACCES: 'statement-file-not-allowed', EPERM: 'statement-file-not-allowed',
+      ENOSPC: 'statement-file-disk-full', EROFS: 'statement-file-read-only', EISDIR: 'statement-file-name-taken',
     };
-    throw new LedgerError('statement-file-unwritable', { reason: reasons[code] ?? code }, 'file');
+    const cause = causes[code];
+    if (cause) throw new LedgerError(cause, {}, 'file');
+    throw new LedgerError('statement-file-unwritable', { reason: code }, 'file');
   }
 }
 

@@ -16,16 +16,18 @@ const FORMATS = [['pdf', 'statements.pdf'], ['xlsx', 'statements.xlsx'], ['csv',
 export function ExportButtons({ request, suggestedName, disabled }: { readonly request: StatementRequest; readonly suggestedName: string; readonly disabled?: boolean }) {
   const { t } = useTranslation();
   const command = useCommand();
-  const [saved, setSaved] = useState<{ label: string; short: string } | null>(null);
+  const [saved, setSaved] = useState<{ label: string; short: string; of: string } | null>(null);
+  // The notice belongs to the statement it saved: another choice on screen hides it.
+  const asked = JSON.stringify(request);
+  const shownSaved = saved?.of === asked ? saved : null;
 
   async function save(format: 'pdf' | 'xlsx' | 'csv') {
     setSaved(null);
-    // Only letters, digits, spaces, dots and dashes: the main process refuses anything else in a suggested name.
-    const name = suggestedName.replace(/[^\p{L}\p{N} ._-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'statement';
-    const chosen = await ledger.chooseStatementFile(format, name);
+    // The main process makes the name plain (no path, no odd characters).
+    const chosen = await ledger.chooseStatementFile(format, suggestedName);
     if (!chosen) return;
     const done = await command.run('statement-export', { ...request, format, file: chosen.token });
-    if (done) setSaved({ label: chosen.label, short: done.short });
+    if (done) setSaved({ label: chosen.label, short: done.short, of: asked });
   }
 
   return (
@@ -37,7 +39,7 @@ export function ExportButtons({ request, suggestedName, disabled }: { readonly r
           </button>
         ))}
       </div>
-      {saved ? <p className="notice" role="status" data-testid="statement-saved">{t('statements.saved', { file: saved.label, fingerprint: saved.short })}</p> : null}
+      {shownSaved ? <p className="notice" role="status" data-testid="statement-saved">{t('statements.saved', { file: shownSaved.label, fingerprint: shownSaved.short })}</p> : null}
       <FormError message={command.errorOutside([])} />
     </div>
   );

@@ -1,5 +1,5 @@
 // What the cycle opened with, brought forward from the one before (its share-out):
-// shown above the meetings while the cycle is young, so the treasurer sees the money
+// folded above the meetings, so the treasurer sees the money
 // the group starts with — the social fund, the group fund (reserve and remainder),
 // the savings members left in, and debts carried.
 
@@ -30,11 +30,11 @@ export function CycleOpening({ association, cycle }: { readonly association: Ass
             <td className="num">{m(opening.savings)}</td>
           </tr>
           {opening.savingsByMember.map((s) => (
-            <tr key={s.memberId} className="sub"><td>{s.fullName}</td><td className="num">{m(s.amount)}</td></tr>
+            <tr key={s.memberId} className="sub"><th scope="row">{s.fullName}</th><td className="num">{m(s.amount)}</td></tr>
           ))}
           {opening.debts.length > 0 ? <tr><th scope="row" colSpan={2}>{t('cycle.openingDebts')}</th></tr> : null}
           {opening.debts.map((d) => (
-            <tr key={d.memberId} className="sub"><td>{d.fullName}</td><td className="num late">{m(d.owed)}</td></tr>
+            <tr key={d.memberId} className="sub"><th scope="row">{d.fullName}</th><td className="num late">{m(d.owed)}</td></tr>
           ))}
         </tbody>
       </table>

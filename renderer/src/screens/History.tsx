@@ -30,6 +30,7 @@ export function History({ association }: { readonly association: AssociationView
     },
     [association.id, actor, command, from, to],
   );
+  const until = valid(to) ? to : today();
   // Every command the history records has a name in the server's catalogue (a test checks it).
   const commands = Object.keys(serverCatalog).filter((k) => k.startsWith('command.')).map((k) => k.slice('command.'.length));
   return (
@@ -79,7 +80,7 @@ export function History({ association }: { readonly association: AssociationView
           <p className="muted">{t('history.count', { count: data.total })}</p>
         </>
       ) : null}
-      <ExportButtons request={{ associationId: association.id, kind: 'history', ...(valid(from) ? { from } : {}), asOf: valid(to) ? to : today() }} suggestedName={`${t('history.title')} ${valid(to) ? to : today()}`} />
+      <ExportButtons request={{ associationId: association.id, kind: 'history', ...(valid(from) ? { from } : {}), asOf: until }} suggestedName={`${t('history.title')} ${until}`} />
     </section>
   );
 }

@@ -124,7 +124,7 @@ export function GrantStatement({ association, grantId, onOpenAnimal, onBack }: P
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
-      <ExportButtons request={{ associationId: association.id, kind: 'grant-use', grantId, asOf }} suggestedName={`${t('grant.statementTitle')} ${s.grant.label} ${asOf}`} />
+      <ExportButtons request={{ associationId: association.id, kind: 'grant-use', grantId, asOf }} suggestedName={`${t('grant.statementTitle')} ${s.grant.label} ${asOf}`} disabled={!valid} />
     </section>
   );
 }
