@@ -407,6 +407,8 @@ export const administrators = sqliteTable('administrators', {
   lockedUntil: text('locked_until'),
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
+  /** Null for the laptop's administrator; 'coordinator' for a programme coordinator, who imports groups' books and reads them. */
+  role: text('role', { enum: ['coordinator'] }),
 });
 
 export const GRANT_PURPOSES = ['livestock', 'loan_capital', 'equipment', 'training', 'general'] as const;
@@ -649,3 +651,91 @@ export const statementExports = sqliteTable(
   },
   (t) => [index('statement_exports_association').on(t.associationId, t.lastEntry)],
 );
+
+// The ledger exchange (electron/server/exchange): the coordinator's side. Tables of
+// the laptop, not of an association (integrity/scope.ts LAPTOP_TABLES): an imported
+// association's own rows stay exactly as its treasurer's laptop signed them.
+
+/** Each imported association: where its books came from, and the heads the last file reached. */
+export const exchangeSources = sqliteTable('exchange_sources', {
+  associationId: text('association_id').primaryKey(),
+  /** The exporting laptop's Ed25519 public key (SPKI, base64) and its short fingerprint. */
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  installationId: text('installation_id').notNull(),
+  exportedAt: text('exported_at').notNull(),
+  contentHash: text('content_hash').notNull(),
+  journalSeq: integer('journal_seq').notNull(),
+  journalHead: text('journal_head').notNull(),
+  changeSeq: integer('change_seq').notNull(),
+  changeHead: text('change_head').notNull(),
+  /** Per table (JSON): what the secrets left out of the file (PIN hashes, the recovery code's) add to its digest in the seal. */
+  sealDeltasJson: text('seal_deltas_json').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  firstImportedAt: text('first_imported_at').notNull(),
+  lastImportedAt: text('last_imported_at').notNull(),
+});
+
+/** Laptop keys trusted for an association: the first seen, then each accepted with a reason. Append-only. */
+export const exchangeKeys = sqliteTable('exchange_keys', {
+  id: text('id').primaryKey(),
+  associationId: text('association_id').notNull(),
+  publicKey: text('public_key').notNull(),
+  fingerprint: text('fingerprint').notNull(),
+  trustedAt: text('trusted_at').notNull(),
+  trustedBy: text('trusted_by').notNull(),
+  /** Null for the key seen first; the coordinator's reason for a key accepted later. */
+  reason: text('reason'),
+}, (t) => [uniqueIndex('exchange_keys_association_key').on(t.associationId, t.fingerprint)]);
+
+/** One import (of one file, several or a folder), with its report. */
+export const exchangeImports = sqliteTable('exchange_imports', {
+  id: text('id').primaryKey(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  startedBy: text('started_by').notNull(),
+  files: integer('files').notNull(),
+  /** 'running', 'done' or 'cancelled'. */
+  status: text('status').notNull(),
+});
+
+export const EXCHANGE_OUTCOMES = ['imported', 'updated', 'unchanged', 'older', 'refused', 'conflict', 'new-key'] as const;
+
+/** One file of an import: what became of it, and why. Append-only. */
+export const exchangeImportFiles = sqliteTable('exchange_import_files', {
+  id: text('id').primaryKey(),
+  importId: text('import_id').notNull().references(() => exchangeImports.id),
+  position: integer('position').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256'),
+  associationId: text('association_id'),
+  associationName: text('association_name'),
+  outcome: text('outcome', { enum: EXCHANGE_OUTCOMES }).notNull(),
+  /** A message code (server catalogs) and its params (JSON): why it was refused, or what was found. */
+  reasonCode: text('reason_code'),
+  reasonParamsJson: text('reason_params_json'),
+  rowsAdded: integer('rows_added').notNull().default(0),
+  at: text('at').notNull(),
+}, (t) => [index('exchange_import_files_import').on(t.importId, t.position)]);
+
+/** A file whose chains do not extend what was imported: kept aside, never merged, until the coordinator decides. */
+export const exchangeConflicts = sqliteTable('exchange_conflicts', {
+  id: text('id').primaryKey(),
+  importFileId: text('import_file_id').notNull().references(() => exchangeImportFiles.id),
+  associationId: text('association_id').notNull(),
+  /** The file kept aside (in the folder beside the ledger). */
+  keptFile: text('kept_file').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  ourSeq: integer('our_seq').notNull(),
+  ourHead: text('our_head').notNull(),
+  theirSeq: integer('their_seq').notNull(),
+  theirHead: text('their_head').notNull(),
+  /** The first journal entry where the two differ. */
+  partedAtSeq: integer('parted_at_seq').notNull(),
+  ourFingerprint: text('our_fingerprint').notNull(),
+  theirFingerprint: text('their_fingerprint').notNull(),
+  resolvedAt: text('resolved_at'),
+  resolution: text('resolution'),
+  resolvedBy: text('resolved_by'),
+  reason: text('reason'),
+});

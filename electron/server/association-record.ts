@@ -25,7 +25,8 @@ const associationFields = {
   currency: sql<CurrencyCode>`${associations.currency}`,
   language: sql<UiLocale>`${associations.language}`,
   foundedOn: associations.foundedOn,
-  readOnly: associations.readOnly,
+  // Imported books are read-only here (exchange/merge.ts); their own row stays exactly as the group's laptop signed it.
+  readOnly: sql<boolean>`(${associations.readOnly} OR EXISTS (SELECT 1 FROM exchange_sources s WHERE s.association_id = ${associations.id}))`.mapWith(Boolean),
   createdAt: associations.createdAt,
 };
 
@@ -61,4 +62,10 @@ export function listAssociations(ctx: CallContext): AssociationView[] {
  */
 export function associationIds(sqlite: Database.Database): RowOf<typeof associations, 'id'>['id'][] {
   return prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
+}
+
+/** Whether an association is an imported copy (read-only here). Raw SQL: the change log and the checks hold only the driver's connection. */
+export function isImported(sqlite: Database.Database, associationId: string | null): boolean {
+  if (associationId === null || associationId === '') return false;
+  return prepared(sqlite, 'SELECT 1 FROM exchange_sources WHERE association_id = ?').get(associationId) !== undefined;
 }

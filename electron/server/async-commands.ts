@@ -10,25 +10,36 @@ import type { LedgerServer } from './server';
 import { exportStatement, verifyStatementFile, type ExportedStatement, type ExportRequest } from './statements/export';
 import type { StatementCheck } from './statements/handlers';
 import { STATEMENT_FORMATS } from './statements/model';
+import { importLedgers, type ImportRequest } from './exchange/import-run';
+import type { ImportReport } from './exchange/handlers';
 
 export interface AsyncCommands {
   /** A statement written to the file (or CSV folder) chosen in the save dialog. */
   readonly 'statement-export': { readonly input: ExportRequest; readonly output: ExportedStatement };
   /** A statement file (or CSV folder) checked against the books of the association signed in to. */
   readonly 'statement-verify': { readonly input: { readonly associationId: string; readonly file: string }; readonly output: StatementCheck };
+  /** Groups' books imported from the chosen files or folder, each file whole or refused (the coordinator's). */
+  readonly 'exchange-import': { readonly input: ImportRequest; readonly output: ImportReport };
 }
 
 export type AsyncCommandName = keyof AsyncCommands & string;
-export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify'];
+export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify', 'exchange-import'];
 
 export function isAsyncCommand(name: string): name is AsyncCommandName {
   return (ASYNC_COMMANDS as readonly string[]).includes(name);
+}
+
+/** The files and folder of an import, as given (each path a string; nothing else taken). */
+function importRequest(given: Record<string, unknown>): ImportRequest {
+  const files = Array.isArray(given.files) ? given.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '').slice(0, 100_000) : [];
+  return { files, ...(typeof given.folder === 'string' && given.folder.trim() !== '' ? { folder: given.folder } : {}) };
 }
 
 const fields = (input: unknown): Record<string, unknown> => (input && typeof input === 'object' && !Array.isArray(input) ? input as Record<string, unknown> : {});
 
 export async function runAsyncCommand(server: LedgerServer, name: AsyncCommandName, input: unknown, actor: Actor): Promise<Result<unknown>> {
   const given = fields(input);
+  if (name === 'exchange-import') return importLedgers(server, actor, importRequest(given));
   if (typeof given.file !== 'string' || given.file.trim() === '') return failure(new LedgerError('field-required', {}, 'file'));
   if (typeof given.associationId !== 'string') return failure(new LedgerError('field-required', {}, 'associationId'));
   if (name === 'statement-verify') return verifyStatementFile(server, actor, given.associationId, given.file);

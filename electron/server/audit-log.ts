@@ -4,6 +4,7 @@
 // (integrity/change-chain.ts).
 
 import { createHash } from 'node:crypto';
+import { isImported } from './association-record';
 import { changeLog } from '../../db/schema';
 import { rowInserter, type QueryTarget, type RowOf } from './prepared';
 import { changeChainHead, changeHash, legacyLink } from './integrity/change-chain';
@@ -37,8 +38,12 @@ export function redactSecrets(value: unknown): unknown {
   return value;
 }
 
-function writeChange(ledger: QueryTarget, sealer: Sealer, row: ChangeRow): void {
+function writeChange(ledger: QueryTarget, sealer: Sealer, given: ChangeRow): void {
   const { sqlite } = ledger;
+  // An imported group's history is its own laptop's: what happens to it here (a coordinator reading it) goes into this laptop's history.
+  const row = isImported(sqlite, given.associationId)
+    ? { ...given, associationId: null, input: { group: given.associationId, ...(given.input && typeof given.input === 'object' ? given.input : { input: given.input }) } }
+    : given;
   const last = changeChainHead(sqlite, row.associationId);
   const chained = {
     id: row.id, associationId: row.associationId, seq: (last?.seq ?? 0) + 1, at: row.at, actor: row.actor, userId: row.userId,

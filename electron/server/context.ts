@@ -8,6 +8,8 @@ import type { Pepper } from './auth/pepper';
 import type { Sealer } from './integrity/sealer';
 import type { HeadStore } from './integrity/heads';
 import type { IntegrityReport } from './integrity/check';
+import type { LaptopKey } from './exchange/laptop-key';
+import type { ImportProgress } from './exchange/progress';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 
@@ -37,6 +39,10 @@ export interface ServerDeps {
   readonly heads: HeadStore;
   /** What the checks of the file found, and the last automatic backup that failed. */
   readonly health: HealthState;
+  /** This laptop's signing key for the books it exports (never in the ledger file). */
+  readonly laptopKey: LaptopKey;
+  /** The import of groups' books under way, if any: its progress and whether it was asked to stop. */
+  readonly importProgress: ImportProgress;
   /** Where this build's schema steps are, and the SQLite driver to open other files with. */
   readonly files: { readonly migrationsFolder: string; readonly nativeBinding?: string };
 }

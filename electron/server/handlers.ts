@@ -22,8 +22,11 @@ import { shareOutPostHandlers } from './shareouts/post';
 import { memberExitHandlers } from './shareouts/exit';
 import { cycleOpeningHandlers } from './shareouts/opening';
 import { statementHandlers } from './statements/handlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { coordinatorHandlers } from './exchange/coordinators';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
-  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers);
+  grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers,
+  exchangeHandlers, coordinatorHandlers);
 
 export type AllHandlers = typeof allHandlers;

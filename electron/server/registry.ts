@@ -12,6 +12,7 @@ import { englishMessage } from './messages/render';
 import type { Access } from './auth/access';
 import type { SessionUser } from './auth/sessions';
 import { authorOf, recordChange } from './audit-log';
+import { isImported } from './association-record';
 
 export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: S;
@@ -103,7 +104,11 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         const ctx: CallContext = { ...deps, actor, user, actorName: user?.name ?? 'unknown' };
         const input = validate(def.input, rawInput ?? {});
         authorise(def.access, user, input);
-        if (def.kind === 'write') refuseFutureEvent(deps, def, input);
+        if (def.kind === 'write') {
+          refuseFutureEvent(deps, def, input);
+          // Imported books are read here, never written: whoever is signed in to them, through any command.
+          if (user?.associationId && isImported(deps.ledger.sqlite, user.associationId)) throw new LedgerError('association-read-only');
+        }
         if (def.kind === 'read') {
           const value = def.run(ctx, input);
           if (def.logged) {

@@ -4,6 +4,7 @@
 // current after every command, automatic backups, and restores.
 
 import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { defaultMigrationsFolder, openLedger, type OpenLedger, type OpenOptions } from '../../db/open';
 import { associations } from '../../db/schema';
@@ -31,6 +32,8 @@ import { expectedSchema } from './integrity/expected-schema';
 import { recordFindings, unresolvedProblems } from './integrity/findings';
 import { changeChainHead } from './integrity/change-chain';
 import type { RestoreResult } from './backups/handlers';
+import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from './exchange/laptop-key';
+import { ImportProgress } from './exchange/progress';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;
@@ -41,6 +44,13 @@ export interface LedgerServer extends Registry<AllHandlers> {
   /** Everything the checks found that nobody has yet said was looked into, for the whole file. */
   unresolvedProblems(): IntegrityProblem[];
   close(): void;
+  /** The import of groups' books under way (ledger exchange). */
+  readonly importProgress: ImportProgress;
+  /** Where this build's schema steps are, and the driver to open other files with. */
+  readonly files: ServerDeps['files'];
+  readonly now: () => Date;
+  /** A folder beside the ledger for the exchange's files: copies being checked, conflicts kept aside. */
+  workDir(kind: 'incoming' | 'conflicts'): string;
 }
 
 export interface ServerOptions extends Omit<OpenOptions, 'beforeMigrate'> {
@@ -54,6 +64,10 @@ export interface ServerOptions extends Omit<OpenOptions, 'beforeMigrate'> {
   readonly pepperFile?: string;
   /** Where the chains' heads are kept outside the file; null keeps them in memory only. */
   readonly headsFile?: string | null;
+  /** The laptop's signing key (tests pass one); else read from `laptopKeyFile`. */
+  readonly laptopKey?: LaptopKey;
+  /** The signing key's file: IKIMINA_LAPTOP_KEY_FILE, or `ikimina-laptop.key` beside the ledger. */
+  readonly laptopKeyFile?: string;
 }
 
 /** Every association's id and name, in the order the file holds them. */
@@ -68,6 +82,13 @@ function pepperFor(file: string, options: ServerOptions): Pepper {
   if (options.pepperFile) return pepperFromFile(options.pepperFile);
   if (process.env.IKIMINA_PEPPER_FILE) return pepperFromFile(process.env.IKIMINA_PEPPER_FILE);
   return file === ':memory:' ? pepperFrom(newPepperKey()) : pepperFromFile(join(dirname(file), 'ikimina-pin.key'));
+}
+
+function laptopKeyFor(file: string, options: ServerOptions): LaptopKey {
+  if (options.laptopKey) return options.laptopKey;
+  if (options.laptopKeyFile) return laptopKeyFromFile(options.laptopKeyFile);
+  if (process.env.IKIMINA_LAPTOP_KEY_FILE) return laptopKeyFromFile(process.env.IKIMINA_LAPTOP_KEY_FILE);
+  return file === ':memory:' ? newLaptopKey() : laptopKeyFromFile(join(dirname(file), 'ikimina-laptop.key'));
 }
 
 export function createServer(file: string, options: ServerOptions = {}): LedgerServer {
@@ -109,6 +130,8 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     sessions: new SessionStore(now),
     backupDir: options.backupDir,
     pepper: pepperFor(file, options),
+    laptopKey: laptopKeyFor(file, options),
+    importProgress: new ImportProgress(),
     sealer: opened.sealer,
     heads,
     health,
@@ -248,8 +271,13 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     }
   }
 
+  const exchangeRoot = inMemory ? join(tmpdir(), `ikimina-exchange-${process.pid}`) : join(dirname(file), 'ikimina-exchange');
   return {
     handlers: allHandlers,
+    importProgress: deps.importProgress,
+    files,
+    now,
+    workDir: (kind) => join(exchangeRoot, kind),
     get ledger() {
       return deps.ledger;
     },

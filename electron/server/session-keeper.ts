@@ -4,8 +4,11 @@
 
 import type { Result } from './errors';
 
+/** The commands whose answer carries a new session's token. */
+const SIGN_INS = new Set(['session-sign-in', 'administrator-sign-in', 'coordinator-sign-in', 'laptop-setup-coordinator', 'coordinator-open-group']);
+
 export function keepSession(name: string, result: Result<unknown>, current: string | undefined): { session: string | undefined; result: Result<unknown> } {
-  if ((name === 'session-sign-in' || name === 'administrator-sign-in') && result.ok) {
+  if (SIGN_INS.has(name) && result.ok) {
     const { token, ...rest } = result.value as { token: string };
     return { session: token, result: { ok: true, value: rest } };
   }

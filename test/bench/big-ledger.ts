@@ -2,6 +2,8 @@
 // years of meetings, built by calling the server's own postEntry (balance check, hash
 // chain, the real rows) inside big transactions, so it takes seconds, not minutes.
 
+import { newLaptopKey } from '../../electron/server/exchange/laptop-key';
+import { ImportProgress } from '../../electron/server/exchange/progress';
 import { pepperFrom, newPepperKey } from '../../electron/server/auth/pepper';
 import { Sealer } from '../../electron/server/integrity/sealer';
 import { HeadStore } from '../../electron/server/integrity/heads';
@@ -33,6 +35,7 @@ export function buildBigLedger(file: string, entries: number, lastDate: string, 
     // Entries are posted straight into the journal here: no change log, so no seal or heads to keep.
     pepper: pepperFrom(newPepperKey()), sealer: new Sealer(server.ledger.sqlite), heads: new HeadStore(null),
     health: { report: null, checkedAt: null, backupFailure: null, runFull: () => null }, files: { migrationsFolder: defaultMigrationsFolder() },
+    laptopKey: newLaptopKey(), importProgress: new ImportProgress(),
   };
   const acct = (code: string) => accountIds.get(code)!;
   const days = Math.max(1, Math.round((Date.parse(lastDate) - Date.parse(FOUNDED_ON)) / 86_400_000));

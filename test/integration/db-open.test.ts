@@ -117,7 +117,7 @@ describe('openLedger', () => {
     const now = openLedger(file);
     expect(now.sqlite.prepare('SELECT name FROM associations').all()).toEqual([{ name: 'Old group' }]);
     // The newest migration (append-only triggers) is now in force.
-    expect(now.sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger'").get()).toEqual({ n: 44 });
+    expect(now.sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger'").get()).toEqual({ n: 48 });
     now.close();
   });
 });

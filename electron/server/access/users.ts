@@ -133,7 +133,8 @@ export const userHandlers = {
     input: z.strictObject({ associationId: id, userId: id, pin }),
     audit: (input) => ({ associationId: input.associationId, targetId: input.userId }),
     run(ctx, input): SignedIn {
-      getAssociation(ctx, input.associationId);
+      // An imported group's people sign in on their own laptop; here its books open only to the programme's coordinator.
+      if (getAssociation(ctx, input.associationId).readOnly) throw new LedgerError('association-read-only');
       const user = userRow(ctx, input.associationId, input.userId);
       if (!user.active) throw new LedgerError('user-inactive', { name: user.name });
       checkPinAttempt(ctx, { table: 'users', ...user }, input.pin);

@@ -219,10 +219,10 @@ export const associationHandlers = {
   'association-list': handler({
     kind: 'read',
     access: PUBLIC,
-    summary: 'Every association in this ledger file',
+    summary: 'Every association whose people sign in on this laptop (imported groups open from the programme page)',
     input: z.strictObject({}),
     run(ctx): AssociationView[] {
-      return listAssociations(ctx);
+      return listAssociations(ctx).filter((a) => !a.readOnly);
     },
   }),
 };

@@ -11,6 +11,8 @@ export interface SessionUser {
   readonly name: string;
   readonly role: Role;
   readonly memberId: string | null;
+  /** A programme coordinator of this laptop (not a user of an association): imports groups' books and reads them. */
+  readonly programme?: boolean;
 }
 
 /** The server forgets an idle session after this long; the app locks itself sooner. */

@@ -8,7 +8,13 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { prepared } from '../prepared';
 
 /** Tables that belong to the laptop, not to an association. */
-export const LAPTOP_TABLES: ReadonlySet<string> = new Set(['__drizzle_migrations', 'administrators']);
+export const LAPTOP_TABLES: ReadonlySet<string> = new Set([
+  '__drizzle_migrations', 'administrators',
+  // The coordinator's record of imported books: about associations, but not in them (an import never changes an association's own rows).
+  'exchange_sources', 'exchange_keys', 'exchange_imports', 'exchange_import_files', 'exchange_conflicts',
+  // An exchange file's manifest and signature (exchange/format.ts): of the file, not of the books in it.
+  'ikimina_exchange',
+]);
 
 /** Tables kept by their own hash chains: the journal and the change log. */
 export const CHAINED_TABLES: ReadonlySet<string> = new Set(['journal_entries', 'postings', 'change_log']);

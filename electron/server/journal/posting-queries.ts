@@ -16,7 +16,7 @@ export const statementsFor = typedQuery((_db, sqlite) => prepare(sqlite));
 
 function prepare(sqlite: Database.Database) {
   return {
-    associationForPosting: sqlite.prepare('SELECT currency, founded_on AS foundedOn, read_only AS readOnly FROM associations WHERE id = ?'),
+    associationForPosting: sqlite.prepare('SELECT currency, founded_on AS foundedOn, (read_only OR EXISTS (SELECT 1 FROM exchange_sources s WHERE s.association_id = associations.id)) AS readOnly FROM associations WHERE id = ?'),
     lastEntry: sqlite.prepare('SELECT seq, hash FROM journal_entries WHERE association_id = ? ORDER BY seq DESC LIMIT 1'),
     accountInAssociation: sqlite.prepare('SELECT per_member AS perMember, code, purpose FROM accounts WHERE id = ? AND association_id = ?'),
     memberInAssociation: sqlite.prepare('SELECT full_name AS fullName, exited_on AS exitedOn FROM members WHERE id = ? AND association_id = ?'),

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Actor } from '../context';
+import { isImported } from '../association-record';
 import { LedgerError, type Result } from '../errors';
 import { failure } from '../registry';
 import type { LedgerServer } from '../server';
@@ -83,6 +84,10 @@ export async function exportStatement(server: LedgerServer, actor: Actor, input:
     writeWhole(file, written);
   } catch (err) {
     return failure(err);
+  }
+  // An imported group's books are read here, never written: a coordinator's copy is not handed out by the group.
+  if (isImported(server.ledger.sqlite, request.associationId)) {
+    return { ok: true, value: { file, fingerprint: statement.fingerprint, short: shortFingerprint(statement.fingerprint) } };
   }
   const recorded = server.callInternal('statement-export-record', {
     associationId: request.associationId, fingerprint: statement.fingerprint, format, fileName: basename(file), fileSha256: fileHash(written),
