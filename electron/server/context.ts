@@ -8,8 +8,8 @@ import type { Pepper } from './auth/pepper';
 import type { Sealer } from './integrity/sealer';
 import type { HeadStore } from './integrity/heads';
 import type { IntegrityReport } from './integrity/check';
-import type { LaptopKey } from './exchange/laptop-key';
-import type { ImportProgress } from './exchange/progress';
+import type { LaptopKey } from './auth/laptop-key';
+import type { ImportProgress } from './import-progress';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 

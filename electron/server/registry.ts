@@ -184,6 +184,7 @@ function authenticate(deps: ServerDeps, access: Access, actor: Actor): SessionUs
   if (!('public' in access) && !access.roles.includes(resolved.role) && !(access.ownMember && resolved.role === 'member')) {
     throw new LedgerError('role-refused', { role: resolved.role });
   }
+  if (!('public' in access) && access.programme && !resolved.programme) throw new LedgerError('role-refused', { role: resolved.role });
   return resolved;
 }
 

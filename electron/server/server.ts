@@ -32,8 +32,8 @@ import { expectedSchema } from './integrity/expected-schema';
 import { recordFindings, unresolvedProblems } from './integrity/findings';
 import { changeChainHead } from './integrity/change-chain';
 import type { RestoreResult } from './backups/handlers';
-import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from './exchange/laptop-key';
-import { ImportProgress } from './exchange/progress';
+import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from './auth/laptop-key';
+import { ImportProgress } from './import-progress';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;

@@ -2,8 +2,8 @@
 // years of meetings, built by calling the server's own postEntry (balance check, hash
 // chain, the real rows) inside big transactions, so it takes seconds, not minutes.
 
-import { newLaptopKey } from '../../electron/server/exchange/laptop-key';
-import { ImportProgress } from '../../electron/server/exchange/progress';
+import { newLaptopKey } from '../../electron/server/auth/laptop-key';
+import { ImportProgress } from '../../electron/server/import-progress';
 import { pepperFrom, newPepperKey } from '../../electron/server/auth/pepper';
 import { Sealer } from '../../electron/server/integrity/sealer';
 import { HeadStore } from '../../electron/server/integrity/heads';

@@ -7,7 +7,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { sign } from 'node:crypto';
 import { tempLedger, type TestLedger } from './ledger';
 import { fileHashes, offsetsOf, SIGNATURE_PREFIX } from '../../electron/server/exchange/format';
-import type { LaptopKey } from '../../electron/server/exchange/laptop-key';
+import type { LaptopKey } from '../../electron/server/auth/laptop-key';
 import { importLedgers } from '../../electron/server/exchange/import-run';
 
 export const COORDINATOR = { name: 'Nkurunziza Josiane', pin: '7391' } as const;

@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
 import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
-import type { LaptopKey } from '../../electron/server/exchange/laptop-key';
-import { laptopKeyFromFile } from '../../electron/server/exchange/laptop-key';
+import type { LaptopKey } from '../../electron/server/auth/laptop-key';
+import { laptopKeyFromFile } from '../../electron/server/auth/laptop-key';
 
 let t: TestLedger;
 let c: TestLedger;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
-import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from '../../electron/server/exchange/laptop-key';
+import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from '../../electron/server/auth/laptop-key';
 import { verifyChain } from '../../electron/server/journal/verify';
 
 const FILES = Number(process.env.IKIMINA_FUZZ_FILES ?? 120);

@@ -12,7 +12,7 @@ import { createServer } from '../../electron/server/server';
 import { smallBook, tableCounts, tempLedger, type TestLedger, KABEZA, PINNED_NOW } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
 import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
-import { newLaptopKey } from '../../electron/server/exchange/laptop-key';
+import { newLaptopKey } from '../../electron/server/auth/laptop-key';
 import { verifyChain } from '../../electron/server/journal/verify';
 import type { StatementRequest } from '../../electron/server/statements/model';
 
@@ -152,7 +152,7 @@ describe('export and import', () => {
     openGroup();
     expect(statementsOf(c)).toEqual(treasurer);
     const left = c.ok('member-list', { associationId: a }).find((m: { id: string }) => m.id === ids[0]);
-    expect(left.exitedOn).toBe('2025-03-08');
+    expect(left?.exitedOn).toBe('2025-03-08');
   });
 
   it('keeps a restored-and-diverged laptop’s file aside as a conflict, merging nothing', async () => {

@@ -26,6 +26,8 @@ export type Access =
       readonly roles: readonly Role[];
       /** The member role may also call it, for the member named by this input field being themself. */
       readonly ownMember?: string;
+      /** Only a programme coordinator of the laptop (not an association's user with the coordinator role). */
+      readonly programme?: boolean;
     };
 
 export const PUBLIC: Access = { public: true };

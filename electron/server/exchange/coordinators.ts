@@ -10,7 +10,7 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { typedQuery } from '../prepared';
-import { capabilitiesOf, LAPTOP_ADMIN, PUBLIC, type Role } from '../auth/access';
+import { capabilitiesOf, LAPTOP_ADMIN, PUBLIC, type Access } from '../auth/access';
 import { checkPinStrength, hashSecret } from '../auth/pin';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
@@ -19,8 +19,8 @@ import { checkPinAttempt } from '../access/attempts';
 import { getAssociation } from '../association-record';
 import { sourceOf } from './merge';
 
-/** Who may import and read imported books: a coordinator of this laptop (checked again in `programmeOnly`). */
-export const COORDINATOR: readonly Role[] = ['coordinator'];
+/** Who may import and read imported books: a coordinator of this laptop, never an association's user with the coordinator role. */
+export const PROGRAMME: Access = { roles: ['coordinator'], programme: true };
 
 const pin = z.string({ error: 'field-required' }).min(1, { error: 'field-required' }).max(64, { error: 'password-length' });
 
@@ -113,7 +113,7 @@ export const coordinatorHandlers = {
 
   'coordinator-open-group': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Open an imported group’s books to read them (a session of its own; the programme’s stays open)',
     input: z.strictObject({ groupId: id }),
     run(ctx, input): SignedIn {

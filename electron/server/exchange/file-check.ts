@@ -24,7 +24,7 @@ import {
   contentHash, EXCHANGE_FORMAT, fileHashes, manifestSchema, MANIFEST_TABLE, MANIFEST_TABLE_SQL, MAX_EXCHANGE_BYTES, offsetsOf,
   sealedDigests, SIGNATURE_PREFIX, type Manifest,
 } from './format';
-import { fingerprintOf } from './laptop-key';
+import { fingerprintOf } from '../auth/laptop-key';
 
 export interface CheckedFile {
   /** The private copy that was checked (and is taken in); removed by whoever took it. */

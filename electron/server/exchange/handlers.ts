@@ -18,9 +18,9 @@ import { id, requiredText } from '../validation';
 import { path } from '../backups/handlers';
 import { exportLedger, type ExportedLedger } from './export';
 import { addAll, addNewer, decide, IMPORT_SCHEMA, mergedMatches, sourceOf, type MergeOutcome } from './merge';
-import { COORDINATOR, programmeOnly } from './coordinators';
+import { PROGRAMME, programmeOnly } from './coordinators';
 import { takeChecked } from './checked';
-import type { ImportProgressView } from './progress';
+import type { ImportProgressView } from '../import-progress';
 
 export interface ImportLine {
   readonly id: string;
@@ -227,7 +227,7 @@ export const exchangeHandlers = {
   'exchange-import-begin': handler({
     kind: 'write',
     internal: true,
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Start an import of groups’ books (its report is kept)',
     input: z.strictObject({ files: z.number().int().min(0).max(1_000_000) }),
     audit: (_input, out: { importId: string }) => ({ associationId: null, targetId: out.importId }),
@@ -242,7 +242,7 @@ export const exchangeHandlers = {
   'exchange-import-file': handler({
     kind: 'write',
     internal: true,
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Take in one checked file (attached by the import)',
     input: z.strictObject({ importId: id, position: z.number().int().min(0), fileName: requiredText(300), checkedId: z.string().max(80), keptFile: requiredText(2000) }),
     audit: () => ({ associationId: null, targetId: null }),
@@ -256,7 +256,7 @@ export const exchangeHandlers = {
   'exchange-import-refusal': handler({
     kind: 'write',
     internal: true,
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Record a file the import refused, with the reason',
     input: z.strictObject({
       importId: id, position: z.number().int().min(0), fileName: requiredText(300), code: requiredText(80), params: reasonParams,
@@ -278,7 +278,7 @@ export const exchangeHandlers = {
   'exchange-import-end': handler({
     kind: 'write',
     internal: true,
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Close an import: done, or cancelled between two files',
     input: z.strictObject({ importId: id, cancelled: z.boolean() }),
     audit: (input) => ({ associationId: null, targetId: input.importId }),
@@ -292,7 +292,7 @@ export const exchangeHandlers = {
 
   'exchange-import-progress': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'How far the import under way has come: files, rows, time left',
     input: z.strictObject({}),
     run(ctx): ImportProgressView | null {
@@ -304,7 +304,7 @@ export const exchangeHandlers = {
   'exchange-import-cancel': handler({
     kind: 'read',
     logged: true,
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Stop the import under way before its next file (the files already taken in stay, each whole)',
     input: z.strictObject({}),
     run(ctx): { cancelling: boolean } {
@@ -315,7 +315,7 @@ export const exchangeHandlers = {
 
   'exchange-import-report': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'An import’s report (the last one when none is named): each file and what became of it',
     input: z.strictObject({ importId: id.optional() }),
     run(ctx, input): ImportReport | null {
@@ -327,7 +327,7 @@ export const exchangeHandlers = {
 
   'exchange-import-list': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'The imports made on this laptop, newest first',
     input: z.strictObject({}),
     run(ctx) {
@@ -338,7 +338,7 @@ export const exchangeHandlers = {
 
   'exchange-groups': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Every imported group: its place, the laptop it comes from, how far its books go and when they were imported',
     input: z.strictObject({}),
     run(ctx): ImportedGroup[] {
@@ -349,7 +349,7 @@ export const exchangeHandlers = {
 
   'exchange-conflicts': handler({
     kind: 'read',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Files kept aside because their books part from what was imported, not yet decided',
     input: z.strictObject({}),
     run(ctx) {
@@ -361,7 +361,7 @@ export const exchangeHandlers = {
 
   'exchange-conflict-keep': handler({
     kind: 'write',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Decide a conflict by keeping the books already imported (the file stays kept aside), with the reason',
     input: z.strictObject({ conflictId: id, reason: requiredText(500) }),
     audit: (input) => ({ associationId: null, targetId: input.conflictId }),
@@ -375,7 +375,7 @@ export const exchangeHandlers = {
 
   'exchange-key-accept': handler({
     kind: 'write',
-    access: { roles: COORDINATOR },
+    access: PROGRAMME,
     summary: 'Trust a new laptop key for a group (its books then import), with the reason — e.g. the group has a new laptop',
     input: z.strictObject({ importFileId: id, reason: requiredText(500) }),
     audit: (input) => ({ associationId: null, targetId: input.importFileId }),

@@ -11,7 +11,7 @@
 
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { setAside, writeKeyFile } from '../auth/pepper';
+import { setAside, writeKeyFile } from './pepper';
 
 export interface LaptopKey {
   readonly installationId: string;
