@@ -13,7 +13,7 @@
 // refused. Results are printed as JSON on stdout; errors go to stderr in words,
 // with exit code 1 (a refused call) or 2 (the command line itself is wrong).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { createServer, type LedgerServer } from '../server/server';
@@ -55,6 +55,9 @@ variable nor a terminal to ask on, the command stops and changes nothing.
   npm run cli -- statement-export <kind> --as-of YYYY-MM-DD [--from YYYY-MM-DD] [--member ID] [--account box|bank]
                  --format pdf|xlsx|csv --out <file> --db <file> --association ID --user NAME [--locale en|fr|rw]
   npm run cli -- statement-verify <file or CSV folder> --db <file> --association ID --user NAME [--locale en|fr|rw]
+  npm run cli -- exchange-import <files or folders of .ikimina> --db <file> --coordinator NAME [--locale en|fr|rw]
+                 (a group's books are exported with: call exchange-export '{"associationId":"…","folder":"…"}' --association ID --user NAME;
+                  exit code 3 when a file was refused, kept aside as a conflict or signed by a new laptop key)
 
 Statements (kinds: trial-balance, financial-position, income-expenditure, cash-book,
 member-statement, loan-portfolio, loan-statement --loan, grant-use --grant, share-out
@@ -74,6 +77,7 @@ interface Options {
   readonly user?: string;
   readonly association?: string;
   readonly administrator?: string;
+  readonly coordinator?: string;
   readonly locale: UiLocale;
   /** The statement commands' own options (--as-of, --from, --member, --account, --format, --out). */
   readonly statement: Readonly<Record<string, string>>;
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Options {
   let user: string | undefined;
   let association: string | undefined;
   let administrator: string | undefined;
+  let coordinator: string | undefined;
   let locale: UiLocale = 'en';
   const statement: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -100,6 +105,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--user') user = value();
     else if (arg === '--association') association = value();
     else if (arg === '--administrator') administrator = value();
+    else if (arg === '--coordinator') coordinator = value();
     else if (arg === '--locale') {
       const l = value();
       if (!isUiLocale(l)) throw new UsageError(`--locale must be en, fr or rw, not "${l}"`);
@@ -110,7 +116,8 @@ function parseArgs(argv: string[]): Options {
   }
   if (user !== undefined && association === undefined) throw new UsageError('--user needs --association: say which association to sign in to');
   if (user !== undefined && administrator !== undefined) throw new UsageError('Sign in either as a user of an association (--user) or as the administrator (--administrator), not both');
-  return { positional, db, user, association, administrator, locale, statement };
+  if ([user, administrator, coordinator].filter((x) => x !== undefined).length > 1) throw new UsageError('Sign in as one person: --user, --administrator or --coordinator');
+  return { positional, db, user, association, administrator, coordinator, locale, statement };
 }
 
 const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> = {
@@ -192,8 +199,9 @@ function door(server: LedgerServer, options: Options) {
   return { call, actor: (): Actor => ({ channel: 'cli', locale: options.locale, session }) };
 }
 
-/** Signs in as the named user of the association, or as the named laptop administrator. */
+/** Signs in as the named user of the association, or as the named laptop administrator or programme coordinator. */
 async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins): Promise<void> {
+  if (options.coordinator !== undefined) return signInCoordinator(d, options, pins);
   const asAdministrator = options.administrator !== undefined;
   const name = (options.administrator ?? options.user)!;
   const listed = asAdministrator ? d.call('administrator-list', {}) : d.call('user-sign-in-list', { associationId: options.association });
@@ -207,6 +215,46 @@ async function signIn(d: ReturnType<typeof door>, options: Options, pins: Pins):
     ? d.call('administrator-sign-in', { administratorId: found.id, pin })
     : d.call('session-sign-in', { associationId: options.association, userId: found.id, pin });
   if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
+}
+
+async function signInCoordinator(d: ReturnType<typeof door>, options: Options, pins: Pins): Promise<void> {
+  const name = options.coordinator!.normalize('NFC').toLowerCase();
+  const listed = d.call('coordinator-list', {});
+  if (!listed.ok) throw new Refused(describeErrors(listed.error, options.locale));
+  const found = (listed.value as { id: string; name: string }[]).find((person) => person.name.normalize('NFC').toLowerCase() === name);
+  if (!found) throw new Refused(`No programme coordinator named "${options.coordinator}" on this ledger.`);
+  const signedIn = d.call('coordinator-sign-in', { coordinatorId: found.id, pin: await pins.pin() });
+  if (!signedIn.ok) throw new Refused(describeErrors(signedIn.error, options.locale));
+}
+
+/** Importing groups' books (files and folders), as a programme coordinator: the app's own import, with its report. */
+async function importCommand(rest: string[], options: Options): Promise<number> {
+  if (!options.coordinator) throw new UsageError('exchange-import needs --coordinator: only a programme coordinator imports groups’ books');
+  if (rest.length === 0) throw new UsageError('exchange-import needs the files or folders to import');
+  const pins = pinReader();
+  const server = openServer(options);
+  try {
+    const d = door(server, options);
+    await signIn(d, options, pins);
+    const paths = rest.map((p) => resolve(p));
+    const folders = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
+    const files = paths.filter((p) => !folders.includes(p));
+    let last: Result<unknown> = { ok: true, value: null };
+    for (const [i, folder] of (folders.length > 0 ? folders : [undefined]).entries()) {
+      last = await runAsyncCommand(server, 'exchange-import', { files: i === 0 ? files : [], ...(folder ? { folder } : {}) }, d.actor());
+      if (!last.ok) break;
+      process.stdout.write(`${JSON.stringify(last.value, null, 2)}\n`);
+    }
+    if (!last.ok) {
+      process.stderr.write(`${describeErrors(last.error, options.locale)}\n`);
+      return 1;
+    }
+    // Files refused or kept aside are findings, not a success.
+    const counts = (last.value as { counts: Record<'refused' | 'conflict' | 'new-key', number> }).counts;
+    return counts.refused + counts.conflict + counts['new-key'] > 0 ? 3 : 0;
+  } finally {
+    server.close();
+  }
 }
 
 /** Exporting a statement to a file, or checking a file against the books (both signed in, both async: files are rendered and read outside the server's calls). */
@@ -270,7 +318,7 @@ async function main(argv: string[]): Promise<number> {
       const server = openServer(options);
       try {
         const d = door(server, options);
-        if (options.user || options.administrator) await signIn(d, options, pins);
+        if (options.user || options.administrator || options.coordinator) await signIn(d, options, pins);
         const result = d.call(name, input);
         if (!result.ok) {
           process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
@@ -295,7 +343,7 @@ async function main(argv: string[]): Promise<number> {
       const results: unknown[] = [];
       try {
         const d = door(server, options);
-        if (options.user || options.administrator) await signIn(d, options, pins);
+        if (options.user || options.administrator || options.coordinator) await signIn(d, options, pins);
         for (const [i, step] of script.entries()) {
           const { handler, input } = (step ?? {}) as { handler?: unknown; input?: unknown };
           if (typeof handler !== 'string') throw new UsageError(`Step ${i} has no "handler" name`);
@@ -314,6 +362,8 @@ async function main(argv: string[]): Promise<number> {
         server.close();
       }
     }
+    case 'exchange-import':
+      return importCommand(rest, options);
     case 'statement-export':
     case 'statement-verify':
       return statementCommand(command, rest, options);
