@@ -88,3 +88,5 @@ export type { GrantPurpose, SpendingKind } from './funds/funds';
 export type { AnimalHistory, PassOnRule } from './livestock/handlers';
 export type { AnimalView, AnimalNode, AnimalEventView, KeeperSpell } from './livestock/views';
 export type { QueuePlace } from './livestock/queue';
+export type { ImportLine, ImportReport, ImportedGroup } from './exchange/handlers';
+export type { ImportProgressView } from './import-progress';

@@ -27,6 +27,8 @@ import { AdministratorSignIn } from './screens/administrator/AdministratorSignIn
 import { Administrator } from './screens/administrator/Administrator';
 import { WHOLE_FILE_BACKUPS_ID } from './screens/administrator/WholeFileBackups';
 import { HealthBanner } from './components/HealthBanner';
+import { CoordinatorSignIn } from './screens/programme/CoordinatorSignIn';
+import { Programme } from './screens/programme/Programme';
 
 const CURRENT_KEY = 'ikimina.association';
 /** The app locks itself after this long without a key press or a click. */
@@ -38,16 +40,21 @@ type View =
   | { kind: 'wizard' }
   | { kind: 'choose' }
   | { kind: 'sign-in'; association: AssociationView; lockedUserId?: string }
-  | { kind: 'books'; association: AssociationView; who: WhoIsSignedIn }
+  /** `programme`: a coordinator reading an imported group, who goes back to the programme page. */
+  | { kind: 'books'; association: AssociationView; who: WhoIsSignedIn; programme?: WhoIsSignedIn }
   | { kind: 'administrator-sign-in'; back: View | null }
   | { kind: 'administrator'; who: WhoIsSignedIn }
   /** The laptop's administrator adds an association. */
-  | { kind: 'add-association'; who: WhoIsSignedIn };
+  | { kind: 'add-association'; who: WhoIsSignedIn }
+  | { kind: 'coordinator-sign-in'; back: View }
+  /** A programme coordinator: imported groups, imports and their reports. */
+  | { kind: 'programme'; who: WhoIsSignedIn };
 
 /** The screen recorded with each change in the history (a section of the books, or one of these). */
 const SCREEN_OF: Record<Exclude<View['kind'], 'books'>, string> = {
   loading: 'loading', wizard: 'wizard', choose: 'choose', 'sign-in': 'sign-in',
   'administrator-sign-in': 'sign-in', administrator: 'administrator', 'add-association': 'wizard',
+  'coordinator-sign-in': 'sign-in', programme: 'programme',
 };
 
 export function App() {
@@ -108,6 +115,12 @@ export function App() {
       return;
     }
     if (view.kind !== 'books') return;
+    // A coordinator reading an imported group signs in again as themself (the group's people have no PIN here).
+    if (view.programme) {
+      await call('session-sign-out', {});
+      setView({ kind: 'coordinator-sign-in', back: { kind: 'loading' } });
+      return;
+    }
     await call('session-sign-out', {});
     setView({ kind: 'sign-in', association: view.association, lockedUserId: view.who.user.userId });
   }, [view, signOutAdministrator]);
@@ -167,10 +180,31 @@ export function App() {
       />
     );
   }
+  if (view.kind === 'coordinator-sign-in') {
+    const { back } = view;
+    return <CoordinatorSignIn onBack={() => setView(back)} onSignedIn={(who) => setView({ kind: 'programme', who })} />;
+  }
+  if (view.kind === 'programme') {
+    const { who } = view;
+    return (
+      <Programme
+        name={who.user.name}
+        onSignOut={() => void call('session-sign-out', {}).then(() => setView({ kind: 'coordinator-sign-in', back: { kind: 'loading' } }))}
+        onOpenGroup={(signedIn) => {
+          void call('association-get', { associationId: signedIn.user.associationId }).then((a) => {
+            if (!a.ok) return;
+            window.location.hash = '#/home';
+            setView({ kind: 'books', association: a.value, who: { user: signedIn.user, can: signedIn.can }, programme: who });
+          });
+        }}
+      />
+    );
+  }
   if (view.kind === 'administrator-sign-in') {
     const { back } = view;
     return (
       <AdministratorSignIn
+        onCoordinator={() => setView({ kind: 'coordinator-sign-in', back: view })}
         onBack={back ? () => setView(back) : undefined}
         onSignedIn={(who) => {
           setSignInNotice(null);
@@ -273,11 +307,22 @@ export function App() {
       routes={allowed}
       onLock={() => void lock()}
       onSwitchUser={async () => {
+        if (view.programme) {
+          setView({ kind: 'programme', who: view.programme });
+          return;
+        }
         dropMeetingDrafts(association.id, who.user.userId);
         await call('session-sign-out', {});
         setView({ kind: 'sign-in', association });
       }}
       banner={
+        <>
+        {view.programme ? (
+          <p className="notice" role="status">
+            {t('programme.readingGroup', { name: association.name })}{' '}
+            <button type="button" className="link" onClick={() => setView({ kind: 'programme', who: view.programme! })}>{t('programme.back')}</button>
+          </p>
+        ) : null}
         <HealthBanner
           health={health.health}
           who={who}
@@ -285,6 +330,7 @@ export function App() {
           backupsHref={who.can.manageUsers ? BACKUPS_HREF : null}
           historyHref={who.can.readAudit ? '#/history' : null}
         />
+        </>
       }
     >
       {screen}

@@ -36,6 +36,7 @@ import { benchMeetingClose } from './meeting';
 import { benchGrantStatement } from './grant';
 import { benchShareOut } from './share-out';
 import { benchStatements } from './statements';
+import { benchExchange } from './exchange';
 import { ACTOR, addDays, must, socialFundEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 import { fileSystemOf, setCpuOnly, synchronousMode } from './durability';
@@ -45,13 +46,16 @@ const JSON_OUTPUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CPU_ONLY = args.has('--cpu-only');
 /** `--only=posting,meeting,trial,grant` runs those parts alone (to compare two builds quickly). */
-const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements']);
+const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements', 'exchange']);
 setCpuOnly(CPU_ONLY);
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
 const MEETING = QUICK ? { warmup: 10, meetings: 100, chunk: 20 } : { warmup: 30, meetings: 300, chunk: 25 };
 const GRANT = QUICK ? { animals: 150, warmup: 2, reps: 7 } : { animals: 600, warmup: 3, reps: 15 };
 const STATEMENTS = QUICK ? { animals: 150, meetings: 20, reps: 3 } : { animals: 600, meetings: 52, reps: 5 };
+/** The ledger exchange: `--exchange-groups=1294` for the programme's whole count (about 4 s of generating per group here). */
+const EXCHANGE_GROUPS = Number([...args].find((a) => a.startsWith('--exchange-groups='))?.slice('--exchange-groups='.length) ?? (QUICK ? 3 : 24));
+const EXCHANGE = { groups: EXCHANGE_GROUPS, years: QUICK ? 1 : 5 };
 const SHARE_OUT = QUICK ? { meetings: 20, warmup: 3, reps: 11 } : { meetings: 52, warmup: 5, reps: 31 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 
@@ -325,6 +329,7 @@ async function main(): Promise<void> {
     if (ONLY.has('grant')) for (const { metric, readable } of benchGrantStatement(dir, GRANT, progress)) report(metric, readable);
     if (ONLY.has('share-out')) for (const { metric, readable } of benchShareOut(dir, SHARE_OUT, progress)) report(metric, readable);
     if (ONLY.has('statements')) for (const { metric, readable } of await benchStatements(dir, STATEMENTS, progress)) report(metric, readable);
+    if (ONLY.has('exchange')) for (const { metric, readable } of await benchExchange(dir, EXCHANGE, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();

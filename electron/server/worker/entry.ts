@@ -16,6 +16,8 @@ const options = workerData as WorkerOptions;
 const send = (message: FromWorker) => port.postMessage(message);
 
 let server: LedgerServer;
+/** Calls that only read or flag the import under way (never the books): not queued behind it. */
+const IMMEDIATE = new Set(['exchange-import-progress', 'exchange-import-cancel']);
 let queue: Promise<void> = Promise.resolve();
 
 /** A failed automatic backup or check must not stop the books; the server keeps the failure for the warning every signed-in person sees. */
@@ -51,6 +53,11 @@ try {
         server.close();
         port.close();
       });
+      return;
+    }
+    // How far an import has come, and asking it to stop, are answered at once: the import itself waits in the queue, yielding between files.
+    if (IMMEDIATE.has(message.name)) {
+      send({ kind: 'result', id: message.id, result: server.call(message.name as never, message.input, message.actor) });
       return;
     }
     // One call at a time, in order: a command that writes a file finishes before the next call starts.

@@ -2,6 +2,7 @@
 // association's backups, the ledger file, and — on books from before there was one —
 // naming the laptop's administrator (who adds associations and keeps the whole file).
 
+import { ExchangeExport } from '../components/ExchangeExport';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LedgerFileInfo, WhoIsSignedIn } from '../../../electron/server/contract';
@@ -73,6 +74,7 @@ export function Settings({ association, who, onChanged, onRestored, onLedgerSwit
       {who.can.manageUsers ? <Users association={association} who={who} /> : null}
 
       {who.can.manageUsers ? <Backups association={association} onRestored={onRestored} /> : null}
+      {association.readOnly ? null : <ExchangeExport association={association} canExport={who.can.manageUsers} />}
 
       {who.can.manageUsers && (namedAdministrator || administrators?.length === 0) ? (
         <>

@@ -12,9 +12,11 @@ interface AdministratorSignInProps {
   readonly onSignedIn: (who: WhoIsSignedIn) => void;
   /** Back to the association's sign-in (absent when there is nowhere to go back to). */
   readonly onBack?: () => void;
+  /** To a programme coordinator's sign-in. */
+  readonly onCoordinator?: () => void;
 }
 
-export function AdministratorSignIn({ onSignedIn, onBack }: AdministratorSignInProps) {
+export function AdministratorSignIn({ onSignedIn, onBack, onCoordinator }: AdministratorSignInProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const { data: administrators } = useQuery('administrator-list', {}, []);
@@ -70,6 +72,11 @@ export function AdministratorSignIn({ onSignedIn, onBack }: AdministratorSignInP
           </div>
         </form>
       )}
+      {onCoordinator ? (
+        <p className="sign-in__other">
+          <button type="button" className="link" onClick={onCoordinator}>{t('programme.door')}</button>
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -1,0 +1,143 @@
+// The coordinator's page: the groups whose books were imported, importing a folder of
+// .ikimina files (with its progress, and a stop between two files), the last
+// import's report — what was refused and why, what was kept aside — and the
+// conflicts waiting for a decision. A group opens its books, read-only.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProgressView, ImportReport, SignedIn } from '../../../../electron/server/contract';
+import { call, ledger } from '../../api';
+import { useErrorText, useQuery } from '../../hooks';
+import { date } from '../../format';
+import { importFraction, linesByConcern, timeLeft } from '../../programme';
+
+interface ProgrammeProps {
+  readonly name: string;
+  readonly onOpenGroup: (signedIn: SignedIn) => void;
+  readonly onSignOut: () => void;
+}
+
+export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const groups = useQuery('exchange-groups', {}, []);
+  const conflicts = useQuery('exchange-conflicts', {}, []);
+  const last = useQuery('exchange-import-report', {}, []);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [progress, setProgress] = useState<ImportProgressView | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shown = report ?? last.data ?? null;
+
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      void call('exchange-import-progress', {}).then((r) => r.ok && setProgress(r.value));
+    }, 250);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  async function importFolder() {
+    setError(null);
+    const folder = await ledger.chooseBackupFolder();
+    if (!folder) return;
+    setRunning(true);
+    setProgress(null);
+    const r = await call('exchange-import', { folder: folder.token });
+    setRunning(false);
+    if (r.ok) setReport(r.value);
+    else setError(errorText(r.error));
+    groups.reload();
+    conflicts.reload();
+  }
+
+  async function open(groupId: string) {
+    const r = await call('coordinator-open-group', { groupId });
+    if (r.ok) onOpenGroup(r.value);
+    else setError(errorText(r.error));
+  }
+
+  const { attention, fine } = linesByConcern(shown);
+  const left = timeLeft(progress);
+  return (
+    <main className="programme" aria-labelledby="programme-title">
+      <header className="programme__top">
+        <h1 id="programme-title">{t('programme.title')}</h1>
+        <span>{name}</span>
+        <button type="button" className="button button--secondary" onClick={onSignOut}>{t('programme.signOut')}</button>
+      </header>
+      <section aria-labelledby="import-title">
+        <h2 id="import-title">{t('programme.importTitle')}</h2>
+        <p>{t('programme.importExplain')}</p>
+        <div className="actions">
+          <button type="button" className="button" disabled={running} onClick={() => void importFolder()}>{t('programme.importFolder')}</button>
+          {running ? <button type="button" className="button button--secondary" onClick={() => void call('exchange-import-cancel', {})}>{t('programme.stop')}</button> : null}
+        </div>
+        {running ? (
+          <div role="status" aria-live="polite" className="programme__progress">
+            <progress max={1} value={importFraction(progress)} aria-label={t('programme.progressLabel')} />
+            <p>
+              {t('programme.progress', { done: progress?.filesDone ?? 0, files: progress?.files ?? 0, rows: (progress?.rows ?? 0).toLocaleString(i18n.language) })}
+              {left ? ` ${t('programme.timeLeft', left)}` : ''}
+              {progress?.cancelling ? ` ${t('programme.stopping')}` : ''}
+            </p>
+          </div>
+        ) : null}
+        {error ? <p className="form-error" role="alert">{error}</p> : null}
+      </section>
+      {shown ? (
+        <section aria-labelledby="report-title">
+          <h2 id="report-title">{t('programme.reportTitle', { date: date(shown.startedAt.slice(0, 10)) })}</h2>
+          <p data-testid="import-counts">
+            {t('programme.counts', { ...shown.counts, newKey: shown.counts['new-key'] })}
+            {shown.status === 'cancelled' ? ` ${t('programme.cancelled')}` : ''}
+          </p>
+          {attention.length > 0 ? (
+            <ul className="programme__attention">
+              {attention.map((l) => (
+                <li key={l.id} data-outcome={l.outcome}>
+                  <strong>{l.fileName}</strong>{l.associationName ? ` (${l.associationName})` : ''}: {t(`programme.outcome.${l.outcome}`)} — {l.reasonCode ? t(l.reasonCode, { ns: 'errors', ...l.reasonParams }) : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <details>
+            <summary>{t('programme.otherFiles', { count: fine.length })}</summary>
+            <ul>{fine.map((l) => <li key={l.id}>{l.fileName}: {t(`programme.outcome.${l.outcome}`)}</li>)}</ul>
+          </details>
+        </section>
+      ) : null}
+      {conflicts.data && conflicts.data.length > 0 ? (
+        <section aria-labelledby="conflicts-title">
+          <h2 id="conflicts-title">{t('programme.conflictsTitle')}</h2>
+          <ul>
+            {conflicts.data.map((c) => (
+              <li key={c.id} data-testid="conflict">
+                {t('programme.conflict', { name: c.associationName, ourSeq: c.ourSeq, theirSeq: c.theirSeq, partedAt: c.partedAtSeq, ours: c.ourFingerprint, theirs: c.theirFingerprint })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">{t('programme.groupsTitle', { count: groups.data?.length ?? 0 })}</h2>
+        <table className="table">
+          <thead>
+            <tr><th>{t('programme.group')}</th><th>{t('programme.place')}</th><th>{t('programme.entries')}</th><th>{t('programme.exportedAt')}</th><th>{t('programme.laptop')}</th></tr>
+          </thead>
+          <tbody>
+            {(groups.data ?? []).map((g) => (
+              <tr key={g.id}>
+                <td><button type="button" className="link" onClick={() => void open(g.id)}>{g.name}</button></td>
+                <td>{[g.district, g.sector].filter(Boolean).join(', ')}</td>
+                <td className="num">{g.entries.toLocaleString(i18n.language)}</td>
+                <td>{date(g.exportedAt.slice(0, 10))}</td>
+                <td><code>{g.fingerprint}</code>{g.openConflicts > 0 ? ` ⚠ ${t('programme.hasConflict')}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </main>
+  );
+}
