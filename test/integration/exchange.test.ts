@@ -94,8 +94,9 @@ describe('export and import', () => {
     expect(report.lines.map((l) => [l.outcome, l.reasonCode])).toEqual([['imported', null]]);
     openGroup();
     expect(statementsOf(c, extra)).toEqual(treasurer);
-    // The group's own books hold every entry, and its chain verifies here.
+    // The group's own books hold every entry, and its chain verifies here; the whole file's check finds nothing (the seal holds, PIN hashes left out).
     expect(verifyChain(c.server.ledger.sqlite, a).ok).toBe(true);
+    expect(c.server.checkFully().problems).toEqual([]);
     // No PIN hash travelled: the group's people cannot sign in on the coordinator's laptop.
     const pins = c.server.ledger.sqlite.prepare('SELECT DISTINCT pin_hash FROM users WHERE association_id = ?').pluck().all(a);
     expect(pins).toEqual(['']);

@@ -11,7 +11,7 @@ import { prepared, type RowOf } from '../prepared';
 import { verifyChain } from '../journal/verify';
 import { crossedReferences } from './scope';
 import { changeChainHead, verifyChangeChain, type ChainHead } from './change-chain';
-import { associationSeal, laptopSeal } from './digest';
+import { addDigest, associationSeal, combineSeal, laptopSeal } from './digest';
 import { journalHead, type HeadStore } from './heads';
 import { schemaDifferences, schemaOf, type SchemaObject } from './expected-schema';
 import type { ErrorParams } from '../errors';
@@ -44,6 +44,22 @@ export interface CheckOptions {
   readonly expectedSchema?: readonly SchemaObject[];
 }
 
+/**
+ * An imported group's seal as its own laptop sealed it: the secrets left out of the
+ * file (PIN hashes) add what the file's manifest said to their tables' digests
+ * (exchange/format.ts). Null for a group of this laptop's own.
+ */
+function importedSeal(sqlite: Database.Database, associationId: string, tables: ReadonlyMap<string, bigint>): string | null {
+  if (!prepared(sqlite, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'exchange_sources'").get()) return null;
+  const deltas = prepared(sqlite, 'SELECT seal_deltas_json FROM exchange_sources WHERE association_id = ?').pluck().get(associationId) as string | undefined;
+  if (deltas === undefined) return null;
+  const sealed = new Map(tables);
+  for (const [table, delta] of Object.entries(JSON.parse(deltas) as Record<string, string>)) {
+    if (sealed.has(table)) sealed.set(table, addDigest(sealed.get(table)!, BigInt(`0x${delta}`)));
+  }
+  return combineSeal(sealed);
+}
+
 export function checkLedger(sqlite: Database.Database, options: CheckOptions): IntegrityReport {
   const problems: IntegrityProblem[] = [];
   const digests = new Map<string, Map<string, bigint>>();
@@ -73,8 +89,9 @@ export function checkLedger(sqlite: Database.Database, options: CheckOptions): I
     if (!chained) continue;
     const history = checkHistory(sqlite, id, quick);
     if (!history.ok) add('integrity-history-broken', id, { name, seq: history.firstBroken!.seq });
-    const { seal, digests: tables } = associationSeal(sqlite, id);
+    const { seal: own, digests: tables } = associationSeal(sqlite, id);
     digests.set(id, tables);
+    const seal = importedSeal(sqlite, id, tables) ?? own;
     if (history.ok && history.lastSeal !== null && history.lastSeal !== seal) add('integrity-books-changed', id, { name });
     compareHeads(sqlite, options.heads?.seen(sqlite, id), id, name, add);
   }
