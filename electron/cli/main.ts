@@ -25,6 +25,8 @@ import type { Actor } from '../server/context';
 import type { ErrorResult, Result } from '../server/errors';
 import { keepSession } from '../server/session-keeper';
 import { runAsyncCommand } from '../server/async-commands';
+import { failure } from '../server/registry';
+import { exchangeFilesIn } from '../server/exchange/import-run';
 import { NoPinError, readConfirmPin, readNewPin, readPin } from './pin-prompt';
 import { resolveReferences, secretInArguments, secretsUsed, type Secrets } from './references';
 
@@ -236,21 +238,21 @@ async function importCommand(rest: string[], options: Options): Promise<number> 
   try {
     const d = door(server, options);
     await signIn(d, options, pins);
-    const paths = rest.map((p) => resolve(p));
-    const folders = paths.filter((p) => existsSync(p) && statSync(p).isDirectory());
-    const files = paths.filter((p) => !folders.includes(p));
-    let last: Result<unknown> = { ok: true, value: null };
-    for (const [i, folder] of (folders.length > 0 ? folders : [undefined]).entries()) {
-      last = await runAsyncCommand(server, 'exchange-import', { files: i === 0 ? files : [], ...(folder ? { folder } : {}) }, d.actor());
-      if (!last.ok) break;
-      process.stdout.write(`${JSON.stringify(last.value, null, 2)}\n`);
+    // Folders are read as the app reads one (their .ikimina files, by name): one import, one report.
+    let files: string[];
+    try {
+      files = rest.map((p) => resolve(p)).flatMap((p) => (existsSync(p) && statSync(p).isDirectory() ? exchangeFilesIn(p) : [p]));
+    } catch (err) {
+      throw new Refused(describeErrors(failure(err).error, options.locale));
     }
-    if (!last.ok) {
-      process.stderr.write(`${describeErrors(last.error, options.locale)}\n`);
+    const result = await runAsyncCommand(server, 'exchange-import', { files }, d.actor());
+    if (!result.ok) {
+      process.stderr.write(`${describeErrors(result.error, options.locale)}\n`);
       return 1;
     }
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
     // Files refused or kept aside are findings, not a success.
-    const counts = (last.value as { counts: Record<'refused' | 'conflict' | 'new-key', number> }).counts;
+    const counts = (result.value as { counts: Record<'refused' | 'conflict' | 'new-key', number> }).counts;
     return counts.refused + counts.conflict + counts['new-key'] > 0 ? 3 : 0;
   } finally {
     server.close();

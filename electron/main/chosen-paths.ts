@@ -16,6 +16,8 @@ export interface ChosenPath {
 
 const TOKEN = /^chosen:[0-9a-f]{32}$/;
 const PATH_FIELDS = ['file', 'folder'] as const;
+/** Fields holding a list of paths (the files of an import): each must be a token. */
+const PATH_LIST_FIELDS = ['files'] as const;
 
 export class ChosenPaths {
   private readonly paths = new Map<string, string>();
@@ -27,8 +29,8 @@ export class ChosenPaths {
   }
 
   /**
-   * The input with each token in `file` or `folder` replaced by its path; null when
-   * such a field holds anything but a token this process handed out.
+   * The input with each token in `file`, `folder` or `files` replaced by its path;
+   * null when such a field holds anything but tokens this process handed out.
    */
   resolve(input: unknown): unknown {
     if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
@@ -36,12 +38,23 @@ export class ChosenPaths {
     const resolved: Record<string, unknown> = { ...fields };
     for (const key of PATH_FIELDS) {
       if (!(key in fields) || fields[key] === undefined) continue;
-      const value = fields[key];
-      const path = typeof value === 'string' && TOKEN.test(value) ? this.paths.get(value) : undefined;
+      const path = this.pathOf(fields[key]);
       if (path === undefined) return null;
       resolved[key] = path;
     }
+    for (const key of PATH_LIST_FIELDS) {
+      if (!(key in fields) || fields[key] === undefined) continue;
+      const list = fields[key];
+      if (!Array.isArray(list)) return null;
+      const paths = list.map((v) => this.pathOf(v));
+      if (paths.some((p) => p === undefined)) return null;
+      resolved[key] = paths;
+    }
     return resolved;
+  }
+
+  private pathOf(value: unknown): string | undefined {
+    return typeof value === 'string' && TOKEN.test(value) ? this.paths.get(value) : undefined;
   }
 
   forget(): void {

@@ -27,6 +27,8 @@ function openHost(file: string): Promise<LedgerHost> {
     // The PIN key stays out of the ledger; the worker gets it, never the page.
     pepperHex: loadPinKey(app.getPath('userData')).toString('hex'),
     headsFile: join(app.getPath('userData'), 'ikimina-heads.json'),
+    // One signing key per laptop, whichever ledger file is open.
+    laptopKeyFile: join(app.getPath('userData'), 'ikimina-laptop.key'),
   });
 }
 

@@ -64,6 +64,15 @@ export function associationIds(sqlite: Database.Database): RowOf<typeof associat
   return prepared(sqlite, 'SELECT id FROM associations ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
 }
 
+/**
+ * The ids of the associations kept on this laptop (not imported copies), in a fixed
+ * order: those whose own histories note what happens to the whole file. An imported
+ * group's history is its own laptop's. Raw SQL, as `associationIds`.
+ */
+export function localAssociationIds(sqlite: Database.Database): RowOf<typeof associations, 'id'>['id'][] {
+  return prepared(sqlite, 'SELECT id FROM associations WHERE id NOT IN (SELECT association_id FROM exchange_sources) ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
+}
+
 /** Whether an association is an imported copy (read-only here). Raw SQL: the change log and the checks hold only the driver's connection. */
 export function isImported(sqlite: Database.Database, associationId: string | null): boolean {
   if (associationId === null || associationId === '') return false;

@@ -106,8 +106,10 @@ export function createRegistry<M extends HandlerMap>(handlers: M, deps: ServerDe
         authorise(def.access, user, input);
         if (def.kind === 'write') {
           refuseFutureEvent(deps, def, input);
-          // Imported books are read here, never written: whoever is signed in to them, through any command.
-          if (user?.associationId && isImported(deps.ledger.sqlite, user.associationId)) throw new LedgerError('association-read-only');
+          // Imported books are read here, never written: whoever is signed in to them, through any command
+          // (the programme's own commands write only the laptop's record of its imports).
+          const programme = !('public' in def.access) && def.access.programme === true;
+          if (!programme && user?.associationId && isImported(deps.ledger.sqlite, user.associationId)) throw new LedgerError('association-read-only');
         }
         if (def.kind === 'read') {
           const value = def.run(ctx, input);

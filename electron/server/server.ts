@@ -10,7 +10,7 @@ import { defaultMigrationsFolder, openLedger, type OpenLedger, type OpenOptions 
 import { associations } from '../../db/schema';
 import { typedQuery } from './prepared';
 import { createRegistry, failure, type Registry } from './registry';
-import { associationIds } from './association-record';
+import { associationIds, localAssociationIds } from './association-record';
 import { allHandlers, type AllHandlers } from './handlers';
 import { uuidv7 } from './ids';
 import type { Actor, HealthState, ServerDeps } from './context';
@@ -147,7 +147,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     if (deps.ledger.upgradedSteps > 0) {
       const steps = readMigrationFiles({ migrationsFolder }).length;
       sqlite.transaction(() => {
-        for (const associationId of [...associations, null]) recordChange(deps, BY_IKIMINA, { associationId, command: 'ledger-upgrade', input: { steps } });
+        for (const associationId of [...localAssociationIds(sqlite), null]) recordChange(deps, BY_IKIMINA, { associationId, command: 'ledger-upgrade', input: { steps } });
       }).immediate();
       deps.sealer.committed();
     }

@@ -223,6 +223,30 @@ describe('cli', () => {
     expect(both.code).toBe(2);
   });
 
+  it('exports a group’s books as its treasurer, and imports a folder of them as a coordinator: one report, exit code 3 for a refused file', () => {
+    const group = join(dir, 'group.sqlite');
+    const association = {
+      name: 'Dufatanye', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza',
+      currency: 'RWF', foundedOn: '2025-01-10', treasurer: { name: 'Uwase Marie', pin: '$PIN' }, administrator: { name: 'Habimana Eric', pin: '$NEW_PIN' },
+    };
+    const created = JSON.parse(cliWith({ IKIMINA_PIN: '9731', IKIMINA_NEW_PIN: '8642' }, 'call', 'association-create', JSON.stringify(association), '--db', group).stdout);
+    const usb = join(dir, 'usb-books');
+    const exported = cliWith({ IKIMINA_PIN: '9731' }, 'call', 'exchange-export', JSON.stringify({ associationId: created.id, folder: usb }), '--db', group, '--association', created.id, '--user', 'Uwase Marie');
+    expect(exported.stderr).toBe('');
+    expect(JSON.parse(exported.stdout).file).toMatch(/Dufatanye-\d{4}-\d{2}-\d{2}\.ikimina$/);
+    writeFileSync(join(usb, 'not-books.ikimina'), 'x'.repeat(5000));
+    const programme = join(dir, 'programme.sqlite');
+    const setup = { administrator: { name: 'Gasana Pierre', pin: '$PIN' }, coordinator: { name: 'Nkurunziza Josiane', pin: '$NEW_PIN' } };
+    expect(cliWith({ IKIMINA_PIN: '6284', IKIMINA_NEW_PIN: '7391' }, 'call', 'laptop-setup-coordinator', JSON.stringify(setup), '--db', programme).stderr).toBe('');
+    const notCoordinator = cliWith({ IKIMINA_PIN: '6284' }, 'exchange-import', usb, '--db', programme, '--coordinator', 'Gasana Pierre');
+    expect(notCoordinator.code).toBe(1);
+    const imported = cliWith({ IKIMINA_PIN: '7391' }, 'exchange-import', usb, '--db', programme, '--coordinator', 'Nkurunziza Josiane');
+    expect(imported.code).toBe(3);
+    const report = JSON.parse(imported.stdout);
+    expect(report.lines.map((l: { fileName: string; outcome: string }) => [l.fileName.replace(/-\d{4}-\d{2}-\d{2}/, ''), l.outcome]))
+      .toEqual([['Dufatanye.ikimina', 'imported'], ['not-books.ikimina', 'refused']]);
+  });
+
   it('lists the handlers with their input shape', () => {
     const r = cli('handlers');
     expect(r.code).toBe(0);

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../electron/server/server';
-import { smallBook, tableCounts, tempLedger, type TestLedger, KABEZA, PINNED_NOW } from '../helpers/ledger';
+import { door, smallBook, tableCounts, tempLedger, type TestLedger, KABEZA, PINNED_NOW } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
 import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
-import { newLaptopKey } from '../../electron/server/auth/laptop-key';
+import { laptopKeyFromFile, newLaptopKey } from '../../electron/server/auth/laptop-key';
 import { verifyChain } from '../../electron/server/journal/verify';
 import type { StatementRequest } from '../../electron/server/statements/model';
 
@@ -221,5 +221,68 @@ describe('export and import', () => {
     c.ok('exchange-key-accept', { importFileId: report.lines[0]!.id, reason: 'New laptop bought by the group in February' });
     expect((await importInto(c, { files: [file] })).counts.updated).toBe(1);
     expect(c.ok('exchange-groups', {})[0]!.fingerprint).toBe(other.fingerprint);
+  });
+});
+
+describe('the programme coordinator on the laptop', () => {
+  it('is never a laptop administrator: not listed as one, and their PIN does not open the whole file', () => {
+    const coordinatorId = c.ok('coordinator-list', {})[0]!.id;
+    const admins = c.ok('administrator-list', {});
+    expect(admins.map((x: { name: string }) => x.name)).toEqual(['Gasana Pierre']);
+    const asAdmin = c.call('administrator-sign-in', { administratorId: coordinatorId, pin: '7391' });
+    expect(asAdmin.ok || asAdmin.error.code).toBe('user-not-found');
+    const backup = c.call('ledger-backup-create', {});
+    expect(backup.ok || backup.error.code).toBe('role-refused');
+  });
+
+  it('leaves an imported group’s own history as its laptop wrote it when the whole file is backed up', async () => {
+    await importInto(c, { files: [exportNow()] });
+    const groupHistory = () => c.server.ledger.sqlite.prepare('SELECT count(*) FROM change_log WHERE association_id = ?').pluck().get(a) as number;
+    const before = groupHistory();
+    const admin = door(() => c.server);
+    const adminId = admin.ok('administrator-list', {})[0]!.id;
+    admin.ok('administrator-sign-in', { administratorId: adminId, pin: '6284' });
+    admin.ok('ledger-backup-create', { folder: join(out, 'whole') });
+    expect(groupHistory()).toBe(before);
+    expect(c.server.checkFully().problems).toEqual([]);
+  });
+
+  it('still imports, accepts keys and decides conflicts after opening a group’s books', async () => {
+    const file = exportNow();
+    await importInto(c, { files: [file] });
+    openGroup();
+    const again = await importInto(c, { files: [file] });
+    expect(again.lines.map((l) => l.outcome)).toEqual(['unchanged']);
+  });
+
+  it('refuses a manifest whose association id is not an id (it would name files and rows)', async () => {
+    const file = exportNow();
+    const key = laptopKeyFromFile(join(t.dir, 'ikimina-laptop.key'));
+    alterAndResign(file, key, (db) => {
+      db.pragma('foreign_keys = OFF');
+      db.exec("UPDATE associations SET id = '../../escape'");
+      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
+      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, associationId: '../../escape' }));
+    });
+    const report = await importInto(c, { files: [file] });
+    expect(report.lines.map((l) => [l.outcome, l.reasonCode])).toEqual([['refused', 'exchange-manifest-wrong']]);
+  });
+
+  it('refuses, keeping nothing, a file whose rows carry ids this laptop’s books already use', async () => {
+    const file = exportNow();
+    // A member id of the file already stands in this laptop's books (under another association).
+    const sqlite = c.server.ledger.sqlite;
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.prepare(`INSERT INTO associations (id, name, country, province, district, sector, cell, village, currency, language, founded_on, created_at, created_by)
+      VALUES ('0190a000-0000-7000-8000-0000000000bb', 'Here', 'RW', 'South', 'Huye', 'Tumba', 'C', 'V', 'RWF', 'en', '2025-01-01', '2025-01-01', 'test')`).run();
+    const member = t.server.ledger.sqlite.prepare('SELECT * FROM members WHERE id = ?').get(ids[0]) as Record<string, unknown>;
+    const columns = Object.keys(member);
+    sqlite.prepare(`INSERT INTO members (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(...columns.map((k) => (k === 'association_id' ? '0190a000-0000-7000-8000-0000000000bb' : member[k])));
+    sqlite.pragma('foreign_keys = ON');
+    const before = coordinatorCounts();
+    const report = await importInto(c, { files: [file] });
+    expect(report.lines.map((l) => [l.outcome, l.reasonCode])).toEqual([['refused', 'exchange-ids-taken']]);
+    expect({ ...coordinatorCounts(), exchange_imports: 0, exchange_import_files: 0, change_log: 0 }).toEqual({ ...before, exchange_imports: 0, exchange_import_files: 0, change_log: 0 });
   });
 });

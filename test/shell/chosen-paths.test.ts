@@ -46,7 +46,13 @@ describe('chosen paths', () => {
     for (const value of ['/etc/passwd', 'C:\\Users\\x\\ikimina-ledger.sqlite', `chosen:${'0'.repeat(32)}`, other.token, 42, { token: other.token }]) {
       expect(chosen.resolve({ file: value })).toBeNull();
       expect(chosen.resolve({ folder: value })).toBeNull();
+      // An import's list of files: one path typed among chosen ones refuses the whole list.
+      expect(chosen.resolve({ files: [chosen.remember('/media/usb/a.ikimina').token, value] })).toBeNull();
     }
+    expect(chosen.resolve({ files: '/etc/passwd' })).toBeNull();
+    const a = chosen.remember('/media/usb/a.ikimina');
+    const b = chosen.remember('/media/usb/b.ikimina');
+    expect(chosen.resolve({ files: [a.token, b.token] })).toEqual({ files: ['/media/usb/a.ikimina', '/media/usb/b.ikimina'] });
   });
 });
 

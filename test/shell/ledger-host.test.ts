@@ -1,7 +1,7 @@
 // The ledger worker thread, as the shell uses it: calls relayed to a real server
 // on a real file, a refused file reported, and a clean close.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,28 @@ describe('ledger worker', () => {
       { command: 'session-sign-in', channel: 'ipc' },
     ]);
     ledger.close();
+  });
+
+  it('signs with the one laptop key it is given, whichever ledger file is open', async () => {
+    mkdirSync(join(dir, 'app-data'));
+    const keyFile = join(dir, 'app-data', 'ikimina-laptop.key');
+    const fingerprints: string[] = [];
+    for (const name of ['first', 'second']) {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      const host = await startLedgerHost({ file: join(folder, 'books.sqlite'), workerScript, laptopKeyFile: keyFile });
+      const created = await host.call('association-create', KABEZA, actor);
+      const association = created.ok ? (created.value as { id: string; treasurerId: string }) : null;
+      const signedIn = await host.call('session-sign-in', { associationId: association!.id, userId: association!.treasurerId, pin: TEST_PIN }, actor);
+      const session = signedIn.ok ? (signedIn.value as { token: string }).token : undefined;
+      const key = await host.call('exchange-laptop-key', {}, { ...actor, session });
+      fingerprints.push(key.ok ? (key.value as { fingerprint: string }).fingerprint : '');
+      expect(existsSync(join(folder, 'ikimina-laptop.key'))).toBe(false);
+      await host.close();
+    }
+    expect(fingerprints[0]).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+    expect(fingerprints[1]).toBe(fingerprints[0]);
+    expect(existsSync(keyFile)).toBe(true);
   });
 
   it('reports a file that is not a ledger, in words', async () => {

@@ -4,7 +4,8 @@
 // is taken with it and folded in.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { LedgerError } from '../errors';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -112,5 +113,49 @@ export function linkUnderFreeName(source: string, nameFor: (attempt: number) => 
     }
     flush(target);
     return target;
+  }
+}
+
+/** What went wrong writing a file, in the reader's words: the disk is full, or the folder cannot be written to; anything else as it was. */
+export function fileWriteError(err: unknown): unknown {
+  if (err instanceof LedgerError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new LedgerError('disk-full', {}, 'folder');
+  if (/^(E[A-Z]+|SQLITE_(CANTOPEN|IOERR.*|READONLY.*|PERM))$/.test(code)) return new LedgerError('backup-folder-unwritable', {}, 'folder');
+  return err;
+}
+
+/**
+ * Writes a file into `folder` whole or not at all: `write` fills a temporary file
+ * beside its destination, which is flushed, then `check`ed (it may refuse it), then
+ * given `name` — or `name-2`, `name-3` … never the name of an existing file. Whatever
+ * fails leaves no file behind and says why in words.
+ */
+export function writeWholeUnderFreeName<T>(folder: string, name: string, write: (temporary: string) => T, check: (temporary: string) => void = () => {}): { file: string; written: T } {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    throw new LedgerError('backup-folder-unwritable', {}, 'folder');
+  }
+  const temporary = temporaryBeside(join(folder, name));
+  try {
+    let written: T;
+    try {
+      written = write(temporary);
+    } catch (err) {
+      throw fileWriteError(err);
+    }
+    flush(temporary);
+    check(temporary);
+    let file: string;
+    try {
+      file = linkUnderFreeName(temporary, (n) => join(folder, n === 1 ? name : name.replace(/(\.[^.]+)?$/, (ext) => `-${n}${ext}`)));
+    } catch (err) {
+      throw new LedgerError((err as { code?: string }).code === 'ENOSPC' ? 'disk-full' : 'backup-folder-unwritable', {}, 'folder');
+    }
+    flush(folder);
+    return { file, written };
+  } finally {
+    removeWithCompanions(temporary);
   }
 }

@@ -2,7 +2,7 @@
 // association at once, the automatic backups, restoring the whole file, and the
 // file's health (the checks made when it opened and in the background).
 
-import { associationIds } from '../association-record';
+import { associationIds, localAssociationIds } from '../association-record';
 import { z } from 'zod';
 import { committed, handler } from '../registry';
 import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
@@ -46,7 +46,7 @@ function healthFor(ctx: CallContext, acknowledged?: string | null): LedgerHealth
  */
 function recordInEveryHistory(ctx: CallContext, command: string, input: unknown): void {
   const { sqlite } = ctx.ledger;
-  const associations = associationIds(sqlite);
+  const associations = localAssociationIds(sqlite);
   sqlite.transaction(() => {
     for (const associationId of associations) recordChange(ctx, authorOf(ctx), { associationId, command, input });
   }).immediate();

@@ -2,15 +2,14 @@
 // VACUUM INTO reads one snapshot in one transaction, so a backup never catches half
 // a command), written under a temporary name, flushed, checked (opened again,
 // integrity-checked, every chain and seal verified) and only then given its name.
-// A copy that cannot be made is removed. Problems the books already had are reported
+// A copy that cannot be made is removed (copy.ts writeWholeUnderFreeName). Problems the books already had are reported
 // with the backup, not a reason to refuse one: a backup is most needed then.
 
 import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LedgerError } from '../errors';
 import { inspectLedgerFile, type InspectOptions, type LedgerFileSummary } from './inspect';
-import { flush, linkUnderFreeName, removeWithCompanions, temporaryBeside } from './copy';
+import { writeWholeUnderFreeName } from './copy';
 import { prepared } from '../prepared';
 
 export const AUTO_PREFIX = 'ikimina-auto-';
@@ -32,39 +31,11 @@ export function makeBackup(sqlite: Database.Database, folder: string, name: stri
  * never replaced). Whatever fails leaves no file behind.
  */
 export function writeCheckedCopy(folder: string, name: string, write: (temporary: string) => void, options: InspectOptions): LedgerFileSummary {
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch {
-    throw new LedgerError('backup-folder-unwritable', {}, 'folder');
-  }
-  const temporary = temporaryBeside(join(folder, name));
-  try {
-    try {
-      write(temporary);
-    } catch (err) {
-      if (err instanceof LedgerError) throw err;
-      const code = (err as { code?: string }).code ?? '';
-      if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new LedgerError('disk-full', {}, 'folder');
-      if (/^(E[A-Z]+|SQLITE_(CANTOPEN|IOERR.*|READONLY.*|PERM))$/.test(code)) throw new LedgerError('backup-folder-unwritable', {}, 'folder');
-      throw err;
-    }
-    flush(temporary);
-    const summary = inspectLedgerFile(temporary, { ...options, problems: 'report' });
-    const file = claimName(folder, name, temporary);
-    flush(folder);
-    return { ...summary, file };
-  } finally {
-    removeWithCompanions(temporary);
-  }
-}
-
-/** Links the finished copy under the first free name: name.sqlite, name-2.sqlite … (never replacing one). */
-function claimName(folder: string, name: string, temporary: string): string {
-  try {
-    return linkUnderFreeName(temporary, (n) => join(folder, n === 1 ? name : name.replace(/\.sqlite$/, `-${n}.sqlite`)));
-  } catch (err) {
-    throw new LedgerError((err as { code?: string }).code === 'ENOSPC' ? 'disk-full' : 'backup-folder-unwritable', {}, 'folder');
-  }
+  let summary: LedgerFileSummary | null = null;
+  const { file } = writeWholeUnderFreeName(folder, name, write, (temporary) => {
+    summary = inspectLedgerFile(temporary, { ...options, problems: 'report' });
+  });
+  return { ...summary!, file };
 }
 
 /** When a backup was made, from its name (the file's own time may be changed by copying). */

@@ -6,14 +6,13 @@
 // named: a power cut leaves the old file or the new one, never half of one.
 
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { sign } from 'node:crypto';
 import { openLedger } from '../../../db/open';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { copyAssociation } from '../backups/association-backup';
-import { flush, linkUnderFreeName, removeWithCompanions, temporaryBeside } from '../backups/copy';
+import { writeWholeUnderFreeName } from '../backups/copy';
 import { prepared } from '../prepared';
 import { tableScopes } from '../integrity/scope';
 import { addDigest, tableDigest } from '../integrity/digest';
@@ -58,37 +57,16 @@ function checkBooksWhole(sqlite: Database.Database, associationId: string): void
   if (history.lastSeal !== null && history.lastSeal !== associationSeal(sqlite, associationId).seal) throw new LedgerError('exchange-books-broken', { seq: 0 });
 }
 
-export function exportLedger(ctx: CallContext, associationId: string, target: { file?: string; folder?: string }): ExportedLedger {
+/** Writes the association's books into `folder` under a name no other file there has (never replacing one). */
+export function exportLedger(ctx: CallContext, associationId: string, folder: string): ExportedLedger {
   const { sqlite } = ctx.ledger;
   const association = getAssociation(ctx, associationId);
   if (association.readOnly) throw new LedgerError('association-read-only');
   checkBooksWhole(sqlite, associationId);
   const exportedAt = ctx.now().toISOString();
-  const folder = target.file ? dirname(target.file) : target.folder!;
-  const name = target.file ? basename(target.file) : exchangeFileName(association.name, todayOf(ctx));
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch {
-    throw new LedgerError('backup-folder-unwritable', {}, 'folder');
-  }
-  const temporary = temporaryBeside(join(folder, name));
-  try {
-    const { entries } = writeSigned(ctx, associationId, association.name, temporary, exportedAt);
-    flush(temporary);
-    const file = target.file
-      ? (renameSync(temporary, target.file), target.file)
-      : linkUnderFreeName(temporary, (n) => join(folder, n === 1 ? name : name.replace(/\.ikimina$/, `-${n}.ikimina`)));
-    flush(folder);
-    return { file, bytes: statSync(file).size, fingerprint: ctx.laptopKey.fingerprint, entries, exportedAt };
-  } catch (err) {
-    if (err instanceof LedgerError) throw err;
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new LedgerError('disk-full', {}, 'folder');
-    if (/^(E[A-Z]+|SQLITE_(CANTOPEN|IOERR.*|READONLY.*|PERM))$/.test(code)) throw new LedgerError('backup-folder-unwritable', {}, 'folder');
-    throw err;
-  } finally {
-    removeWithCompanions(temporary);
-  }
+  const name = exchangeFileName(association.name, todayOf(ctx));
+  const { file, written } = writeWholeUnderFreeName(folder, name, (temporary) => writeSigned(ctx, associationId, association.name, temporary, exportedAt));
+  return { file, bytes: statSync(file).size, fingerprint: ctx.laptopKey.fingerprint, entries: written.entries, exportedAt };
 }
 
 function writeSigned(ctx: CallContext, associationId: string, associationName: string, file: string, exportedAt: string): { entries: number } {

@@ -15,6 +15,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { prepared } from '../prepared';
+import { UUID_PATTERN } from '../ids';
 import { CHAINED_TABLES, quoteName, tableScopes } from '../integrity/scope';
 import { tableDigest } from '../integrity/digest';
 
@@ -35,7 +36,8 @@ const head = z.strictObject({ seq: z.number().int().min(0).max(2 ** 40), hash: z
 export const manifestSchema = z.strictObject({
   format: z.number().int().min(1),
   app: z.literal('ikimina'),
-  associationId: z.string().min(1).max(64),
+  // An id as Ikimina writes them: it names rows here and the file a conflict is kept in.
+  associationId: z.string().regex(UUID_PATTERN),
   associationName: z.string().max(200),
   installationId: z.string().regex(/^[0-9a-f-]{36}$/),
   publicKey: z.string().max(200),

@@ -18,7 +18,7 @@ import { id, requiredText } from '../validation';
 import { path } from '../backups/handlers';
 import { exportLedger, type ExportedLedger } from './export';
 import { addAll, addNewer, decide, IMPORT_SCHEMA, mergedMatches, sourceOf, type MergeOutcome } from './merge';
-import { PROGRAMME, programmeOnly } from './coordinators';
+import { PROGRAMME } from './coordinators';
 import { takeChecked } from './checked';
 import type { ImportProgressView } from '../import-progress';
 
@@ -153,6 +153,16 @@ function sourceFields(ctx: CallContext, checked: ReturnType<typeof takeChecked>)
   };
 }
 
+/** Rows whose ids this laptop's books already use for something else (a key or unique rule refuses them): the file is refused, in words. */
+function idsOwn(add: () => number): number {
+  try {
+    return add();
+  } catch (err) {
+    if (/^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test((err as { code?: string }).code ?? '')) throw new LedgerError('exchange-ids-taken', {}, 'file');
+    throw err;
+  }
+}
+
 /** Takes the checked file in (attached as IMPORT_SCHEMA by the caller), as `decide` says. */
 function takeIn(ctx: CallContext, input: { importId: string; position: number; fileName: string; checkedId: string; keptFile: string }): { outcome: Outcome; lineId: string } {
   runningImport(ctx, input.importId);
@@ -169,14 +179,14 @@ function takeIn(ctx: CallContext, input: { importId: string; position: number; f
   switch (decided.outcome) {
     case 'imported': {
       sqlite.pragma('defer_foreign_keys = ON');
-      const added = ctx.sealer.untracked(m.associationId, () => addAll(sqlite));
+      const added = ctx.sealer.untracked(m.associationId, () => idsOwn(() => addAll(sqlite)));
       q.insertSource.run(sourceFields(ctx, checked));
       q.trustKey.run({ id: ctx.newId(), associationId: m.associationId, publicKey: m.publicKey, fingerprint: checked.fingerprint, now: ctx.now().toISOString(), by: ctx.actorName, reason: null });
       return { outcome: 'imported', lineId: line('imported', added, null, { entries: m.journal.seq }) };
     }
     case 'updated': {
       sqlite.pragma('defer_foreign_keys = ON');
-      const added = ctx.sealer.untracked(m.associationId, () => addNewer(sqlite, m.associationId));
+      const added = ctx.sealer.untracked(m.associationId, () => idsOwn(() => addNewer(sqlite, m.associationId)));
       if (!mergedMatches(sqlite, checked, { journal: before!.journalSeq, changes: before!.changeSeq })) throw new LedgerError('exchange-merge-mismatch', {}, 'file');
       q.updateSource.run(sourceFields(ctx, checked));
       return { outcome: 'updated', lineId: line('updated', added, null, { from: before!.journalSeq, to: m.journal.seq }) };
@@ -217,11 +227,9 @@ export const exchangeHandlers = {
     kind: 'read',
     logged: true,
     access: { roles: ADMINS },
-    summary: 'Write the association’s books for the coordinator: one signed .ikimina file (to the chosen file, or a folder)',
-    input: z.strictObject({ associationId: id, file: path.optional(), folder: path.optional() }).refine((i) => (i.file === undefined) !== (i.folder === undefined), {
-      error: 'field-required', path: ['file'],
-    }),
-    run: (ctx, input): ExportedLedger => exportLedger(ctx, input.associationId, input),
+    summary: 'Write the association’s books for the coordinator: one signed .ikimina file in the chosen folder (never replacing a file)',
+    input: z.strictObject({ associationId: id, folder: path }),
+    run: (ctx, input): ExportedLedger => exportLedger(ctx, input.associationId, input.folder),
   }),
 
   'exchange-import-begin': handler({
@@ -232,7 +240,6 @@ export const exchangeHandlers = {
     input: z.strictObject({ files: z.number().int().min(0).max(1_000_000) }),
     audit: (_input, out: { importId: string }) => ({ associationId: null, targetId: out.importId }),
     run(ctx, input): { importId: string } {
-      programmeOnly(ctx);
       const importId = ctx.newId();
       queries(ctx.ledger).insertImport.run({ id: importId, now: ctx.now().toISOString(), by: ctx.actorName, files: input.files });
       return { importId };
@@ -247,7 +254,6 @@ export const exchangeHandlers = {
     input: z.strictObject({ importId: id, position: z.number().int().min(0), fileName: requiredText(300), checkedId: z.string().max(80), keptFile: requiredText(2000) }),
     audit: () => ({ associationId: null, targetId: null }),
     run(ctx, input): { outcome: Outcome; lineId: string } {
-      programmeOnly(ctx);
       if (!(ctx.ledger.sqlite.prepare('PRAGMA database_list').all() as { name: string }[]).some((d) => d.name === IMPORT_SCHEMA)) throw new Error('The checked file is not attached');
       return takeIn(ctx, input);
     },
@@ -264,7 +270,6 @@ export const exchangeHandlers = {
     }),
     audit: () => ({ associationId: null, targetId: null }),
     run(ctx, input): { lineId: string } {
-      programmeOnly(ctx);
       runningImport(ctx, input.importId);
       return {
         lineId: writeLine(ctx, {
@@ -283,7 +288,6 @@ export const exchangeHandlers = {
     input: z.strictObject({ importId: id, cancelled: z.boolean() }),
     audit: (input) => ({ associationId: null, targetId: input.importId }),
     run(ctx, input): ImportReport {
-      programmeOnly(ctx);
       runningImport(ctx, input.importId);
       queries(ctx.ledger).finishImport.run({ id: input.importId, now: ctx.now().toISOString(), status: input.cancelled ? 'cancelled' : 'done' });
       return report(ctx, input.importId);
@@ -296,7 +300,6 @@ export const exchangeHandlers = {
     summary: 'How far the import under way has come: files, rows, time left',
     input: z.strictObject({}),
     run(ctx): ImportProgressView | null {
-      programmeOnly(ctx);
       return ctx.importProgress.view(ctx.now());
     },
   }),
@@ -308,7 +311,6 @@ export const exchangeHandlers = {
     summary: 'Stop the import under way before its next file (the files already taken in stay, each whole)',
     input: z.strictObject({}),
     run(ctx): { cancelling: boolean } {
-      programmeOnly(ctx);
       return { cancelling: ctx.importProgress.cancel() };
     },
   }),
@@ -319,7 +321,6 @@ export const exchangeHandlers = {
     summary: 'An import’s report (the last one when none is named): each file and what became of it',
     input: z.strictObject({ importId: id.optional() }),
     run(ctx, input): ImportReport | null {
-      programmeOnly(ctx);
       const importId = input.importId ?? queries(ctx.ledger).lastImport.get()?.id;
       return importId ? report(ctx, importId) : null;
     },
@@ -331,7 +332,6 @@ export const exchangeHandlers = {
     summary: 'The imports made on this laptop, newest first',
     input: z.strictObject({}),
     run(ctx) {
-      programmeOnly(ctx);
       return queries(ctx.ledger).imports.all();
     },
   }),
@@ -342,7 +342,6 @@ export const exchangeHandlers = {
     summary: 'Every imported group: its place, the laptop it comes from, how far its books go and when they were imported',
     input: z.strictObject({}),
     run(ctx): ImportedGroup[] {
-      programmeOnly(ctx);
       return queries(ctx.ledger).groups.all();
     },
   }),
@@ -353,7 +352,6 @@ export const exchangeHandlers = {
     summary: 'Files kept aside because their books part from what was imported, not yet decided',
     input: z.strictObject({}),
     run(ctx) {
-      programmeOnly(ctx);
       const names = new Map(queries(ctx.ledger).groups.all().map((g) => [g.id, g.name]));
       return queries(ctx.ledger).openConflicts.all().map((c) => ({ ...c, associationName: names.get(c.associationId) ?? c.associationId }));
     },
@@ -366,7 +364,6 @@ export const exchangeHandlers = {
     input: z.strictObject({ conflictId: id, reason: requiredText(500) }),
     audit: (input) => ({ associationId: null, targetId: input.conflictId }),
     run(ctx, input): { id: string } {
-      programmeOnly(ctx);
       const done = queries(ctx.ledger).resolveConflict.run({ id: input.conflictId, now: ctx.now().toISOString(), resolution: 'kept-imported', by: ctx.actorName, reason: input.reason });
       if (done.changes !== 1) throw new LedgerError('exchange-conflict-not-found', {}, 'conflictId');
       return { id: input.conflictId };
@@ -380,7 +377,6 @@ export const exchangeHandlers = {
     input: z.strictObject({ importFileId: id, reason: requiredText(500) }),
     audit: (input) => ({ associationId: null, targetId: input.importFileId }),
     run(ctx, input): { fingerprint: string } {
-      programmeOnly(ctx);
       const line = queries(ctx.ledger).line.get({ id: input.importFileId });
       if (!line || line.outcome !== 'new-key' || !line.associationId || !line.reasonParamsJson) throw new LedgerError('exchange-key-not-found', {}, 'importFileId');
       const params = JSON.parse(line.reasonParamsJson) as { theirs: string; publicKey: string };

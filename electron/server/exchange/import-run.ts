@@ -65,26 +65,36 @@ export async function importLedgers(server: LedgerServer, actor: Actor, request:
   const begun = server.callInternal('exchange-import-begin', { files: files.length }, actor);
   if (!begun.ok) return begun;
   const { importId } = begun.value;
+  // Copies a crash left in the private folder are never the books: gone before this import makes its own.
+  rmSync(server.workDir('incoming'), { recursive: true, force: true });
   const progress = server.importProgress;
   progress.start(importId, files.length, files.reduce((sum, f) => sum + sizeOf(f), 0), server.now());
   try {
     for (const [position, file] of files.entries()) {
       if (progress.cancelled) break;
       progress.working(basename(file));
-      const rows = importOne(server, actor, importId, position, file);
+      let rows = 0;
+      try {
+        rows = importOne(server, actor, importId, position, file);
+      } catch (err) {
+        // Whatever went wrong with one file (the disk, the driver) is that file's refusal; the next files still come.
+        const known = err instanceof LedgerError ? err : new LedgerError('internal-error');
+        refuse(server, actor, { importId, position, fileName: plainName(file), code: known.code, params: known.params, fileSha256: null });
+      }
       progress.fileDone(rows, sizeOf(file));
       await yieldToOthers();
     }
-    const ended = server.callInternal('exchange-import-end', { importId, cancelled: progress.cancelled }, actor);
-    return ended;
+    return server.callInternal('exchange-import-end', { importId, cancelled: progress.cancelled }, actor);
   } finally {
     progress.finish();
   }
 }
 
+const plainName = (file: string) => basename(file).slice(0, 300) || 'file';
+
 /** One file: checked, then taken in whole or refused with the reason. Returns the rows it held. */
 function importOne(server: LedgerServer, actor: Actor, importId: string, position: number, file: string): number {
-  const fileName = basename(file).slice(0, 300) || 'file';
+  const fileName = plainName(file);
   let checked: CheckedFile;
   try {
     checked = checkExchangeFile(file, { workDir: server.workDir('incoming'), migrationsFolder: server.files.migrationsFolder, nativeBinding: server.files.nativeBinding });
@@ -93,7 +103,7 @@ function importOne(server: LedgerServer, actor: Actor, importId: string, positio
     refuse(server, actor, { importId, position, fileName, code: known.code, params: known.params, fileSha256: null });
     return 0;
   }
-  const keptFile = join(server.workDir('conflicts'), `${checked.manifest.associationId}-${checked.fileSha256.slice(0, 12)}${EXCHANGE_EXTENSION}`);
+  const keptFile = join(server.workDir('conflicts'), `${checked.manifest.associationId}-${checked.fileSha256.slice(0, 16)}${EXCHANGE_EXTENSION}`);
   const checkedId = handOver(checked);
   const { sqlite } = server.ledger;
   try {

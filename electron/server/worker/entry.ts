@@ -33,6 +33,7 @@ try {
     migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding, backupDir: options.backupDir,
     ...(options.pepperHex ? { pepper: pepperFrom(Buffer.from(options.pepperHex, 'hex')) } : {}),
     ...(options.headsFile ? { headsFile: options.headsFile } : {}),
+    ...(options.laptopKeyFile ? { laptopKeyFile: options.laptopKeyFile } : {}),
   });
   // The page gets a channel for every command but the server's internal ones.
   const open = Object.entries(server.handlers).filter(([, def]) => !def.internal).map(([name]) => name);

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   readonly pepperHex?: string;
   /** Where the chains' heads are kept, beside the app's data. */
   readonly headsFile?: string;
+  /** The laptop's signing key for the books it exports, beside the app's data. */
+  readonly laptopKeyFile?: string;
 }
 
 export type ToWorker = { readonly id: number; readonly name: string; readonly input: unknown; readonly actor: Actor };
