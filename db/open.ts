@@ -102,17 +102,23 @@ function checkIsIkimina(sqlite: Database.Database, file: string, isNew: boolean)
   return false;
 }
 
-/** Whether the file's SQLite header carries Ikimina's application id (a damaged file still has its header). */
-export function headerSaysIkimina(file: string): boolean {
-  if (file === ':memory:' || !existsSync(file)) return false;
+/** A file's first 100 bytes (SQLite's header), or null when it has fewer or is not there. */
+export function sqliteHeader(file: string): Buffer | null {
+  if (file === ':memory:' || !existsSync(file)) return null;
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   try {
-    if (readSync(fd, header, 0, 100, 0) < 100) return false;
+    if (readSync(fd, header, 0, 100, 0) < 100) return null;
   } finally {
     closeSync(fd);
   }
-  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' && header.readUInt32BE(68) === IKIMINA_APPLICATION_ID;
+  return header;
+}
+
+/** Whether the file's SQLite header carries Ikimina's application id (a damaged file still has its header). */
+export function headerSaysIkimina(file: string): boolean {
+  const header = sqliteHeader(file);
+  return header !== null && header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' && header.readUInt32BE(68) === IKIMINA_APPLICATION_ID;
 }
 
 /** The migrations applied to the file must be a prefix of the ones this build ships; returns how many are applied. */

@@ -55,3 +55,12 @@ export function resign(file: string, key: LaptopKey): void {
     closeSync(fd);
   }
 }
+
+/** Edits the manifest of an exported file (with any other `change` first), then signs it again with `key`. */
+export function editManifest(file: string, key: LaptopKey, edit: (manifest: Record<string, any>) => Record<string, unknown>, change?: (db: Database.Database) => void): void {
+  alterAndResign(file, key, (db) => {
+    change?.(db);
+    const manifest = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string) as Record<string, any>;
+    db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify(edit(manifest)));
+  });
+}

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '../helpers/random';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServer } from '../../electron/server/server';
 import { ADMINISTRATOR, door, KABEZA, tempLedger, type TestLedger } from '../helpers/ledger';
@@ -34,17 +35,6 @@ function everyRow(file: string): string {
   } finally {
     db.close();
   }
-}
-
-/** A small deterministic random source, so a failing flip can be found again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 beforeAll(() => {
@@ -76,7 +66,7 @@ it(`reports every one of ${FLIPS} single-bit flips that changes anything`, () =>
   clean.checkFully();
   expect(clean.unresolvedProblems()).toEqual([]);
   clean.close();
-  const next = random(Number(process.env.IKIMINA_FLIP_SEED ?? 20261130));
+  const next = seededRandom(Number(process.env.IKIMINA_FLIP_SEED ?? 20261130));
   const silent: string[] = [];
   let reported = 0;
   let harmless = 0;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallBook, tableCounts, tempLedger, type TestLedger } from '../helpers/ledger';
-import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
+import { alterAndResign, coordinatorLaptop, editManifest, importInto } from '../helpers/exchange';
 import type { LaptopKey } from '../../electron/server/auth/laptop-key';
 import { laptopKeyFromFile } from '../../electron/server/auth/laptop-key';
 
@@ -94,10 +94,7 @@ describe('a file that is not a group’s books', () => {
 describe('a file signed again after it was changed (the checks behind the signature)', () => {
   it('refuses a manifest that lies about its counts', async () => {
     const file = copy();
-    alterAndResign(file, key, (db) => {
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, counts: { ...m.counts, members: m.counts.members + 1 } }));
-    });
+    editManifest(file, key, (m) => ({ ...m, counts: { ...m.counts, members: m.counts.members + 1 } }));
     expect(await refusedWith(file)).toBe('exchange-counts-wrong');
   });
 
@@ -121,10 +118,7 @@ describe('a file signed again after it was changed (the checks behind the signat
     });
     expect(await refusedWith(foreign)).toBe('exchange-other-association');
     const newer = copy();
-    alterAndResign(newer, key, (db) => {
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, format: 2 }));
-    });
+    editManifest(newer, key, (m) => ({ ...m, format: 2 }));
     expect(await refusedWith(newer)).toBe('exchange-newer');
   });
 
@@ -141,10 +135,7 @@ describe('a file signed again after it was changed (the checks behind the signat
     // The good file is imported first; the same rows under another association's id come next.
     await importInto(c, { files: [good] });
     const twin = copy();
-    alterAndResign(twin, key, (db) => {
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, associationId: '0190a000-0000-7000-8000-0000000000aa' }));
-    });
+    editManifest(twin, key, (m) => ({ ...m, associationId: '0190a000-0000-7000-8000-0000000000aa' }));
     expect(await refusedWith(twin)).toMatch(/^exchange-(other-association|manifest-wrong)$/);
   });
 });

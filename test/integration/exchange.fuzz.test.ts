@@ -9,29 +9,19 @@
 // (IKIMINA_FUZZ_FILES sets the number, IKIMINA_FUZZ_SEED the seed).
 
 import Database from 'better-sqlite3';
+import { seededRandom } from '../helpers/random';
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
-import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
+import { alterAndResign, coordinatorLaptop, editManifest, importInto } from '../helpers/exchange';
 import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from '../../electron/server/auth/laptop-key';
 import { verifyChain } from '../../electron/server/journal/verify';
 
 const FILES = Number(process.env.IKIMINA_FUZZ_FILES ?? 120);
 const SEED = Number(process.env.IKIMINA_FUZZ_SEED ?? 20261130);
-
-/** A small, seeded random source (mulberry32): a failing file can be made again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let treasurer: TestLedger;
 let other: TestLedger;
@@ -40,6 +30,8 @@ let dir: string;
 let base: string;
 let key: LaptopKey;
 let groups: string[];
+/** The content hash of the genuine newer books (the only books an accepted file may hold). */
+let genuine: string;
 
 function meetingBook(t: TestLedger, dates: string[]): string {
   const { association, members } = smallBook(t, 3);
@@ -72,6 +64,9 @@ beforeAll(async () => {
   });
   base = treasurer.ok('exchange-export', { associationId: a, folder: join(dir, 'base') }).file;
   key = laptopKeyFromFile(join(treasurer.dir, 'ikimina-laptop.key'));
+  const db = new Database(base, { readonly: true });
+  genuine = (JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string) as { contentHash: string }).contentHash;
+  db.close();
 }, 60_000);
 
 afterAll(() => {
@@ -180,8 +175,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return 'refused';
   },
   'manifest edited': (file, rnd) => {
-    alterAndResign(file, key, (db) => {
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
+    editManifest(file, key, (m) => {
       const edits: (() => void)[] = [
         () => { m.counts.journal_entries += 1; },
         () => { m.journal.seq -= 1; },
@@ -196,22 +190,19 @@ const MUTATIONS: Record<string, Mutation> = {
         () => { delete m.counts.members; },
       ];
       pick(rnd, edits)();
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify(m));
+      return m;
     });
     return 'refused';
   },
   'another laptop’s key': (file) => {
     const stranger = newLaptopKey();
-    alterAndResign(file, stranger, (db) => {
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, publicKey: stranger.publicKey }));
-    });
+    editManifest(file, stranger, (m) => ({ ...m, publicKey: stranger.publicKey }));
     return 'new-key';
   },
 };
 
 it(`refuses every one of ${FILES} mutated files whole, leaving the books and their chains as they were`, async () => {
-  const rnd = random(SEED);
+  const rnd = seededRandom(SEED);
   const names = Object.keys(MUTATIONS);
   const seen: Record<string, Record<string, number>> = {};
   let digest = booksDigest();
@@ -227,7 +218,6 @@ it(`refuses every one of ${FILES} mutated files whole, leaving the books and the
     if (line.outcome === 'updated' || line.outcome === 'imported') {
       // Only the genuine books may ever be taken in: a mutation that changed nothing they hold.
       const source = c.server.ledger.sqlite.prepare('SELECT content_hash FROM exchange_sources WHERE association_id = ?').pluck().get(groups[0]);
-      const genuine = JSON.parse(new Database(base, { readonly: true }).prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string).contentHash;
       expect(source, `file ${i} (${name}) was taken in with books that are not the group's`).toBe(genuine);
     } else {
       expect(now, `file ${i} (${name}): ${line.outcome} ${line.reasonCode} changed the books`).toBe(digest);

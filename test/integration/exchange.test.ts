@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../electron/server/server';
 import { door, smallBook, tableCounts, tempLedger, type TestLedger, KABEZA, PINNED_NOW } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
-import { alterAndResign, coordinatorLaptop, importInto } from '../helpers/exchange';
+import { coordinatorLaptop, editManifest, importInto } from '../helpers/exchange';
 import { laptopKeyFromFile, newLaptopKey } from '../../electron/server/auth/laptop-key';
 import { verifyChain } from '../../electron/server/journal/verify';
 import type { StatementRequest } from '../../electron/server/statements/model';
@@ -208,10 +208,7 @@ describe('export and import', () => {
     meeting('2025-02-21', ['1,000', '2,000']);
     const file = exportNow(join(out, 'newer'));
     const other = newLaptopKey();
-    alterAndResign(file, other, (db) => {
-      const manifest = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...manifest, publicKey: other.publicKey }));
-    });
+    editManifest(file, other, (m) => ({ ...m, publicKey: other.publicKey }));
     const before = coordinatorCounts();
     const report = await importInto(c, { files: [file] });
     expect(report.lines[0]).toMatchObject({ outcome: 'new-key', reasonCode: 'exchange-new-key' });
@@ -258,11 +255,9 @@ describe('the programme coordinator on the laptop', () => {
   it('refuses a manifest whose association id is not an id (it would name files and rows)', async () => {
     const file = exportNow();
     const key = laptopKeyFromFile(join(t.dir, 'ikimina-laptop.key'));
-    alterAndResign(file, key, (db) => {
+    editManifest(file, key, (m) => ({ ...m, associationId: '../../escape' }), (db) => {
       db.pragma('foreign_keys = OFF');
       db.exec("UPDATE associations SET id = '../../escape'");
-      const m = JSON.parse(db.prepare('SELECT manifest FROM ikimina_exchange').pluck().get() as string);
-      db.prepare('UPDATE ikimina_exchange SET manifest = ?').run(JSON.stringify({ ...m, associationId: '../../escape' }));
     });
     const report = await importInto(c, { files: [file] });
     expect(report.lines.map((l) => [l.outcome, l.reasonCode])).toEqual([['refused', 'exchange-manifest-wrong']]);

@@ -5,13 +5,12 @@
 
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LedgerError } from '../errors';
 import { defaultMigrationsFolder, headerSaysIkimina } from '../../../db/open';
 import type { associations } from '../../../db/schema';
 import { prepared, type RowOf } from '../prepared';
 import { checkLedger, type IntegrityProblem } from '../integrity/check';
-import { expectedSchema } from '../integrity/expected-schema';
+import { expectedSchema, schemaStepsOf } from '../integrity/expected-schema';
 import type { ChainHead } from '../integrity/change-chain';
 
 export interface LedgerFileSummary {
@@ -90,14 +89,10 @@ export function inspectLedgerFile(file: string, options: InspectOptions = {}): L
 
 /** The file's schema steps: refused when it was written by a newer Ikimina, or one that took another path. */
 function schemaSteps(db: Database.Database, migrationsFolder: string): number {
-  const hasTable = prepared(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-  if (!hasTable) throw new LedgerError('backup-damaged', {}, 'file');
-  // drizzle's own table of the schema steps applied.
-  const applied = prepared(db, 'SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
-  const shipped = readMigrationFiles({ migrationsFolder });
-  if (applied.length > shipped.length) throw new LedgerError('backup-newer', {}, 'file');
-  if (applied.some((row, i) => row.hash !== shipped[i]!.hash)) throw new LedgerError('backup-damaged', {}, 'file');
-  return applied.length;
+  const found = schemaStepsOf(db, migrationsFolder);
+  if (found.kind === 'newer') throw new LedgerError('backup-newer', {}, 'file');
+  if (found.kind !== 'steps') throw new LedgerError('backup-damaged', {}, 'file');
+  return found.steps;
 }
 
 function refusalFor(problems: readonly IntegrityProblem[]): LedgerError {

@@ -8,16 +8,15 @@
 // cannot slip anything between the two). Opened read-only; nothing in it is changed.
 
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LedgerError, type ErrorParams } from '../errors';
-import { IKIMINA_APPLICATION_ID } from '../../../db/open';
+import { headerSaysIkimina, sqliteHeader } from '../../../db/open';
 import { prepared } from '../prepared';
 import { LAPTOP_TABLES, quoteName, scopeWhere, tableScopes } from '../integrity/scope';
 import { addDigest, combineSeal } from '../integrity/digest';
-import { expectedSchema, schemaDifferences, schemaOf } from '../integrity/expected-schema';
+import { expectedSchema, schemaDifferences, schemaOf, schemaStepsOf } from '../integrity/expected-schema';
 import { verifyChangeChain } from '../integrity/change-chain';
 import { verifyChain } from '../journal/verify';
 import {
@@ -74,16 +73,10 @@ export function checkExchangeFile(source: string, options: CheckOptions): Checke
   }
 }
 
-/** SQLite's header: the magic words, no write-ahead log (one file), and Ikimina's application id. */
+/** An Ikimina ledger file (its header says so) kept whole in one file: no write-ahead log beside it. */
 function headerIsIkimina(file: string): boolean {
-  const header = Buffer.alloc(100);
-  const fd = openSync(file, 'r');
-  try {
-    if (readSync(fd, header, 0, 100, 0) !== 100) return false;
-  } finally {
-    closeSync(fd);
-  }
-  return header.toString('latin1', 0, 16) === 'SQLite format 3\u0000' && header[18] === 1 && header[19] === 1 && header.readUInt32BE(68) === IKIMINA_APPLICATION_ID;
+  const header = sqliteHeader(file);
+  return header !== null && headerSaysIkimina(file) && header[18] === 1 && header[19] === 1;
 }
 
 function checkCopy(file: string, options: CheckOptions): Omit<CheckedFile, 'copy'> {
@@ -192,14 +185,10 @@ function checkOpen(db: Database.Database, file: string, options: CheckOptions): 
   return { manifest, fingerprint: fingerprintOf(manifest.publicKey), fileSha256: sha256, rows };
 }
 
-/** The file's schema steps: a newer Ikimina's are refused (with what to do), another path's are damage. */
+/** The file's schema steps: a newer Ikimina's are refused (with what to do), an older one's too (its group updates first), another path's are damage. */
 function schemaSteps(db: Database.Database, migrationsFolder: string): number {
-  const hasTable = prepared(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-  if (!hasTable) throw refuse('exchange-not-ikimina');
-  const applied = prepared(db, 'SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
-  const shipped = readMigrationFiles({ migrationsFolder });
-  if (applied.length > shipped.length) throw refuse('exchange-newer');
-  if (applied.length < shipped.length) throw refuse('exchange-older-app');
-  if (applied.some((row, i) => row.hash !== shipped[i]!.hash)) throw refuse('exchange-damaged');
-  return applied.length;
+  const found = schemaStepsOf(db, migrationsFolder);
+  if (found.kind !== 'steps') throw refuse(({ none: 'exchange-not-ikimina', newer: 'exchange-newer', 'other-path': 'exchange-damaged' } as const)[found.kind]);
+  if (found.steps < found.shipped) throw refuse('exchange-older-app');
+  return found.steps;
 }

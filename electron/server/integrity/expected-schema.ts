@@ -67,3 +67,19 @@ export function schemaDifferences(actual: readonly SchemaObject[], expected: rea
   for (const o of expected) if (!have.has(key(o))) names.add(o.name);
   return [...names].sort();
 }
+
+/** How a file's schema steps stand against this build's: none (not a ledger), newer, another path, or how many it has of how many shipped. */
+export type StepsFound =
+  | { readonly kind: 'none' | 'newer' | 'other-path' }
+  | { readonly kind: 'steps'; readonly steps: number; readonly shipped: number };
+
+/** Reads drizzle's own table of the schema steps applied to a file opened on its own, against the steps this build ships. */
+export function schemaStepsOf(db: Database.Database, migrationsFolder: string): StepsFound {
+  const hasTable = prepared(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  if (!hasTable) return { kind: 'none' };
+  const applied = prepared(db, 'SELECT hash FROM __drizzle_migrations ORDER BY created_at, rowid').all() as { hash: string }[];
+  const shipped = readMigrationFiles({ migrationsFolder });
+  if (applied.length > shipped.length) return { kind: 'newer' };
+  if (applied.some((row, i) => row.hash !== shipped[i]!.hash)) return { kind: 'other-path' };
+  return { kind: 'steps', steps: applied.length, shipped: shipped.length };
+}
