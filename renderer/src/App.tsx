@@ -31,6 +31,8 @@ import { CoordinatorSignIn } from './screens/programme/CoordinatorSignIn';
 import { Programme } from './screens/programme/Programme';
 
 const CURRENT_KEY = 'ikimina.association';
+/** Where a coordinator signs in again (after signing out or the lock), with the administrator's door behind it. */
+const COORDINATOR_DOOR = { kind: 'coordinator-sign-in', back: { kind: 'administrator-sign-in', back: null } } as const;
 /** The app locks itself after this long without a key press or a click. */
 export const IDLE_LOCK_MINUTES = 5;
 
@@ -114,17 +116,17 @@ export function App() {
       await signOutAdministrator();
       return;
     }
-    if (view.kind !== 'books') return;
-    // A coordinator reading an imported group signs in again as themself (the group's people have no PIN here).
-    if (view.programme) {
+    // A coordinator (reading an imported group or the programme) signs in again as themself (the group's people have no PIN here).
+    if (view.kind === 'programme' || (view.kind === 'books' && view.programme)) {
       await call('session-sign-out', {});
-      setView({ kind: 'coordinator-sign-in', back: { kind: 'loading' } });
+      setView(COORDINATOR_DOOR);
       return;
     }
+    if (view.kind !== 'books') return;
     await call('session-sign-out', {});
     setView({ kind: 'sign-in', association: view.association, lockedUserId: view.who.user.userId });
   }, [view, signOutAdministrator]);
-  useIdleLock(view.kind === 'books' || administering, IDLE_LOCK_MINUTES, lock);
+  useIdleLock(view.kind === 'books' || view.kind === 'programme' || administering, IDLE_LOCK_MINUTES, lock);
 
   // Asked after every sign-in (a new key) and every minute while signed in.
   const health = useLedgerHealth(
@@ -188,8 +190,8 @@ export function App() {
     const { who } = view;
     return (
       <Programme
-        name={who.user.name}
-        onSignOut={() => void call('session-sign-out', {}).then(() => setView({ kind: 'coordinator-sign-in', back: { kind: 'loading' } }))}
+        who={who}
+        onSignOut={() => void call('session-sign-out', {}).then(() => setView(COORDINATOR_DOOR))}
         onOpenGroup={(signedIn) => {
           void call('association-get', { associationId: signedIn.user.associationId }).then((a) => {
             if (!a.ok) return;

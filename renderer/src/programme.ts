@@ -22,3 +22,8 @@ export function linesByConcern(report: ImportReport | null): { attention: Import
   const concern = new Set(['refused', 'conflict', 'new-key']);
   return { attention: lines.filter((l) => concern.has(l.outcome)), fine: lines.filter((l) => !concern.has(l.outcome)) };
 }
+
+/** What became of the report's files, by outcome, leaving out the outcomes no file had (in the report's order). */
+export function outcomeCounts(report: ImportReport): { outcome: ImportLine['outcome']; count: number }[] {
+  return (Object.entries(report.counts) as [ImportLine['outcome'], number][]).filter(([, count]) => count > 0).map(([outcome, count]) => ({ outcome, count }));
+}

@@ -48,7 +48,9 @@ beforeAll(async () => {
     rows: [{ memberId: members[0]!.id, attendance: 'present', savings, socialFund: '200' }, { memberId: members[1]!.id, attendance: 'absent' }],
   }, { channel: 'test', locale: 'en', session }));
   meeting(t.server, t.session, '2025-02-07', '1,000', boxOn(t, a, '2025-02-07') + 1200n);
-  t.ok('exchange-export', { associationId: a, folder });
+  const newer = t.ok('exchange-export', { associationId: a, folder }).file;
+  // Copies of the same newer file (a stick passed round twice): taken as unchanged, they make the import long enough to watch.
+  for (let i = 0; i < 24; i++) copyFileSync(newer, join(folder, `copy-${String(i).padStart(2, '0')}.ikimina`));
   // The same laptop restored from the copy, written on again: its books part from the ones above.
   const restored = createServer(join(restoredDir, 'ledger.sqlite'), { now: () => PINNED_NOW, headsFile: null });
   const users = must(restored.call('user-sign-in-list', { associationId: a }, { channel: 'test', locale: 'en' })) as { id: string; name: string }[];
@@ -83,7 +85,11 @@ it('imports a folder with progress, explains the refused file and the conflict, 
   await expect.poll(() => page.getByRole('heading', { name: 'The programme' }).count()).toBe(1);
   app.chosenPath = folder;
   await page.getByRole('button', { name: 'Import a folder…' }).click();
-  await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('1 updated');
+  // While it runs: a progress bar, its words, and a way to stop.
+  await page.locator('.programme__progress progress').waitFor();
+  await expect.poll(() => page.locator('.programme__progress').textContent()).toMatch(/of 27 files/);
+  expect(await page.getByRole('button', { name: 'Stop after this file' }).count()).toBe(1);
+  await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toContain('1 updated');
   const counts = await page.getByTestId('import-counts').textContent();
   expect(counts).toContain('1 refused');
   expect(counts).toContain('1 kept aside');
@@ -93,8 +99,10 @@ it('imports a folder with progress, explains the refused file and the conflict, 
   const conflict = page.locator('li[data-outcome="conflict"]');
   expect(await conflict.textContent()).toMatch(/part from the ones imported at entry \d+/);
   expect(await page.getByTestId('conflict').count()).toBe(1);
-  // The import itself went through the app's own door.
+  expect(await page.getByTestId('import-counts').textContent()).toContain('24 unchanged');
+  // The import went through the app's own door, and its progress was asked for while it ran.
   expect(app.calls.some((c) => c.name === 'exchange-import' && c.ok)).toBe(true);
+  expect(app.calls.some((c) => c.name === 'exchange-import-progress' && c.ok)).toBe(true);
 
   await page.getByRole('button', { name: KABEZA.name }).click();
   await page.getByRole('link', { name: 'Grants', exact: true }).click();

@@ -300,9 +300,49 @@ async function main() {
   await administrator();
   await healthWarning();
   await nameAdministrator();
+  await programme();
   await app.close();
   await web.close();
   rmSync(renderer, { recursive: true, force: true });
+
+  /** A coordinator's laptop: the programme page after importing this group's books and a file that is not books, and the group opened read-only. */
+  async function programme() {
+    const usb = mkdtempSync(join(tmpdir(), 'ikimina-usb-'));
+    const treasurer = signedInActor(app.server, association!.id, 'Mukamana Aline', '2580');
+    must(app.server.call('exchange-export', { associationId: association!.id, folder: usb }, treasurer));
+    writeFileSync(join(usb, 'photo.ikimina'), Buffer.alloc(4096, 7));
+    const laptop = await openApp({ url: web.url });
+    must(laptop.server.call('laptop-setup-coordinator', {
+      administrator: { name: 'Gasana Pierre', pin: '6284' }, coordinator: { name: 'Nkurunziza Josiane', pin: '7391' },
+    }, anonymous));
+    await laptop.page.reload();
+    await laptop.page.locator('.sign-in__other .link').click();
+    await laptop.page.locator('input[name=pin]').fill('7391');
+    await laptop.page.locator('button[type=submit]').click();
+    await laptop.page.locator('.programme').waitFor();
+    laptop.chosenPath = usb;
+    await laptop.page.locator('.programme .actions .button').first().click();
+    await laptop.page.locator('[data-testid=import-counts]').waitFor();
+    for (const language of LANGUAGES) {
+      await laptop.page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+      await laptop.page.reload();
+      await laptop.page.locator('.sign-in__other .link').click();
+      await laptop.page.locator('input[name=pin]').fill('7391');
+      await laptop.page.locator('button[type=submit]').click();
+      await laptop.page.locator('[data-testid=import-counts]').waitFor();
+      await laptop.page.screenshot({ path: join(OUT, `${language}-programme.png`), fullPage: true });
+      console.log(`screenshots/${language}-programme.png`);
+    }
+    await laptop.page.locator('.programme tbody .link').first().click();
+    await laptop.page.locator('.topbar').waitFor();
+    await laptop.page.evaluate(() => (window.location.hash = '#/grants'));
+    await laptop.page.locator('.grant-card .button').first().click();
+    await laptop.page.locator('[data-testid=grant-reconciles]').waitFor();
+    await laptop.page.screenshot({ path: join(OUT, 'fr-programme-group-grant.png') });
+    console.log('screenshots/fr-programme-group-grant.png');
+    await laptop.close();
+    rmSync(usb, { recursive: true, force: true });
+  }
 
   /** The treasurer's backups of this association, and the dialog before restoring one. */
   async function associationBackups() {

@@ -101,7 +101,7 @@ export function offsetsOf(file: string, needle: Buffer): number[] {
       const filled = carried + read;
       for (let at = buffer.indexOf(needle, 0); at !== -1 && at + needle.length <= filled; at = buffer.indexOf(needle, at + 1)) found.push(base + at);
       if (read === 0) break;
-      // Keep the tail: a needle may straddle two chunks.
+      // Keep the tail (shorter than the needle, so never a match found twice): a needle may straddle two chunks.
       carried = Math.min(needle.length - 1, filled);
       buffer.copy(buffer, 0, filled - carried, filled);
       base += filled - carried;
@@ -109,7 +109,7 @@ export function offsetsOf(file: string, needle: Buffer): number[] {
   } finally {
     closeSync(fd);
   }
-  return [...new Set(found)];
+  return found;
 }
 
 /**

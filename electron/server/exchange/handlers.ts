@@ -99,7 +99,12 @@ const queries = typedQuery((db) => ({
     theirHead: sql.placeholder('theirHead'), partedAtSeq: sql.placeholder('partedAtSeq'), ourFingerprint: sql.placeholder('ourFingerprint'),
     theirFingerprint: sql.placeholder('theirFingerprint'),
   }).prepare(),
-  openConflicts: db.select().from(exchangeConflicts).where(isNull(exchangeConflicts.resolvedAt)).orderBy(asc(exchangeConflicts.associationId)).prepare(),
+  openConflicts: db.select({
+    id: exchangeConflicts.id, associationId: exchangeConflicts.associationId, associationName: associations.name, keptFile: exchangeConflicts.keptFile,
+    ourSeq: exchangeConflicts.ourSeq, ourHead: exchangeConflicts.ourHead, theirSeq: exchangeConflicts.theirSeq, theirHead: exchangeConflicts.theirHead,
+    partedAtSeq: exchangeConflicts.partedAtSeq, ourFingerprint: exchangeConflicts.ourFingerprint, theirFingerprint: exchangeConflicts.theirFingerprint,
+  }).from(exchangeConflicts).innerJoin(associations, eq(associations.id, exchangeConflicts.associationId))
+    .where(isNull(exchangeConflicts.resolvedAt)).orderBy(sql`${associations.name} COLLATE NOCASE`, asc(exchangeConflicts.id)).prepare(),
   conflict: db.select().from(exchangeConflicts).where(eq(exchangeConflicts.id, sql.placeholder('id'))).prepare(),
   resolveConflict: db.update(exchangeConflicts).set({
     resolvedAt: placeholderValue('now'), resolution: placeholderValue('resolution'), resolvedBy: placeholderValue('by'), reason: placeholderValue('reason'),
@@ -351,10 +356,7 @@ export const exchangeHandlers = {
     access: PROGRAMME,
     summary: 'Files kept aside because their books part from what was imported, not yet decided',
     input: z.strictObject({}),
-    run(ctx) {
-      const names = new Map(queries(ctx.ledger).groups.all().map((g) => [g.id, g.name]));
-      return queries(ctx.ledger).openConflicts.all().map((c) => ({ ...c, associationName: names.get(c.associationId) ?? c.associationId }));
-    },
+    run: (ctx) => queries(ctx.ledger).openConflicts.all(),
   }),
 
   'exchange-conflict-keep': handler({

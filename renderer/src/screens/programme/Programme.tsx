@@ -5,19 +5,20 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgressView, ImportReport, SignedIn } from '../../../../electron/server/contract';
+import type { ImportProgressView, ImportReport, SignedIn, WhoIsSignedIn } from '../../../../electron/server/contract';
+import { TopBar } from '../../components/TopBar';
 import { call, ledger } from '../../api';
 import { useErrorText, useQuery } from '../../hooks';
 import { date } from '../../format';
-import { importFraction, linesByConcern, timeLeft } from '../../programme';
+import { importFraction, linesByConcern, outcomeCounts, timeLeft } from '../../programme';
 
 interface ProgrammeProps {
-  readonly name: string;
+  readonly who: WhoIsSignedIn;
   readonly onOpenGroup: (signedIn: SignedIn) => void;
   readonly onSignOut: () => void;
 }
 
-export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
+export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const groups = useQuery('exchange-groups', {}, []);
@@ -60,12 +61,12 @@ export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
   const { attention, fine } = linesByConcern(shown);
   const left = timeLeft(progress);
   return (
-    <main className="programme" aria-labelledby="programme-title">
-      <header className="programme__top">
-        <h1 id="programme-title">{t('programme.title')}</h1>
-        <span>{name}</span>
-        <button type="button" className="button button--secondary" onClick={onSignOut}>{t('programme.signOut')}</button>
-      </header>
+    <div className="layout layout--single">
+      <TopBar who={who}>
+        <button type="button" className="button button--secondary button--small" onClick={onSignOut}>{t('programme.signOut')}</button>
+      </TopBar>
+      <main id="main" className="content content--single programme" tabIndex={-1} aria-labelledby="programme-title">
+      <h1 id="programme-title">{t('programme.title')}</h1>
       <section aria-labelledby="import-title">
         <h2 id="import-title">{t('programme.importTitle')}</h2>
         <p>{t('programme.importExplain')}</p>
@@ -89,7 +90,7 @@ export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
         <section aria-labelledby="report-title">
           <h2 id="report-title">{t('programme.reportTitle', { date: date(shown.startedAt.slice(0, 10)) })}</h2>
           <p data-testid="import-counts">
-            {t('programme.counts', { ...shown.counts, newKey: shown.counts['new-key'] })}
+            {outcomeCounts(shown).map(({ outcome, count }) => t(`programme.count.${outcome}`, { count })).join(', ')}.
             {shown.status === 'cancelled' ? ` ${t('programme.cancelled')}` : ''}
           </p>
           {attention.length > 0 ? (
@@ -121,6 +122,7 @@ export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
       ) : null}
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t('programme.groupsTitle', { count: groups.data?.length ?? 0 })}</h2>
+        <div className="table-wrap">
         <table className="table">
           <thead>
             <tr><th>{t('programme.group')}</th><th>{t('programme.place')}</th><th>{t('programme.entries')}</th><th>{t('programme.exportedAt')}</th><th>{t('programme.laptop')}</th></tr>
@@ -137,7 +139,9 @@ export function Programme({ name, onOpenGroup, onSignOut }: ProgrammeProps) {
             ))}
           </tbody>
         </table>
+        </div>
       </section>
-    </main>
+      </main>
+    </div>
   );
 }

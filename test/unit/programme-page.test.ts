@@ -1,0 +1,34 @@
+// What the programme page shows of an import (renderer/src/programme.ts), worked by hand.
+
+import { describe, expect, it } from 'vitest';
+import { importFraction, linesByConcern, outcomeCounts, timeLeft } from '../../renderer/src/programme';
+import type { ImportLine, ImportProgressView, ImportReport } from '../../electron/server/contract';
+
+const progress = (over: Partial<ImportProgressView>): ImportProgressView => ({
+  importId: 'x', files: 8, filesDone: 2, rows: 0, current: null, startedAt: '2026-11-30T10:00:00Z', secondsLeft: null, cancelling: false, finished: false, ...over,
+});
+const line = (outcome: ImportLine['outcome'], position: number): ImportLine => ({
+  id: String(position), position, fileName: `f${position}.ikimina`, associationId: null, associationName: null, outcome, reasonCode: null, reasonParams: {}, rowsAdded: 0,
+});
+
+describe('the programme page', () => {
+  it('shows how far an import has come', () => {
+    expect(importFraction(null)).toBe(0);
+    expect(importFraction(progress({ files: 0, filesDone: 0 }))).toBe(0);
+    expect(importFraction(progress({ files: 8, filesDone: 2 }))).toBe(0.25);
+    expect(timeLeft(progress({ secondsLeft: null }))).toBeNull();
+    expect(timeLeft(progress({ secondsLeft: 125 }))).toEqual({ minutes: 2, seconds: 5 });
+  });
+
+  it('puts the files to look at first, and counts only the outcomes that happened', () => {
+    const lines = [line('imported', 0), line('refused', 1), line('unchanged', 2), line('conflict', 3), line('new-key', 4)];
+    const counts = { imported: 1, updated: 0, unchanged: 1, older: 0, refused: 1, conflict: 1, 'new-key': 1 };
+    const report: ImportReport = { id: 'r', startedAt: '', finishedAt: null, startedBy: 'C', status: 'done', files: 5, counts, lines };
+    const { attention, fine } = linesByConcern(report);
+    expect(attention.map((l) => l.position)).toEqual([1, 3, 4]);
+    expect(fine.map((l) => l.position)).toEqual([0, 2]);
+    expect(outcomeCounts(report)).toEqual([
+      { outcome: 'imported', count: 1 }, { outcome: 'unchanged', count: 1 }, { outcome: 'refused', count: 1 }, { outcome: 'conflict', count: 1 }, { outcome: 'new-key', count: 1 },
+    ]);
+  });
+});
