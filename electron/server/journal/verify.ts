@@ -5,7 +5,7 @@
 // rewritten and its hashes recomputed still contradicts the head a statement recorded.
 
 import type Database from 'better-sqlite3';
-import type { journalEntries, postings } from '../../../db/schema';
+import type { journalEntries } from '../../../db/schema';
 import { prepared, type RowOf } from '../prepared';
 import type { StoredRow } from '../integrity/scope';
 import { GENESIS_HASH, entryHash, type HashableEntry, type HashablePosting } from './hash';
@@ -19,14 +19,16 @@ export interface ChainReport {
   readonly firstBroken: { readonly seq: number; readonly entryId: string; readonly problem: ChainProblem } | null;
 }
 
-// The entry as `e.*` (a file whose columns were altered by hand is still read, and found broken), read with
+// The entry as `SELECT *` (a file whose columns were altered by hand is still read, and found broken), read with
 // safe integers: the sums stay exact, so integer columns come back as BigInt.
 type EntryRow = Omit<StoredRow<typeof journalEntries>, 'seq'> & { seq: bigint };
-type PostingRow = Omit<StoredRow<typeof postings>, 'line_no' | 'amount'> & { line_no: bigint; amount: bigint };
-/** An entry joined with one of its postings (its columns prefixed `p_`; all null for an entry without postings). */
-type Row = EntryRow & { [K in Exclude<keyof PostingRow, 'entry_id'> as `p_${K}`]: PostingRow[K] | null };
+/**
+ * One posting as read beside its entries, as an array (the journal's longest read: no object per row):
+ * its entry's id, then the posting's own columns the hash covers, then its copies of the entry's association and date.
+ */
+type PostingRow = [entryId: string, id: string, lineNo: bigint, accountId: string, memberId: string | null, amount: bigint, memo: string | null,
+  associationId: string, entryDate: string];
 
-/** Recomputes the chain from its first entry, or (a quick look at the newest entries) from entry `fromSeq` on. */
 /** The first statement handed out whose recorded chain head the journal no longer has at its entry. */
 const CONTRADICTED = `SELECT x.last_entry AS seq, e.id AS entryId FROM statement_exports x
    LEFT JOIN journal_entries e ON e.association_id = x.association_id AND e.seq = x.last_entry
@@ -41,18 +43,24 @@ function contradictedStatement(sqlite: Database.Database, associationId: string,
   return found ? { ...report, ok: false, firstBroken: { seq: found.seq, entryId: found.entryId ?? '', problem: 'statement-contradicts' } } : report;
 }
 
+/** Recomputes the chain from its first entry, or (a quick look at the newest entries) from entry `fromSeq` on. */
 export function verifyChain(sqlite: Database.Database, associationId: string, options: { fromSeq?: number } = {}): ChainReport {
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
-  const rows = prepared(
-    sqlite,
-    `SELECT e.*, p.id AS p_id, p.line_no AS p_line_no, p.account_id AS p_account_id, p.member_id AS p_member_id,
-            p.amount AS p_amount, p.memo AS p_memo, p.association_id AS p_association_id, p.entry_date AS p_entry_date
-       FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id
-      WHERE e.association_id = ? AND e.seq >= ?
-      ORDER BY e.seq, p.line_no`,
-  )
+  // Two reads in the same order, walked in step: the entries, and every posting of them.
+  const entries = prepared(sqlite, 'SELECT * FROM journal_entries WHERE association_id = ? AND seq >= ? ORDER BY seq, id')
     .safeIntegers(true)
-    .iterate(associationId, fromSeq) as IterableIterator<Row>;
+    .iterate(associationId, fromSeq) as IterableIterator<EntryRow>;
+  const postingRows = (prepared(
+    sqlite,
+    `SELECT e.id, p.id, p.line_no, p.account_id, p.member_id, p.amount, p.memo, p.association_id, p.entry_date
+       FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+      WHERE e.association_id = ? AND e.seq >= ?
+      ORDER BY e.seq, e.id, p.line_no`,
+  )
+    .raw(true)
+    .safeIntegers(true)
+    .iterate(associationId, fromSeq) as IterableIterator<PostingRow>)[Symbol.iterator]();
+  let nextPosting = postingRows.next();
 
   let expectedSeq = fromSeq;
   let prevHash = fromSeq === 1
@@ -60,50 +68,41 @@ export function verifyChain(sqlite: Database.Database, associationId: string, op
     : ((prepared(sqlite, 'SELECT hash FROM journal_entries WHERE association_id = ? AND seq = ?').get(associationId, fromSeq - 1) as
         | RowOf<typeof journalEntries, 'hash'>
         | undefined)?.hash ?? '');
-  let current: { row: Row; postings: HashablePosting[]; copiesMatch: boolean; sum: bigint } | null = null;
   let count = 0;
-
-  const finish = (): ChainReport | null => {
-    if (!current) return null;
-    const { row } = current;
-    const broken = (problem: ChainProblem): ChainReport => ({
-      ok: false,
-      entries: count,
-      headHash: prevHash,
-      firstBroken: { seq: Number(row.seq), entryId: row.id, problem },
-    });
-    if (Number(row.seq) !== expectedSeq) return broken('sequence-gap');
-    if (row.prev_hash !== prevHash) return broken('link-broken');
-    if (!current.copiesMatch) return broken('postings-mismatch');
-    if (current.sum !== 0n || current.postings.length < 2) return broken('postings-unbalanced');
-    if (entryHash(toHashable(row), current.postings) !== row.hash) return broken('content-changed');
-    prevHash = row.hash;
-    expectedSeq += 1;
-    count += 1;
-    return null;
-  };
-
-  for (const row of rows) {
-    if (!current || current.row.id !== row.id) {
-      const problem = finish();
-      if (problem) return problem;
-      current = { row, postings: [], copiesMatch: true, sum: 0n };
-    }
-    if (row.p_id !== null) {
-      current.postings.push({
-        id: row.p_id, lineNo: Number(row.p_line_no), accountId: row.p_account_id!, memberId: row.p_member_id,
-        amount: row.p_amount!, memo: row.p_memo,
+  try {
+    for (const row of entries) {
+      const broken = (problem: ChainProblem): ChainReport => ({
+        ok: false,
+        entries: count,
+        headHash: prevHash,
+        firstBroken: { seq: Number(row.seq), entryId: row.id, problem },
       });
-      current.sum += row.p_amount!;
-      if (row.p_association_id !== row.association_id || row.p_entry_date !== row.entry_date) current.copiesMatch = false;
+      const lines: HashablePosting[] = [];
+      let sum = 0n;
+      let copiesMatch = true;
+      for (; !nextPosting.done && nextPosting.value[0] === row.id; nextPosting = postingRows.next()) {
+        const [, id, lineNo, accountId, memberId, amount, memo, postingAssociation, postingDate] = nextPosting.value;
+        lines.push({ id, lineNo: Number(lineNo), accountId, memberId, amount, memo });
+        sum += amount;
+        if (postingAssociation !== row.association_id || postingDate !== row.entry_date) copiesMatch = false;
+      }
+      if (Number(row.seq) !== expectedSeq) return broken('sequence-gap');
+      if (row.prev_hash !== prevHash) return broken('link-broken');
+      if (!copiesMatch) return broken('postings-mismatch');
+      if (sum !== 0n || lines.length < 2) return broken('postings-unbalanced');
+      if (entryHash(toHashable(row), lines) !== row.hash) return broken('content-changed');
+      prevHash = row.hash;
+      expectedSeq += 1;
+      count += 1;
     }
+  } finally {
+    // A break left one of the two reads open: end it, so the connection can write again.
+    postingRows.return?.();
   }
-  const problem = finish();
-  if (problem) return problem;
   return contradictedStatement(sqlite, associationId, fromSeq, { ok: true, entries: count, headHash: prevHash, firstBroken: null });
 }
 
-function toHashable(row: Row): HashableEntry {
+function toHashable(row: EntryRow): HashableEntry {
   return {
     id: row.id, associationId: row.association_id, seq: Number(row.seq), entryDate: row.entry_date, kind: row.kind,
     memo: row.memo, currency: row.currency, reversesEntryId: row.reverses_entry_id, sourceType: row.source_type,

@@ -35,7 +35,7 @@ export function ExchangeExport({ association, canExport }: { readonly associatio
       <p>{t('exchange.explain')}</p>
       <p>{t('exchange.fingerprint')} <code data-testid="laptop-fingerprint">{key.data?.fingerprint ?? '…'}</code></p>
       {canExport ? (
-        <div className="actions">
+        <div className="actions actions--start">
           <button type="button" className="button" disabled={busy} onClick={() => void exportBooks()}>{t('exchange.export')}</button>
         </div>
       ) : null}
