@@ -193,6 +193,10 @@ describe('export and import', () => {
       expect(conflicts[0]!.ourHead).not.toBe(conflicts[0]!.theirHead);
       expect(conflicts[0]!.ourFingerprint).toBe(conflicts[0]!.theirFingerprint);
       expect(readFileSync(conflicts[0]!.keptFile).length).toBeGreaterThan(0);
+      // The same stick read again: the file is still a conflict, and still one.
+      const again = await importInto(c, { files: [(exported.value as { file: string }).file] });
+      expect(again.counts.conflict).toBe(1);
+      expect(c.ok('exchange-conflicts', {})).toHaveLength(1);
       expect({ ...coordinatorCounts(), exchange_imports: 0, exchange_import_files: 0, exchange_conflicts: 0, change_log: 0 })
         .toEqual({ ...before, exchange_imports: 0, exchange_import_files: 0, exchange_conflicts: 0, change_log: 0 });
       c.ok('exchange-conflict-keep', { conflictId: conflicts[0]!.id, reason: 'The treasurer confirmed the laptop was restored by mistake' });

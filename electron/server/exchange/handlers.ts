@@ -20,6 +20,7 @@ import { exportLedger, type ExportedLedger } from './export';
 import { addAll, addNewer, decide, IMPORT_SCHEMA, mergedMatches, sourceOf, type MergeOutcome } from './merge';
 import { PROGRAMME } from './coordinators';
 import { takeChecked } from './checked';
+import type { CheckedFile } from './file-check';
 import type { ImportProgressView } from '../import-progress';
 
 export interface ImportLine {
@@ -105,7 +106,9 @@ const queries = typedQuery((db) => ({
     partedAtSeq: exchangeConflicts.partedAtSeq, ourFingerprint: exchangeConflicts.ourFingerprint, theirFingerprint: exchangeConflicts.theirFingerprint,
   }).from(exchangeConflicts).innerJoin(associations, eq(associations.id, exchangeConflicts.associationId))
     .where(isNull(exchangeConflicts.resolvedAt)).orderBy(sql`${associations.name} COLLATE NOCASE`, asc(exchangeConflicts.id)).prepare(),
-  conflict: db.select().from(exchangeConflicts).where(eq(exchangeConflicts.id, sql.placeholder('id'))).prepare(),
+  openConflictOfFile: db.select({ id: exchangeConflicts.id }).from(exchangeConflicts).where(and(
+    eq(exchangeConflicts.associationId, sql.placeholder('associationId')), eq(exchangeConflicts.fileSha256, sql.placeholder('fileSha256')), isNull(exchangeConflicts.resolvedAt),
+  )).prepare(),
   resolveConflict: db.update(exchangeConflicts).set({
     resolvedAt: placeholderValue('now'), resolution: placeholderValue('resolution'), resolvedBy: placeholderValue('by'), reason: placeholderValue('reason'),
   }).where(and(eq(exchangeConflicts.id, sql.placeholder('id')), isNull(exchangeConflicts.resolvedAt))).prepare(),
@@ -149,7 +152,7 @@ function runningImport(ctx: CallContext, importId: string): void {
 }
 
 /** The source row's fields from a checked file's manifest. */
-function sourceFields(ctx: CallContext, checked: ReturnType<typeof takeChecked>) {
+function sourceFields(ctx: CallContext, checked: CheckedFile) {
   const m = checked.manifest;
   return {
     associationId: m.associationId, publicKey: m.publicKey, fingerprint: checked.fingerprint, installationId: m.installationId, exportedAt: m.exportedAt,
@@ -209,6 +212,8 @@ function takeIn(ctx: CallContext, input: { importId: string; position: number; f
       const lineId = line('conflict', 0, 'exchange-conflict', {
         ourSeq: decided.ours.seq, theirSeq: decided.theirs.seq, partedAt: decided.partedAt, ours: decided.ourFingerprint, theirs: checked.fingerprint,
       });
+      // The same file kept aside before stays one conflict.
+      if (q.openConflictOfFile.get({ associationId: m.associationId, fileSha256: checked.fileSha256 })) return { outcome: 'conflict', lineId };
       q.insertConflict.run({
         id: ctx.newId(), importFileId: lineId, associationId: m.associationId, keptFile: input.keptFile, fileSha256: checked.fileSha256,
         ourSeq: decided.ours.seq, ourHead: decided.ours.hash, theirSeq: decided.theirs.seq, theirHead: decided.theirs.hash, partedAtSeq: decided.partedAt,

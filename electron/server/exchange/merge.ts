@@ -30,8 +30,7 @@ import { sealedDigests } from './format';
 export const IMPORT_SCHEMA = 'ikimina_import';
 
 export type MergeOutcome =
-  | { readonly outcome: 'imported' | 'updated'; readonly rowsAdded: number }
-  | { readonly outcome: 'unchanged' | 'older' }
+  | { readonly outcome: 'imported' | 'updated' | 'unchanged' | 'older' }
   | { readonly outcome: 'new-key'; readonly trusted: readonly string[] }
   | { readonly outcome: 'conflict'; readonly ours: { seq: number; hash: string }; readonly theirs: { seq: number; hash: string }; readonly partedAt: number; readonly ourFingerprint: string };
 
@@ -62,7 +61,7 @@ export function decide(ctx: CallContext, checked: CheckedFile): MergeOutcome {
   const source = sourceOf(ctx, m.associationId);
   if (!source) {
     if (prepared(sqlite, 'SELECT 1 FROM main.associations WHERE id = ?').get(m.associationId)) throw new LedgerError('exchange-own-books', {}, 'file');
-    return { outcome: 'imported', rowsAdded: checked.rows };
+    return { outcome: 'imported' };
   }
   const trusted = trustedKeys(ctx, m.associationId);
   if (!trusted.includes(checked.fingerprint)) return { outcome: 'new-key', trusted };
@@ -71,7 +70,7 @@ export function decide(ctx: CallContext, checked: CheckedFile): MergeOutcome {
   // Theirs at our heads: the same entry means everything before it is the same (each hash covers the one before).
   const extendsOurs = hashAt(sqlite, IMPORT_SCHEMA, 'journal_entries', id, source.journalSeq) === (source.journalSeq === 0 ? null : source.journalHead)
     && hashAt(sqlite, IMPORT_SCHEMA, 'change_log', id, source.changeSeq) === (source.changeSeq === 0 ? null : source.changeHead);
-  if (extendsOurs && (m.journal.seq > source.journalSeq || m.changes.seq > source.changeSeq)) return { outcome: 'updated', rowsAdded: 0 };
+  if (extendsOurs && (m.journal.seq > source.journalSeq || m.changes.seq > source.changeSeq)) return { outcome: 'updated' };
   // Ours at their heads: a file older than what was taken in.
   const olderThanOurs = m.journal.seq <= source.journalSeq && m.changes.seq <= source.changeSeq
     && (m.journal.seq === 0 || hashAt(sqlite, 'main', 'journal_entries', id, m.journal.seq) === m.journal.hash)
