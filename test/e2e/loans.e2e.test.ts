@@ -4,11 +4,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
+import { fillDate, type AppSession } from './harness';
 import { signedInActor } from '../helpers/ledger';
-import { cat, must, seedAssociation, signInTreasurer } from './seed';
+import { cat, must, openSeededApp, signInTreasurer, type SeededApp } from './seed';
 
-let web: Awaited<ReturnType<typeof serveRenderer>>;
+let seeded: SeededApp;
 let app: AppSession;
 let page: Page;
 let associationId: string;
@@ -17,10 +17,8 @@ let associationId: string;
 const DISBURSED = cat(-70); // ten weeks ago: the first two instalments fell due about 40 and 10 days ago
 
 beforeAll(async () => {
-  web = await serveRenderer();
-  app = await openApp({ url: web.url });
-  page = app.page;
-  const seeded = seedAssociation(app);
+  seeded = await openSeededApp();
+  ({ app, page } = seeded);
   const a = seeded.associationId;
   associationId = a;
   const { actor } = seeded;
@@ -37,10 +35,7 @@ beforeAll(async () => {
   }, actor));
   await signInTreasurer(page);
 });
-afterAll(async () => {
-  await app?.close();
-  await web?.close();
-});
+afterAll(() => seeded?.close());
 
 describe('a loan at the weekly meeting', () => {
   it('starts with nothing at risk', async () => {

@@ -4,20 +4,18 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, serveRenderer, type AppSession } from './harness';
+import type { AppSession } from './harness';
 import { SECOND_OFFICER, signedInActor } from '../helpers/ledger';
-import { must, seedAssociation, signInTreasurer } from './seed';
+import { must, openSeededApp, signInTreasurer, type SeededApp } from './seed';
 
-let web: Awaited<ReturnType<typeof serveRenderer>>;
+let seeded: SeededApp;
 let app: AppSession;
 let page: Page;
 let associationId: string;
 
 beforeAll(async () => {
-  web = await serveRenderer();
-  app = await openApp({ url: web.url });
-  page = app.page;
-  const seeded = seedAssociation(app);
+  seeded = await openSeededApp();
+  ({ app, page } = seeded);
   associationId = seeded.associationId;
   const { actor } = seeded;
   for (let i = 1; i <= 25; i++) {
@@ -30,10 +28,7 @@ beforeAll(async () => {
   must(app.server.call('user-create', { associationId, name: SECOND_OFFICER.name, role: SECOND_OFFICER.role, pin: SECOND_OFFICER.pin }, actor));
   await signInTreasurer(page);
 });
-afterAll(async () => {
-  await app?.close();
-  await web?.close();
-});
+afterAll(() => seeded?.close());
 
 const cell = (row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`);
 

@@ -3,7 +3,7 @@
 
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { fillDate } from './harness';
+import { fillDate, openApp, serveRenderer } from './harness';
 import type { Actor } from '../../electron/server/context';
 import type { Result } from '../../electron/server/errors';
 import { KABEZA, signedInActor } from '../helpers/ledger';
@@ -30,6 +30,28 @@ export function seedAssociation(app: AppSession): { associationId: string; actor
   const anonymous: Actor = { channel: 'test', locale: 'en' };
   const created = must(app.server.call('association-create', { ...KABEZA, name: 'Twiyubake', treasurer: TREASURER }, anonymous));
   return { associationId: created.id, actor: signedInActor(app.server, created.id, TREASURER.name, TREASURER.pin) };
+}
+
+/** The real renderer served, the app opened on a new ledger, and one association in it with its treasurer's door for seeding. */
+export interface SeededApp {
+  readonly app: AppSession;
+  readonly page: Page;
+  readonly associationId: string;
+  readonly actor: Actor;
+  close(): Promise<void>;
+}
+
+export async function openSeededApp(): Promise<SeededApp> {
+  const web = await serveRenderer();
+  const app = await openApp({ url: web.url });
+  const { associationId, actor } = seedAssociation(app);
+  return {
+    app, page: app.page, associationId, actor,
+    async close() {
+      await app.close();
+      await web.close();
+    },
+  };
 }
 
 /** Reloads the page in English and signs the treasurer in. */

@@ -20,21 +20,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillDate, openApp, serveRenderer, type AppSession } from './harness';
+import { fillDate, type AppSession } from './harness';
 import { SECOND_OFFICER, signedInActor } from '../helpers/ledger';
-import { cat, frw, must, seedAssociation, signInTreasurer } from './seed';
+import { cat, frw, must, openSeededApp, signInTreasurer, type SeededApp } from './seed';
 
-let web: Awaited<ReturnType<typeof serveRenderer>>;
+let seeded: SeededApp;
 let app: AppSession;
 let page: Page;
 let associationId: string;
 
-
 beforeAll(async () => {
-  web = await serveRenderer();
-  app = await openApp({ url: web.url });
-  page = app.page;
-  const seeded = seedAssociation(app);
+  seeded = await openSeededApp();
+  ({ app, page } = seeded);
   const a = seeded.associationId;
   associationId = a;
   const { actor } = seeded;
@@ -58,10 +55,7 @@ beforeAll(async () => {
   must(app.server.call('user-create', { associationId: a, name: SECOND_OFFICER.name, role: SECOND_OFFICER.role, pin: SECOND_OFFICER.pin }, actor));
   await signInTreasurer(page);
 });
-afterAll(async () => {
-  await app?.close();
-  await web?.close();
-});
+afterAll(() => seeded?.close());
 
 describe('a plain-savings group’s year, end to end', () => {
   it('shows a leaving member her savings and her part of the profit, and pays them', async () => {

@@ -16,21 +16,18 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, serveRenderer, type AppSession } from './harness';
+import type { AppSession } from './harness';
 import { SECOND_OFFICER, signedInActor } from '../helpers/ledger';
-import { cat, frw, must, seedAssociation, signInTreasurer } from './seed';
+import { cat, frw, must, openSeededApp, signInTreasurer, type SeededApp } from './seed';
 
-let web: Awaited<ReturnType<typeof serveRenderer>>;
+let seeded: SeededApp;
 let app: AppSession;
 let page: Page;
 let associationId: string;
 
-
 beforeAll(async () => {
-  web = await serveRenderer();
-  app = await openApp({ url: web.url });
-  page = app.page;
-  const seeded = seedAssociation(app);
+  seeded = await openSeededApp();
+  ({ app, page } = seeded);
   const a = seeded.associationId;
   associationId = a;
   const { actor } = seeded;
@@ -53,10 +50,7 @@ beforeAll(async () => {
   must(app.server.call('user-create', { associationId: a, name: SECOND_OFFICER.name, role: SECOND_OFFICER.role, pin: SECOND_OFFICER.pin }, actor));
   await signInTreasurer(page);
 });
-afterAll(async () => {
-  await app?.close();
-  await web?.close();
-});
+afterAll(() => seeded?.close());
 
 describe('the share-out', () => {
   it('shows the pool and every member’s part, worked out from the books', async () => {
