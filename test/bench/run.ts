@@ -55,7 +55,9 @@ const GRANT = QUICK ? { animals: 150, warmup: 2, reps: 7 } : { animals: 600, war
 const STATEMENTS = QUICK ? { animals: 150, meetings: 20, reps: 3 } : { animals: 600, meetings: 52, reps: 5 };
 /** The ledger exchange: `--exchange-groups=1294` for the programme's whole count (about 4 s of generating per group here). */
 const EXCHANGE_GROUPS = Number([...args].find((a) => a.startsWith('--exchange-groups='))?.slice('--exchange-groups='.length) ?? (QUICK ? 3 : 24));
-const EXCHANGE = { groups: EXCHANGE_GROUPS, years: QUICK ? 1 : 5 };
+/** `--exchange-from=<folder>` imports the .ikimina files of a folder kept from an earlier run instead of generating them. */
+const EXCHANGE_FROM = [...args].find((a) => a.startsWith('--exchange-from='))?.slice('--exchange-from='.length);
+const EXCHANGE = { groups: EXCHANGE_GROUPS, years: QUICK ? 1 : 5, ...(EXCHANGE_FROM ? { from: EXCHANGE_FROM } : {}) };
 const SHARE_OUT = QUICK ? { meetings: 20, warmup: 3, reps: 11 } : { meetings: 52, warmup: 5, reps: 31 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { openLedger } from '../../../db/open';
 import { prepared } from '../prepared';
-import { quoteName, scopeWhere, tableScopes } from '../integrity/scope';
+import { insertionOrder, quoteName, scopeWhere } from '../integrity/scope';
 import { writeCheckedCopy } from './whole-file';
 import type { InspectOptions, LedgerFileSummary } from './inspect';
 
@@ -28,7 +28,7 @@ export function copyAssociation(sqlite: Database.Database, associationId: string
     sqlite.transaction(() => {
       // Rows refer to each other within the association (an entry reverses another): checked once all are in.
       sqlite.pragma('defer_foreign_keys = ON');
-      for (const scope of [...tableScopes(sqlite)].sort((a, b) => a.depth - b.depth)) {
+      for (const scope of insertionOrder(sqlite)) {
         const table = quoteName(scope.table);
         prepared(sqlite, `INSERT INTO ${ATTACHED}.${table} SELECT * FROM main.${table} WHERE ${scopeWhere(scope, 'main')}`).run(associationId);
       }

@@ -6,7 +6,7 @@
 
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
-import { quoteName, scopeWhere, tableScopes } from '../integrity/scope';
+import { insertionOrder, quoteName, scopeWhere, tableScopes } from '../integrity/scope';
 
 const SOURCE = 'ikimina_restore';
 
@@ -31,10 +31,10 @@ export function replaceAssociationRows(sqlite: Database.Database, associationId:
       const guards = (prepared(sqlite, "SELECT name, tbl_name AS tableName, sql FROM main.sqlite_schema WHERE type = 'trigger'").all() as Trigger[])
         .filter((t) => tables.has(t.tableName));
       for (const guard of guards) sqlite.exec(`DROP TRIGGER main.${quoteName(guard.name)}`);
-      for (const scope of [...scopes].sort((a, b) => b.depth - a.depth)) {
+      for (const scope of [...insertionOrder(sqlite)].reverse()) {
         prepared(sqlite, `DELETE FROM main.${quoteName(scope.table)} WHERE ${scopeWhere(scope, 'main')}`).run(associationId);
       }
-      for (const scope of [...scopes].sort((a, b) => a.depth - b.depth)) {
+      for (const scope of insertionOrder(sqlite)) {
         const table = quoteName(scope.table);
         prepared(sqlite, `INSERT INTO main.${table} SELECT * FROM ${SOURCE}.${table} WHERE ${scopeWhere(scope, SOURCE)}`).run(associationId);
       }

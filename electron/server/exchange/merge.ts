@@ -20,7 +20,7 @@ import { exchangeKeys, exchangeSources } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { prepared, typedQuery } from '../prepared';
-import { quoteName, tableColumns, tableScopes, type TableScope } from '../integrity/scope';
+import { insertionOrder, quoteName, tableColumns, type TableScope } from '../integrity/scope';
 import { addDigest, combineSeal } from '../integrity/digest';
 import { verifyChangeChain } from '../integrity/change-chain';
 import { verifyChain } from '../journal/verify';
@@ -96,7 +96,7 @@ function guardsOf(sqlite: Database.Database, table: string): { update: boolean; 
 /** Every row of the file into the ledger (a group taken in for the first time). Raw SQL: every table by name. */
 export function addAll(sqlite: Database.Database): number {
   let added = 0;
-  for (const scope of [...tableScopes(sqlite)].sort((a, b) => a.depth - b.depth)) {
+  for (const scope of insertionOrder(sqlite)) {
     const columns = scope.columns.map(quoteName).join(', ');
     added += prepared(sqlite, `INSERT INTO main.${quoteName(scope.table)} (${columns}) SELECT ${columns} FROM ${IMPORT_SCHEMA}.${quoteName(scope.table)}`).run().changes;
   }
@@ -116,16 +116,15 @@ function keyOf(sqlite: Database.Database, scope: TableScope): { columns: string[
  */
 export function addNewer(sqlite: Database.Database, associationId: string): number {
   let added = 0;
-  const scopes = tableScopes(sqlite);
   const sameKey = (key: string[], a: string, b: string) => key.map((k) => `${a}.${quoteName(k)} IS ${b}.${quoteName(k)}`).join(' AND ');
-  for (const scope of [...scopes].sort((a, b) => b.depth - a.depth)) {
+  for (const scope of [...insertionOrder(sqlite)].reverse()) {
     if (guardsOf(sqlite, scope.table).delete) continue;
     const table = quoteName(scope.table);
     const mine = scope.where.replaceAll('{schema}', 'main');
     const key = keyOf(sqlite, scope).columns;
     sqlite.prepare(`DELETE FROM main.${table} WHERE ${mine} AND NOT EXISTS (SELECT 1 FROM ${IMPORT_SCHEMA}.${table} AS f WHERE ${sameKey(key, 'f', `main.${table}`)})`).run(associationId);
   }
-  for (const scope of [...scopes].sort((a, b) => a.depth - b.depth)) {
+  for (const scope of insertionOrder(sqlite)) {
     const table = quoteName(scope.table);
     const { columns: key, primary } = keyOf(sqlite, scope);
     const columns = scope.columns.map(quoteName).join(', ');

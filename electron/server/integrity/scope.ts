@@ -78,6 +78,7 @@ function foreignKeys(sqlite: Database.Database, table: string): ForeignKey[] {
  */
 export function forgetTableScopes(sqlite: Database.Database): void {
   scopesOf.delete(sqlite);
+  ordersOf.delete(sqlite);
 }
 
 export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
@@ -124,6 +125,38 @@ export function tableScopes(sqlite: Database.Database): readonly TableScope[] {
 }
 
 export { quote as quoteName };
+
+const ordersOf = new WeakMap<Database.Database, readonly TableScope[]>();
+
+/**
+ * The association's tables in the order to add their rows: every table after the
+ * tables its references point to (a reference to its own table aside), so that no
+ * reference is left pending while rows go in. A pending one makes SQLite look for it
+ * on every later row of the referenced table — through the whole child table where no
+ * index serves the lookup — and that grows with every association already in the
+ * file. Tables caught in a loop of references (none today) keep their depth order at the end.
+ */
+export function insertionOrder(sqlite: Database.Database): readonly TableScope[] {
+  const known = ordersOf.get(sqlite);
+  if (known) return known;
+  const scopes = [...tableScopes(sqlite)].sort((a, b) => a.depth - b.depth || a.table.localeCompare(b.table));
+  const byName = new Set(scopes.map((s) => s.table));
+  const parents = new Map(scopes.map((s) => [s.table, new Set(foreignKeys(sqlite, s.table).map((fk) => fk.table).filter((t) => t !== s.table && byName.has(t)))]));
+  const ordered: TableScope[] = [];
+  const placed = new Set<string>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const scope of scopes) {
+      if (placed.has(scope.table) || [...parents.get(scope.table)!].some((t) => !placed.has(t))) continue;
+      ordered.push(scope);
+      placed.add(scope.table);
+      progress = true;
+    }
+  }
+  ordered.push(...scopes.filter((s) => !placed.has(s.table)));
+  ordersOf.set(sqlite, ordered);
+  return ordered;
+}
 
 /** The scope's condition for the copy of its table in `schema` ('main', or an attached file). */
 export function scopeWhere(scope: TableScope, schema: string): string {
