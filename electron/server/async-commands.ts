@@ -12,6 +12,7 @@ import type { StatementCheck } from './statements/handlers';
 import { STATEMENT_FORMATS } from './statements/model';
 import { importLedgers, type ImportRequest } from './exchange/import-run';
 import type { ImportReport } from './exchange/handlers';
+import { takeConflictFile, type ConflictTakeRequest, type ConflictTaken } from './exchange/conflict-take';
 
 export interface AsyncCommands {
   /** A statement written to the file (or CSV folder) chosen in the save dialog. */
@@ -20,10 +21,12 @@ export interface AsyncCommands {
   readonly 'statement-verify': { readonly input: { readonly associationId: string; readonly file: string }; readonly output: StatementCheck };
   /** Groups' books imported from the chosen files or folder, each file whole or refused (the coordinator's). */
   readonly 'exchange-import': { readonly input: ImportRequest; readonly output: ImportReport };
+  /** A conflict decided for the file kept aside: the group's imported books become the file's (the coordinator's). */
+  readonly 'exchange-conflict-take': { readonly input: ConflictTakeRequest; readonly output: ConflictTaken };
 }
 
 export type AsyncCommandName = keyof AsyncCommands & string;
-export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify', 'exchange-import'];
+export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify', 'exchange-import', 'exchange-conflict-take'];
 
 export function isAsyncCommand(name: string): name is AsyncCommandName {
   return (ASYNC_COMMANDS as readonly string[]).includes(name);
@@ -40,6 +43,10 @@ const fields = (input: unknown): Record<string, unknown> => (input && typeof inp
 export async function runAsyncCommand(server: LedgerServer, name: AsyncCommandName, input: unknown, actor: Actor): Promise<Result<unknown>> {
   const given = fields(input);
   if (name === 'exchange-import') return importLedgers(server, actor, importRequest(given));
+  if (name === 'exchange-conflict-take') {
+    // Checked by the command's own handlers: these only carry the words through.
+    return takeConflictFile(server, actor, { conflictId: String(given.conflictId ?? ''), reason: String(given.reason ?? '') });
+  }
   if (typeof given.file !== 'string' || given.file.trim() === '') return failure(new LedgerError('field-required', {}, 'file'));
   if (typeof given.associationId !== 'string') return failure(new LedgerError('field-required', {}, 'associationId'));
   if (name === 'statement-verify') return verifyStatementFile(server, actor, given.associationId, given.file);

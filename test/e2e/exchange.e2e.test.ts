@@ -111,3 +111,24 @@ it('imports a folder with progress, explains the refused file and the conflict, 
   expect(await page.getByText(/imported: they cannot be changed here/).count()).toBe(1);
   await page.screenshot({ path: join(dir, 'grant.png') });
 }, 120_000);
+
+it('decides the conflict for the file kept aside, with a reason, and the group’s books become the file’s', async () => {
+  await page.getByRole('button', { name: 'Back to the programme' }).click();
+  await expect.poll(() => page.getByTestId('conflict').count()).toBe(1);
+  const head = () => app.server.ledger.sqlite.prepare('SELECT journal_head FROM exchange_sources').pluck().get() as string;
+  const theirHead = app.server.ledger.sqlite.prepare('SELECT their_head FROM exchange_conflicts WHERE resolved_at IS NULL').pluck().get() as string;
+  expect(head()).not.toBe(theirHead);
+  await page.getByRole('button', { name: 'Take the file\'s books' }).click();
+  const dialog = page.getByRole('dialog');
+  expect(await dialog.textContent()).toContain('copied aside');
+  // No reason: said under the field, nothing decided.
+  await dialog.getByRole('button', { name: 'Take the file\'s books' }).click();
+  await expect.poll(() => dialog.locator('.field__error').count()).toBe(1);
+  await dialog.getByLabel(/Why/).fill('The group’s laptop was restored; the treasurer confirms its books');
+  await dialog.getByRole('button', { name: 'Take the file\'s books' }).click();
+  await expect.poll(() => page.getByTestId('conflict').count()).toBe(0);
+  expect(await page.getByRole('status').filter({ hasText: 'Decided' }).count()).toBe(1);
+  // The group's books now end where the restored laptop's file ends.
+  expect(head()).toBe(theirHead);
+  expect(app.calls.some((c) => c.name === 'exchange-conflict-take' && c.ok)).toBe(true);
+}, 60_000);

@@ -4,11 +4,12 @@
 // old backup kept aside as a conflict, a new laptop key reported, and bad files refused
 // with nothing of them kept.
 
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../electron/server/server';
+import { runAsyncCommand } from '../../electron/server/async-commands';
 import { door, smallBook, tableCounts, tempLedger, type TestLedger, KABEZA, PINNED_NOW } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
 import { coordinatorLaptop, editManifest, importInto } from '../helpers/exchange';
@@ -156,9 +157,12 @@ describe('export and import', () => {
     expect(left?.exitedOn).toBe('2025-03-08');
   });
 
-  it('keeps a restored-and-diverged laptop’s file aside as a conflict, merging nothing', async () => {
+  /**
+   * A laptop restored from a copy of today's file, each copy then going its own way: the treasurer's laptop
+   * holds one more meeting (imported), the restored one another (exported, then `use`d).
+   */
+  async function restoredAndDiverged(use: (file: string, restored: { ok: (name: string, input: object) => any }) => Promise<void>) {
     await importInto(c, { files: [exportNow(join(out, 'first'))] });
-    // The laptop is restored from a copy of today's file, then each copy goes its own way.
     t.server.close();
     const restoredDir = mkdtempSync(join(tmpdir(), 'ikimina-restored-'));
     const restoredFile = join(restoredDir, 'ledger.sqlite');
@@ -168,7 +172,6 @@ describe('export and import', () => {
     const restoredBox = boxBalance('2025-02-28');
     meeting('2025-02-21', ['1,000', '2,000']);
     await importInto(c, { files: [exportNow(join(out, 'kept'))] });
-    const before = coordinatorCounts();
     const restored = createServer(restoredFile, { now: () => PINNED_NOW, headsFile: null });
     try {
       const actor = { channel: 'test' as const, locale: 'en' as const };
@@ -177,14 +180,26 @@ describe('export and import', () => {
       const signIn = restored.call('session-sign-in', { associationId: a, userId: treasurerId, pin: '2580' }, actor);
       if (!signIn.ok) throw new Error(signIn.error.message);
       const session = { ...actor, session: (signIn.value as { token: string }).token };
-      const closed = restored.call('meeting-close', {
+      const ok = (name: string, input: object) => {
+        const r = restored.call(name as never, input as never, session);
+        if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+        return r.value as any;
+      };
+      ok('meeting-close', {
         associationId: a, date: '2025-02-28', cashCount: { box: (restoredBox + 700n).toString() },
         rows: [{ memberId: ids[0]!, attendance: 'present', savings: '500', socialFund: '200' }, { memberId: ids[1]!, attendance: 'absent' }],
-      }, session);
-      if (!closed.ok) throw new Error(closed.error.message);
-      const exported = restored.call('exchange-export', { associationId: a, folder: join(out, 'restored') }, session);
-      if (!exported.ok) throw new Error(exported.error.message);
-      const report = await importInto(c, { files: [(exported.value as { file: string }).file] });
+      });
+      await use(ok('exchange-export', { associationId: a, folder: join(out, 'restored') }).file, { ok });
+    } finally {
+      restored.close();
+      rmSync(restoredDir, { recursive: true, force: true });
+    }
+  }
+
+  it('keeps a restored-and-diverged laptop’s file aside as a conflict, merging nothing', async () => {
+    await restoredAndDiverged(async (file) => {
+      const before = coordinatorCounts();
+      const report = await importInto(c, { files: [file] });
       expect(report.counts.conflict).toBe(1);
       const entries = t.server.ledger.sqlite.prepare('SELECT count(*) FROM journal_entries WHERE association_id = ?').pluck().get(a) as number;
       const conflicts = c.ok('exchange-conflicts', {});
@@ -194,17 +209,48 @@ describe('export and import', () => {
       expect(conflicts[0]!.ourFingerprint).toBe(conflicts[0]!.theirFingerprint);
       expect(readFileSync(conflicts[0]!.keptFile).length).toBeGreaterThan(0);
       // The same stick read again: the file is still a conflict, and still one.
-      const again = await importInto(c, { files: [(exported.value as { file: string }).file] });
+      const again = await importInto(c, { files: [file] });
       expect(again.counts.conflict).toBe(1);
       expect(c.ok('exchange-conflicts', {})).toHaveLength(1);
       expect({ ...coordinatorCounts(), exchange_imports: 0, exchange_import_files: 0, exchange_conflicts: 0, change_log: 0 })
         .toEqual({ ...before, exchange_imports: 0, exchange_import_files: 0, exchange_conflicts: 0, change_log: 0 });
       c.ok('exchange-conflict-keep', { conflictId: conflicts[0]!.id, reason: 'The treasurer confirmed the laptop was restored by mistake' });
       expect(c.ok('exchange-conflicts', {})).toHaveLength(0);
-    } finally {
-      restored.close();
-      rmSync(restoredDir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('takes the file kept aside when the coordinator decides for it: the group’s books become the file’s, the replaced ones copied aside', async () => {
+    await restoredAndDiverged(async (file, restored) => {
+      await importInto(c, { files: [file] });
+      const conflict = c.ok('exchange-conflicts', {})[0]!;
+      const actor = { channel: 'test' as const, locale: 'en' as const, session: c.session };
+      const take = (input: object) => runAsyncCommand(c.server, 'exchange-conflict-take', input, actor);
+      const before = coordinatorCounts();
+      // No reason, or a kept file altered on the disk since: refused, and nothing taken or copied.
+      const noReason = await take({ conflictId: conflict.id, reason: '  ' });
+      expect(noReason.ok || noReason.error.code).toBe('field-required');
+      const kept = readFileSync(conflict.keptFile);
+      const flipped = Buffer.from(kept);
+      flipped[Math.floor(kept.length / 2)]! ^= 0x10;
+      writeFileSync(conflict.keptFile, flipped);
+      const altered = await take({ conflictId: conflict.id, reason: 'The group’s laptop was restored' });
+      expect(altered.ok).toBe(false);
+      writeFileSync(conflict.keptFile, kept);
+      expect({ ...coordinatorCounts(), change_log: 0 }).toEqual({ ...before, change_log: 0 });
+      expect(readdirSync(dirname(conflict.keptFile)).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+
+      const taken = await take({ conflictId: conflict.id, reason: 'The group’s laptop was restored; the treasurer confirms its books' });
+      if (!taken.ok) throw new Error(taken.error.code);
+      expect(existsSync((taken.value as { replaced: string }).replaced)).toBe(true);
+      expect(c.ok('exchange-conflicts', {})).toEqual([]);
+      expect(c.ok('exchange-groups', {})[0]!.entries).toBe(conflict.theirSeq);
+      openGroup();
+      const theirs = STATEMENTS.map((request) => restored.ok('statement-get', { associationId: a, ...request }).tables);
+      expect(STATEMENTS.map((request) => c.ok('statement-get', { associationId: a, ...request }).tables)).toEqual(theirs);
+      expect(c.server.checkFully().problems).toEqual([]);
+      // The same file again is now the books themselves.
+      expect((await importInto(c, { files: [file] })).counts.unchanged).toBe(1);
+    });
   });
 
   it('reports a file signed by another laptop’s key, and takes it in once the key is accepted with a reason', async () => {

@@ -133,6 +133,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'exchange-conflicts': LAPTOP,
   'exchange-conflict-keep': LAPTOP,
   'exchange-key-accept': LAPTOP,
+  'exchange-conflict-set-aside': LAPTOP,
+  'exchange-conflict-take-file': LAPTOP,
   'coordinator-list': PUBLIC,
   'coordinator-create': LAPTOP,
   'coordinator-sign-in': PUBLIC,

@@ -5,6 +5,7 @@
 // what an import could not decide alone (a new laptop key, a conflict).
 
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import {
   associations, exchangeConflicts, exchangeImportFiles, exchangeImports, exchangeKeys, exchangeSources, EXCHANGE_OUTCOMES,
@@ -16,6 +17,8 @@ import { placeholderValue, typedQuery } from '../prepared';
 import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
 import { id, requiredText } from '../validation';
 import { path } from '../backups/handlers';
+import { associationBackupName, makeAssociationBackup } from '../backups/association-backup';
+import { swapAssociationRows } from '../backups/association-restore';
 import { exportLedger, type ExportedLedger } from './export';
 import { addAll, addNewer, decide, IMPORT_SCHEMA, mergedMatches, sourceOf, type MergeOutcome } from './merge';
 import { PROGRAMME } from './coordinators';
@@ -106,6 +109,7 @@ const queries = typedQuery((db) => ({
     partedAtSeq: exchangeConflicts.partedAtSeq, ourFingerprint: exchangeConflicts.ourFingerprint, theirFingerprint: exchangeConflicts.theirFingerprint,
   }).from(exchangeConflicts).innerJoin(associations, eq(associations.id, exchangeConflicts.associationId))
     .where(isNull(exchangeConflicts.resolvedAt)).orderBy(sql`${associations.name} COLLATE NOCASE`, asc(exchangeConflicts.id)).prepare(),
+  openConflict: db.select().from(exchangeConflicts).where(and(eq(exchangeConflicts.id, sql.placeholder('id')), isNull(exchangeConflicts.resolvedAt))).prepare(),
   openConflictOfFile: db.select({ id: exchangeConflicts.id }).from(exchangeConflicts).where(and(
     eq(exchangeConflicts.associationId, sql.placeholder('associationId')), eq(exchangeConflicts.fileSha256, sql.placeholder('fileSha256')), isNull(exchangeConflicts.resolvedAt),
   )).prepare(),
@@ -162,7 +166,7 @@ function sourceFields(ctx: CallContext, checked: CheckedFile) {
 }
 
 /** Rows whose ids this laptop's books already use for something else (a key or unique rule refuses them): the file is refused, in words. */
-function idsOwn(add: () => number): number {
+function idsOwn<T>(add: () => T): T {
   try {
     return add();
   } catch (err) {
@@ -392,6 +396,48 @@ export const exchangeHandlers = {
         reason: input.reason,
       });
       return { fingerprint: params.theirs };
+    },
+  }),
+
+  'exchange-conflict-set-aside': handler({
+    kind: 'read',
+    internal: true,
+    logged: true,
+    access: PROGRAMME,
+    summary: 'Before a conflict is decided for the file: the books imported until now, copied aside in the conflicts folder',
+    input: z.strictObject({ conflictId: id, reason: requiredText(500) }),
+    run(ctx, input): { keptFile: string; fileSha256: string; associationId: string; replaced: string } {
+      const conflict = queries(ctx.ledger).openConflict.get({ id: input.conflictId });
+      if (!conflict) throw new LedgerError('exchange-conflict-not-found', {}, 'conflictId');
+      const folder = dirname(conflict.keptFile);
+      const replaced = makeAssociationBackup(ctx.ledger.sqlite, conflict.associationId, folder, associationBackupName(conflict.associationId, ctx.now()), {
+        ...ctx.files, problems: 'report',
+      });
+      return { keptFile: conflict.keptFile, fileSha256: conflict.fileSha256, associationId: conflict.associationId, replaced: replaced.file };
+    },
+  }),
+
+  'exchange-conflict-take-file': handler({
+    kind: 'write',
+    internal: true,
+    access: PROGRAMME,
+    summary: 'Decide a conflict for the file kept aside: the group’s imported books become the file’s (the ones replaced were copied aside), with the reason',
+    input: z.strictObject({ conflictId: id, checkedId: z.string().max(80), reason: requiredText(500) }),
+    audit: (input) => ({ associationId: null, targetId: input.conflictId }),
+    run(ctx, input): { id: string; entries: number } {
+      if (!(ctx.ledger.sqlite.prepare('PRAGMA database_list').all() as { name: string }[]).some((d) => d.name === IMPORT_SCHEMA)) throw new Error('The checked file is not attached');
+      const q = queries(ctx.ledger);
+      const conflict = q.openConflict.get({ id: input.conflictId });
+      if (!conflict) throw new LedgerError('exchange-conflict-not-found', {}, 'conflictId');
+      const checked = takeChecked(input.checkedId);
+      // The file checked now must be the one kept aside when the conflict was found.
+      if (checked.fileSha256 !== conflict.fileSha256 || checked.manifest.associationId !== conflict.associationId) throw new LedgerError('exchange-conflict-file-changed', {}, 'conflictId');
+      const { sqlite } = ctx.ledger;
+      ctx.sealer.untracked(conflict.associationId, () => idsOwn(() => swapAssociationRows(sqlite, conflict.associationId, IMPORT_SCHEMA)));
+      if (!mergedMatches(sqlite, checked, { journal: 1, changes: 1 })) throw new LedgerError('exchange-merge-mismatch', {}, 'file');
+      q.updateSource.run(sourceFields(ctx, checked));
+      q.resolveConflict.run({ id: input.conflictId, now: ctx.now().toISOString(), resolution: 'took-file', by: ctx.actorName, reason: input.reason });
+      return { id: input.conflictId, entries: checked.manifest.journal.seq };
     },
   }),
 };

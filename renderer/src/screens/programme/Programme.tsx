@@ -11,6 +11,7 @@ import { call, ledger } from '../../api';
 import { useErrorText, useQuery } from '../../hooks';
 import { date } from '../../format';
 import { importFraction, linesByConcern, outcomeCounts, timeLeft } from '../../programme';
+import { Decide, type Decision } from './Decide';
 
 interface ProgrammeProps {
   readonly who: WhoIsSignedIn;
@@ -28,6 +29,8 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
   const [progress, setProgress] = useState<ImportProgressView | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [deciding, setDeciding] = useState<Decision | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const shown = report ?? last.data ?? null;
 
   useEffect(() => {
@@ -58,6 +61,15 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
     else setError(errorText(r.error));
   }
 
+  function decided(decision: Decision) {
+    setDeciding(null);
+    setNotice(decision.kind === 'key'
+      ? t('programme.trusted', { fingerprint: decision.fingerprint, name: decision.name })
+      : t('programme.decided', { what: `${decision.name} — ${t(`programme.decide.${decision.kind}.save`)}` }));
+    groups.reload();
+    conflicts.reload();
+  }
+
   const { attention, fine } = linesByConcern(shown);
   const left = timeLeft(progress);
   return (
@@ -85,6 +97,7 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
           </div>
         ) : null}
         {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {notice ? <p className="notice" role="status">{notice}</p> : null}
       </section>
       {shown ? (
         <section aria-labelledby="report-title">
@@ -98,6 +111,17 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
               {attention.map((l) => (
                 <li key={l.id} data-outcome={l.outcome}>
                   <strong>{l.fileName}</strong>{l.associationName ? ` (${l.associationName})` : ''}: {t(`programme.outcome.${l.outcome}`)} — {l.reasonCode ? t(l.reasonCode, { ns: 'errors', ...l.reasonParams }) : ''}
+                  {l.outcome === 'new-key' && l.associationName ? (
+                    <>
+                      {' '}
+                      <button
+                        type="button" className="button button--secondary button--small"
+                        onClick={() => setDeciding({ kind: 'key', importFileId: l.id, name: l.associationName!, fingerprint: String(l.reasonParams.theirs ?? '') })}
+                      >
+                        {t('programme.trustButton')}
+                      </button>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -114,7 +138,15 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
           <ul>
             {conflicts.data.map((c) => (
               <li key={c.id} data-testid="conflict">
-                {t('programme.conflict', { name: c.associationName, ourSeq: c.ourSeq, theirSeq: c.theirSeq, partedAt: c.partedAtSeq, ours: c.ourFingerprint, theirs: c.theirFingerprint })}
+                <p>{t('programme.conflict', { name: c.associationName, ourSeq: c.ourSeq, theirSeq: c.theirSeq, partedAt: c.partedAtSeq, ours: c.ourFingerprint, theirs: c.theirFingerprint })}</p>
+                <div className="actions">
+                  <button type="button" className="button button--secondary button--small" onClick={() => setDeciding({ kind: 'keep', conflictId: c.id, name: c.associationName })}>
+                    {t('programme.keepButton')}
+                  </button>
+                  <button type="button" className="button button--secondary button--small" onClick={() => setDeciding({ kind: 'take', conflictId: c.id, name: c.associationName })}>
+                    {t('programme.takeButton')}
+                  </button>
+                </div>
               </li>
             ))}
           </ul>
@@ -142,6 +174,7 @@ export function Programme({ who, onOpenGroup, onSignOut }: ProgrammeProps) {
         </div>
       </section>
       </main>
+      {deciding ? <Decide decision={deciding} onClose={() => setDeciding(null)} onDone={() => decided(deciding)} /> : null}
     </div>
   );
 }
