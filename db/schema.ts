@@ -4,7 +4,7 @@
 // entry) are 'YYYY-MM-DD' text; moments the machine recorded are ISO-8601 UTC text.
 
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const associations = sqliteTable(
   'associations',
@@ -738,4 +738,63 @@ export const exchangeConflicts = sqliteTable('exchange_conflicts', {
   resolution: text('resolution'),
   resolvedBy: text('resolved_by'),
   reason: text('reason'),
+});
+
+// The programme view (electron/server/programme): what the coordinator's laptop
+// works out from the imported books. Tables of the laptop (LAPTOP_TABLES), never of
+// an association; the summary is rebuilt from the books whenever asked.
+
+/**
+ * One imported group in one quarter, as of the quarter's last day (or the day its
+ * books were exported, for the quarter they stop in: `partial`). Only additive
+ * figures are kept — counts and minor units — so any grouping adds them up and the
+ * ratios are worked out from the sums (programme/measures.ts says how).
+ */
+export const programmeQuarters = sqliteTable('programme_quarters', {
+  associationId: text('association_id').notNull(),
+  /** '2025-Q1'. */
+  quarter: text('quarter').notNull(),
+  asOf: text('as_of').notNull(),
+  partial: integer('partial', { mode: 'boolean' }).notNull(),
+  currency: text('currency').notNull(),
+  members: integer('members').notNull(),
+  membersWomen: integer('members_women').notNull(),
+  membersLeft: integer('members_left').notNull(),
+  meetings: integer('meetings').notNull(),
+  attendancePresent: integer('attendance_present').notNull(),
+  attendanceExpected: integer('attendance_expected').notNull(),
+  savings: integer('savings').notNull(),
+  socialFund: integer('social_fund').notNull(),
+  loansOutstandingCount: integer('loans_outstanding_count').notNull(),
+  loansOutstandingValue: integer('loans_outstanding_value').notNull(),
+  loansDisbursedCount: integer('loans_disbursed_count').notNull(),
+  loansDisbursedValue: integer('loans_disbursed_value').notNull(),
+  par30Value: integer('par30_value').notNull(),
+  writtenOffCount: integer('written_off_count').notNull(),
+  writtenOffValue: integer('written_off_value').notNull(),
+  loanFund: integer('loan_fund').notNull(),
+  assets: integer('assets').notNull(),
+  cycleIncome: integer('cycle_income').notNull(),
+  annualisedIncome: integer('annualised_income').notNull(),
+  cycleNo: integer('cycle_no'),
+  cycleStart: text('cycle_start'),
+  cycleWeeks: integer('cycle_weeks'),
+  grantsReceived: integer('grants_received').notNull(),
+  grantsUnspent: integer('grants_unspent').notNull(),
+  grantReportsOverdue: integer('grant_reports_overdue').notNull(),
+  cashDifferences: integer('cash_differences').notNull(),
+  animalsAlive: integer('animals_alive').notNull(),
+  animalsBorn: integer('animals_born').notNull(),
+  animalsSold: integer('animals_sold').notNull(),
+  animalsDied: integer('animals_died').notNull(),
+  animalsPassedOn: integer('animals_passed_on').notNull(),
+}, (t) => [primaryKey({ columns: [t.associationId, t.quarter] }), index('programme_quarters_quarter').on(t.quarter)]);
+
+/** What the coordinator notes about an imported group: the project it belongs to and its facilitator. */
+export const programmeGroups = sqliteTable('programme_groups', {
+  associationId: text('association_id').primaryKey(),
+  project: text('project'),
+  facilitator: text('facilitator'),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
 });

@@ -24,9 +24,10 @@ import { cycleOpeningHandlers } from './shareouts/opening';
 import { statementHandlers } from './statements/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { coordinatorHandlers } from './exchange/coordinators';
+import { programmeHandlers } from './programme/handlers';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers,
-  exchangeHandlers, coordinatorHandlers);
+  exchangeHandlers, coordinatorHandlers, programmeHandlers);
 
 export type AllHandlers = typeof allHandlers;

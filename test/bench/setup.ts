@@ -6,6 +6,7 @@ import { createServer, type LedgerServer } from '../../electron/server/server';
 import type { Actor } from '../../electron/server/context';
 import type { InputOf } from '../../electron/server/contract';
 import { applyDurability } from './durability';
+import type { GENDERS, MEMBER_ROLES } from '../../db/schema';
 
 /** The benchmark's door: signed in as the association's treasurer once it exists. */
 export const ACTOR: { -readonly [K in keyof Actor]: Actor[K] } = { channel: 'bench', locale: 'en' };
@@ -26,16 +27,52 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; error: { c
   return result.value;
 }
 
-export function seedLedger(file: string, options: { members: number; foundedOn: string }): SeededLedger {
-  const server = createServer(file);
+/** Where an association meets (the wizard's location step). */
+export interface SeedPlace {
+  readonly province: string;
+  readonly district: string;
+  readonly sector: string;
+  readonly cell: string;
+  readonly village: string;
+}
+
+/** One member as registered. */
+export interface SeedPerson {
+  readonly fullName: string;
+  readonly gender: (typeof GENDERS)[number];
+  readonly role?: (typeof MEMBER_ROLES)[number];
+}
+
+export interface SeedOptions {
+  readonly members: number;
+  readonly foundedOn: string;
+  /** The association's name; 'Abishyizehamwe (bench)' unless given. */
+  readonly name?: string;
+  /** Where it meets; Kabeza, Cyarwa, Tumba, Huye (Southern Province) unless given. */
+  readonly place?: SeedPlace;
+  /** Each member's name, gender and role, one per member; "Member n", women and men in turn, unless given. */
+  readonly people?: readonly SeedPerson[];
+  /**
+   * A ledger built only to be exported (test/bench/exchange.ts): it commits without
+   * waiting for the disk and keeps the chains' heads in memory. The export is written
+   * as always; only the scratch file's own durability is given up.
+   */
+  readonly scratch?: boolean;
+}
+
+const DEFAULT_PLACE: SeedPlace = { province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa', village: 'Kabeza' };
+
+export function seedLedger(file: string, options: SeedOptions): SeededLedger {
+  if (options.people && options.people.length !== options.members) throw new Error(`seedLedger: ${options.people.length} people given for ${options.members} members`);
+  const server = options.scratch ? createServer(file, { headsFile: null }) : createServer(file);
   // The server's connection commits as durably as the raw side's (see durability.ts).
-  applyDurability(server.ledger.sqlite);
+  if (options.scratch) server.ledger.sqlite.pragma('synchronous = OFF');
+  else applyDurability(server.ledger.sqlite);
   const association = must(
     server.call(
       'association-create',
       {
-        name: 'Abishyizehamwe (bench)', province: 'Southern Province', district: 'Huye', sector: 'Tumba', cell: 'Cyarwa',
-        village: 'Kabeza', currency: 'RWF', language: 'en', foundedOn: options.foundedOn,
+        name: options.name ?? 'Abishyizehamwe (bench)', ...(options.place ?? DEFAULT_PLACE), currency: 'RWF', language: 'en', foundedOn: options.foundedOn,
         treasurer: { name: 'Bench Treasurer', pin: BENCH_PIN },
       },
       ACTOR,
@@ -48,10 +85,11 @@ export function seedLedger(file: string, options: { members: number; foundedOn: 
   ).token;
   const memberIds: string[] = [];
   for (let i = 0; i < options.members; i++) {
+    const person: SeedPerson = options.people?.[i] ?? { fullName: `Member ${i + 1}`, gender: i % 2 ? 'male' : 'female' };
     const member = must(
       server.call(
         'member-add',
-        { associationId: association.id, fullName: `Member ${i + 1}`, gender: i % 2 ? 'male' : 'female', joinedOn: options.foundedOn },
+        { associationId: association.id, fullName: person.fullName, gender: person.gender, ...(person.role ? { role: person.role } : {}), joinedOn: options.foundedOn },
         ACTOR,
       ),
       'member-add',

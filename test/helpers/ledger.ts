@@ -192,7 +192,7 @@ export function tableCounts(t: TestLedger): Record<string, number> {
   const tables = [
     'associations', 'members', 'accounts', 'journal_entries', 'postings', 'change_log', 'cycles', 'users',
     'grants', 'spendings', 'spending_funds', 'evidence', 'animals', 'animal_funds', 'animal_events', 'pass_on_queue', 'share_outs', 'share_out_reversals', 'statement_exports',
-    'exchange_sources', 'exchange_keys', 'exchange_imports', 'exchange_import_files', 'exchange_conflicts',
+    'exchange_sources', 'exchange_keys', 'exchange_imports', 'exchange_import_files', 'exchange_conflicts', 'programme_quarters', 'programme_groups',
   ];
   return Object.fromEntries(
     tables.map((name) => [name, (t.server.ledger.sqlite.prepare(`SELECT count(*) AS n FROM ${name}`).get() as { n: number }).n]),

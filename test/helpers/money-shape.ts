@@ -5,7 +5,8 @@
 const MONEY_NAME = /amount|principal|interest|payment|penalty|price|cost|proceeds|balance|fee|fine|fund|savings|total|spent|unspent|owed|outstanding|arrears|cash|box|bank|limit|repaid|covered|above/i;
 
 /** Numbers under a money-like name that are counts or days, by handler (or any handler: '*'). */
-const COUNTS = new Set(['* loansOutstanding', '* daysOverdue', '* sharesHeld', 'audit-list total', '* minShares', '* maxShares', '* maxInstalments', '* entries', '* members']);
+const COUNTS = new Set(['* loansOutstanding', '* daysOverdue', '* sharesHeld', 'audit-list total', '* minShares', '* maxShares', '* maxInstalments', '* entries', '* members',
+  'programme-view loansOutstandingCount', 'programme-view cashDifferences']);
 
 export function numericMoneyFields(handler: string, value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => numericMoneyFields(handler, v, `${path}[${i}]`));

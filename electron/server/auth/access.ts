@@ -51,3 +51,6 @@ export function capabilitiesOf(role: Role): Capabilities {
     manageLaptop: role === 'administrator',
   };
 }
+
+/** Who may import and read imported books, and see the programme: a coordinator of this laptop, never an association's user with the coordinator role. */
+export const PROGRAMME: Access = { roles: ['coordinator'], programme: true };

@@ -6,16 +6,13 @@
 import { z } from 'zod';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
-import { capabilitiesOf, LAPTOP_ADMIN, PUBLIC, type Access } from '../auth/access';
+import { capabilitiesOf, LAPTOP_ADMIN, PROGRAMME, PUBLIC } from '../auth/access';
 import { SESSION_IDLE_MINUTES, type SessionUser } from '../auth/sessions';
 import { id, requiredText } from '../validation';
 import type { SignedIn } from '../access/users';
 import { administratorCount, associationCount, insertLaptopPerson, laptopPeople, pin, signInLaptopPerson } from '../access/administrators';
 import { getAssociation } from '../association-record';
 import { sourceOf } from './merge';
-
-/** Who may import and read imported books: a coordinator of this laptop, never an association's user with the coordinator role. */
-export const PROGRAMME: Access = { roles: ['coordinator'], programme: true };
 
 const person = z.strictObject({ name: requiredText(80), pin });
 

@@ -14,15 +14,15 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import type { CallContext } from '../context';
 import { placeholderValue, typedQuery } from '../prepared';
-import { ADMINS, EVERYONE, LAPTOP_ADMIN } from '../auth/access';
+import { ADMINS, EVERYONE, LAPTOP_ADMIN, PROGRAMME } from '../auth/access';
 import { id, requiredText } from '../validation';
 import { path } from '../backups/handlers';
 import { associationBackupName, makeAssociationBackup } from '../backups/association-backup';
 import { swapAssociationRows } from '../backups/association-restore';
 import { exportLedger, type ExportedLedger } from './export';
 import { addAll, addNewer, decide, IMPORT_SCHEMA, mergedMatches, sourceOf, type MergeOutcome } from './merge';
-import { PROGRAMME } from './coordinators';
 import { takeChecked } from './checked';
+import { refreshGroupSummary } from '../programme/summary';
 import type { CheckedFile } from './file-check';
 import type { ImportProgressView } from '../import-progress';
 
@@ -193,6 +193,7 @@ function takeIn(ctx: CallContext, input: { importId: string; position: number; f
       sqlite.pragma('defer_foreign_keys = ON');
       const added = ctx.sealer.untracked(m.associationId, () => idsOwn(() => addAll(sqlite)));
       q.insertSource.run(sourceFields(ctx, checked));
+      refreshGroupSummary(ctx, m.associationId, m.exportedAt);
       q.trustKey.run({ id: ctx.newId(), associationId: m.associationId, publicKey: m.publicKey, fingerprint: checked.fingerprint, now: ctx.now().toISOString(), by: ctx.actorName, reason: null });
       return { outcome: 'imported', lineId: line('imported', added, null, { entries: m.journal.seq }) };
     }
@@ -201,6 +202,7 @@ function takeIn(ctx: CallContext, input: { importId: string; position: number; f
       const added = ctx.sealer.untracked(m.associationId, () => idsOwn(() => addNewer(sqlite, m.associationId)));
       if (!mergedMatches(sqlite, checked, { journal: before!.journalSeq, changes: before!.changeSeq })) throw new LedgerError('exchange-merge-mismatch', {}, 'file');
       q.updateSource.run(sourceFields(ctx, checked));
+      refreshGroupSummary(ctx, m.associationId, m.exportedAt);
       return { outcome: 'updated', lineId: line('updated', added, null, { from: before!.journalSeq, to: m.journal.seq }) };
     }
     case 'unchanged':
@@ -436,6 +438,7 @@ export const exchangeHandlers = {
       ctx.sealer.untracked(conflict.associationId, () => idsOwn(() => swapAssociationRows(sqlite, conflict.associationId, IMPORT_SCHEMA)));
       if (!mergedMatches(sqlite, checked, { journal: 1, changes: 1 })) throw new LedgerError('exchange-merge-mismatch', {}, 'file');
       q.updateSource.run(sourceFields(ctx, checked));
+      refreshGroupSummary(ctx, conflict.associationId, checked.manifest.exportedAt);
       q.resolveConflict.run({ id: input.conflictId, now: ctx.now().toISOString(), resolution: 'took-file', by: ctx.actorName, reason: input.reason });
       return { id: input.conflictId, entries: checked.manifest.journal.seq };
     },

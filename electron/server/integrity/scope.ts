@@ -14,6 +14,8 @@ export const LAPTOP_TABLES: ReadonlySet<string> = new Set([
   'exchange_sources', 'exchange_keys', 'exchange_imports', 'exchange_import_files', 'exchange_conflicts',
   // An exchange file's manifest and signature (exchange/format.ts): of the file, not of the books in it.
   'ikimina_exchange',
+  // The programme view's summary and notes, worked out from imported books (programme/summary.ts).
+  'programme_quarters', 'programme_groups',
 ]);
 
 /** Tables kept by their own hash chains: the journal and the change log. */
