@@ -90,3 +90,5 @@ export type { AnimalView, AnimalNode, AnimalEventView, KeeperSpell } from './liv
 export type { QueuePlace } from './livestock/queue';
 export type { ImportLine, ImportReport, ImportedGroup } from './exchange/handlers';
 export type { ImportProgressView } from './import-progress';
+export type { ProgrammeView, ProgrammeGroupRow, IndicatorDefinition } from './programme/handlers';
+export type { Figures, Flag, IndicatorId, IndicatorKind, IndicatorValue } from './programme/measures';

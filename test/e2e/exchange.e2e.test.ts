@@ -83,6 +83,7 @@ it('imports a folder with progress, explains the refused file and the conflict, 
   await page.getByLabel('PIN').fill(COORDINATOR.pin);
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'The programme' }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Imports', exact: true }).click();
   app.chosenPath = folder;
   await page.getByRole('button', { name: 'Import a folder…' }).click();
   // While it runs: a progress bar, its words, and a way to stop.
@@ -114,6 +115,7 @@ it('imports a folder with progress, explains the refused file and the conflict, 
 
 it('decides the conflict for the file kept aside, with a reason, and the group’s books become the file’s', async () => {
   await page.getByRole('button', { name: 'Back to the programme' }).click();
+  await page.getByRole('button', { name: 'Imports', exact: true }).click();
   await expect.poll(() => page.getByTestId('conflict').count()).toBe(1);
   const head = () => app.server.ledger.sqlite.prepare('SELECT journal_head FROM exchange_sources').pluck().get() as string;
   const theirHead = app.server.ledger.sqlite.prepare('SELECT their_head FROM exchange_conflicts WHERE resolved_at IS NULL').pluck().get() as string;
