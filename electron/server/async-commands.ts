@@ -12,6 +12,7 @@ import type { StatementCheck } from './statements/handlers';
 import { STATEMENT_FORMATS } from './statements/model';
 import { importLedgers, type ImportRequest } from './exchange/import-run';
 import type { ImportReport } from './exchange/handlers';
+import { exportProgramme, type ProgrammeExportRequest, type ProgrammeExported } from './programme/export';
 import { takeConflictFile, type ConflictTakeRequest, type ConflictTaken } from './exchange/conflict-take';
 
 export interface AsyncCommands {
@@ -23,10 +24,12 @@ export interface AsyncCommands {
   readonly 'exchange-import': { readonly input: ImportRequest; readonly output: ImportReport };
   /** A conflict decided for the file kept aside: the group's imported books become the file's (the coordinator's). */
   readonly 'exchange-conflict-take': { readonly input: ConflictTakeRequest; readonly output: ConflictTaken };
+  /** The programme's dataset (CSV, XLSX, Parquet) or report (PDF) written into the chosen folder (the coordinator's). */
+  readonly 'programme-export': { readonly input: ProgrammeExportRequest; readonly output: ProgrammeExported };
 }
 
 export type AsyncCommandName = keyof AsyncCommands & string;
-export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify', 'exchange-import', 'exchange-conflict-take'];
+export const ASYNC_COMMANDS: readonly AsyncCommandName[] = ['statement-export', 'statement-verify', 'exchange-import', 'exchange-conflict-take', 'programme-export'];
 
 export function isAsyncCommand(name: string): name is AsyncCommandName {
   return (ASYNC_COMMANDS as readonly string[]).includes(name);
@@ -43,6 +46,14 @@ const fields = (input: unknown): Record<string, unknown> => (input && typeof inp
 export async function runAsyncCommand(server: LedgerServer, name: AsyncCommandName, input: unknown, actor: Actor): Promise<Result<unknown>> {
   const given = fields(input);
   if (name === 'exchange-import') return importLedgers(server, actor, importRequest(given));
+  if (name === 'programme-export') {
+    if (typeof given.folder !== 'string' || given.folder.trim() === '') return failure(new LedgerError('field-required', {}, 'folder'));
+    // The format, currency and quarter are checked by the command's own handler.
+    return exportProgramme(server, actor, {
+      format: given.format as ProgrammeExportRequest['format'], folder: given.folder,
+      ...(typeof given.currency === 'string' ? { currency: given.currency } : {}), ...(typeof given.quarter === 'string' ? { quarter: given.quarter } : {}),
+    });
+  }
   if (name === 'exchange-conflict-take') {
     // Checked by the command's own handlers: these only carry the words through.
     return takeConflictFile(server, actor, { conflictId: String(given.conflictId ?? ''), reason: String(given.reason ?? '') });

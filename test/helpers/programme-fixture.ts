@@ -11,6 +11,7 @@
 //       written on 20 June 2025 — the group left the programme then.
 // The figures they give are worked by hand in test/integration/programme-indicators.test.ts.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KABEZA, secondOfficer, smallBook, tempLedger, type TestLedger } from './ledger';
 import { buildGrantFixture } from './grant-fixture';
@@ -44,6 +45,7 @@ function exportInto(t: TestLedger, associationId: string, out: string): string {
 
 /** Builds the three groups on their laptops and exports each into `out`. */
 export async function buildProgrammeFixture(out: string): Promise<ProgrammeFixture> {
+  mkdirSync(out, { recursive: true });
   const laptops: TestLedger[] = [];
   const ids: Record<'A' | 'B' | 'C', string> = { A: '', B: '', C: '' };
 

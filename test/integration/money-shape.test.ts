@@ -70,7 +70,7 @@ const NOT_BOOKS = new Set(['session-sign-out', 'backup-inspect', 'backup-restore
   'exchange-import-progress', 'exchange-import-cancel', 'exchange-import-report', 'exchange-import-list', 'exchange-groups', 'exchange-conflicts', 'coordinator-open-group',
   'exchange-conflict-set-aside',
   // The programme's reads need a coordinator and imported books: their shape is checked by programme-indicators.test.ts (every call there is).
-  'programme-view', 'programme-definitions']);
+  'programme-view', 'programme-definitions', 'programme-export-data']);
 const ADMINISTRATOR_READS = new Set(['ledger-backup-create', 'ledger-backup-list', 'ledger-check-run']);
 
 describe('every amount in every result', () => {

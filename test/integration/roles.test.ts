@@ -139,6 +139,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'programme-definitions': LAPTOP,
   'programme-rebuild': LAPTOP,
   'programme-group-note': LAPTOP,
+  'programme-export-data': LAPTOP,
   'coordinator-list': PUBLIC,
   'coordinator-create': LAPTOP,
   'coordinator-sign-in': PUBLIC,

@@ -40,3 +40,8 @@ export function numberConventions(locale: UiLocale): NumberConventions {
 export function formatPercent(decimalText: string, locale: UiLocale): string {
   return `${decimalText.replace('.', CONVENTIONS[locale].decimal)}\u00a0%`;
 }
+
+/** A whole count with the language's digit grouping ("1,294"; "1 294" in French). */
+export function formatCount(count: number, locale: UiLocale): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, CONVENTIONS[locale].group);
+}

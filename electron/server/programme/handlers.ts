@@ -18,6 +18,8 @@ import { CURRENCY_CODES } from '../money/currency';
 import { COUNT_FIELDS, DEFAULT_PAR_THRESHOLD, INDICATORS, MONEY_FIELDS, indicatorsOf, type Figures, type Flag, type IndicatorKind } from './measures';
 import { isQuarter, quarterOf, shiftQuarter } from './quarters';
 import { rebuildSummary } from './summary';
+import { datasetRows } from './dataset';
+import { PROGRAMME_EXPORT_FORMATS, type ProgrammeExportData } from './export';
 
 export interface ProgrammeGroupRow {
   readonly id: string;
@@ -219,6 +221,26 @@ export const programmeHandlers = {
       if (!q.isImported.get({ id: input.groupId })) throw new LedgerError('exchange-group-not-imported', {}, 'groupId');
       q.note.run({ associationId: input.groupId, project: input.project ?? null, facilitator: input.facilitator ?? null, now: ctx.now().toISOString(), by: ctx.actorName });
       return { id: input.groupId };
+    },
+  }),
+
+  'programme-export-data': handler({
+    kind: 'read',
+    internal: true,
+    logged: true,
+    access: PROGRAMME,
+    summary: 'What an export of the programme holds: every group-quarter, the definitions, and the view of the report’s quarter',
+    input: z.strictObject({
+      format: z.enum(PROGRAMME_EXPORT_FORMATS, { error: 'field-not-allowed' }),
+      currency: z.enum(CURRENCY_CODES, { error: 'field-not-allowed' }).optional(),
+      quarter: z.string().refine(isQuarter, { error: 'programme-quarter-invalid' }).optional(),
+    }),
+    run(ctx, input): ProgrammeExportData {
+      const view = programmeView(ctx, { currency: input.currency, quarter: input.quarter });
+      if (!view.currency) throw new LedgerError('programme-nothing-to-export');
+      return {
+        rows: datasetRows(ctx), definitions: definitions(ctx.actor.locale), view, printedBy: ctx.actorName, printedAt: ctx.now().toISOString(), locale: ctx.actor.locale,
+      };
     },
   }),
 };

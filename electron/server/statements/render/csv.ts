@@ -7,19 +7,19 @@ import { tableLayout, type RawTable, type Statement, type TableLayout } from '..
 import { fromPlain, plainCell } from './cells';
 
 /** One CSV field: quoted when it holds a comma, a quote or a line break (quotes doubled). */
-function field(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function lines(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+export function csvLines(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The files of a CSV export: name → content. */
 export function renderCsv(statement: Statement): Map<string, string> {
   const code = statement.association.currency;
   const files = new Map<string, string>();
-  files.set('particulars.csv', lines([
+  files.set('particulars.csv', csvLines([
     ['field', 'value'],
     ['association', statement.association.name],
     ['place', statement.association.place],
@@ -37,7 +37,7 @@ export function renderCsv(statement: Statement): Map<string, string> {
   ]));
   for (const table of statement.tables) {
     const rows = [...table.rows, ...(table.total ? [table.total] : [])];
-    files.set(`${table.key}.csv`, lines([table.columns.map((c) => c.key), ...rows.map((r) => r.map((v, i) => plainCell(table.columns[i]!.kind, v, code)))]));
+    files.set(`${table.key}.csv`, csvLines([table.columns.map((c) => c.key), ...rows.map((r) => r.map((v, i) => plainCell(table.columns[i]!.kind, v, code)))]));
   }
   return files;
 }

@@ -19,7 +19,8 @@ const resolver = typeof require === 'function' ? require : createRequire(import.
 const FONTS = join(dirname(resolver.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 
 let ready = false;
-function printer(): typeof pdfmake {
+/** pdfmake with Roboto embedded, reading nothing but its fonts (every PDF the app writes). */
+export function pdfPrinter(): typeof pdfmake {
   if (!ready) {
     pdfmake.setFonts({
       Roboto: {
@@ -129,7 +130,7 @@ function slips(statement: Statement): Content[] {
 }
 
 export async function renderPdf(statement: Statement): Promise<Buffer> {
-  return printer().createPdf(pdfDefinition(statement)).getBuffer();
+  return pdfPrinter().createPdf(pdfDefinition(statement)).getBuffer();
 }
 
 /**

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../../../electron/server/money/currency';
-import { call } from '../../api';
+import { call, ledger } from '../../api';
 import { useErrorText, useQuery } from '../../hooks';
 import { SelectField, TextField } from '../../components/fields';
 import { chartPoints, flagged, GROUPINGS, KIND, tableLines, type Grouping } from '../../programme-view';
@@ -37,6 +37,14 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
   const shownGroups = useMemo(() => (v ? (onlyFlagged ? flagged(v.groups) : v.groups) : []), [v, onlyFlagged]);
   const lines = useMemo(() => tableLines(shownGroups, grouping), [shownGroups, grouping]);
   const points = useMemo(() => (v ? chartPoints(v) : []), [v]);
+
+  async function exportAs(format: 'csv' | 'xlsx' | 'pdf' | 'parquet') {
+    setNotice(null);
+    const folder = await ledger.chooseBackupFolder();
+    if (!folder || !v?.currency) return;
+    const r = await call('programme-export', { format, folder: folder.token, currency: v.currency, ...(v.quarter ? { quarter: v.quarter } : {}) });
+    setNotice(r.ok ? t('programme.exported', { file: r.value.file, rows: r.value.rows }) : errorText(r.error));
+  }
 
   async function rebuild() {
     setNotice(null);
@@ -109,7 +117,11 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
             ))}
           </dl>
         </details>
-        <div className="actions no-print">
+        <div className="actions actions--start no-print" role="group" aria-label={t('programme.exportTitle')}>
+          <button type="button" className="button button--secondary button--small" onClick={() => void exportAs('pdf')}>{t('programme.exportPdf', { quarter: v.quarter })}</button>
+          <button type="button" className="button button--secondary button--small" onClick={() => void exportAs('xlsx')}>{t('programme.exportXlsx')}</button>
+          <button type="button" className="button button--secondary button--small" onClick={() => void exportAs('csv')}>{t('programme.exportCsv')}</button>
+          <button type="button" className="button button--secondary button--small" onClick={() => void exportAs('parquet')}>{t('programme.exportParquet')}</button>
           <button type="button" className="button button--secondary button--small" onClick={() => void rebuild()}>{t('programme.rebuild')}</button>
         </div>
         {notice ? <p className="notice" role="status">{notice}</p> : null}
