@@ -1,7 +1,9 @@
 // (h) of `npm run bench`: the ledger exchange at programme scale. A generator builds
-// groups' five-year ledgers through the real commands (25 members, a weekly meeting,
-// a loan every eight weeks repaid a month later, a livestock grant with three
-// animals), each exported as its signed file; then a coordinator's laptop imports the
+// groups' five-year ledgers through the real commands, each group different and
+// drawn from its index (place, members, meetings, yearly cycles and share-outs,
+// loans, exits, grants and livestock: see "The generated programme" below;
+// test/bench/generate.ts makes a whole programme's files in parallel), each
+// exported as its signed file; then a coordinator's laptop imports the
 // folder through the app's own import (every check, the merge, the report), against
 // raw SQLite bulk-inserting the same rows from the same files (attached, one
 // INSERT … SELECT per table, one transaction per file). The figure is the import
@@ -208,14 +210,14 @@ function planGroup(index: number, r: Random): GroupPlan {
     shareOutRoundingUnit: pick(r, ['1', '100', '500']), shareOutLoans: r() < 0.5 ? 'net' : 'collect',
     shareOutOnExit: r() < 0.5 ? 'savings' : 'savings_and_profit',
   };
-  const grantDraw = (index * 7 + 3) % 10; // about half the groups, spread over any run of indices
+  const grant = r() < 0.5 ? pick(r, ['goat', 'goat', 'goat', 'cow', 'cow', 'chicken'] as const) : null;
   return {
     name: `${pick(r, GROUP_NAMES)} ${index + 1}`, place, foundedOn, firstMeeting: addDays(foundedOn, between(r, 3, 20)), step, people, rules,
     shares, sharePrice, socialFund, entranceFee, fineAbsent, fineLate, guarantorsAbove,
     lending: step === 7 ? 0.25 + r() * 0.2 : 0.5 + r() * 0.3, late: 0.05 + r() * 0.15, attendance: 0.8 + r() * 0.17,
     exits: r() < 0.45 ? between(r, 1, 2) : 0, joiners: r() < 0.4 ? between(r, 1, 3) : 0,
     writeOff: index % 10 === 3, cashDifference: index % 15 === 5,
-    grant: grantDraw < 5 ? (['goat', 'goat', 'cow', 'chicken', 'goat'] as const)[grantDraw]! : null,
+    grant,
   };
 }
 

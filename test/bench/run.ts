@@ -37,6 +37,7 @@ import { benchGrantStatement } from './grant';
 import { benchShareOut } from './share-out';
 import { benchStatements } from './statements';
 import { benchExchange } from './exchange';
+import { benchProgramme } from './programme';
 import { ACTOR, addDays, must, socialFundEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 import { fileSystemOf, setCpuOnly, synchronousMode } from './durability';
@@ -46,18 +47,24 @@ const JSON_OUTPUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CPU_ONLY = args.has('--cpu-only');
 /** `--only=posting,meeting,trial,grant` runs those parts alone (to compare two builds quickly). */
-const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements', 'exchange']);
+const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements', 'exchange', 'programme']);
 setCpuOnly(CPU_ONLY);
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
 const MEETING = QUICK ? { warmup: 10, meetings: 100, chunk: 20 } : { warmup: 30, meetings: 300, chunk: 25 };
 const GRANT = QUICK ? { animals: 150, warmup: 2, reps: 7 } : { animals: 600, warmup: 3, reps: 15 };
 const STATEMENTS = QUICK ? { animals: 150, meetings: 20, reps: 3 } : { animals: 600, meetings: 52, reps: 5 };
-/** The ledger exchange: `--exchange-groups=1294` for the programme's whole count (about 4 s of generating per group here). */
+/** The ledger exchange: `--exchange-groups=1294` for the programme's whole count (about 2.5 s of generating per group here; test/bench/generate.ts makes them in parallel, resumably). */
 const EXCHANGE_GROUPS = Number([...args].find((a) => a.startsWith('--exchange-groups='))?.slice('--exchange-groups='.length) ?? (QUICK ? 3 : 24));
 /** `--exchange-from=<folder>` imports the .ikimina files of a folder kept from an earlier run instead of generating them. */
 const EXCHANGE_FROM = [...args].find((a) => a.startsWith('--exchange-from='))?.slice('--exchange-from='.length);
 const EXCHANGE = { groups: EXCHANGE_GROUPS, years: QUICK ? 1 : 5, ...(EXCHANGE_FROM ? { from: EXCHANGE_FROM } : {}) };
+/** The programme view: `--programme-groups=1294`; `--programme-from=<folder>` imports kept files; `--programme-ledger=<file>` keeps (or reuses) the coordinator's ledger. */
+const arg = (name: string) => [...args].find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const PROGRAMME = {
+  groups: Number(arg('programme-groups') ?? (QUICK ? 3 : 24)), years: QUICK ? 1 : 5, reps: QUICK ? 5 : 15,
+  ...(arg('programme-from') ? { from: arg('programme-from')! } : {}), ...(arg('programme-ledger') ? { ledger: arg('programme-ledger')! } : {}),
+};
 const SHARE_OUT = QUICK ? { meetings: 20, warmup: 3, reps: 11 } : { meetings: 52, warmup: 5, reps: 31 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 
@@ -332,6 +339,7 @@ async function main(): Promise<void> {
     if (ONLY.has('share-out')) for (const { metric, readable } of benchShareOut(dir, SHARE_OUT, progress)) report(metric, readable);
     if (ONLY.has('statements')) for (const { metric, readable } of await benchStatements(dir, STATEMENTS, progress)) report(metric, readable);
     if (ONLY.has('exchange')) for (const { metric, readable } of await benchExchange(dir, EXCHANGE, progress)) report(metric, readable);
+    if (ONLY.has('programme')) for (const { metric, readable } of await benchProgramme(dir, PROGRAMME, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();
