@@ -53,6 +53,12 @@ it('shows the quarter’s totals, regroups the groups, and follows a flag to the
   await expect.poll(tableNames).toEqual([expect.stringContaining('Gasabo'), expect.stringContaining('Huye'), expect.stringContaining('Nyamagabe')]);
   await page.locator('.programme__rollup', { hasText: 'Huye' }).click();
   await expect.poll(() => page.locator(`tr[data-group="${fixture.ids.A}"]`).count()).toBe(1);
+  // The coordinator notes A's project; grouping by project then puts A under it.
+  await page.getByRole('button', { name: 'Abishyizehamwe: project and facilitator' }).click();
+  await page.getByRole('dialog').getByLabel('Project').fill('Huye livestock 2025');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel('Group by', { exact: true }).selectOption('project');
+  await expect.poll(tableNames).toEqual([expect.stringContaining('(not noted)'), expect.stringContaining('Huye livestock 2025')]);
   // Each group on its own line.
   await page.getByLabel('Group by', { exact: true }).selectOption('none');
   await expect.poll(tableNames).toEqual([expect.stringContaining('Duterimbere'), expect.stringContaining('Abishyizehamwe'), expect.stringContaining('Twiyubake')]);
@@ -66,7 +72,7 @@ it('shows the quarter’s totals, regroups the groups, and follows a flag to the
   await expect.poll(tableNames).toEqual([expect.stringContaining('Duterimbere')]);
   expect(await page.locator(`tr[data-group="${fixture.ids.C}"] [data-flag="noImport"]`).count()).toBe(1);
   // The group behind the flag opens its books, read-only.
-  await page.getByRole('button', { name: 'Duterimbere' }).click();
+  await page.getByRole('button', { name: 'Duterimbere', exact: true }).click();
   await expect.poll(() => page.getByText(/imported: they cannot be changed here/).count()).toBe(1);
   expect(app.calls.filter((c) => c.name === 'programme-view' && c.ok).length).toBeGreaterThan(2);
 }, 120_000);

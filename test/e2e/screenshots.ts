@@ -13,6 +13,7 @@ import { buildRenderer, openApp, RENDERER_DIST, ROOT, serveRenderer } from './ha
 import type { Actor } from '../../electron/server/context';
 import { administratorDoor, door, signedInActor } from '../helpers/ledger';
 import { buildGrantFixture } from '../helpers/grant-fixture';
+import { buildProgrammeFixture } from '../helpers/programme-fixture';
 
 const OUT = join(ROOT, 'screenshots');
 const LANGUAGES = ['rw', 'en', 'fr'] as const;
@@ -305,35 +306,45 @@ async function main() {
   await web.close();
   rmSync(renderer, { recursive: true, force: true });
 
-  /** A coordinator's laptop: the programme page after importing this group's books and a file that is not books, and the group opened read-only. */
+  /** A coordinator's laptop: the programme's indicators and imports after importing this group's books, two groups of the programme's tests and a file that is not books, and a group opened read-only. */
   async function programme() {
     const usb = mkdtempSync(join(tmpdir(), 'ikimina-usb-'));
     const treasurer = signedInActor(app.server, association!.id, 'Mukamana Aline', '2580');
     must(app.server.call('exchange-export', { associationId: association!.id, folder: usb }, treasurer));
+    const others = await buildProgrammeFixture(join(usb, 'district'));
+    // Its group A has this group's name and place: only B and C go on the stick, so the group opened below is this one.
+    rmSync(others.files[0]!);
     writeFileSync(join(usb, 'photo.ikimina'), Buffer.alloc(4096, 7));
     const laptop = await openApp({ url: web.url });
     must(laptop.server.call('laptop-setup-coordinator', {
       administrator: { name: 'Gasana Pierre', pin: '6284' }, coordinator: { name: 'Nkurunziza Josiane', pin: '7391' },
     }, anonymous));
+    const signIn = async () => {
+      await laptop.page.locator('.sign-in__other .link').click();
+      await laptop.page.locator('input[name=pin]').fill('7391');
+      await laptop.page.locator('button[type=submit]').click();
+      await laptop.page.locator('.programme').waitFor();
+    };
     await laptop.page.reload();
-    await laptop.page.locator('.sign-in__other .link').click();
-    await laptop.page.locator('input[name=pin]').fill('7391');
-    await laptop.page.locator('button[type=submit]').click();
-    await laptop.page.locator('.programme').waitFor();
+    await signIn();
+    await laptop.page.locator('.programme .tabs .tab').nth(1).click();
     laptop.chosenPath = usb;
     await laptop.page.locator('.programme .actions .button').first().click();
     await laptop.page.locator('[data-testid=import-counts]').waitFor();
     for (const language of LANGUAGES) {
       await laptop.page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
       await laptop.page.reload();
-      await laptop.page.locator('.sign-in__other .link').click();
-      await laptop.page.locator('input[name=pin]').fill('7391');
-      await laptop.page.locator('button[type=submit]').click();
-      await laptop.page.locator('[data-testid=import-counts]').waitFor();
+      await signIn();
+      await laptop.page.locator('.programme__cards').waitFor();
+      await laptop.page.locator('.recharts-line').first().waitFor();
       await laptop.page.screenshot({ path: join(OUT, `${language}-programme.png`), fullPage: true });
       console.log(`screenshots/${language}-programme.png`);
+      await laptop.page.locator('.programme .tabs .tab').nth(1).click();
+      await laptop.page.locator('[data-testid=import-counts]').waitFor();
+      await laptop.page.screenshot({ path: join(OUT, `${language}-programme-imports.png`), fullPage: true });
+      console.log(`screenshots/${language}-programme-imports.png`);
     }
-    await laptop.page.locator('.programme tbody .link').first().click();
+    await laptop.page.locator('.programme tbody .link', { hasText: association!.name }).first().click();
     await laptop.page.locator('.topbar').waitFor();
     await laptop.page.evaluate(() => (window.location.hash = '#/grants'));
     await laptop.page.locator('.grant-card .button').first().click();
@@ -341,6 +352,7 @@ async function main() {
     await laptop.page.screenshot({ path: join(OUT, 'fr-programme-group-grant.png') });
     console.log('screenshots/fr-programme-group-grant.png');
     await laptop.close();
+    others.cleanup();
     rmSync(usb, { recursive: true, force: true });
   }
 

@@ -14,6 +14,8 @@ import { indicatorsOf } from '../../../../electron/server/programme/measures';
 import { ProgrammeCharts } from './ProgrammeCharts';
 import { ProgrammeTable } from './ProgrammeTable';
 import { IndicatorText } from './IndicatorText';
+import { GroupNote } from './GroupNote';
+import type { ProgrammeGroupRow } from '../../../../electron/server/contract';
 
 /** The totals shown as cards, in this order. */
 const CARDS = ['groups', 'members', 'womenShare', 'attendanceRate', 'savings', 'loansOutstandingValue', 'par30', 'returnOnSavings', 'grantsUnspent', 'animalsAlive'] as const;
@@ -27,6 +29,7 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
   const [threshold, setThreshold] = useState('10');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [noting, setNoting] = useState<ProgrammeGroupRow | null>(null);
   const validThreshold = /^\d{1,2}(\.\d)?$/.test(threshold.trim()) ? threshold.trim() : undefined;
   const view = useQuery('programme-view', {
     ...(currency ? { currency: currency as CurrencyCode } : {}), ...(quarter ? { quarter } : {}), ...(validThreshold ? { parThreshold: validThreshold } : {}),
@@ -102,11 +105,11 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
       </section>
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('programme.trendTitle')}</h2>
-        <ProgrammeCharts points={points} currency={code} definitions={defs} />
+        <ProgrammeCharts points={points} currency={code} definitions={defs} onQuarter={setQuarter} />
       </section>
       <section aria-labelledby="table-title">
         <h2 id="table-title">{t('programme.tableTitle', { count: shownGroups.length })}</h2>
-        <ProgrammeTable lines={lines} currency={code} definitions={defs} onOpenGroup={onOpenGroup} />
+        <ProgrammeTable lines={lines} currency={code} definitions={defs} onOpenGroup={onOpenGroup} onNote={setNoting} />
       </section>
       <section aria-labelledby="definitions-title">
         <details>
@@ -126,6 +129,15 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
         </div>
         {notice ? <p className="notice" role="status">{notice}</p> : null}
       </section>
+      {noting ? (
+        <GroupNote
+          group={noting} onClose={() => setNoting(null)}
+          onDone={() => {
+            setNoting(null);
+            view.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import {
   flexRender, getCoreRowModel, getExpandedRowModel, getSortedRowModel, useReactTable, type ColumnDef, type ExpandedState, type SortingState,
 } from '@tanstack/react-table';
-import type { IndicatorDefinition, IndicatorId } from '../../../../electron/server/contract';
+import type { IndicatorDefinition, IndicatorId, ProgrammeGroupRow } from '../../../../electron/server/contract';
 import type { CurrencyCode } from '../../../../electron/server/money/currency';
 import { KIND, sortValue, TABLE_INDICATORS, type TableLine } from '../../programme-view';
 import { IndicatorText } from './IndicatorText';
@@ -18,9 +18,11 @@ interface ProgrammeTableProps {
   readonly currency: CurrencyCode;
   readonly definitions: readonly IndicatorDefinition[];
   readonly onOpenGroup: (groupId: string) => void;
+  /** The coordinator notes a group's project and facilitator. */
+  readonly onNote: (group: ProgrammeGroupRow) => void;
 }
 
-export function ProgrammeTable({ lines, currency, definitions, onOpenGroup }: ProgrammeTableProps) {
+export function ProgrammeTable({ lines, currency, definitions, onOpenGroup, onNote }: ProgrammeTableProps) {
   const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [expanded, setExpanded] = useState<ExpandedState>({});
@@ -36,7 +38,10 @@ export function ProgrammeTable({ lines, currency, definitions, onOpenGroup }: Pr
           return (
             <span className={row.depth > 0 ? "programme__child" : undefined}>
               <button type="button" className="link" onClick={() => onOpenGroup(line.group!.id)}>{line.label}</button>
-              <span className="programme__place">{[line.group.district, line.group.sector].filter(Boolean).join(', ')}</span>
+              <span className="programme__place">
+                {[line.group.district, line.group.sector, line.group.project, line.group.facilitator].filter(Boolean).join(' · ')}{' '}
+                <button type="button" className="link programme__note" onClick={() => onNote(line.group!)} aria-label={t('programme.noteTitle', { name: line.label })}>✎</button>
+              </span>
             </span>
           );
         }
@@ -54,6 +59,16 @@ export function ProgrammeTable({ lines, currency, definitions, onOpenGroup }: Pr
       cell: ({ row }) => {
         const g = row.original.group;
         return g?.cycleNo ? t('programme.cycleWeek', { number: g.cycleNo, week: (g.cycleWeeks ?? 0) + 1 }) : '';
+      },
+    },
+    {
+      id: 'lastFile',
+      header: t('programme.lastFile'),
+      accessorFn: (line) => line.group?.daysSinceImport,
+      sortUndefined: 'last',
+      cell: ({ row }) => {
+        const g = row.original.group;
+        return g ? t('programme.daysAgo', { count: g.daysSinceImport }) : '';
       },
     },
     {
@@ -79,7 +94,7 @@ export function ProgrammeTable({ lines, currency, definitions, onOpenGroup }: Pr
       },
       meta: { numeric: true },
     })),
-  ], [t, named, currency, onOpenGroup]);
+  ], [t, named, currency, onOpenGroup, onNote]);
 
   const table = useReactTable({
     data: lines as TableLine[],
@@ -88,6 +103,8 @@ export function ProgrammeTable({ lines, currency, definitions, onOpenGroup }: Pr
     onSortingChange: setSorting,
     onExpandedChange: setExpanded,
     getSubRows: (line) => line.subRows,
+    // Rows known by their group or place, not their position: what is open stays open, and only that, when the grouping or the quarter changes.
+    getRowId: (line) => line.id,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getExpandedRowModel: getExpandedRowModel(),
