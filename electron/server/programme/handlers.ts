@@ -129,7 +129,9 @@ export function programmeView(ctx: CallContext, input: { currency?: string | und
   const parThreshold = input.parThreshold ?? DEFAULT_PAR_THRESHOLD;
   if (!currency) return { today, currencies, currency, quarters: [], quarter: null, parThreshold, trend: [], groups: [] };
   const quarters = q.quarters.all({ currency }).map((r) => r.quarter);
-  const quarter = input.quarter ?? quarters.at(-1) ?? null;
+  // Unless asked for, the last quarter that has ended (today's is still partial for every group), or the newest there is.
+  const ended = quarters.filter((q) => q < quarterOf(today));
+  const quarter = input.quarter ?? ended.at(-1) ?? quarters.at(-1) ?? null;
   const wanted = input.filter ?? {};
   const groups = q.groups.all({ currency }).filter((g) => matches(g, wanted));
   const shown = new Set(groups.map((g) => g.id));
