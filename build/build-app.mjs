@@ -21,6 +21,6 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22'
 await build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(out, 'main.cjs'), external: ['electron'] });
 // The sandboxed preload may require only 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(out, 'preload.cjs'), external: ['electron'] });
-await build({ ...common, entryPoints: [join(root, 'electron/server/worker/entry.ts')], outfile: join(out, 'ledger-worker.cjs'), external: ['better-sqlite3', 'pdfmake', 'exceljs'] });
+await build({ ...common, entryPoints: [join(root, 'electron/server/worker/entry.ts')], outfile: join(out, 'ledger-worker.cjs'), external: ['better-sqlite3', 'pdfmake', 'exceljs', '@duckdb/node-api'] });
 cpSync(join(root, 'db/migrations'), join(out, 'migrations'), { recursive: true });
 console.log(process.argv.includes('--skip-renderer') ? 'Built dist-electron.' : 'Built dist/renderer and dist-electron.');
