@@ -92,3 +92,4 @@ export type { ImportLine, ImportReport, ImportedGroup } from './exchange/handler
 export type { ImportProgressView } from './import-progress';
 export type { ProgrammeView, ProgrammeGroupRow, IndicatorDefinition } from './programme/handlers';
 export type { Figures, Flag, IndicatorId, IndicatorKind, IndicatorValue } from './programme/measures';
+export type { TodoList } from './home/todo';

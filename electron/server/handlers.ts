@@ -25,9 +25,10 @@ import { statementHandlers } from './statements/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { coordinatorHandlers } from './exchange/coordinators';
 import { programmeHandlers } from './programme/handlers';
+import { homeHandlers } from './home/todo';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers,
-  exchangeHandlers, coordinatorHandlers, programmeHandlers);
+  exchangeHandlers, coordinatorHandlers, programmeHandlers, homeHandlers);
 
 export type AllHandlers = typeof allHandlers;

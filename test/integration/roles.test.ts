@@ -36,6 +36,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'association-get': EVERYONE,
   'association-update': RECORD,
   'association-summary-get': READ,
+  'home-todo': READ,
   'session-sign-in': PUBLIC,
   'session-sign-out': PUBLIC,
   'session-get': PUBLIC,

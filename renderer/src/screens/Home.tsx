@@ -1,15 +1,18 @@
-// The association at a glance: where it is, who is in it, and the money it holds.
+// The association at a glance: what needs doing today (a to-do list that opens the
+// place to act), the main actions, then who is in it and the money it holds.
 
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
 import { useQuery, useLanguage } from '../hooks';
 import { date, money } from '../format';
 import { provinceLabel } from '../location';
+import { HomeTodo } from './HomeTodo';
 
 export function Home({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const { data: summary, error } = useQuery('association-summary-get', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
+  const { data: todo } = useQuery('home-todo', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
   const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
@@ -22,6 +25,14 @@ export function Home({ association, who }: { readonly association: AssociationVi
         {association.registrationNo ? ` · ${t('association.registrationNo')}: ${association.registrationNo}` : ''}
       </p>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {todo ? <HomeTodo todo={todo} association={association} who={who} /> : null}
+      {who.can.record ? (
+        <p className="actions actions--start">
+          <a className="button" href="#/meetings">{t('home.goMeetings')}</a>
+          <a className="button button--secondary" href="#/loans">{t('home.goLoans')}</a>
+          <a className="button button--secondary" href="#/members">{t('home.goMembers')}</a>
+        </p>
+      ) : null}
       {own ? (
         <dl className="cards">
           <div className="card">
@@ -69,9 +80,6 @@ export function Home({ association, who }: { readonly association: AssociationVi
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
-      {summary?.reportsDue.map((r) => (
-        <p className="notice" key={`${r.grant}-${r.date}`}>{t('home.reportDue', { grant: r.grant, date: date(r.date) })}</p>
-      ))}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
         {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
