@@ -66,6 +66,25 @@ describe('the weekly meeting', () => {
     // Money in: 35,500 + 4,800 + 100 = 40,400. The box held nothing before.
     await expect.poll(() => page.getByTestId('sheet-total').textContent()).toBe('40,400\u00a0Frw');
     expect(await page.getByTestId('expected-box').textContent()).toBe('40,400\u00a0Frw');
+    // At 1366×768 the whole sheet is in view while typing: all 25 rows (each one line
+    // high), the totals under them, and beside them the cash count and its buttons.
+    const viewport = page.viewportSize()!;
+    expect(viewport).toEqual({ width: 1366, height: 768 });
+    const inView = async (selector: string) => {
+      const box = (await page.locator(selector).boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+    };
+    const rowBoxes = await page.locator('.sheet tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+    expect(rowBoxes).toHaveLength(25);
+    for (const box of rowBoxes) {
+      expect(box.bottom).toBeLessThanOrEqual(viewport.height);
+      expect(box.right).toBeLessThanOrEqual(viewport.width);
+      expect(box.height).toBeLessThan(30);
+    }
+    // Nothing hides under the totals: the grid's frame holds every row without scrolling.
+    expect(await page.locator('.sheet-wrap').evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+    for (const selector of ['.sheet tfoot tr', '[data-testid="expected-box"]', 'input[name="cashCount.box"]']) expect(await inView(selector), selector).toBe(true);
+    expect(await page.getByRole('button', { name: 'Close the meeting' }).boundingBox().then((b) => b!.y + b!.height <= viewport.height)).toBe(true);
     await page.getByLabel('Counted in the box').focus();
     await page.keyboard.type('40,000');
     await expect.poll(() => page.getByTestId('difference').textContent()).toBe('The box is 400\u00a0Frw short. Say why below.');

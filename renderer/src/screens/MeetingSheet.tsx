@@ -1,7 +1,8 @@
-// The weekly meeting sheet: one row per member, driven from the keyboard (arrows
-// move between cells, Enter goes down, typing replaces), running totals per column,
-// then the cash count. Closing posts it all at once; a correction re-posts it with
-// a reason.
+// The weekly meeting sheet, on one screen: one compact row per member, driven from the
+// keyboard (arrows move between cells, Enter goes down, typing replaces; attendance is
+// one letter), the column totals always in view under the rows, and beside them the
+// cash count — the box before, money in, expected, counted — with the buttons.
+// Closing posts it all at once; a correction re-posts it with a reason.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -144,122 +145,134 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
   const expectedBox = opening ? cashExpected(opening.box, totals.total) : null;
   const difference = expectedBox !== null && counted.box.trim() !== '' ? cashDifference(counted.box, expectedBox, association.currency, locale) : null;
 
+  const actions = (
+    <div className="actions actions--stack">
+      <button type="button" className="button" onClick={() => void close()} disabled={command.busy}>
+        {correcting ? t('meeting.saveCorrection') : t('meeting.close')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onCancel}>{correcting ? t('common.cancel') : t('meeting.later')}</button>
+      {correcting ? null : <button type="button" className="button button--secondary button--danger-quiet" onClick={discard}>{t('meeting.discard')}</button>}
+    </div>
+  );
+
+  // One screen: the sheet scrolls inside its frame (its header and totals stay), and the
+  // cash count with the buttons stays beside it — everything a treasurer needs in view.
   return (
-    <section aria-labelledby="sheet-title">
-      <h1 id="sheet-title">{correcting ? t('meeting.correctTitle', { date: correcting.date }) : t('meeting.newTitle')}</h1>
-      {correcting ? (
-        <TextField label={t('meeting.correctionReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required autoFocus />
-      ) : (
-        <DateField legend={t('meeting.date')} name="date" value={date} onChange={setDate} error={command.fieldErrors.date} required />
-      )}
+    <section aria-labelledby="sheet-title" className="sheet-page">
+      <div className="sheet-page__head">
+        <h1 id="sheet-title">{correcting ? t('meeting.correctTitle', { date: correcting.date }) : t('meeting.newTitle')}</h1>
+        {correcting ? null : <DateField legend={t('meeting.date')} name="date" value={date} onChange={setDate} error={command.fieldErrors.date} required />}
+      </div>
       {correcting && correcting.totals.loanRepayment !== '0' ? (
         <p className="notice" data-testid="repayments-kept">{t('meeting.repaymentsKept', { amount: money(correcting.totals.loanRepayment, association.currency) })}</p>
       ) : null}
-      <p className="muted">{t('meeting.keyboardHint')}</p>
       {cellError ? (
         <p className="form-error" role="alert">
           {rows[Number(errorRow)]?.name}: {command.fieldErrors[cellError]}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table className="table sheet" ref={grid}>
-          <caption className="visually-hidden">{t('meeting.sheet')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.number')}</th>
-              <th scope="col">{t('members.fullName')}</th>
-              <th scope="col">{t('meeting.attendance')}</th>
-              <th scope="col">{rules.savingMode === 'shares' ? t('meeting.shares', { price: money(String(rules.sharePrice), association.currency) }) : t('meeting.savings')}</th>
-              <th scope="col">{t('meeting.socialFund')}</th>
-              <th scope="col">{t('meeting.fineLate')}</th>
-              <th scope="col">{t('meeting.fineAbsent')}</th>
-              <th scope="col">{t('meeting.fineOther')}</th>
-              {lending ? <th scope="col">{t('meeting.loanRepayment')}</th> : null}
-              <th scope="col" className="num">{t('meeting.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={row.memberId} className={row.attendance === 'absent' ? 'is-exited' : ''}>
-                <td>{row.memberNo}</td>
-                <th scope="row">{row.name}</th>
-                {columns.map((col, c) => {
-                  const label = `${row.name}: ${t(`meeting.column.${col}`)}`;
-                  const invalid = errorRow === String(r) && (errorCol === col || (col === 'attendance' && errorCol === 'memberId'));
-                  if (col === 'attendance') {
+      <div className="sheet-page__body">
+        <div className="table-wrap sheet-wrap" tabIndex={-1}>
+          <table className="table sheet" ref={grid}>
+            <caption className="visually-hidden">{t('meeting.sheet')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="sheet__no">{t('meeting.numberShort')}</th>
+                <th scope="col">{t('members.fullName')}</th>
+                <th scope="col" className="sheet__attendance"><abbr title={t('meeting.attendance')}>{t('meeting.attendanceShort')}</abbr></th>
+                <th scope="col">{rules.savingMode === 'shares' ? t('meeting.shares', { price: money(String(rules.sharePrice), association.currency) }) : t('meeting.savings')}</th>
+                <th scope="col">{t('meeting.socialFund')}</th>
+                <th scope="col">{t('meeting.fineLate')}</th>
+                <th scope="col">{t('meeting.fineAbsent')}</th>
+                <th scope="col">{t('meeting.fineOther')}</th>
+                {lending ? <th scope="col">{t('meeting.loanRepayment')}</th> : null}
+                <th scope="col" className="num">{t('meeting.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, r) => (
+                <tr key={row.memberId} className={row.attendance === 'absent' ? 'is-exited' : ''}>
+                  <td className="sheet__no">{row.memberNo}</td>
+                  <th scope="row" className="sheet__name" title={row.name}>{row.name}</th>
+                  {columns.map((col, c) => {
+                    const label = `${row.name}: ${t(`meeting.column.${col}`)}`;
+                    const invalid = errorRow === String(r) && (errorCol === col || (col === 'attendance' && errorCol === 'memberId'));
+                    if (col === 'attendance') {
+                      return (
+                        <td key={col} className="sheet__attendance">
+                          <select data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} value={row.attendance} title={t(`meeting.${row.attendance}`)}
+                            onKeyDown={(e) => onCellKey(e, r, c)}
+                            onChange={(e) => update(r, (x) => withAttendance(x, e.target.value as Attendance, rules, plain))}>
+                            <option value="present" aria-label={t('meeting.present')}>{t('meeting.presentLetter')}</option>
+                            <option value="absent" aria-label={t('meeting.absent')}>{t('meeting.absentLetter')}</option>
+                            <option value="represented" aria-label={t('meeting.represented')}>{t('meeting.representedLetter')}</option>
+                          </select>
+                        </td>
+                      );
+                    }
+                    if (col === 'loanRepayment' && !borrowers.has(row.memberId)) return <td key={col} />;
                     return (
                       <td key={col}>
-                        <select data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} value={row.attendance}
+                        <input data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} inputMode="numeric" className="cell"
+                          value={row[col] as string}
+                          onFocus={(e) => e.currentTarget.select()}
                           onKeyDown={(e) => onCellKey(e, r, c)}
-                          onChange={(e) => update(r, (x) => withAttendance(x, e.target.value as Attendance, rules, plain))}>
-                          <option value="present">{t('meeting.present')}</option>
-                          <option value="absent">{t('meeting.absent')}</option>
-                          <option value="represented">{t('meeting.represented')}</option>
-                        </select>
+                          onChange={(e) => update(r, (x) => ({ ...x, [col]: e.target.value }))} />
                       </td>
                     );
-                  }
-                  if (col === 'loanRepayment' && !borrowers.has(row.memberId)) return <td key={col} />;
-                  return (
-                    <td key={col}>
-                      <input data-cell={`${r}-${c}`} aria-label={label} aria-invalid={invalid || undefined} inputMode="numeric" className="cell"
-                        value={row[col] as string}
-                        onFocus={(e) => e.currentTarget.select()}
-                        onKeyDown={(e) => onCellKey(e, r, c)}
-                        onChange={(e) => update(r, (x) => ({ ...x, [col]: e.target.value }))} />
-                    </td>
-                  );
-                })}
-                <td className="num">{(() => {
-                  const total = rowTotal(row, rules, association.currency, locale);
-                  return total === null ? '?' : plain(total);
-                })()}</td>
+                  })}
+                  <td className="num">{(() => {
+                    const total = rowTotal(row, rules, association.currency, locale);
+                    return total === null ? '?' : plain(total);
+                  })()}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>{t('meeting.totals')}</th>
+                <td className="num">{rules.savingMode === 'shares' ? totals.shares : plain(totals.columns.savings)}</td>
+                <td className="num">{plain(totals.columns.socialFund)}</td>
+                <td className="num">{plain(totals.columns.fineLate)}</td>
+                <td className="num">{plain(totals.columns.fineAbsent)}</td>
+                <td className="num">{plain(totals.columns.fineOther)}</td>
+                {lending ? <td className="num">{plain(totals.columns.loanRepayment)}</td> : null}
+                <td className="num" data-testid="sheet-total">{money(totals.total, association.currency)}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>{t('meeting.totals')}</th>
-              <td className="num">{rules.savingMode === 'shares' ? totals.shares : plain(totals.columns.savings)}</td>
-              <td className="num">{plain(totals.columns.socialFund)}</td>
-              <td className="num">{plain(totals.columns.fineLate)}</td>
-              <td className="num">{plain(totals.columns.fineAbsent)}</td>
-              <td className="num">{plain(totals.columns.fineOther)}</td>
-              {lending ? <td className="num">{plain(totals.columns.loanRepayment)}</td> : null}
-              <td className="num" data-testid="sheet-total">{money(totals.total, association.currency)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+            </tfoot>
+          </table>
+        </div>
 
-      {correcting ? null : (
-        <>
-          <h2>{t('meeting.cashCount')}</h2>
-          <dl className="cash-count">
-            <div><dt>{t('meeting.opening')}</dt><dd>{opening ? money(opening.box, association.currency) : '…'}</dd></div>
-            <div><dt>{t('meeting.moneyIn')}</dt><dd>{money(totals.total, association.currency)}</dd></div>
-            <div><dt>{t('meeting.expected')}</dt><dd data-testid="expected-box">{expectedBox !== null ? money(expectedBox, association.currency) : '…'}</dd></div>
-          </dl>
-          <div className="cash-inputs">
-            <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
-            <TextField label={t('meeting.countedBank')} name="cashCount.bank" value={counted.bank} onChange={(v) => setCounted((c) => ({ ...c, bank: v }))} error={command.fieldErrors['cashCount.bank']} hint={opening ? t('meeting.bankBooks', { amount: money(opening.bank, association.currency) }) : undefined} />
-          </div>
-          {difference !== null && difference !== '0' ? (
-            <p className="form-error" role="status" data-testid="difference">
-              {difference.startsWith('-') ? t('meeting.short', { amount: money(difference.slice(1), association.currency) }) : t('meeting.over', { amount: money(difference, association.currency) })}
-            </p>
-          ) : null}
-          <TextField label={t('meeting.differenceReason')} name="cashCount.reason" value={counted.reason} onChange={(v) => setCounted((c) => ({ ...c, reason: v }))} error={command.fieldErrors['cashCount.reason']} />
-        </>
-      )}
-      {correcting ? <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} /> : null}
-      <FormError message={command.errorOutside(['date', 'reason', 'confirmation', 'confirmation.*', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
-      <div className="actions">
-        <button type="button" className="button button--secondary" onClick={onCancel}>{correcting ? t('common.cancel') : t('meeting.later')}</button>
-        {correcting ? null : <button type="button" className="button button--secondary" onClick={discard}>{t('meeting.discard')}</button>}
-        <button type="button" className="button" onClick={() => void close()} disabled={command.busy}>
-          {correcting ? t('meeting.saveCorrection') : t('meeting.close')}
-        </button>
+        <aside className="sheet-cash" aria-labelledby="cash-title">
+          {correcting ? (
+            <>
+              <TextField label={t('meeting.correctionReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required autoFocus />
+              <SecondPersonFields associationId={association.id} currentUserId={userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
+            </>
+          ) : (
+            <>
+              <h2 id="cash-title">{t('meeting.cashCount')}</h2>
+              <dl className="cash-count">
+                <div><dt>{t('meeting.opening')}</dt><dd>{opening ? money(opening.box, association.currency) : '…'}</dd></div>
+                <div><dt>{t('meeting.moneyIn')}</dt><dd>{money(totals.total, association.currency)}</dd></div>
+                <div><dt>{t('meeting.expected')}</dt><dd data-testid="expected-box">{expectedBox !== null ? money(expectedBox, association.currency) : '…'}</dd></div>
+              </dl>
+              <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
+              {difference !== null && difference !== '0' ? (
+                <p className="form-error" role="status" data-testid="difference">
+                  {difference.startsWith('-') ? t('meeting.short', { amount: money(difference.slice(1), association.currency) }) : t('meeting.over', { amount: money(difference, association.currency) })}
+                </p>
+              ) : null}
+              {difference !== null && difference !== '0' ? (
+                <TextField label={t('meeting.differenceReason')} name="cashCount.reason" value={counted.reason} onChange={(v) => setCounted((c) => ({ ...c, reason: v }))} error={command.fieldErrors['cashCount.reason']} />
+              ) : null}
+              <TextField label={t('meeting.countedBank')} name="cashCount.bank" value={counted.bank} onChange={(v) => setCounted((c) => ({ ...c, bank: v }))} error={command.fieldErrors['cashCount.bank']} hint={opening ? t('meeting.bankBooks', { amount: money(opening.bank, association.currency) }) : undefined} />
+            </>
+          )}
+          <FormError message={command.errorOutside(['date', 'reason', 'confirmation', 'confirmation.*', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
+          {actions}
+          <p className="muted sheet-page__hint">{t('meeting.keyboardHint')} {t('meeting.attendanceLetters')}</p>
+        </aside>
       </div>
     </section>
   );
