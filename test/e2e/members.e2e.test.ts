@@ -201,7 +201,7 @@ describe('first run and members', () => {
     await page.getByLabel('Day count').selectOption('actual/365');
     await page.getByRole('button', { name: 'Start the cycle' }).click();
     await page.getByRole('button', { name: 'Hold a meeting' }).waitFor();
-    expect(await page.getByText('Cycle Cycle 2026: 1 January 2026 to 31 December 2026').count()).toBe(1);
+    expect(await page.getByText('Cycle 2026: 1 January 2026 to 31 December 2026', { exact: true }).count()).toBe(1);
     const list = app.server.call('association-list', {}, { channel: 'test', locale: 'en' });
     const associationId = list.ok ? list.value[0]!.id : '';
     const treasurer = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');

@@ -59,6 +59,8 @@ describe('the district grant, as of 1 March 2026', () => {
   it('knows the group’s own money apart from the grant’s', () => {
     // Home: 8 bought + 2 calves − G-02 (sold) − G-03 (dead) = 8 animals alive.
     expect(t.ok('association-summary-get', { associationId: a })).toMatchObject({ grantsUnspent: '165000', groupCash: '255000', livestockHeads: 8, cashBox: '320000', bank: '100000' });
+    // By kind, never added across kinds: C-01, C-02, C-03 and their two calves; G-01, G-04 and the group's G-05.
+    expect(t.ok('association-summary-get', { associationId: a }).livestockByKind).toEqual([{ species: 'cow', heads: 5 }, { species: 'goat', heads: 3 }]);
     // Reports due 30 Sep 2025 and 31 Mar 2026: on 1 March 2026 the second is within 30 days; on 1 Feb 2026 neither is.
     expect(t.ok('association-summary-get', { associationId: a }).reportsDue).toEqual([{ grant: 'Huye District (HUYE/AGR/2025/014)', date: '2026-03-31' }]);
     expect(t.ok('association-summary-get', { associationId: a, asOf: '2026-02-01' }).reportsDue).toEqual([]);

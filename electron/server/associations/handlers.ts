@@ -80,6 +80,8 @@ export interface AssociationSummary {
   readonly groupCash: string;
   /** Head of livestock alive (a batch of poultry counts each bird). */
   readonly livestockHeads: number;
+  /** Head alive by kind (cows and chickens are not added up on screen), most first. */
+  readonly livestockByKind: readonly { readonly species: string; readonly heads: number }[];
   /** Reports grantors expect within the next 30 days. */
   readonly reportsDue: readonly { readonly grant: string; readonly date: string }[];
 }
@@ -209,6 +211,7 @@ export const associationHandlers = {
         grantsUnspent: String(grants.held),
         groupCash: String(grants.free),
         livestockHeads: [...herd.values()].reduce((n, a) => n + (stateOf(a, asOf)?.heads ?? 0), 0),
+        livestockByKind: byKind(herd, asOf),
         reportsDue: grantsOf(ctx, input.associationId)
           .flatMap((g) => g.reportingDates.filter((d) => d >= asOf && d <= addDays(asOf, 30)).map((date) => ({ grant: grantLabel(g), date })))
           .sort((x, y) => x.date.localeCompare(y.date)),
@@ -226,3 +229,13 @@ export const associationHandlers = {
     },
   }),
 };
+
+/** Head alive on the day, by kind, most first. */
+function byKind(herd: ReturnType<typeof loadHerd>, asOf: string): { species: string; heads: number }[] {
+  const heads = new Map<string, number>();
+  for (const a of herd.values()) {
+    const alive = stateOf(a, asOf)?.heads ?? 0;
+    if (alive > 0) heads.set(a.species, (heads.get(a.species) ?? 0) + alive);
+  }
+  return [...heads.entries()].map(([species, n]) => ({ species, heads: n })).sort((x, y) => y.heads - x.heads || x.species.localeCompare(y.species));
+}

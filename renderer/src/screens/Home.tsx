@@ -74,7 +74,10 @@ export function Home({ association, who }: { readonly association: AssociationVi
           {summary.livestockHeads > 0 ? (
             <div className="card">
               <dt>{t('home.livestock')}</dt>
-              <dd>{summary.livestockHeads}</dd>
+              {/* Counted by kind: five cows and forty-five chickens are not fifty animals. */}
+              <dd className="card__kinds" data-testid="home-livestock">
+                {summary.livestockByKind.map((k) => `${k.heads} ${t(`livestock.speciesPlural.${k.species}`).toLowerCase()}`).join(' · ')}
+              </dd>
             </div>
           ) : null}
         </dl>

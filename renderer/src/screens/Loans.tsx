@@ -91,7 +91,8 @@ export function Loans({ association, who }: { readonly association: AssociationV
                   <td>{t(`loan.state.${l.status}`)}</td>
                   <td className="num">{m(l.principalOutstanding)}</td>
                   <td className="num">{l.daysOverdue > 0 ? <span className="late">{l.daysOverdue}</span> : '0'}</td>
-                  <td>{l.nextDue ? date(l.nextDue) : ''}</td>
+                  {/* A late loan's "next due" is the day it fell behind: said as such. */}
+                  <td>{l.nextDue ? (l.daysOverdue > 0 ? <span className="late-since">{t('loan.lateSince', { date: date(l.nextDue) })}</span> : date(l.nextDue)) : ''}</td>
                   <td className="row-actions">
                     <button type="button" className="button button--small button--secondary" onClick={() => void show(l.id)} aria-label={t('loan.openWho', { name: l.memberName })}>{t('meeting.open')}</button>
                   </td>

@@ -120,7 +120,8 @@ export function Members({ association, canRecord }: { readonly association: Asso
                           <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ kind: 'edit', member: m })} aria-label={t('members.editWho', { name: m.fullName })}>
                             {t('common.edit')}
                           </button>
-                          <button type="button" className="button button--small button--secondary" onClick={() => setEditing({ kind: 'exit', member: m })} aria-label={t('members.exitWho', { name: m.fullName })}>
+                          {/* Leaving is for good: it does not look like Edit beside it. */}
+                          <button type="button" className="button button--small button--secondary button--danger-quiet" onClick={() => setEditing({ kind: 'exit', member: m })} aria-label={t('members.exitWho', { name: m.fullName })}>
                             {t('members.exit')}
                           </button>
                         </>
