@@ -45,6 +45,8 @@ describe('where did our grant go, and where are the animals now', () => {
     await signIn(/Officer Jean/, '3916');
     await page.getByRole('link', { name: 'Grants', exact: true }).click();
     await expect.poll(() => page.getByTestId('unspent-HUYE/AGR/2025/014').textContent()).toMatch(/^165,000\sFrw$/);
+    // Received − spent + back from the goat's sale = unspent, on the card itself.
+    expect(await page.getByTestId('came-back-HUYE/AGR/2025/014').textContent()).toMatch(/^65,000\sFrw$/);
     expect(await page.getByRole('button', { name: /Record a grant|Record a spending|Return unspent|Attach a receipt/ }).count()).toBe(0);
     await page.getByRole('button', { name: 'Grant-use statement of Huye District (HUYE/AGR/2025/014)' }).click();
     await expect.poll(heading).toBe('Grant-use statement');

@@ -66,6 +66,8 @@ describe('the district grant, as of 1 March 2026', () => {
     expect(t.ok('association-summary-get', { associationId: a, asOf: '2026-02-01' }).reportsDue).toEqual([]);
     const [grant] = t.ok('grant-list', { associationId: a });
     expect(grant).toMatchObject({ label: 'Huye District (HUYE/AGR/2025/014)', unspent: '165000', spent: '1100000', accountCode: '2101' });
+    // The card adds up: 1,200,000 received − 1,100,000 spent + 65,000 back from G-02's sale − 0 handed back = 165,000.
+    expect(grant).toMatchObject({ cameBack: '65000', returned: '0' });
     // 320,000 + 100,000 − 165,000 = 255,000 is the group's; a loan of 255,001 would eat grant money.
     const uwase = f.m.uwase;
     t.ok('cycle-create', {

@@ -11,7 +11,7 @@ import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { typedQuery } from '../prepared';
 import { READERS, RECORDERS } from '../auth/access';
 import { amountAt } from '../amount-field';
-import { sumMinor, toMoney, type MinorUnits } from '../money/money';
+import { decimal, sumMinor, toMoney, type MinorUnits } from '../money/money';
 import { accountByPurpose } from '../journal/balances';
 import { postEntry } from '../journal/post';
 import { GRANT_FUND_CODE_BASE } from '../journal/chart';
@@ -38,6 +38,10 @@ export interface GrantSummary extends GrantRecord {
   /** Minor units, as of today. */
   readonly unspent: string;
   readonly spent: string;
+  /** Handed back to the grantor. */
+  readonly returned: string;
+  /** What came back to the grant (an animal it bought, sold): received − spent − returned + this = unspent, so the card adds up. */
+  readonly cameBack: string;
 }
 
 const grantQueries = typedQuery((db) => ({
@@ -45,6 +49,9 @@ const grantQueries = typedQuery((db) => ({
   spent: db.select({ spent: sql<number>`coalesce(sum(${spendingFunds.amount}), 0)` }).from(spendingFunds)
     .innerJoin(spendings, eq(spendings.id, spendingFunds.spendingId))
     .where(and(eq(spendingFunds.grantId, sql.placeholder('grantId')), ne(spendings.kind, 'return_to_grantor'))).prepare(),
+  returned: db.select({ returned: sql<number>`coalesce(sum(${spendingFunds.amount}), 0)` }).from(spendingFunds)
+    .innerJoin(spendings, eq(spendings.id, spendingFunds.spendingId))
+    .where(and(eq(spendingFunds.grantId, sql.placeholder('grantId')), eq(spendings.kind, 'return_to_grantor'))).prepare(),
   referenceTaken: db.select({ id: grants.id }).from(grants)
     .where(and(
       eq(grants.associationId, sql.placeholder('associationId')), eq(grants.grantor, sql.placeholder('grantor')), eq(grants.reference, sql.placeholder('reference')),
@@ -85,8 +92,14 @@ const grantQueries = typedQuery((db) => ({
 }));
 
 function summary(ctx: CallContext, g: GrantRow): GrantSummary {
-  const spent = grantQueries(ctx.ledger).spent.get({ grantId: g.id })!;
-  return { ...grantRecord(g), label: grantLabel(g), unspent: toMoney(unspentOf(ctx, g)), spent: toMoney(spent.spent) };
+  const q = grantQueries(ctx.ledger);
+  const spent = decimal(q.spent.get({ grantId: g.id })!.spent);
+  const returned = decimal(q.returned.get({ grantId: g.id })!.returned);
+  const unspent = decimal(String(unspentOf(ctx, g)));
+  return {
+    ...grantRecord(g), label: grantLabel(g), unspent: toMoney(unspent), spent: toMoney(spent), returned: toMoney(returned),
+    cameBack: toMoney(unspent.minus(g.amount).plus(spent).plus(returned)),
+  };
 }
 
 function mediaTypeOf(bytes: Buffer): string | null {

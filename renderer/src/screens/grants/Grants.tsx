@@ -64,9 +64,13 @@ export function Grants({ association, who }: { readonly association: Association
           <li key={g.id} className="card grant-card">
             <h2>{g.label}</h2>
             <p className="muted">{t(`grant.purpose.${g.purpose}`)} · {t('grant.receivedLine', { date: date(g.receivedOn), amount: m(g.amount) })}</p>
-            <dl className="facts facts--inline">
-              <div><dt>{t('grant.total.spent')}</dt><dd>{m(g.spent)}</dd></div>
-              <div><dt>{t('grant.total.unspent')}</dt><dd data-testid={`unspent-${g.reference}`}>{m(g.unspent)}</dd></div>
+            {/* It adds up on the card: received − spent (+ what came back from a sale) (− what went back to the grantor) = unspent. */}
+            <dl className="facts facts--inline grant-sum">
+              <div><dt>{t('grant.total.received')}</dt><dd>{m(g.amount)}</dd></div>
+              <div><dt>− {t('grant.total.spent')}</dt><dd>{m(g.spent)}</dd></div>
+              {g.cameBack !== '0' ? <div><dt>+ {t('grant.total.backFromSales')}</dt><dd data-testid={`came-back-${g.reference}`}>{m(g.cameBack)}</dd></div> : null}
+              {g.returned !== '0' ? <div><dt>− {t('grant.total.returned')}</dt><dd>{m(g.returned)}</dd></div> : null}
+              <div><dt>= {t('grant.total.unspent')}</dt><dd data-testid={`unspent-${g.reference}`}>{m(g.unspent)}</dd></div>
             </dl>
             <div className="actions actions--start">
               <button type="button" className="button" onClick={() => setView({ kind: 'statement', grantId: g.id })} aria-label={t('grant.openStatementOf', { label: g.label })}>
