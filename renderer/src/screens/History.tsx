@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import serverCatalog from '../../../electron/server/messages/en.json';
 import type { AssociationView } from '../../../electron/server/contract';
-import { SelectField, TextField } from '../components/fields';
+import { DateField, SelectField } from '../components/fields';
 import { useQuery } from '../hooks';
 import { moment, today } from '../format';
 import { ExportButtons } from '../components/ExportButtons';
@@ -40,8 +40,9 @@ export function History({ association }: { readonly association: AssociationView
       <div className="filters">
         <SelectField label={t('history.who')} name="actor" value={actor} onChange={setActor} placeholder={t('common.all')} options={(users ?? []).map((u) => ({ value: u.name, label: u.name }))} />
         <SelectField label={t('history.what')} name="command" value={command} onChange={setCommand} placeholder={t('common.all')} options={commands.map((c) => ({ value: c, label: t(`command.${c}`, { ns: 'errors' }) }))} />
-        <TextField label={t('history.from')} name="from" value={from} onChange={setFrom} hint={t('history.dateHint')} />
-        <TextField label={t('history.to')} name="to" value={to} onChange={setTo} hint={t('history.dateHint')} />
+        {/* Day, month and year, like every other date in the app (never a typed YYYY-MM-DD). */}
+        <DateField legend={t('history.from')} name="from" value={from} onChange={setFrom} />
+        <DateField legend={t('history.to')} name="to" value={to} onChange={setTo} />
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       {data ? (
