@@ -1,0 +1,100 @@
+// Every screen fits (issue 17): each of the books' screens, in Kinyarwanda, English and
+// French, at 1366×768 and at 200 % zoom (the same window seen through a 683×384 CSS
+// viewport), on an association with members, a cycle, a loan, the district's grant and
+// its herd. Nothing may reach past the window unless it is inside a frame that scrolls
+// (and visibly can), and no text may be cut off inside its box.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { must, openSeededApp, signInTreasurer, type SeededApp } from './seed';
+import { buildGrantFixture } from '../helpers/grant-fixture';
+
+const LANGUAGES = ['rw', 'en', 'fr'] as const;
+const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'] as const;
+const SIZES = [{ name: '1366×768', width: 1366, height: 768 }, { name: '200 %', width: 683, height: 384 }] as const;
+
+let seeded: SeededApp;
+
+beforeAll(async () => {
+  seeded = await openSeededApp();
+  const { app, associationId, actor } = seeded;
+  const run = (name: string, input: Record<string, unknown>) => must(app.server.call(name as never, { associationId, ...input } as never, actor));
+  const f = buildGrantFixture((name, input) => run(name, input), associationId);
+  run('cycle-create', { name: 'Cycle 2025-2026', startsOn: '2025-01-15', endsOn: '2026-12-31', rules: { savingMode: 'savings' } });
+  const loan = run('loan-apply', { memberId: f.m.habimana, principal: '20,000', instalments: 2, date: '2026-01-05', purpose: 'Seeds for the long rains' }) as { id: string };
+  run('loan-approve', { loanId: loan.id, date: '2026-01-05' });
+  run('loan-disburse', { loanId: loan.id, date: '2026-01-05' });
+  await signInTreasurer(seeded.page);
+}, 120_000);
+
+afterAll(async () => {
+  await seeded?.close();
+});
+
+/** What overflows in the page: boxes past the window outside any scrolling frame, and text cut inside its own box. */
+function problems(): string[] {
+  const found: string[] = [];
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el: Element) => {
+    const style = getComputedStyle(el);
+    return (style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth;
+  };
+  const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+  for (const el of document.querySelectorAll('main *, .topbar *, nav *')) {
+    const box = el.getBoundingClientRect();
+    // Words kept for screen readers only are meant to be out of sight.
+    if (box.width === 0 || box.height === 0 || el.closest('.visually-hidden')) continue;
+    if (box.right > width + 1) {
+      let inFrame = false;
+      for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) inFrame = true;
+      if (!inFrame) found.push(`past the window: ${name(el)} (right ${Math.round(box.right)} > ${width})`);
+    }
+    const style = getComputedStyle(el);
+    const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
+    // A text cut short with an ellipsis and its whole text in a title is allowed (a long name in a grid).
+    if (clips && el.scrollWidth > el.clientWidth + 1 && !(style.textOverflow === 'ellipsis' && el.getAttribute('title'))) found.push(`text cut: ${name(el)}`);
+  }
+  return [...new Set(found)];
+}
+
+describe('every screen fits', () => {
+  for (const size of SIZES) {
+    for (const language of LANGUAGES) {
+      it(`in ${language} at ${size.name}`, async () => {
+        const { page } = seeded;
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+        const found: string[] = [];
+        for (const screen of SCREENS) {
+          await page.evaluate((s) => (window.location.hash = `#/${s}`), screen);
+          await page.reload();
+          await page.locator('main h1').first().waitFor();
+          await page.waitForTimeout(200);
+          found.push(...(await page.evaluate(problems)).map((p) => `${screen}: ${p}`));
+        }
+        expect(found).toEqual([]);
+      }, 120_000);
+    }
+  }
+
+  it('would notice a box past the window, and a text cut short (the check itself)', async () => {
+    const { page } = seeded;
+    await page.setViewportSize({ width: 683, height: 384 });
+    await page.evaluate(() => (window.location.hash = '#/home'));
+    await page.reload();
+    await page.locator('main h1').first().waitFor();
+    await page.evaluate(() => {
+      const wide = document.createElement('p');
+      wide.textContent = 'A line far too wide';
+      wide.style.width = '2000px';
+      const cut = document.createElement('p');
+      cut.textContent = 'A sentence that cannot fit in forty pixels';
+      cut.style.width = '40px';
+      cut.style.overflow = 'hidden';
+      cut.style.whiteSpace = 'nowrap';
+      document.querySelector('main')!.append(wide, cut);
+    });
+    const found = await page.evaluate(problems);
+    expect(found.some((p) => p.startsWith('past the window: p'))).toBe(true);
+    expect(found.some((p) => p.startsWith('text cut: p'))).toBe(true);
+  });
+});
