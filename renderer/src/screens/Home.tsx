@@ -25,14 +25,14 @@ export function Home({ association, who }: { readonly association: AssociationVi
         {association.registrationNo ? ` · ${t('association.registrationNo')}: ${association.registrationNo}` : ''}
       </p>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      {todo ? <HomeTodo todo={todo} association={association} who={who} /> : null}
       {who.can.record ? (
         <p className="actions actions--start">
-          <a className="button" href="#/meetings">{t('home.goMeetings')}</a>
+          <a className="button" href="#/meetings/new">{t('home.goMeetings')}</a>
           <a className="button button--secondary" href="#/loans">{t('home.goLoans')}</a>
           <a className="button button--secondary" href="#/members">{t('home.goMembers')}</a>
         </p>
       ) : null}
+      {todo ? <HomeTodo todo={todo} association={association} who={who} /> : null}
       {own ? (
         <dl className="cards">
           <div className="card">

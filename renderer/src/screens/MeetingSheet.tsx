@@ -78,6 +78,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
   const [secondPerson, setSecondPerson] = useState<SecondPerson>(NO_SECOND_PERSON);
   const [opening, setOpening] = useState<{ box: string; bank: string } | null>(null);
   const grid = useRef<HTMLTableElement>(null);
+  const countedBox = useRef<HTMLDivElement>(null);
 
   // The cash position before the meeting, for the count.
   useEffect(() => {
@@ -110,12 +111,23 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
     const atEnd = input.tagName === 'SELECT' || input.selectionEnd === input.value.length;
     if (e.key === 'ArrowLeft' && atStart) move.ArrowLeft = [0, -1];
     if (e.key === 'ArrowRight' && atEnd) move.ArrowRight = [0, 1];
+    // Ctrl+Enter, or Enter on the last row: on to the cash count.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey || row === rows.length - 1) && !correcting) {
+      e.preventDefault();
+      countedBox.current?.querySelector('input')?.focus();
+      return;
+    }
     const step = move[e.key];
     if (!step || e.altKey) return;
     e.preventDefault();
     const target = grid.current?.querySelector<HTMLElement>(`[data-cell="${row + step[0]}-${col + step[1]}"]`);
     target?.focus();
   }
+
+  // A new sheet opens on its first cell: the keyboard starts typing at once.
+  useEffect(() => {
+    if (!correcting) grid.current?.querySelector<HTMLElement>('[data-cell="0-0"]')?.focus();
+  }, [correcting]);
 
   async function close() {
     const payload = rows.map((r) => ({
@@ -147,7 +159,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
 
   const actions = (
     <div className="actions actions--stack">
-      <button type="button" className="button" onClick={() => void close()} disabled={command.busy}>
+      <button type="submit" className="button" disabled={command.busy}>
         {correcting ? t('meeting.saveCorrection') : t('meeting.close')}
       </button>
       <button type="button" className="button button--secondary" onClick={onCancel}>{correcting ? t('common.cancel') : t('meeting.later')}</button>
@@ -243,7 +255,14 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
           </table>
         </div>
 
-        <aside className="sheet-cash" aria-labelledby="cash-title">
+        <form
+          className="sheet-cash" aria-labelledby="cash-title" noValidate
+          onSubmit={(e) => {
+            // Enter in the counted amount closes the meeting, as the button does.
+            e.preventDefault();
+            void close();
+          }}
+        >
           {correcting ? (
             <>
               <TextField label={t('meeting.correctionReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} required autoFocus />
@@ -257,7 +276,9 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
                 <div><dt>{t('meeting.moneyIn')}</dt><dd>{money(totals.total, association.currency)}</dd></div>
                 <div><dt>{t('meeting.expected')}</dt><dd data-testid="expected-box">{expectedBox !== null ? money(expectedBox, association.currency) : '…'}</dd></div>
               </dl>
-              <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
+              <div ref={countedBox}>
+                <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
+              </div>
               {difference !== null && difference !== '0' ? (
                 <p className="form-error" role="status" data-testid="difference">
                   {difference.startsWith('-') ? t('meeting.short', { amount: money(difference.slice(1), association.currency) }) : t('meeting.over', { amount: money(difference, association.currency) })}
@@ -271,8 +292,8 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
           )}
           <FormError message={command.errorOutside(['date', 'reason', 'confirmation', 'confirmation.*', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />
           {actions}
-          <p className="muted sheet-page__hint">{t('meeting.keyboardHint')} {t('meeting.attendanceLetters')}</p>
-        </aside>
+          <p className="muted sheet-page__hint">{t('meeting.keyboardHint')} {t('meeting.attendanceLetters')} {t('meeting.toCashHint')}</p>
+        </form>
       </div>
     </section>
   );

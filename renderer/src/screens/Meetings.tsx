@@ -1,7 +1,7 @@
 // Meetings: start a cycle if there is none, hold a new meeting, see past ones
 // (as minutes) and correct them.
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MeetingView } from '../../../electron/server/contract';
 import { useCommand, useQuery } from '../hooks';
@@ -17,7 +17,12 @@ type View = { kind: 'list' } | { kind: 'new' } | { kind: 'rules' } | { kind: 'sh
 
 export function Meetings({ association, canRecord, canShareOut, userId }: { readonly association: AssociationView; readonly canRecord: boolean; readonly canShareOut: boolean; readonly userId: string }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<View>({ kind: 'list' });
+  // '#/meetings/new' (Home's "Record a meeting") opens a new sheet at once.
+  const [view, setView] = useState<View>(() => (canRecord && !association.readOnly && window.location.hash === '#/meetings/new' ? { kind: 'new' } : { kind: 'list' }));
+  useEffect(() => {
+    // Opened once: a reload after the meeting is closed shows the list, not a new sheet.
+    if (window.location.hash === '#/meetings/new') window.history.replaceState(null, '', '#/meetings');
+  }, []);
   const { data: cycles, reload: reloadCycles } = useQuery('cycle-list', { associationId: association.id }, [association.id]);
   const [shownCycleId, setShownCycleId] = useState('');
   // The meetings of one cycle: the current one unless an earlier one is chosen.
@@ -73,13 +78,15 @@ export function Meetings({ association, canRecord, canShareOut, userId }: { read
     );
   }
   if (view.kind === 'new' || view.kind === 'correct') {
+    // The sheet starts from the members: it waits for them.
+    if (!members) return null;
     const correcting = view.kind === 'correct' ? view.meeting : undefined;
     return (
       <MeetingSheet
         association={association}
         userId={userId}
         rules={correcting ? (cycle.rules.filter((v) => v.effectiveFrom <= correcting.date).at(-1) ?? cycle.rules[0]!).rules : rules}
-        members={members ?? []}
+        members={members}
         borrowers={borrowers}
         correcting={correcting}
         onCancel={() => setView(correcting ? { kind: 'summary', meeting: correcting } : { kind: 'list' })}
