@@ -40,6 +40,12 @@ it('lists what needs doing today, the most pressing first, each line opening its
   expect(await page.locator('.todo__item--urgent').count()).toBe(texts.length - 2);
   const todoTop = (await page.locator('.todo').boundingBox())!.y;
   expect(todoTop).toBeLessThan((await page.locator('.cards').first().boundingBox())!.y);
+  // The pictures: the late loan in the last bucket, the herd by kind (five cows, three goats).
+  await page.getByTestId('chart-herd').locator('.recharts-bar-rectangle').first().waitFor();
+  expect(await page.getByTestId('chart-loans').textContent()).toContain('1 loan');
+  const herd = await page.getByTestId('chart-herd').textContent();
+  expect(herd).toMatch(/Cows/);
+  expect(herd).toMatch(/Goats/);
   await page.locator('[data-todo="report"] a').first().click();
   await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Grants' }).count()).toBe(1);
   await page.goBack();

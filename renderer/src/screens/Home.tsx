@@ -7,12 +7,14 @@ import { useQuery, useLanguage } from '../hooks';
 import { date, money } from '../format';
 import { provinceLabel } from '../location';
 import { HomeTodo } from './HomeTodo';
+import { HomeCharts } from './HomeCharts';
 
 export function Home({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const { data: summary, error } = useQuery('association-summary-get', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const { data: todo } = useQuery('home-todo', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
+  const { data: loans } = useQuery('loan-list', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
   const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
@@ -83,6 +85,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
+      {summary && loans ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} /> : null}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
         {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
