@@ -88,8 +88,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
       {summary && loans ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} /> : null}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
-        {who.can.readBooks ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
-        {who.can.record ? <li><a href="#/meetings">{t('home.goMeetings')}</a></li> : null}
+        {who.can.readBooks && !who.can.record ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
         {who.can.readBooks ? <li><a href="#/grants">{who.can.record ? t('home.goGrants') : t('home.goGrantStatement')}</a></li> : null}
         {who.can.readBooks ? <li><a href="#/livestock">{t('home.goLivestock')}</a></li> : null}
         <li><a href="#/settings">{t('home.goSettings')}</a></li>

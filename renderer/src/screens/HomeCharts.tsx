@@ -28,7 +28,7 @@ export function HomeCharts({ association, loans, herd }: {
               <XAxis dataKey="label" stroke={INK} interval={0} tick={{ fontSize: 12 }} />
               <YAxis stroke={INK} tickFormatter={number} width={70} />
               <Bar dataKey="outstanding" fill={INK} isAnimationActive={false}>
-                <LabelList dataKey="loans" position="top" formatter={(v) => t('homeCharts.loans', { count: Number(v) })} />
+                <LabelList dataKey="loans" position="top" fill={INK} formatter={(v) => t('homeCharts.loans', { count: Number(v) })} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -43,7 +43,7 @@ export function HomeCharts({ association, loans, herd }: {
               <XAxis dataKey="label" stroke={INK} interval={0} />
               <YAxis stroke={INK} allowDecimals={false} width={40} />
               <Bar dataKey="heads" fill={INK} isAnimationActive={false}>
-                <LabelList dataKey="heads" position="top" />
+                <LabelList dataKey="heads" position="top" fill={INK} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>
