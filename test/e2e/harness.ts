@@ -75,6 +75,9 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: options.viewport ?? { width: 1366, height: 768 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    // The laptop's clock is Kigali's, as the server's "today" is: between 22:00 and midnight UTC a
+    // browser on UTC would still be on yesterday while the books are on today.
+    timezoneId: 'Africa/Kigali',
   });
   let locale: UiLocale = 'rw';
   const calls: { name: string; ok: boolean }[] = [];
