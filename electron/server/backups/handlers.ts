@@ -37,6 +37,20 @@ export function pendingRestore(file: string, associationId: string | null): Rest
   return { file, associationId, keptAside: '', restoredFrom: { file, bytes: 0, modifiedAt: '', associations: [], lastChangeAt: null, steps: 0, problems: [] } };
 }
 
+/** The association's backups in the backups folder, newest first (none when there is no folder). */
+export function associationBackups(ctx: Pick<CallContext, 'backupDir'>, associationId: string): BackupFile[] {
+  if (!ctx.backupDir || !existsSync(ctx.backupDir)) return [];
+  const folder = ctx.backupDir;
+  const prefix = `${ASSOCIATION_PREFIX}${associationId}-`;
+  return readdirSync(folder)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
+    .map((f) => {
+      const stat = statSync(join(folder, f));
+      return { file: join(folder, f), name: f, bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+    })
+    .sort((a, b) => (a.file < b.file ? 1 : -1));
+}
+
 export interface BackupFile {
   readonly file: string;
   /** Its name in the backups folder: what the app passes back to restore it. */
@@ -87,18 +101,7 @@ export const backupHandlers = {
     access: { roles: ADMINS },
     summary: 'This association’s backups in the backups folder, newest first',
     input: z.strictObject({ associationId: id }),
-    run(ctx, input): { folder: string | null; backups: BackupFile[] } {
-      if (!ctx.backupDir || !existsSync(ctx.backupDir)) return { folder: ctx.backupDir ?? null, backups: [] };
-      const prefix = `${ASSOCIATION_PREFIX}${input.associationId}-`;
-      const backups = readdirSync(ctx.backupDir)
-        .filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite'))
-        .map((f) => {
-          const stat = statSync(join(ctx.backupDir!, f));
-          return { file: join(ctx.backupDir!, f), name: f, bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
-        })
-        .sort((a, b) => (a.file < b.file ? 1 : -1));
-      return { folder: ctx.backupDir, backups };
-    },
+    run: (ctx, input): { folder: string | null; backups: BackupFile[] } => ({ folder: ctx.backupDir ?? null, backups: associationBackups(ctx, input.associationId) }),
   }),
 
   'backup-inspect': handler({

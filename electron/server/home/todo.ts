@@ -3,7 +3,6 @@
 // overdue, members waiting for a pass-on, how long since the last meeting, and the
 // last backup. Each item says where to act; the screen only lists them.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { evidence, meetings, members, spendings, statementExports } from '../../../db/schema';
@@ -20,7 +19,7 @@ import { grantLabel, grantsOf } from '../funds/funds';
 import { loansAsOf } from '../loans/handlers';
 import { passOnQueue } from '../livestock/queue';
 import { cycleCovering, rulesOn } from '../cycles/handlers';
-import { ASSOCIATION_PREFIX } from '../backups/association-backup';
+import { associationBackups } from '../backups/handlers';
 
 export interface TodoList {
   readonly today: string;
@@ -51,13 +50,6 @@ const queries = typedQuery((db) => ({
     .from(statementExports).where(and(eq(statementExports.associationId, sql.placeholder('associationId')), eq(statementExports.kind, 'grant-use'))).prepare(),
 }));
 
-function newestBackup(ctx: CallContext, associationId: string): string | null {
-  if (!ctx.backupDir || !existsSync(ctx.backupDir)) return null;
-  const prefix = `${ASSOCIATION_PREFIX}${associationId}-`;
-  const times = readdirSync(ctx.backupDir).filter((f) => f.startsWith(prefix) && f.endsWith('.sqlite')).map((f) => statSync(`${ctx.backupDir}/${f}`).mtime.toISOString());
-  return times.sort().at(-1) ?? null;
-}
-
 export function todoOf(ctx: CallContext, associationId: string): TodoList {
   getAssociation(ctx, associationId);
   const today = todayOf(ctx);
@@ -83,7 +75,7 @@ export function todoOf(ctx: CallContext, associationId: string): TodoList {
   const last = q.lastMeeting.get({ associationId })?.date ?? null;
   const cycle = cycleCovering(ctx, associationId, today);
   const gap = cycle ? GAP_DAYS[rulesOn(cycle, today).meetingFrequency] : null;
-  const backupAt = ctx.backupDir ? newestBackup(ctx, associationId) : null;
+  const backupAt = associationBackups(ctx, associationId).map((b) => b.modifiedAt).sort().at(-1) ?? null;
   return {
     today,
     loansOverdue,

@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { associations, exchangeSources, programmeGroups, programmeQuarters } from '../../../db/schema';
 import type { CallContext } from '../context';
 import { typedQuery } from '../prepared';
-import { daysBetween } from '../locale/dates';
 import { COUNT_FIELDS, indicatorsOf, MONEY_FIELDS, type Figures, type IndicatorId } from './measures';
 
 export interface DatasetRow {
@@ -108,9 +107,4 @@ export function datasetRows(ctx: Pick<CallContext, 'ledger'>): DatasetRow[] {
       cycleNo: row.cycleNo, cycleStart: row.cycleStart, cycleWeeks: row.cycleWeeks, figures: figures as unknown as Figures,
     };
   });
-}
-
-/** Days from the books' export to `today` (how stale a group's figures are). */
-export function daysSince(exportedAt: string, today: string): number {
-  return Math.max(0, daysBetween(exportedAt.slice(0, 10), today));
 }

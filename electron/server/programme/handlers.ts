@@ -15,6 +15,7 @@ import { LedgerError } from '../errors';
 import { messageIn } from '../messages/render';
 import { daysBetween } from '../locale/dates';
 import { CURRENCY_CODES } from '../money/currency';
+import { decimal } from '../money/money';
 import { COUNT_FIELDS, DEFAULT_PAR_THRESHOLD, INDICATORS, MONEY_FIELDS, indicatorsOf, type Figures, type Flag, type IndicatorKind } from './measures';
 import { isQuarter, quarterOf, shiftQuarter } from './quarters';
 import { rebuildSummary } from './summary';
@@ -113,7 +114,7 @@ const matches = (g: Record<string, unknown>, f: Filter) =>
 function flagsOf(figures: Figures | null, group: { exportedAt: string; openConflicts: number }, today: string, threshold: string): Flag[] {
   const flags: Flag[] = [];
   const par = figures ? indicatorsOf(figures).par30 : null;
-  if (par !== null && Number(par) > Number(threshold)) flags.push('par30');
+  if (par !== null && decimal(par).gt(threshold)) flags.push('par30');
   if (figures && figures.cashDifferences > 0) flags.push('cashDifference');
   if (quarterOf(group.exportedAt.slice(0, 10)) <= shiftQuarter(quarterOf(today), -2)) flags.push('noImport');
   if (figures && figures.grantReportsOverdue > 0) flags.push('grantReportOverdue');
