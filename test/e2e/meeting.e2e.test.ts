@@ -2,6 +2,10 @@
 // cash difference explained, then corrected; the passbook on screen matches the
 // numbers worked out by hand below.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AppSession } from './harness';
@@ -102,6 +106,27 @@ describe('the weekly meeting', () => {
     // Once closed, the draft is gone.
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ikimina.meeting-draft')))).toEqual([]);
     expect(await page.getByText('23 present, 1 represented, 1 absent.').count()).toBe(1);
+
+    // The summary prints as the page alone, to be read aloud and signed: every member,
+    // the totals, the cash count, who was absent and lines for those who sign.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Correct this meeting' }).isVisible()).toBe(false);
+    const file = join(mkdtempSync(join(tmpdir(), 'ikimina-minutes-')), 'minutes.pdf');
+    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    await page.emulateMedia({ media: 'screen' });
+    const printed = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe(1);
+    expect(printed).toContain('Twiyubake');
+    for (let i = 1; i <= 25; i++) expect(printed).toContain(`Member ${String(i).padStart(2, '0')}`);
+    expect(printed).toMatch(/Totals\s+71\s+35,500\s+Frw\s+4,800\s+Frw\s+100\s+Frw\s+40,400\s+Frw/);
+    expect(printed).toContain('Absent: Member 04 (Nº 4)');
+    const cashCount = printed.slice(printed.indexOf('Cash count'));
+    for (const figure of ['Difference', '40,000 Frw', '−400 Frw', 'Reason given: Coins miscounted']) expect(cashCount).toContain(figure);
+    expect(printed).toContain('No loan was given at this meeting.');
+    expect(printed).toMatch(/Treasurer\s+President\s+Counted the box\s+Counted the box/);
+    for (const frame of ['Switch user', 'Hold a meeting', 'Correct this meeting']) expect(printed).not.toContain(frame);
   });
 
   it('is corrected by a reversal and a new entry, and shows both', async () => {

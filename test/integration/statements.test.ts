@@ -127,6 +127,20 @@ describe('the statements, as data', () => {
       ['Total', null, '0', '9000', '400', '300', '0', '9700'],
     ]);
     expect(minutes.tables[1]!.rows[0]).toEqual(['Cash box', '0', '9700', '9700', '9700', '0']);
+    // No loan went out on 7 February; the minutes end with lines to sign.
+    expect(minutes.tables[2]!.key).toBe('loans_given');
+    expect(minutes.tables[2]!.rows).toEqual([]);
+    expect(minutes.notes.at(-1)).toMatch(/^Treasurer: _+ {3}President: _+ {3}Counted by: _+$/);
+    // Member 2's loan of 2,000 went out on 10 February: a meeting held that day lists it.
+    // The box: 9,700 − 500 (padlock) − 2,000 (loan) = 7,200, then 2 × 200 social fund in.
+    t.ok('meeting-close', {
+      associationId: a, date: '2025-02-10', cashCount: { box: '7,600' },
+      rows: [{ memberId: ids[0]!, attendance: 'present', socialFund: '200' }, { memberId: ids[1]!, attendance: 'present', socialFund: '200' }],
+    });
+    const second = t.ok('meeting-list', { associationId: a }).find((m) => m.date === '2025-02-10')!;
+    expect(t.ok('meeting-get', { associationId: a, meetingId: second.id }).loansGiven.map((l) => [l.memberNo, l.name, l.principal])).toEqual([[2, 'Member 2', '2000']]);
+    const secondMinutes = get({ kind: 'meeting-minutes', meetingId: second.id, asOf: '2025-02-10' });
+    expect(figures(secondMinutes.tables[2]!)).toEqual([['2', 'Member 2', '2000'], [null, 'Total', '2000']]);
 
     const loanId = t.ok('loan-list', { associationId: a })[0]!.id;
     const loan = get({ kind: 'loan-statement', loanId, asOf: '2025-03-31' });

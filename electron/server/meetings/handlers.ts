@@ -75,6 +75,8 @@ export interface MeetingView {
   readonly differenceReason: string | null;
   readonly closedAt: string;
   readonly closedBy: string;
+  /** Loans paid out on the meeting's day, by member number: the minutes say who was lent what. */
+  readonly loansGiven: readonly { readonly loanId: string; readonly memberNo: number; readonly name: string; readonly principal: string }[];
   /** Every version: the close, then each correction with its reason. */
   readonly versions: readonly { readonly version: number; readonly entryId: string | null; readonly reversalEntryId: string | null; readonly reason: string | null; readonly at: string; readonly by: string }[];
 }
@@ -128,6 +130,11 @@ const meetingQueries = typedQuery((db) => ({
   /** The loan repayments taken at the meeting, with whose loan each paid. */
   repaidBy: db.select({ memberId: loans.memberId, amount: loanRepayments.amount }).from(loanRepayments).innerJoin(loans, eq(loans.id, loanRepayments.loanId))
     .where(eq(loanRepayments.meetingId, sql.placeholder('meetingId'))).prepare(),
+  /** Loans paid out on a day (not those cancelled before the money went out). */
+  loansGiven: db.select({ loanId: loans.id, memberNo: members.memberNo, name: members.fullName, principal: loans.principal })
+    .from(loans).innerJoin(members, eq(members.id, loans.memberId))
+    .where(and(eq(loans.associationId, sql.placeholder('associationId')), eq(loans.disbursedOn, sql.placeholder('date'))))
+    .orderBy(asc(members.memberNo), asc(loans.id)).prepare(),
   /** The same, as they were split, in the order taken. */
   repayments: db.select({
     loanId: loanRepayments.loanId, amount: loanRepayments.amount, penalty: loanRepayments.penalty, interest: loanRepayments.interest, principal: loanRepayments.principal,
@@ -206,6 +213,7 @@ export function getMeeting(ctx: CallContext, associationId: string, meetingId: s
     differenceReason: m.differenceReason,
     closedAt: m.closedAt,
     closedBy: m.closedBy,
+    loansGiven: q.loansGiven.all({ associationId, date: m.date }).map((l) => ({ ...l, principal: String(l.principal) })),
     versions: versions.map(({ id: _id, ...v }) => v),
   };
 }

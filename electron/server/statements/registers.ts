@@ -47,11 +47,21 @@ export function meetingMinutesStatement(ctx: CallContext, req: StatementRequest)
           [text(ctx, 'cash-bank'), m.bank.opening, m.bank.moneyIn, m.bank.expected, m.bank.counted, m.bank.difference],
         ],
       },
+      {
+        key: 'loans_given', title: text(ctx, 'minutes-loans-given'),
+        columns: [
+          { key: 'member_no', label: text(ctx, 'col-no'), kind: 'count' }, { key: 'member', label: text(ctx, 'col-member'), kind: 'text' },
+          { key: 'principal', label: text(ctx, 'col-principal'), kind: 'money' },
+        ],
+        rows: m.loansGiven.map((l) => [String(l.memberNo), l.name, l.principal]),
+        ...(m.loansGiven.length > 0 ? { total: [null, text(ctx, 'total'), String(m.loansGiven.reduce((s, l) => s + BigInt(l.principal), 0n))] } : {}),
+      },
     ],
     notes: [
       text(ctx, 'minutes-closed', { by: m.closedBy }),
       ...(m.differenceReason ? [text(ctx, 'minutes-difference', { reason: m.differenceReason })] : []),
       ...m.versions.filter((v) => v.reason).map((v) => text(ctx, 'minutes-corrected', { version: v.version, by: v.by, reason: v.reason ?? '' })),
+      text(ctx, 'minutes-sign'),
     ],
   };
 }

@@ -1,9 +1,11 @@
-// A closed meeting, as minutes: who came, what each paid, the totals, the cash
-// count with any difference and its reason, and every correction.
+// A closed meeting, as minutes to read aloud, print and sign: who came, what each
+// paid, the totals, the cash count with any difference and its reason, the loans
+// given, every correction, and lines for the treasurer, the president and those who
+// counted. Printed, it is the page alone (the app's frame is hidden by the print styles).
 
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, MeetingView } from '../../../electron/server/contract';
-import { date, money } from '../format';
+import { date, moment, money } from '../format';
 import { ExportButtons } from '../components/ExportButtons';
 
 interface MeetingSummaryProps {
@@ -20,11 +22,12 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
   const diff = meeting.box.difference;
   const lending = meeting.totals.loanRepayment !== '0';
   return (
-    <section aria-labelledby="summary-title">
+    <section aria-labelledby="summary-title" className="summary">
+      <p className="print-only summary-association">{association.name}</p>
       <h1 id="summary-title">{t('meeting.summaryTitle', { date: date(meeting.date) })}</h1>
       <p>{t('meeting.attendanceLine', { present: t('meeting.presentCount', { count: meeting.present }), represented: t('meeting.representedCount', { count: meeting.represented }), absent: t('meeting.absentCount', { count: meeting.absent }) })}</p>
       {meeting.absent > 0 ? (
-        <p className="muted">{t('meeting.absentNames', { names: meeting.rows.filter((r) => r.attendance === 'absent').map((r) => r.name).join(', ') })}</p>
+        <p className="muted">{t('meeting.absentNames', { names: meeting.rows.filter((r) => r.attendance === 'absent').map((r) => t('meeting.memberNo', { no: r.memberNo, name: r.name })).join(', ') })}</p>
       ) : null}
       <div className="table-wrap">
         <table className="table">
@@ -79,16 +82,30 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
         <div><dt>{t('meeting.difference')}</dt><dd data-testid="box-difference">{m(diff)}</dd></div>
       </dl>
       {meeting.differenceReason ? <p>{t('meeting.reasonGiven', { reason: meeting.differenceReason })}</p> : null}
+      <h2>{t('meeting.loansGiven')}</h2>
+      {meeting.loansGiven.length === 0 ? <p className="muted">{t('meeting.noLoansGiven')}</p> : (
+        <ul className="loans-given" data-testid="loans-given">
+          {meeting.loansGiven.map((l) => <li key={l.loanId}>{t('meeting.memberNo', { no: l.memberNo, name: l.name })}: {m(l.principal)}</li>)}
+        </ul>
+      )}
       <h2>{t('meeting.record')}</h2>
       <ul className="versions">
         {meeting.versions.map((v) => (
           <li key={v.version}>
             {v.version === 1
-              ? t('meeting.closedBy', { by: v.by, at: v.at.slice(0, 16).replace('T', ' ') })
-              : t('meeting.correctedBy', { by: v.by, at: v.at.slice(0, 16).replace('T', ' '), reason: v.reason ?? '' })}
+              ? t('meeting.closedBy', { by: v.by, at: moment(v.at) })
+              : t('meeting.correctedBy', { by: v.by, at: moment(v.at), reason: v.reason ?? '' })}
           </li>
         ))}
       </ul>
+      <div className="sign-block">
+        <h2>{t('meeting.signatures')}</h2>
+        <div className="signatures" data-testid="signatures">
+          {(['signTreasurer', 'signPresident', 'signCounted', 'signCounted'] as const).map((key, i) => (
+            <div key={i} className="signature"><span className="signature__line" aria-hidden="true" />{t(`meeting.${key}`)}</div>
+          ))}
+        </div>
+      </div>
       <div className="actions actions--start no-print">
         <button type="button" className="button button--secondary" onClick={onBack}>{t('common.back')}</button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>{t('common.print')}</button>
