@@ -105,9 +105,24 @@ describe('first run and members', () => {
     await expect.poll(rowNames).toEqual(['Mukamana Aline']);
     await page.getByLabel('Role', { exact: true }).selectOption('');
 
-    // Eric leaves; he disappears from the active list but stays in the books.
-    await page.getByRole('button', { name: 'Record that Habimana Eric Jean left' }).click();
+    // Exit does not look like Edit beside it, and it asks first: the dialog says what
+    // leaving means, and Cancel (or Escape) leaves Eric where he was.
+    const exitButton = page.getByRole('button', { name: 'Record that Habimana Eric Jean left' });
+    const looks = (l: typeof exitButton) => l.evaluate((el) => { const c = getComputedStyle(el); return `${c.color} ${c.borderColor} ${c.backgroundColor}`; });
+    expect(await looks(exitButton)).not.toBe(await looks(page.getByRole('button', { name: 'Edit Habimana Eric Jean' })));
+    await exitButton.click();
     const dialog = page.getByRole('dialog');
+    expect(await dialog.getByRole('button', { name: 'Record the exit' }).getAttribute('class')).toContain('button--danger');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await rowNames()).toContain('Habimana Eric Jean');
+    await exitButton.click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await rowNames()).toContain('Habimana Eric Jean');
+
+    // Eric leaves; he disappears from the active list but stays in the books.
+    await exitButton.click();
     await fillDate(dialog, 'Date of leaving', '2025-06-30');
     await dialog.getByLabel('Reason').fill('Moved to Kigali');
     await dialog.getByRole('button', { name: 'Record the exit' }).click();
