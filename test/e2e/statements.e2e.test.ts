@@ -71,6 +71,26 @@ describe('statements from Reports', () => {
     await expect.poll(() => page.getByTestId('statement-verdict').textContent()).toContain('entries recorded since then change this statement');
   });
 
+  it('shows the cash book by the day money moved, with each entry’s number beside it', async () => {
+    // A gift written last but dated first: it heads the cash book, and its entry number says it was written last.
+    must(app.server.call('journal-entry-post', { associationId, date: cat(-10), memo: 'Gift from the sector', lines: [{ account: '1010', debit: '1,000' }, { account: '4090', credit: '1,000' }] }, actor));
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('link', { name: 'Reports', exact: true }).click();
+    const rows = page.locator('table').first().locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(4);
+    const cells = await rows.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
+    const entries = must(app.server.call('journal-entry-list', { associationId }, actor));
+    const seqOf = (memo: string) => String(entries.find((e) => e.memo.startsWith(memo))!.seq);
+    // Opening 0; +1,000 = 1,000; +10,000 (the meeting) = 11,000; −500 (soap) = 10,500.
+    expect(cells.map((c) => [c[1], c[3], c[4], c[5]])).toEqual([
+      [seqOf('Gift'), '1,000\u00a0Frw', '', '1,000\u00a0Frw'],
+      [seqOf('Meeting'), '10,000\u00a0Frw', '', '11,000\u00a0Frw'],
+      [seqOf('Soap'), '', '500\u00a0Frw', '10,500\u00a0Frw'],
+    ]);
+    expect(cells[0]![2]).toBe('Gift from the sector');
+    expect(Number(seqOf('Gift'))).toBeGreaterThan(Number(seqOf('Soap')));
+  });
+
   it('says so in words when there is nothing to write to', async () => {
     app.chosenPath = join(dir, 'no-such-folder', 'position.xlsx');
     await page.getByRole('button', { name: 'Excel' }).click();

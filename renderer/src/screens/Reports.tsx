@@ -1,5 +1,8 @@
 // Reports on screen: the cash book of the box or the bank, with its running
-// balance; and the statements to hand out as PDF, Excel or CSV.
+// balance; and the statements to hand out as PDF, Excel or CSV. The cash book runs
+// in the order of the days money moved; the entry number (the order things were
+// written in the books) is a reference beside it, so a late-written entry does not
+// look out of place.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +24,7 @@ export function Reports({ association }: { readonly association: AssociationView
         { value: 'box', label: t('home.cashBox') },
         { value: 'bank', label: t('home.bank') },
       ]} />
+      {book ? <p className="muted">{t('cashBook.order')}</p> : null}
       {book ? (
         <div className="table-wrap">
           <table className="table">
@@ -28,6 +32,7 @@ export function Reports({ association }: { readonly association: AssociationView
             <thead>
               <tr>
                 <th scope="col">{t('meeting.date')}</th>
+                <th scope="col" className="num">{t('cashBook.entry')}</th>
                 <th scope="col">{t('cashBook.what')}</th>
                 <th scope="col" className="num">{t('cashBook.in')}</th>
                 <th scope="col" className="num">{t('cashBook.out')}</th>
@@ -35,11 +40,12 @@ export function Reports({ association }: { readonly association: AssociationView
               </tr>
             </thead>
             <tbody>
-              <tr><th scope="row" colSpan={4}>{t('cashBook.opening')}</th><td className="num">{m(book.opening)}</td></tr>
+              <tr><th scope="row" colSpan={5}>{t('cashBook.opening')}</th><td className="num">{m(book.opening)}</td></tr>
               {book.rows.map((r) => (
                 <tr key={r.seq}>
-                  <td>{date(r.date)}</td>
-                  <th scope="row">#{r.seq} {r.memo}</th>
+                  <td className="nowrap">{date(r.date)}</td>
+                  <td className="num muted">{r.seq}</td>
+                  <th scope="row" className="plain">{r.memo}</th>
                   <td className="num">{r.moneyIn !== '0' ? m(r.moneyIn) : ''}</td>
                   <td className="num">{r.moneyOut !== '0' ? m(r.moneyOut) : ''}</td>
                   <td className="num">{m(r.balance)}</td>
@@ -47,7 +53,7 @@ export function Reports({ association }: { readonly association: AssociationView
               ))}
             </tbody>
             <tfoot>
-              <tr><th scope="row" colSpan={4}>{t('cashBook.closing')}</th><td className="num" data-testid="cash-book-closing">{m(book.closing)}</td></tr>
+              <tr><th scope="row" colSpan={5}>{t('cashBook.closing')}</th><td className="num" data-testid="cash-book-closing">{m(book.closing)}</td></tr>
             </tfoot>
           </table>
         </div>
