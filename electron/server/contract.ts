@@ -93,3 +93,4 @@ export type { ImportProgressView } from './import-progress';
 export type { ProgrammeView, ProgrammeGroupRow, IndicatorDefinition } from './programme/handlers';
 export type { Figures, Flag, IndicatorId, IndicatorKind, IndicatorValue } from './programme/measures';
 export type { TodoList } from './home/todo';
+export type { FundOverCycle, FundPoint } from './home/fund';

@@ -26,9 +26,10 @@ import { exchangeHandlers } from './exchange/handlers';
 import { coordinatorHandlers } from './exchange/coordinators';
 import { programmeHandlers } from './programme/handlers';
 import { homeHandlers } from './home/todo';
+import { fundHandlers } from './home/fund';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers,
-  exchangeHandlers, coordinatorHandlers, programmeHandlers, homeHandlers);
+  exchangeHandlers, coordinatorHandlers, programmeHandlers, homeHandlers, fundHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -42,7 +42,13 @@ it('lists what needs doing today, the most pressing first, each line opening its
   expect(todoTop).toBeLessThan((await page.locator('.cards').first().boundingBox())!.y);
   // The pictures: the late loan in the last bucket, the herd by kind (five cows, three goats).
   await page.getByTestId('chart-herd').locator('.recharts-bar-rectangle').first().waitFor();
-  expect(await page.getByTestId('chart-loans').textContent()).toContain('1 loan');
+  await expect.poll(() => page.getByTestId('chart-loans').textContent()).toContain('1 loan');
+  // The fund over the cycle: three lines told apart by dash and marker, from the cycle's first day to today.
+  const fund = page.getByTestId('chart-fund');
+  expect(await fund.locator('figcaption').textContent()).toBe('Savings and loan fund over Cycle 2025 (RWF)');
+  expect(await fund.locator('.recharts-legend-item-text').allTextContents()).toEqual(["Members' savings", 'Lent out', 'Cash in the box and the bank']);
+  expect(await fund.locator('.recharts-line-dots circle').count()).toBe(3 * 2);
+  expect(new Set(await fund.locator('.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'))).size).toBe(3);
   const herd = await page.getByTestId('chart-herd').textContent();
   expect(herd).toMatch(/Cows/);
   expect(herd).toMatch(/Goats/);

@@ -48,7 +48,7 @@ afterAll(() => t.cleanup());
 function samples(): Record<string, unknown> {
   const one = f.animals[Object.keys(f.animals)[0]!]!;
   return {
-    'association-get': { associationId: a }, 'association-summary-get': { associationId: a }, 'home-todo': { associationId: a }, 'association-list': {}, 'session-get': {},
+    'association-get': { associationId: a }, 'association-summary-get': { associationId: a }, 'home-todo': { associationId: a }, 'home-fund-over-cycle': { associationId: a }, 'association-list': {}, 'session-get': {},
     'user-sign-in-list': { associationId: a }, 'user-list': { associationId: a }, 'member-get': { associationId: a, memberId: f.m.uwase },
     'member-list': { associationId: a }, 'member-savings-get': { associationId: a, memberId: f.m.uwase }, 'account-list': { associationId: a },
     'account-balance-get': { associationId: a, account: '1010' }, 'trial-balance-get': { associationId: a }, 'journal-entry-get': { associationId: a, entryId },

@@ -37,6 +37,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'association-update': RECORD,
   'association-summary-get': READ,
   'home-todo': READ,
+  'home-fund-over-cycle': READ,
   'session-sign-in': PUBLIC,
   'session-sign-out': PUBLIC,
   'session-get': PUBLIC,

@@ -2,7 +2,7 @@
 // still owed added exactly, closed loans left out.
 
 import { describe, expect, it } from 'vitest';
-import { loansByLateness } from '../../renderer/src/home-charts';
+import { fundSeries, loansByLateness } from '../../renderer/src/home-charts';
 
 describe('loans by days late', () => {
   it('puts each open loan in its bucket and adds what they owe', () => {
@@ -23,5 +23,16 @@ describe('loans by days late', () => {
     ]);
     // Dollars keep their cents.
     expect(loansByLateness([{ status: 'disbursed', daysOverdue: 5, principalOutstanding: '150050' }] as never, 'USD')[1]).toEqual({ key: 'late1to30', loans: 1, outstanding: 1500.5 });
+  });
+});
+
+describe('the fund over the cycle', () => {
+  it('labels each day day/month (and year, across a new year) and draws major units, cents kept', () => {
+    expect(fundSeries([{ date: '2026-01-09', savings: '900050', lentOut: '0', cash: '900050' }, { date: '2026-12-31', savings: '1', lentOut: '250000', cash: '-5' }], 'USD')).toEqual([
+      { day: '9/1', date: '2026-01-09', savings: 9000.5, lentOut: 0, cash: 9000.5 },
+      { day: '31/12', date: '2026-12-31', savings: 0.01, lentOut: 2500, cash: -0.05 },
+    ]);
+    expect(fundSeries([{ date: '2025-12-26', savings: '0', lentOut: '0', cash: '0' }, { date: '2026-01-02', savings: '0', lentOut: '0', cash: '0' }], 'RWF').map((p) => p.day)).toEqual(['26/12/25', '2/1/26']);
+    expect(fundSeries([{ date: '2026-03-01', savings: '10500', lentOut: '2000', cash: '8500' }], 'RWF')[0]).toMatchObject({ savings: 10500, lentOut: 2000, cash: 8500 });
   });
 });

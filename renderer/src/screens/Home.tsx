@@ -15,6 +15,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
   const { data: summary, error } = useQuery('association-summary-get', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const { data: todo } = useQuery('home-todo', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const { data: loans } = useQuery('loan-list', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
+  const { data: fund } = useQuery('home-fund-over-cycle', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
   const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
@@ -85,7 +86,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
-      {summary && loans ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} /> : null}
+      {summary && loans ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} fund={fund ?? null} /> : null}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
         {who.can.readBooks && !who.can.record ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
