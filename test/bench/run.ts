@@ -15,6 +15,8 @@
 //       raw better-sqlite3 reading the same rows (test/bench/share-out.ts);
 //   (g) the grant-use statement of that herd and the cash book of 52 meetings exported
 //       as PDF, against reading their data alone, with peak memory (test/bench/statements.ts).
+//   (j) the app in Chromium: opening it to the sign-in screen and signing in to Home,
+//       against an empty page loaded the same way, and the renderer's chunks (test/bench/startup.ts).
 //
 // Every ratio reads the same way: 1.0 means as fast as raw SQLite, higher is better.
 // `npm run bench -- --json` prints one JSON object per line instead
@@ -22,7 +24,7 @@
 // `--cpu-only` commits with synchronous=OFF on both sides (test/bench/durability.ts),
 // so the disk's wait, the same on both sides, no longer hides the server's own cost.
 // The file system the ledgers are on is printed first (a JSON line "file_system").
-// `--only=posting,meeting` runs only those parts (posting, meeting, trial, grant, share-out, statements).
+// `--only=posting,meeting` runs only those parts (posting, meeting, trial, grant, share-out, statements, exchange, programme, startup).
 // Ledger files live in a temporary directory that is deleted at the end.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -38,6 +40,7 @@ import { benchShareOut } from './share-out';
 import { benchStatements } from './statements';
 import { benchExchange } from './exchange';
 import { benchProgramme } from './programme';
+import { benchStartup } from './startup';
 import { ACTOR, addDays, must, socialFundEntry, seedLedger, todayCat, type PostInput } from './setup';
 import { clock, dec1, int, median, msBetween, percentile, ratio2, round } from './stats';
 import { fileSystemOf, setCpuOnly, synchronousMode } from './durability';
@@ -47,7 +50,7 @@ const JSON_OUTPUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CPU_ONLY = args.has('--cpu-only');
 /** `--only=posting,meeting,trial,grant` runs those parts alone (to compare two builds quickly). */
-const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements', 'exchange', 'programme']);
+const ONLY = new Set([...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? ['posting', 'meeting', 'trial', 'grant', 'share-out', 'statements', 'exchange', 'programme', 'startup']);
 setCpuOnly(CPU_ONLY);
 
 const POST = QUICK ? { warmup: 200, perRep: 500, reps: 3, chunk: 100 } : { warmup: 500, perRep: 3_000, reps: 5, chunk: 250 };
@@ -65,6 +68,7 @@ const PROGRAMME = {
   groups: Number(arg('programme-groups') ?? (QUICK ? 3 : 24)), years: QUICK ? 1 : 5, reps: QUICK ? 5 : 15,
   ...(arg('programme-from') ? { from: arg('programme-from')! } : {}), ...(arg('programme-ledger') ? { ledger: arg('programme-ledger')! } : {}),
 };
+const STARTUP = QUICK ? { reps: 3, meetings: 10 } : { reps: 9, meetings: 52 };
 const SHARE_OUT = QUICK ? { meetings: 20, warmup: 3, reps: 11 } : { meetings: 52, warmup: 5, reps: 31 };
 const TRIAL = QUICK ? { entries: 20_000, warmup: 1, reps: 5 } : { entries: 100_000, warmup: 2, reps: 15 };
 
@@ -340,6 +344,7 @@ async function main(): Promise<void> {
     if (ONLY.has('statements')) for (const { metric, readable } of await benchStatements(dir, STATEMENTS, progress)) report(metric, readable);
     if (ONLY.has('exchange')) for (const { metric, readable } of await benchExchange(dir, EXCHANGE, progress)) report(metric, readable);
     if (ONLY.has('programme')) for (const { metric, readable } of await benchProgramme(dir, PROGRAMME, progress)) report(metric, readable);
+    if (ONLY.has('startup')) for (const { metric, readable } of await benchStartup(STARTUP, progress)) report(metric, readable);
     progress(`done in ${dec1(msBetween(started, clock()) / 1e3)} s`);
   } finally {
     cleanup();
