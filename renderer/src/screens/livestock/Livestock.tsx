@@ -43,9 +43,9 @@ export function Livestock({ association, who }: { readonly association: Associat
     <section aria-labelledby="livestock-title">
       <div className="section-head">
         <h1 id="livestock-title">{t('nav.livestock')}</h1>
-        {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'buy' })}>{t('livestock.buy')}</button> : null}
+        {canRecord ? <button type="button" className="button no-print" onClick={() => setView({ kind: 'buy' })}>{t('livestock.buy')}</button> : null}
       </div>
-      <div className="tabs" role="group" aria-label={t('livestock.views')}>
+      <div className="tabs no-print" role="group" aria-label={t('livestock.views')}>
         <button type="button" className={`tab${view.kind === 'herd' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'herd'} onClick={() => setView({ kind: 'herd' })}>{t('livestock.register')}</button>
         <button type="button" className={`tab${view.kind === 'tree' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'tree'} onClick={() => setView({ kind: 'tree' })}>{t('livestock.tree')}</button>
         <button type="button" className={`tab${view.kind === 'queue' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'queue'} onClick={() => setView({ kind: 'queue' })}>{t('queue.title')}</button>
