@@ -14,6 +14,7 @@ let app: AppSession;
 let page: Page;
 let associationId: string;
 let fixture: GrantFixture;
+let actor: ReturnType<typeof seedAssociation>['actor'];
 
 beforeAll(async () => {
   web = await serveRenderer();
@@ -21,6 +22,7 @@ beforeAll(async () => {
   page = app.page;
   const seeded = seedAssociation(app);
   associationId = seeded.associationId;
+  actor = seeded.actor;
   fixture = buildGrantFixture((name, input) => must(app.server.call(name as never, input as never, seeded.actor)), associationId);
   must(app.server.call('user-create', { associationId, name: 'Officer Jean', role: 'officer', pin: '3916' }, seeded.actor));
   await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
@@ -32,6 +34,8 @@ afterAll(async () => {
 });
 
 const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+/** Text as read, with no-break spaces (a member's "no. 7" is kept on one line) as plain ones. */
+const plain = (text: string | null) => text?.replace(/\u00a0/g, ' ') ?? null;
 
 async function signIn(name: RegExp, pin: string) {
   await page.getByRole('radio', { name }).check();
@@ -59,22 +63,31 @@ describe('where did our grant go, and where are the animals now', () => {
     expect(await page.getByTestId('grant-herd').textContent()).toBe('Alive: 7 · sold: 1 · dead: 1 · passed on: 1');
     // The tree: the calf sits under its mother, with the member who holds it now.
     const calf = page.getByTestId('animal-C-01').getByTestId('animal-C-01-1');
-    expect(await calf.locator('.tree__keeper').first().textContent()).toBe('kept by Uwimana Diane');
-    expect(await calf.locator('.tree__keepers').first().textContent()).toMatch(/^Uwase Claudine \(born .+2025\) → Uwimana Diane \(passed on .+2026\)$/);
+    expect(plain(await calf.locator('.tree__keeper').first().textContent())).toBe('kept by Uwimana Diane (no. 7)');
+    expect(plain(await calf.locator('.tree__keepers').first().textContent())).toMatch(/^Uwase Claudine \(no\. 1\), born .+2025 → Uwimana Diane \(no\. 7\), passed on .+2026$/);
+    // Drawn as a tree: the calf is a child of its mother's branch (not a root), joined to it by a line.
+    expect(await page.locator('[data-testid="animal-C-01"] > ul.tree > [data-testid="animal-C-01-1"]').count()).toBe(1);
+    expect(await page.locator('.tree[aria-label] > [data-testid="animal-C-01-1"]').count()).toBe(0);
+    const line = await calf.evaluate((li) => {
+      const before = getComputedStyle(li, '::before');
+      const after = getComputedStyle(li, '::after');
+      return [before.borderLeftStyle, before.borderLeftWidth, after.borderTopStyle, after.borderTopWidth];
+    });
+    expect(line).toEqual(['solid', '2px', 'solid', '2px']);
   });
 
   it('follows cow C-01 to its calf and the member who holds it now', async () => {
     await page.getByTestId('animal-C-01').getByRole('button', { name: 'C-01', exact: true }).click();
     await expect.poll(heading).toBe('Animal C-01');
-    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Uwase Claudine');
+    expect(plain(await page.getByTestId('animal-keeper').textContent())).toBe('Uwase Claudine (no. 1)');
     // Read-only: no way to record anything for the animal.
     expect(await page.getByRole('button', { name: /^Record/ }).count()).toBe(0);
     await page.getByTestId('offspring').getByRole('button', { name: 'C-01-1' }).click();
     await expect.poll(heading).toBe('Animal C-01-1');
-    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Uwimana Diane');
-    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual([
-      expect.stringMatching(/^.+2025Bornkept by Uwase Claudine/),
-      expect.stringMatching(/^.+2026Passed onfrom Uwase Claudine to Uwimana Diane — Girinka: first heifer calf of C-01/),
+    expect(plain(await page.getByTestId('animal-keeper').textContent())).toBe('Uwimana Diane (no. 7)');
+    await expect.poll(() => page.locator('tbody tr').allTextContents().then((rows) => rows.map(plain))).toEqual([
+      expect.stringMatching(/^.+2025Bornkept by Uwase Claudine \(no\. 1\)/),
+      expect.stringMatching(/^.+2026Passed onfrom Uwase Claudine \(no\. 1\) to Uwimana Diane \(no\. 7\) — Girinka: first heifer calf of C-01/),
     ]);
     await page.getByRole('button', { name: 'Back to the grant-use statement' }).click();
     await expect.poll(heading).toBe('Grant-use statement');
@@ -137,21 +150,64 @@ describe('where did our grant go, and where are the animals now', () => {
     await expect.poll(() => page.getByTestId('unspent-TS-2026-3').textContent().then((x) => x?.replace(/\s/gu, ' '))).toBe('40,000 Frw');
 
     await page.getByRole('link', { name: 'Livestock', exact: true }).click();
-    await page.getByRole('button', { name: 'Buy an animal' }).click();
+    await page.getByRole('button', { name: 'Buy animals' }).click();
     await page.getByLabel('Kind of animal').selectOption({ label: 'Goat' });
     await page.getByRole('textbox', { name: 'Tag' }).fill('G-10');
     await page.getByLabel('Kept by').selectOption({ label: '3. Mukeshimana Alice' });
     await page.getByRole('textbox', { name: 'Cost' }).fill('55,000');
     await page.getByRole('button', { name: 'Split between funds' }).click();
     await page.getByLabel('Fund 1', { exact: true }).selectOption({ label: 'Grant Tumba Sector (TS-2026-3) — 40,000 Frw unspent' });
+    await page.getByLabel('Fund 2', { exact: true }).selectOption({ label: 'The group’s own money' });
     await page.getByLabel('Part paid by fund 1').fill('40,000');
     await page.getByLabel('Part paid by fund 2').fill('15,000');
-    await page.getByRole('button', { name: 'Buy an animal' }).click();
+    await page.getByRole('button', { name: 'Buy the animal' }).click();
     await expect.poll(heading).toBe('Animal G-10');
-    expect(await page.getByTestId('animal-keeper').textContent()).toBe('Mukeshimana Alice');
+    expect(plain(await page.getByTestId('animal-keeper').textContent())).toBe('Mukeshimana Alice (no. 3)');
     expect((await page.locator('.facts').textContent())?.replace(/\s/gu, ' ')).toContain('Tumba Sector (TS-2026-3) (40,000 Frw) · The group’s own money (15,000 Frw)');
     await page.getByRole('button', { name: 'Back to the register' }).click();
     await expect.poll(() => page.getByTestId('herd-reconciles').textContent()).toMatch(/matches the livestock account 1200/);
   });
-});
 
+  it('opens the buy form with one funding row, and names a batch on its button', async () => {
+    await page.getByRole('button', { name: 'Buy animals' }).click();
+    await page.getByRole('textbox', { name: 'Tag' }).waitFor();
+    expect(await page.locator('.funds__line').count()).toBe(1);
+    // Splitting adds a second fund, not a second copy of the first.
+    await page.getByRole('button', { name: 'Split between funds' }).click();
+    const funds = await page.locator('.funds__line select').evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).value));
+    expect(funds).toHaveLength(2);
+    expect(new Set(funds).size).toBe(2);
+    await page.getByLabel('Kind of animal').selectOption({ label: 'Chickens' });
+    await page.getByRole('textbox', { name: 'How many' }).fill('20');
+    expect(await page.locator('form button[type=submit]').textContent()).toBe('Buy 20 chickens');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows where every animal is, and tells two members of the same name apart', async () => {
+    // A second Uwase Claudine (no. 9, with a phone) is given goat G-04.
+    const twin = must(app.server.call('member-add', { associationId, fullName: 'Uwase Claudine', gender: 'female', phone: '0788 123 456', joinedOn: '2025-02-01' }, actor));
+    must(app.server.call('livestock-transfer', { associationId, animalId: fixture.animals['G-04']!, date: '2026-02-15', toMemberId: twin.id }, actor));
+    await page.getByRole('button', { name: 'Pass-on tree', exact: true }).click();
+    await page.getByRole('button', { name: 'The herd', exact: true }).click();
+    await expect.poll(() => page.getByTestId('keeper-G-04').textContent().then(plain)).toBe('Uwase Claudine (no. 9)phone 0788 123 456');
+    expect(plain(await page.getByTestId('keeper-C-01').textContent())).toBe('Uwase Claudine (no. 1)');
+    // Alive by default; the reader chooses another state and sees it in "Where it is".
+    expect(await page.getByTestId('where-G-03').count()).toBe(0);
+    await page.getByLabel('Show').selectOption({ label: 'Died (1)' });
+    await expect.poll(() => page.locator('[data-testid^=where-]').allTextContents()).toEqual(['Dead']);
+    expect(plain(await page.getByTestId('keeper-G-03').textContent())).toBe('Ingabire Rose (no. 5)');
+    await page.getByLabel('Show').selectOption({ label: 'Passed on (1)' });
+    await expect.poll(() => page.locator('[data-testid^=where-]').allTextContents()).toEqual(['Alive · passed on']);
+    await page.getByLabel('Show').selectOption({ label: 'Sold (1)' });
+    await expect.poll(() => page.locator('[data-testid^=where-]').allTextContents()).toEqual(['Sold']);
+    await page.getByLabel('Show').selectOption({ index: 4 });
+    await expect.poll(() => page.locator('[data-testid^=where-]').count()).toBe(12);
+
+    // The history says which animal and whose.
+    await page.getByRole('link', { name: 'History', exact: true }).click();
+    await expect.poll(() => page.locator('tbody tr td:nth-child(3)').allTextContents().then((cells) => cells.map(plain))).toEqual(expect.arrayContaining([
+      'Death recorded — goat G-03 (keeper Ingabire Rose, no. 5)',
+      'New keeper — goat G-04 to Uwase Claudine (no. 9)',
+    ]));
+  });
+});

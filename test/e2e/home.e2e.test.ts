@@ -52,6 +52,8 @@ it('lists what needs doing today, the most pressing first, each line opening its
   const herd = await page.getByTestId('chart-herd').textContent();
   expect(herd).toMatch(/Cows/);
   expect(herd).toMatch(/Goats/);
+  // The figure counts by kind, never one sum of cows and goats (issue 17).
+  expect(await page.getByTestId('home-livestock').textContent()).toBe('5 cows · 3 goats');
   await page.locator('[data-todo="report"] a').first().click();
   await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Grants' }).count()).toBe(1);
   await page.goBack();

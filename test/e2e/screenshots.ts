@@ -229,8 +229,12 @@ async function main() {
     await page.locator('.tabs .tab').first().click();
     await page.locator('.section-head .button').first().click();
     await page.locator('input[name=tag]').waitFor();
-    await page.locator('.funds .button').click();
+    // As it opens (one fund), then a batch of chickens paid from two funds.
     await full(`${language}-livestock-buy`);
+    await page.locator('select[name=species]').selectOption('chicken');
+    await page.locator('input[name=headCount]').fill('20');
+    await page.locator('.funds .button').click();
+    await full(`${language}-livestock-buy-batch`);
     await page.locator('.actions .button--secondary').first().click();
   }
 

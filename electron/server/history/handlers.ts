@@ -8,6 +8,7 @@ import type { LedgerDb } from '../../../db/open';
 import { handler } from '../registry';
 import { id, isoDate } from '../validation';
 import { READERS, type Role } from '../auth/access';
+import { aboutRows } from './about';
 
 /** What the audit trail shows of a row of the change log (its input as stored: JSON). */
 const auditFields = {
@@ -29,6 +30,8 @@ type AuditRowAsStored = ReturnType<ReturnType<typeof auditPage>['all']>[number];
 export type AuditRow = Omit<AuditRowAsStored, 'inputJson'> & {
   /** The command's input as recorded (PINs and codes already blanked out). */
   readonly input: unknown;
+  /** What the change was about, in the reader's words ("cow C-01 (keeper Uwase Claudine, no. 7)"), where the books can say. */
+  readonly about: string | null;
 };
 
 /** The filters vary, so the query is built per call. */
@@ -60,8 +63,9 @@ export const auditHandlers = {
       const where = and(...conditions);
       const { db } = ctx.ledger;
       const total = db.select({ n: count() }).from(changeLog).where(where).get()!.n;
-      const rows = auditPage(db, where, input.limit, input.offset).all();
-      return { rows: rows.map(({ inputJson, ...r }) => ({ ...r, input: JSON.parse(inputJson) as unknown })), total };
+      const rows = auditPage(db, where, input.limit, input.offset).all().map(({ inputJson, ...r }) => ({ ...r, input: JSON.parse(inputJson) as unknown }));
+      const about = aboutRows(ctx, input.associationId, ctx.actor.locale, rows);
+      return { rows: rows.map((r, i) => ({ ...r, about: about[i] ?? null })), total };
     },
   }),
 };

@@ -10,6 +10,8 @@ import { typedQuery } from '../prepared';
 export interface QueuePlace {
   readonly memberId: string;
   readonly name: string;
+  /** The member's number in the register (two members may share a name). */
+  readonly memberNo: number;
   readonly addedOn: string;
   readonly note: string | null;
   /** 1, 2, 3 … among those still waiting; null once served or gone. */
@@ -22,7 +24,7 @@ export interface QueuePlace {
 
 const queueQueries = typedQuery((db) => ({
   /** The places taken up to a date, in the order they were taken. */
-  places: db.select({ memberId: queue.memberId, name: members.fullName, addedOn: queue.addedOn, note: queue.note, exitedOn: members.exitedOn })
+  places: db.select({ memberId: queue.memberId, name: members.fullName, memberNo: members.memberNo, addedOn: queue.addedOn, note: queue.note, exitedOn: members.exitedOn })
     .from(queue).innerJoin(members, eq(members.id, queue.memberId))
     .where(and(eq(queue.associationId, sql.placeholder('associationId')), lte(queue.addedOn, sql.placeholder('asOf'))))
     .orderBy(asc(queue.addedOn), sql`${queue}.rowid`).prepare(),
@@ -47,7 +49,7 @@ export function passOnQueue(ctx: CallContext, associationId: string, asOf = '999
     const left = !served && p.exitedOn !== null && p.exitedOn <= asOf;
     const waiting = !served && !left;
     return {
-      memberId: p.memberId, name: p.name, addedOn: p.addedOn, note: p.note, position: waiting ? ++position : null,
+      memberId: p.memberId, name: p.name, memberNo: p.memberNo, addedOn: p.addedOn, note: p.note, position: waiting ? ++position : null,
       servedOn: served?.on ?? null, animalTag: served?.tag ?? null, left,
     };
   });

@@ -29,6 +29,10 @@ export interface AnimalView {
   readonly endedOn: string | null;
   readonly keeperId: string | null;
   readonly keeperName: string | null;
+  /** The keeper's number in the register: two members may share a name. */
+  readonly keeperNo: number | null;
+  /** The keeper's phone, as the member register holds it (members have no village of their own). */
+  readonly keeperPhone: string | null;
   readonly passedOn: boolean;
   readonly funding: readonly { grantId: string | null; label: string | null; cost: string }[];
   /** What every sale of it fetched, together (minor units). */
@@ -39,6 +43,7 @@ export interface AnimalView {
 export interface KeeperSpell {
   readonly memberId: string;
   readonly name: string;
+  readonly memberNo: number | null;
   readonly since: string;
   readonly how: 'purchase' | 'opening' | 'birth' | 'transfer' | 'pass_on';
 }
@@ -52,7 +57,9 @@ export interface AnimalEventView {
   readonly kind: AnimalEventKind;
   readonly date: string;
   readonly fromName: string | null;
+  readonly fromNo: number | null;
   readonly toName: string | null;
+  readonly toNo: number | null;
   readonly amount: string | null;
   readonly note: string | null;
   readonly relatedTag: string | null;
@@ -62,18 +69,24 @@ export interface AnimalEventView {
 /** Names of members and grants, looked up once per answer. */
 export interface Names {
   member(id: string | null): string | null;
+  /** The member's number in the register (two members may share a name). */
+  memberNo(id: string | null): number | null;
+  phone(id: string | null): string | null;
   grant(id: string | null): string | null;
 }
 
 const memberNames = typedQuery((db) =>
-  db.select({ id: members.id, name: members.fullName }).from(members).where(eq(members.associationId, sql.placeholder('associationId'))).prepare(),
+  db.select({ id: members.id, name: members.fullName, memberNo: members.memberNo, phone: members.phone })
+    .from(members).where(eq(members.associationId, sql.placeholder('associationId'))).prepare(),
 );
 
 export function namesFor(ctx: CallContext, associationId: string): Names {
-  const people = new Map(memberNames(ctx.ledger).all({ associationId }).map((m) => [m.id, m.name]));
+  const people = new Map(memberNames(ctx.ledger).all({ associationId }).map((m) => [m.id, m]));
   const grants = new Map(grantsOf(ctx, associationId).map((g) => [g.id, grantLabel(g)]));
   return {
-    member: (id) => (id === null ? null : (people.get(id) ?? null)),
+    member: (id) => (id === null ? null : (people.get(id)?.name ?? null)),
+    memberNo: (id) => (id === null ? null : (people.get(id)?.memberNo ?? null)),
+    phone: (id) => (id === null ? null : (people.get(id)?.phone ?? null)),
     grant: (id) => (id === null ? null : (grants.get(id) ?? null)),
   };
 }
@@ -88,7 +101,8 @@ export function animalView(herd: ReadonlyMap<string, Animal>, animal: Animal, na
     id: animal.id, tag: animal.tag, species: animal.species, breed: animal.breed, sex: animal.sex, headCount: animal.headCount, heads: state.heads,
     acquiredOn: animal.acquiredOn, origin: animal.origin, cost: String(animal.cost), costLeft: String(state.costLeft), motherId: animal.motherId,
     motherTag: animal.motherId ? (herd.get(animal.motherId)?.tag ?? null) : null,
-    status: state.status, endedOn: state.endedOn, keeperId: state.keeperId, keeperName: names.member(state.keeperId), passedOn: state.passedOn,
+    status: state.status, endedOn: state.endedOn, keeperId: state.keeperId, keeperName: names.member(state.keeperId),
+    keeperNo: names.memberNo(state.keeperId), keeperPhone: names.phone(state.keeperId), passedOn: state.passedOn,
     funding: animal.funds.map((f) => ({ grantId: f.grantId, label: names.grant(f.grantId), cost: String(f.cost) })),
     saleProceeds: state.sales.length > 0 ? sumMinor(state.sales.map((x) => x.proceeds)).toFixed(0) : null,
     deathCause: death?.note ?? null,
@@ -98,7 +112,7 @@ export function animalView(herd: ReadonlyMap<string, Animal>, animal: Animal, na
 export function keepersOf(animal: Animal, names: Names, asOf?: string): KeeperSpell[] {
   return animal.events
     .filter((e) => (asOf === undefined || e.eventOn <= asOf) && e.toMemberId !== null)
-    .map((e) => ({ memberId: e.toMemberId!, name: names.member(e.toMemberId) ?? '', since: e.eventOn, how: e.kind as KeeperSpell['how'] }));
+    .map((e) => ({ memberId: e.toMemberId!, name: names.member(e.toMemberId) ?? '', memberNo: names.memberNo(e.toMemberId), since: e.eventOn, how: e.kind as KeeperSpell['how'] }));
 }
 
 /** The animal and its offspring, generation by generation, as they stood on a date. */
@@ -125,7 +139,8 @@ export function eventsOf(herd: ReadonlyMap<string, Animal>, animal: Animal, name
   return animal.events
     .filter((e) => asOf === undefined || e.eventOn <= asOf)
     .map((e) => ({
-      kind: e.kind, date: e.eventOn, fromName: names.member(e.fromMemberId), toName: names.member(e.toMemberId),
+      kind: e.kind, date: e.eventOn, fromName: names.member(e.fromMemberId), fromNo: names.memberNo(e.fromMemberId),
+      toName: names.member(e.toMemberId), toNo: names.memberNo(e.toMemberId),
       amount: e.amount === null ? null : String(e.amount), note: e.note,
       relatedTag: e.relatedAnimalId ? (herd.get(e.relatedAnimalId)?.tag ?? null) : null, by: e.createdBy,
     }));

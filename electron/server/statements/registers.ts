@@ -10,6 +10,7 @@ import { getMeeting } from '../meetings/handlers';
 import { loanStatementOf } from '../loans/handlers';
 import { loadHerd } from '../livestock/herd';
 import { animalView, namesFor, type AnimalView } from '../livestock/views';
+import { aboutRows } from '../history/about';
 import { statementText } from './words';
 import type { StatementRequest } from './model';
 import type { StatementBody } from './financial';
@@ -128,14 +129,16 @@ export function livestockRegisterStatement(ctx: CallContext, req: StatementReque
 }
 
 /** Every change recorded in a period, who made it and how it ended: for an officer's file. */
-const HISTORY = `SELECT at, actor, channel, command, outcome FROM change_log
+const HISTORY = `SELECT at, actor, channel, command, outcome, target_id AS targetId, input_json AS inputJson FROM change_log
   WHERE association_id = ? AND at >= ? AND at <= ? ORDER BY at, rowid`;
 
 export function historyStatement(ctx: CallContext, req: StatementRequest): StatementBody {
   const rows = prepared(ctx.ledger.sqlite, HISTORY).all(req.associationId, `${req.from ?? '0000-01-01'}T00:00:00.000Z`, `${req.asOf}T23:59:59.999Z`) as
-    { at: string; actor: string; channel: string; command: string; outcome: string }[];
+    { at: string; actor: string; channel: string; command: string; outcome: string; targetId: string | null; inputJson: string }[];
   const locale = ctx.actor.locale;
-  const what = (command: string) => ERROR_CATALOGS[locale][`command.${command}`] ?? command;
+  // The change and what it was about, as the History screen says it ("Death recorded — cow C-01 (keeper …)").
+  const about = aboutRows(ctx, req.associationId, locale, rows.map((r) => ({ command: r.command, targetId: r.targetId, input: JSON.parse(r.inputJson) as unknown })));
+  const what = (command: string, i: number) => [ERROR_CATALOGS[locale][`command.${command}`] ?? command, about[i]].filter(Boolean).join(' — ');
   return {
     title: text(ctx, 'history'),
     tables: [{
@@ -145,8 +148,8 @@ export function historyStatement(ctx: CallContext, req: StatementRequest): State
         { key: 'command', label: text(ctx, 'col-what'), kind: 'text' }, { key: 'outcome', label: text(ctx, 'col-outcome'), kind: 'text' },
         { key: 'door', label: text(ctx, 'col-door'), kind: 'text' },
       ],
-      rows: rows.map((r) => [
-        `${formatDate(r.at.slice(0, 10), locale)} ${r.at.slice(11, 16)}`, r.actor, what(r.command),
+      rows: rows.map((r, i) => [
+        `${formatDate(r.at.slice(0, 10), locale)} ${r.at.slice(11, 16)}`, r.actor, what(r.command, i),
         r.outcome === 'done' ? text(ctx, 'outcome-done') : text(ctx, 'outcome-refused', { reason: messageIn(locale, r.outcome, {}) }), r.channel,
       ]),
     }],

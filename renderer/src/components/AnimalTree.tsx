@@ -1,10 +1,13 @@
 // The pass-on chain as a tree: each animal, where it is now and who has kept it,
-// with its offspring under it. Each tag opens the animal's full history.
+// with its offspring under it, joined to it by drawn lines (styles.css, ".tree"):
+// plain borders, so the tree reads the same in black and white and on paper.
+// Each tag opens the animal's full history.
 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnimalNode } from '../../../electron/server/contract';
 import { date } from '../format';
+import { memberLabel } from '../herd-view';
 
 interface Props<N extends AnimalNode> {
   readonly nodes: readonly N[];
@@ -30,13 +33,13 @@ function Branch<N extends AnimalNode>({ node, onOpen, extra }: { readonly node: 
         <button type="button" className="link tree__tag" onClick={() => onOpen(node.id)}>{node.tag}</button>
         <span>{describeAnimal(t, node)}</span>
         <span className={`badge badge--${node.status}`}>{t(`livestock.status.${node.status}`)}</span>
-        {node.status === 'alive' && node.keeperName ? <span className="tree__keeper">{t('livestock.keptBy', { name: node.keeperName })}</span> : null}
+        {node.status === 'alive' && node.keeperName ? <span className="tree__keeper">{t('livestock.keptBy', { name: memberLabel(t, node.keeperName, node.keeperNo) })}</span> : null}
         {extra ? extra(node) : null}
       </div>
       {node.keepers.length > 0 ? (
         <p className="tree__keepers">
           {node.keepers.map((k, i) => (
-            <span key={i}>{i > 0 ? ' → ' : ''}{t(`livestock.keeperHow.${k.how}`, { name: k.name, date: date(k.since) })}</span>
+            <span key={i}>{i > 0 ? ' → ' : ''}{t(`livestock.keeperHow.${k.how}`, { name: memberLabel(t, k.name, k.memberNo), date: date(k.since) })}</span>
           ))}
         </p>
       ) : null}

@@ -23,6 +23,8 @@ export function FundsField({ grants, currency, lines, onChange, errors }: Props)
     ...grants.map((g) => ({ value: g.id, label: t('fund.grant', { label: g.label, unspent: money(g.unspent, currency) }) })),
   ];
   const several = lines.length > 1;
+  // A new line starts on a fund not yet chosen: two lines both saying "the group's own money" say nothing.
+  const unusedFund = () => options.map((o) => o.value).find((v) => !lines.some((l) => l.grantId === v)) ?? GROUP_FUND;
   return (
     <fieldset className={`field funds${errors.funds ? ' field--invalid' : ''}`}>
       <legend>{t('fund.paidBy')}</legend>
@@ -50,7 +52,7 @@ export function FundsField({ grants, currency, lines, onChange, errors }: Props)
       ))}
       {errors.funds ? <p className="field__error" role="alert">{errors.funds}</p> : null}
       {lines.length < 3 ? (
-        <button type="button" className="button button--small button--secondary" onClick={() => onChange([...lines, { grantId: GROUP_FUND, amount: '' }])}>
+        <button type="button" className="button button--small button--secondary" onClick={() => onChange([...lines, { grantId: unusedFund(), amount: '' }])}>
           {t('fund.split')}
         </button>
       ) : null}

@@ -64,7 +64,8 @@ export function History({ association }: { readonly association: AssociationView
                   <tr key={row.id}>
                     <td>{moment(row.at)}</td>
                     <th scope="row">{row.actor === 'unknown' ? t('history.notSignedIn') : row.actor}{row.role ? ` (${t(`userRole.${row.role}`)})` : ''}</th>
-                    <td>{t(`command.${row.command}`, { ns: 'errors', defaultValue: row.command })}</td>
+                    {/* What changed, and what it was about (the animal, its keeper, the member and their number), as the server words it. */}
+                    <td>{t(`command.${row.command}`, { ns: 'errors', defaultValue: row.command })}{row.about ? ` — ${row.about}` : ''}</td>
                     <td>{row.channel === 'cli' ? t('history.commandLine') : row.screen ? t(`nav.${row.screen}`, { defaultValue: row.screen }) : '—'}</td>
                     <td>
                       {row.outcome === 'done'

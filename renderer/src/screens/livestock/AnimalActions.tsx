@@ -9,6 +9,7 @@ import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
 import { today } from '../../format';
 import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
+import { memberLabel } from '../../herd-view';
 
 type Action = 'birth' | 'care' | 'sale' | 'death' | 'transfer' | 'pass_on';
 
@@ -83,7 +84,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       {action === 'death' ? <TextField label={t('livestock.cause')} name="cause" value={form.note} onChange={set('note')} error={command.fieldErrors.cause} required /> : null}
       {action === 'transfer' || action === 'pass_on' ? (
         <>
-          {action === 'pass_on' ? <p className="field__hint">{next ? t('queue.nextIs', { name: next.name }) : t('livestock.passOnHint')}</p> : null}
+          {action === 'pass_on' ? <p className="field__hint">{next ? t('queue.nextIs', { name: memberLabel(t, next.name, next.memberNo) }) : t('livestock.passOnHint')}</p> : null}
           <SelectField label={t('livestock.toMember')} name="toMemberId" value={form.toMemberId} onChange={set('toMemberId')} error={command.fieldErrors.toMemberId} required
             placeholder={t('common.choose')} options={(members ?? []).filter((x) => x.id !== animal.keeperId).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
           <TextField label={t('livestock.note')} name="note" value={form.note} onChange={set('note')} error={command.fieldErrors.note} />

@@ -2,11 +2,12 @@
 // event — and, for those who keep the books, what can happen next.
 
 import { useTranslation } from 'react-i18next';
-import type { AnimalHistory, AssociationView } from '../../../../electron/server/contract';
+import type { AnimalHistory, AnimalNode, AssociationView } from '../../../../electron/server/contract';
 import { useQuery } from '../../hooks';
 import { date, money } from '../../format';
-import { describeAnimal } from '../../components/AnimalTree';
+import { AnimalTree, describeAnimal } from '../../components/AnimalTree';
 import { AnimalActions } from './AnimalActions';
+import { memberLabel } from '../../herd-view';
 
 interface Props {
   readonly association: AssociationView;
@@ -30,7 +31,7 @@ export function AnimalDetail({ association, animalId, canRecord, onOpen, onBack,
         {animal.endedOn ? ` ${date(animal.endedOn)}` : ''}
       </p>
       <dl className="facts">
-        <div><dt>{t('livestock.keeper')}</dt><dd data-testid="animal-keeper">{animal.keeperName ?? ''}</dd></div>
+        <div><dt>{t('livestock.keeper')}</dt><dd data-testid="animal-keeper">{memberLabel(t, animal.keeperName, animal.keeperNo)}{animal.keeperPhone ? ` · ${t('livestock.phone', { phone: animal.keeperPhone })}` : ''}</dd></div>
         <div>
           <dt>{t('livestock.origin')}</dt>
           <dd>
@@ -47,20 +48,11 @@ export function AnimalDetail({ association, animalId, canRecord, onOpen, onBack,
         {animal.saleProceeds ? <div><dt>{t('livestock.soldFor')}</dt><dd>{m(animal.saleProceeds)}</dd></div> : null}
         {animal.deathCause ? <div><dt>{t('livestock.cause')}</dt><dd>{animal.deathCause}</dd></div> : null}
       </dl>
-      {animal.offspring.length > 0 ? (
-        <>
-          <h2>{t('livestock.offspring')}</h2>
-          <ul className="plain-list" data-testid="offspring">
-            {animal.offspring.map((o) => (
-              <li key={o.id}>
-                <button type="button" className="link" onClick={() => onOpen(o.id)}>{o.tag}</button>{' '}
-                {describeAnimal(t, o)} · {t(`livestock.status.${o.status}`)}
-                {o.status === 'alive' && o.keeperName ? ` · ${t('livestock.keptBy', { name: o.keeperName })}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {/* The animal's own pass-on chain, drawn as a tree: its keepers in turn, its offspring under it. */}
+      <h2>{t('livestock.chain')}</h2>
+      <div data-testid="offspring">
+        <AnimalTree nodes={[chainOf(animal)]} label={t('livestock.chain')} onOpen={(id) => id !== animal.id && onOpen(id)} />
+      </div>
       <h2>{t('livestock.history')}</h2>
       <div className="table-wrap">
         <table className="table">
@@ -95,15 +87,20 @@ export function AnimalDetail({ association, animalId, canRecord, onOpen, onBack,
   );
 }
 
+/** The animal as the root of a small tree: its offspring under it (their own young are a click away). */
+function chainOf(animal: AnimalHistory): AnimalNode {
+  return { ...animal, children: animal.offspring.map((o) => ({ ...o, keepers: [], children: [] })) };
+}
+
 function eventDetails(t: (key: string, options?: Record<string, unknown>) => string, e: AnimalHistory['events'][number]): string {
   switch (e.kind) {
     case 'purchase':
     case 'opening':
     case 'birth':
-      return e.toName ? t('livestock.keptBy', { name: e.toName }) : '';
+      return e.toName ? t('livestock.keptBy', { name: memberLabel(t, e.toName, e.toNo) }) : '';
     case 'transfer':
     case 'pass_on':
-      return [t('livestock.fromTo', { from: e.fromName ?? '', to: e.toName ?? '' }), e.note].filter(Boolean).join(' — ');
+      return [t('livestock.fromTo', { from: memberLabel(t, e.fromName, e.fromNo), to: memberLabel(t, e.toName, e.toNo) }), e.note].filter(Boolean).join(' — ');
     case 'offspring':
       return e.relatedTag ?? '';
     default:

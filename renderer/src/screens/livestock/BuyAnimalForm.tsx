@@ -61,7 +61,9 @@ export function BuyAnimalForm({ association, onBought, onCancel }: { readonly as
         <FormError message={command.errorOutside(['species', 'headCount', 'sex', 'tag', 'breed', 'keeperId', 'date', 'cost', 'paidFrom', 'funds', 'funds.*'])} />
         <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
-          <button type="submit" className="button" disabled={command.busy}>{t('livestock.buy')}</button>
+          <button type="submit" className="button" disabled={command.busy}>
+            {batch && headCount > 1 ? t('livestock.buyBatch', { count: headCount, species: t(`livestock.speciesPlural.${form.species}`).toLocaleLowerCase() }) : t('livestock.buyOne')}
+          </button>
         </div>
       </form>
     </section>

@@ -12,13 +12,14 @@ import { AnimalDetail } from './AnimalDetail';
 import { BuyAnimalForm } from './BuyAnimalForm';
 import { PassOnQueue } from './PassOnQueue';
 import { ExportButtons } from '../../components/ExportButtons';
+import { HERD_FILTERS, inFilter, memberLabel, type HerdFilter } from '../../herd-view';
 
 type View = { kind: 'herd' } | { kind: 'tree' } | { kind: 'queue' } | { kind: 'buy' } | { kind: 'animal'; animalId: string; from: 'herd' | 'tree' };
 
 export function Livestock({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'herd' });
-  const [showAll, setShowAll] = useState(false);
+  const [filter, setFilter] = useState<HerdFilter>('alive');
   const [asOf, setAsOf] = useState(today());
   const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
   const { data: register, reload, error } = useQuery('livestock-list', dated ? { associationId: association.id, asOf } : null, [association.id, view, asOf]);
@@ -36,16 +37,15 @@ export function Livestock({ association, who }: { readonly association: Associat
     );
   }
   const animals = register?.animals ?? [];
-  const alive = animals.filter((a) => a.status === 'alive');
-  const shown = showAll ? animals : alive;
+  const shown = animals.filter((a) => inFilter(filter, a));
 
   return (
     <section aria-labelledby="livestock-title">
       <div className="section-head">
         <h1 id="livestock-title">{t('nav.livestock')}</h1>
-        {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'buy' })}>{t('livestock.buy')}</button> : null}
+        {canRecord ? <button type="button" className="button no-print" onClick={() => setView({ kind: 'buy' })}>{t('livestock.buy')}</button> : null}
       </div>
-      <div className="tabs" role="group" aria-label={t('livestock.views')}>
+      <div className="tabs no-print" role="group" aria-label={t('livestock.views')}>
         <button type="button" className={`tab${view.kind === 'herd' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'herd'} onClick={() => setView({ kind: 'herd' })}>{t('livestock.register')}</button>
         <button type="button" className={`tab${view.kind === 'tree' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'tree'} onClick={() => setView({ kind: 'tree' })}>{t('livestock.tree')}</button>
         <button type="button" className={`tab${view.kind === 'queue' ? ' tab--current' : ''}`} aria-pressed={view.kind === 'queue'} onClick={() => setView({ kind: 'queue' })}>{t('queue.title')}</button>
@@ -80,10 +80,12 @@ export function Livestock({ association, who }: { readonly association: Associat
                 : t('livestock.costDiffers', { cost: money(register.costHeld, association.currency), journal: money(register.costInJournal, association.currency) })}
             </p>
           ) : null}
-          <label className="choice__option">
-            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
-            {t('livestock.showAll')}
-          </label>
+          {/* Where the animals are: alive, passed on, sold, died — each with how many, so the reader sees what else there is. */}
+          <div className="no-print">
+            <SelectField label={t('livestock.show')} name="herdFilter" value={filter} onChange={(v) => setFilter(HERD_FILTERS.find((f) => f === v) ?? 'alive')}
+              options={HERD_FILTERS.map((f) => ({ value: f, label: t(`livestock.filter.${f}`, { n: animals.filter((a) => inFilter(f, a)).length }) }))} />
+          </div>
+          {register ? <p className="print-only">{t('livestock.show')}: {t(`livestock.filter.${filter}`, { n: shown.length })}</p> : null}
           {register && shown.length === 0 ? <p className="empty">{t('livestock.none')}</p> : null}
           {shown.length > 0 ? (
             <div className="table-wrap">
@@ -104,8 +106,11 @@ export function Livestock({ association, who }: { readonly association: Associat
                     <tr key={a.id}>
                       <th scope="row"><button type="button" className="link" onClick={() => setView({ kind: 'animal', animalId: a.id, from: 'herd' })}>{a.tag}</button></th>
                       <td>{describeAnimal(t, a)}</td>
-                      <td>{a.status === 'alive' ? a.keeperName : ''}</td>
-                      <td><span className={`badge badge--${a.status}`}>{t(`livestock.status.${a.status}`)}</span>{a.passedOn ? ` · ${t('livestock.passedOn')}` : ''}</td>
+                      <td data-testid={`keeper-${a.tag}`}>
+                        {memberLabel(t, a.keeperName, a.keeperNo)}
+                        {a.keeperPhone ? <span className="cell-note">{t('livestock.phone', { phone: a.keeperPhone })}</span> : null}
+                      </td>
+                      <td data-testid={`where-${a.tag}`}><span className={`badge badge--${a.status}`}>{t(`livestock.status.${a.status}`)}</span>{a.passedOn ? ` · ${t('livestock.passedOn')}` : ''}</td>
                       <td>{date(a.endedOn ?? a.acquiredOn)}</td>
                       <td>{a.funding.map((f) => f.label ?? t('fund.group')).join(' + ')}</td>
                     </tr>

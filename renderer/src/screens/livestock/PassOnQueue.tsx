@@ -7,6 +7,7 @@ import type { AssociationView } from '../../../../electron/server/contract';
 import { DateField, FormError, SelectField, TextField } from '../../components/fields';
 import { useCommand, useQuery } from '../../hooks';
 import { date, today } from '../../format';
+import { memberLabel } from '../../herd-view';
 
 export function PassOnQueue({ association, canRecord }: { readonly association: AssociationView; readonly canRecord: boolean }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function PassOnQueue({ association, canRecord }: { readonly association: 
         <ol className="queue" data-testid="queue-waiting">
           {waiting.map((p) => (
             <li key={`${p.memberId}-${p.addedOn}`}>
-              <strong>{p.name}</strong> <span className="muted">{t('queue.since', { date: date(p.addedOn) })}{p.note ? ` — ${p.note}` : ''}</span>
+              <strong>{memberLabel(t, p.name, p.memberNo)}</strong> <span className="muted">{t('queue.since', { date: date(p.addedOn) })}{p.note ? ` — ${p.note}` : ''}</span>
             </li>
           ))}
         </ol>
@@ -44,7 +45,7 @@ export function PassOnQueue({ association, canRecord }: { readonly association: 
           <ul className="plain-list">
             {done.map((p) => (
               <li key={`${p.memberId}-${p.addedOn}`}>
-                {p.left ? t('queue.leftLine', { name: p.name }) : t('queue.servedLine', { name: p.name, tag: p.animalTag, date: date(p.servedOn) })}
+                {p.left ? t('queue.leftLine', { name: memberLabel(t, p.name, p.memberNo) }) : t('queue.servedLine', { name: memberLabel(t, p.name, p.memberNo), tag: p.animalTag, date: date(p.servedOn) })}
               </li>
             ))}
           </ul>
