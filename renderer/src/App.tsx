@@ -3,7 +3,7 @@
 // screen. The app locks itself after a few minutes without use, and every signed-in
 // screen shows a warning when the books no longer pass their checks.
 
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, Result, RestoreResult, WhoIsSignedIn } from '../../electron/server/contract';
 import { dropMeetingDrafts } from './meeting-drafts';
@@ -28,7 +28,7 @@ import { Administrator } from './screens/administrator/Administrator';
 import { WHOLE_FILE_BACKUPS_ID } from './screens/administrator/WholeFileBackups';
 import { HealthBanner } from './components/HealthBanner';
 import { CoordinatorSignIn } from './screens/programme/CoordinatorSignIn';
-import { Programme } from './screens/programme/Programme';
+import { prefetchLaterScreens, Programme } from './lazy-screens';
 
 const CURRENT_KEY = 'ikimina.association';
 /** Where a coordinator signs in again (after signing out or the lock), with the administrator's door behind it. */
@@ -100,6 +100,11 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Once the first screen is up, the later screens' chunks come in the background.
+  useEffect(() => {
+    if (view.kind !== 'loading') prefetchLaterScreens();
+  }, [view.kind === 'loading']);
 
   useEffect(() => {
     void ledger.setScreen(view.kind === 'books' ? route : SCREEN_OF[view.kind]);
@@ -189,6 +194,7 @@ export function App() {
   if (view.kind === 'programme') {
     const { who } = view;
     return (
+      <Suspense fallback={<p className="muted" role="status">{t('common.loading')}</p>}>
       <Programme
         who={who}
         onSignOut={() => void call('session-sign-out', {}).then(() => setView(COORDINATOR_DOOR))}
@@ -200,6 +206,7 @@ export function App() {
           });
         }}
       />
+      </Suspense>
     );
   }
   if (view.kind === 'administrator-sign-in') {

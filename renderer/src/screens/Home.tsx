@@ -7,7 +7,7 @@ import { useQuery, useLanguage } from '../hooks';
 import { date, money } from '../format';
 import { provinceLabel } from '../location';
 import { HomeTodo } from './HomeTodo';
-import { HomeCharts } from './HomeCharts';
+import { useHomeCharts } from '../lazy-screens';
 
 export function Home({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
@@ -16,6 +16,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
   const { data: todo } = useQuery('home-todo', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const { data: loans } = useQuery('loan-list', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
   const { data: fund } = useQuery('home-fund-over-cycle', who.can.readBooks ? { associationId: association.id } : null, [association.id]);
+  const HomeCharts = useHomeCharts();
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
   const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
@@ -86,7 +87,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
         </dl>
       ) : null}
       {summary ? <p className="muted">{t('home.asOf', { date: date(summary.asOf) })}</p> : null}
-      {summary && loans ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} fund={fund ?? null} /> : null}
+      {summary && loans && HomeCharts ? <HomeCharts association={association} loans={loans} herd={summary.livestockByKind} fund={fund ?? null} /> : null}
       <h2>{t('home.whatNext')}</h2>
       <ul className="links">
         {who.can.readBooks && !who.can.record ? <li><a href="#/members">{t('home.goMembers')}</a></li> : null}
