@@ -106,6 +106,16 @@ describe('where did our grant go, and where are the animals now', () => {
     await signIn(/Mukamana Aline/, TREASURER.pin);
     await page.getByRole('link', { name: 'Grants', exact: true }).click();
     await page.getByRole('heading', { name: 'Spendings on projects' }).waitFor();
+    // Where a receipt is missing the cell holds one button, named for its spending: no
+    // column of identical "No receipt / Attach" pairs.
+    const missing = page.locator('td.receipts--missing');
+    const rows = await missing.count();
+    expect(rows).toBeGreaterThan(1);
+    expect(await missing.getByRole('button').count()).toBe(rows);
+    expect(await missing.getByText('No receipt').count()).toBe(0);
+    const names = await missing.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(names.every((n) => n?.startsWith('Attach a receipt to '))).toBe(true);
+    expect(names).toContain('Attach a receipt to Vet and feed: Vaccination and deworming (C-01)');
     // A real photo of a receipt: a PNG the browser itself made.
     const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 80 } });
     await page.getByTestId(`attach-${fixture.vetSpendingId}`).setInputFiles({ name: 'vet-receipt.png', mimeType: 'image/png', buffer: png });
@@ -114,6 +124,9 @@ describe('where did our grant go, and where are the animals now', () => {
     await dialog.getByText('The file still matches its fingerprint').waitFor();
     await expect.poll(() => dialog.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // Kept: that row now lists the receipt and offers to add another, quietly.
+    await page.getByRole('button', { name: 'Add another receipt to Vet and feed: Vaccination and deworming (C-01)' }).waitFor();
+    expect(await page.locator('td.receipts--missing').count()).toBe(rows - 1);
 
     // Goat G-01 gives birth; the kid is kept by the same member.
     await page.getByRole('link', { name: 'Livestock', exact: true }).click();

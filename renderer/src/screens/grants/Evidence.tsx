@@ -48,7 +48,15 @@ function EvidenceDialog({ association, evidence, onClose }: { readonly associati
 }
 
 /** A button that picks a photo or PDF and keeps it with the spending. */
-export function AttachEvidence({ association, spendingId, onAttached }: { readonly association: AssociationView; readonly spendingId: string; readonly onAttached: () => void }) {
+export function AttachEvidence({ association, spendingId, onAttached, what, another = false }: {
+  readonly association: AssociationView;
+  readonly spendingId: string;
+  readonly onAttached: () => void;
+  /** The spending, as its row says it: the button's name for a screen reader, which hears no row around it. */
+  readonly what?: string;
+  /** A receipt is kept already: the button adds another. */
+  readonly another?: boolean;
+}) {
   const { t } = useTranslation();
   const command = useCommand();
   const input = useRef<HTMLInputElement>(null);
@@ -74,7 +82,10 @@ export function AttachEvidence({ association, spendingId, onAttached }: { readon
           if (file) read(file);
           e.target.value = '';
         }} />
-      <button type="button" className="button button--small button--secondary" onClick={() => input.current?.click()} disabled={command.busy}>{t('evidence.attach')}</button>
+      <button type="button" className={another ? 'button button--small button--quiet' : 'button button--small button--secondary'} onClick={() => input.current?.click()} disabled={command.busy}
+        aria-label={what ? t(another ? 'evidence.attachAnotherTo' : 'evidence.attachTo', { what }) : undefined}>
+        {t(another ? 'evidence.attachAnother' : 'evidence.attach')}
+      </button>
       {command.errorOutside([]) ? <span className="field__error" role="alert">{command.errorOutside([])}</span> : null}
     </span>
   );

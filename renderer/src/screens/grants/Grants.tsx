@@ -104,9 +104,10 @@ export function Grants({ association, who }: { readonly association: Association
                     <td>{spendingText(t, s)}</td>
                     <td className="num">{m(s.total)}</td>
                     <td>{s.funds.map((f) => `${f.label ?? t('fund.group')}${s.funds.length > 1 ? ` ${m(f.amount)}` : ''}`).join(' + ')}</td>
-                    <td>
-                      <EvidenceLinks association={association} evidence={s.evidence} />
-                      {canRecord ? <AttachEvidence association={association} spendingId={s.id} onAttached={reload} /> : null}
+                    <td className={s.evidence.length === 0 ? 'receipts receipts--missing' : 'receipts'}>
+                      {/* One short button where a receipt is missing, named for its spending (not ten identical "No receipt / Attach" pairs). */}
+                      {s.evidence.length > 0 || !canRecord ? <EvidenceLinks association={association} evidence={s.evidence} /> : null}
+                      {canRecord ? <AttachEvidence association={association} spendingId={s.id} onAttached={reload} what={spendingText(t, s)} another={s.evidence.length > 0} /> : null}
                     </td>
                   </tr>
                 ))}
