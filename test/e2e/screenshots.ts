@@ -199,7 +199,7 @@ async function main() {
     await shot(`${language}-loan-statement-print`);
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.actions.no-print .button').first().click(); // back to the list
-    await page.locator('.section-head .button').first().click();
+    await page.locator('.section-head__actions > .button').click(); // New loan (the exports sit beside it)
     await page.locator('select[name=memberId]').selectOption({ index: 2 });
     await page.locator('input[name=principal]').fill('1,000');
     await page.locator('[data-testid=schedule-preview]').waitFor();
