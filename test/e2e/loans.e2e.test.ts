@@ -188,4 +188,32 @@ describe('the loans screen at 1366×768', () => {
     await page.getByText('How these figures are worked out').click();
     expect(await definition.isVisible()).toBe(true);
   });
+
+  it('cuts nothing at the right edge in Kinyarwanda: no table to scroll sideways, every button in the window', async () => {
+    /** Buttons past the window's right edge, and tables that must be scrolled sideways to be read whole. */
+    const cut = () => page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const buttons = [...document.querySelectorAll('main button')].filter((b) => b.getBoundingClientRect().right > width).map((b) => `button "${b.textContent}"`);
+      const tables = [...document.querySelectorAll('main .table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).map((w) => `table "${w.querySelector('th')?.textContent}"`);
+      return [...buttons, ...tables];
+    });
+    await page.locator('.language-switch select').selectOption('rw');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('Inguzanyo');
+    expect(await cut()).toEqual([]);
+    // The application with its schedule (for a member with no loan yet)…
+    const actor = signedInActor(app.server, associationId, 'Mukamana Aline', '2580');
+    const member = must(app.server.call('member-add', { associationId, fullName: 'Mukeshimana Alice', gender: 'female', joinedOn: cat(-30) }, actor));
+    must(app.server.call('savings-brought-in', { associationId, date: cat(-20), members: [{ memberId: member.id, amount: '10,000' }] }, actor));
+    await page.locator('.section-head__actions > .button').click();
+    await page.locator('select[name=memberId]').selectOption(member.id);
+    await page.locator('input[name=principal]').fill('5,000');
+    await page.getByTestId('schedule-preview').waitFor();
+    expect(await cut()).toEqual([]);
+    // …and a loan's statement.
+    await page.locator('form .actions .button--secondary').click();
+    await page.locator('.loans-table tbody .link').first().click();
+    await page.getByTestId('loan-outstanding').waitFor();
+    expect(await cut()).toEqual([]);
+    await page.locator('.language-switch select').selectOption('en');
+  });
 });
