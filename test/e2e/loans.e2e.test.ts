@@ -123,7 +123,7 @@ describe('a loan at the weekly meeting', () => {
     const daysLate = Number(await page.getByTestId('loan-days-overdue').textContent());
     expect(daysLate).toBeGreaterThan(1);
     // Late, said in words: since the day it fell behind, and how long ago.
-    expect(await page.getByTestId('loan-status').textContent()).toMatch(new RegExp(`^Late since \\d{1,2} [A-Z][a-z]+ \\d{4} \\(${daysLate} days\\)$`));
+    expect(await page.getByTestId('loan-status').textContent()).toMatch(new RegExp(`^Late since \\d{1,2} [A-Z][a-z]+ \\d{4} \\(${daysLate}\\sdays\\)$`));
   });
 
   it('shows the loan in arrears and the portfolio at risk', async () => {
@@ -135,7 +135,7 @@ describe('a loan at the weekly meeting', () => {
     expect(await page.locator('tbody .late').count()).toBe(1);
     // The row says the loan is late (not "next due" a day long past), and the rate it was lent at.
     const row = page.locator('tbody tr', { hasText: 'Uwase Claudine' });
-    expect(await row.locator('.late').textContent()).toMatch(/^Late since \d{1,2} [A-Z][a-z]+ \d{4} \(\d+ days\)$/);
+    expect(await row.locator('.late').textContent()).toMatch(/^Late since \d{1,2} [A-Z][a-z]+ \d{4} \(\d+\sdays\)$/);
     expect(await row.textContent()).toContain('5\u00a0% a month, flat');
   });
 
