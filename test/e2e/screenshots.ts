@@ -190,9 +190,9 @@ async function main() {
     await full(`${language}-share-out`);
     await page.locator('.actions.no-print .button').first().click(); // back to the meetings
     await page.evaluate(() => (window.location.hash = '#/loans'));
-    await page.locator('tbody .row-actions .button').first().waitFor();
+    await page.locator('.loans-table tbody .link').first().waitFor();
     await shot(`${language}-loans`);
-    await page.locator('tbody .row-actions .button').first().click();
+    await page.locator('.loans-table tbody .link').first().click();
     await page.locator('[data-testid=loan-outstanding]').waitFor();
     await shot(`${language}-loan-statement`);
     await page.emulateMedia({ media: 'print' });
