@@ -1,6 +1,6 @@
-// Loans: the portfolio at a glance (one row of figures, their definitions a click away), every loan
-// with its status and arrears, a new application with its schedule shown live, and
-// each loan's statement with what can be done next.
+// Loans: the portfolio at a glance (one row of figures, their definitions a click
+// away), every loan with its rate and status, a new application with its schedule
+// shown live, and each loan's statement with what can be done next.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,6 @@ export function Loans({ association, who }: { readonly association: AssociationV
         { key: 'writtenOff', value: m(portfolio.writtenOff) },
       ]
     : [];
-  const reconciled = portfolio ? portfolio.principalOutstanding === portfolio.principalInJournal : true;
   return (
     <section aria-labelledby="loans-title">
       {/* The title, the date of the figures and what can be done, on one line: the loans themselves must show without scrolling. */}
@@ -58,35 +57,37 @@ export function Loans({ association, who }: { readonly association: AssociationV
           {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('loan.new')}</button> : null}
         </div>
       </div>
-      {/* One row of small figures; how each is worked out is one click away. */}
-      <dl className="figures" data-testid="loan-figures">
-        {indicators.map((i) => (
-          <div key={i.key}>
-            <dt>{t(`loan.indicator.${i.key}`)}</dt>
-            <dd data-testid={`indicator-${i.key}`}>{i.value}</dd>
-          </div>
-        ))}
-      </dl>
-      <div className="figures-foot">
-        <details className="figures-help">
-          <summary>{t('loan.howWorkedOut')}</summary>
-          <dl>
+      {portfolio ? (
+        <>
+          {/* One row of small figures; how each is worked out is one click away. */}
+          <dl className="figures" data-testid="loan-figures">
             {indicators.map((i) => (
               <div key={i.key}>
                 <dt>{t(`loan.indicator.${i.key}`)}</dt>
-                <dd>{t(`loan.definition.${i.key}`)}</dd>
+                <dd data-testid={`indicator-${i.key}`}>{i.value}</dd>
               </div>
             ))}
           </dl>
-        </details>
-        {portfolio ? (
-          <p className={reconciled ? 'ok' : 'late'} data-testid="loans-reconcile">
-            {reconciled
-              ? t('loan.registerMatches', { amount: m(portfolio.principalOutstanding) })
-              : t('loan.registerDiffers', { amount: m(portfolio.principalOutstanding), journal: m(portfolio.principalInJournal) })}
-          </p>
-        ) : null}
-      </div>
+          <div className="figures-foot">
+            <details className="figures-help">
+              <summary>{t('loan.howWorkedOut')}</summary>
+              <dl>
+                {indicators.map((i) => (
+                  <div key={i.key}>
+                    <dt>{t(`loan.indicator.${i.key}`)}</dt>
+                    <dd>{t(`loan.definition.${i.key}`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <p className={portfolio.principalOutstanding === portfolio.principalInJournal ? 'ok' : 'late'} data-testid="loans-reconcile">
+              {portfolio.principalOutstanding === portfolio.principalInJournal
+                ? t('loan.registerMatches', { amount: m(portfolio.principalOutstanding) })
+                : t('loan.registerDiffers', { amount: m(portfolio.principalOutstanding), journal: m(portfolio.principalInJournal) })}
+            </p>
+          </div>
+        </>
+      ) : null}
       {loans && loans.length === 0 ? <p className="empty">{t('loan.none')}</p> : null}
       {loans && loans.length > 0 ? (
         <div className="table-wrap">
