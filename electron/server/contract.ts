@@ -70,7 +70,7 @@ export type { MeetingView, MeetingRowView, CashCountView } from './meetings/hand
 export type { Passbook, PassbookRow, CashBookRow } from './reports/handlers';
 export type { LoanView, LoanStatement, Portfolio } from './loans/handlers';
 export type { Schedule, Instalment } from './loans/schedule';
-export type { ScheduleView } from './loans/handlers';
+export type { ScheduleView, LoanTerms } from './loans/handlers';
 export type { Money } from './money/money';
 export type { ShareOutPreview, ShareOutMember } from './shareouts/handlers';
 export type { PostedShareOut, MemberPayment, PaymentMethod } from './shareouts/post';

@@ -2,13 +2,18 @@
 // and the printed reports use.
 
 import { formatAmount } from '../../electron/server/money/money';
-import type { CurrencyCode } from '../../electron/server/money/currency';
+import { currency as currencyOf, type CurrencyCode } from '../../electron/server/money/currency';
 import { formatDate } from '../../electron/server/locale/dates';
 import { formatPercent } from '../../electron/server/locale/numbers';
 import { currentLanguage } from './i18n';
 
 export function money(minor: string, currency: CurrencyCode): string {
   return formatAmount(minor, currency, currentLanguage());
+}
+
+/** How the currency is written after an amount ("Frw"): what a money field shows beside it. */
+export function currencySymbol(code: CurrencyCode): string {
+  return currencyOf(code).symbol;
 }
 
 /** An amount as a person would type it in a form (no currency symbol), to start a field from. */

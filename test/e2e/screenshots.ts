@@ -190,16 +190,16 @@ async function main() {
     await full(`${language}-share-out`);
     await page.locator('.actions.no-print .button').first().click(); // back to the meetings
     await page.evaluate(() => (window.location.hash = '#/loans'));
-    await page.locator('tbody .row-actions .button').first().waitFor();
+    await page.locator('.loans-table tbody .link').first().waitFor();
     await shot(`${language}-loans`);
-    await page.locator('tbody .row-actions .button').first().click();
+    await page.locator('.loans-table tbody .link').first().click();
     await page.locator('[data-testid=loan-outstanding]').waitFor();
     await shot(`${language}-loan-statement`);
     await page.emulateMedia({ media: 'print' });
     await shot(`${language}-loan-statement-print`);
     await page.emulateMedia({ media: 'screen' });
     await page.locator('.actions.no-print .button').first().click(); // back to the list
-    await page.locator('.section-head .button').first().click();
+    await page.locator('.section-head__actions > .button').click(); // New loan (the exports sit beside it)
     await page.locator('select[name=memberId]').selectOption({ index: 2 });
     await page.locator('input[name=principal]').fill('1,000');
     await page.locator('[data-testid=schedule-preview]').waitFor();

@@ -85,6 +85,16 @@ describe('a loan from application to closing', () => {
   });
 });
 
+describe('the terms a new loan would have', () => {
+  it('are the cycle’s rules in force on the day, and a day outside every cycle is refused in words', () => {
+    expect(t.ok('loan-terms-get', { associationId: a, date: '2025-03-01' })).toEqual({
+      cycleName: 'Cycle 1', method: 'flat', monthlyRatePercent: '5', frequency: 'monthly', maxInstalments: 12, maxMultipleOfSavings: '3',
+    });
+    const outside = t.call('loan-terms-get', { associationId: a, date: '2024-03-01' });
+    expect(outside.ok ? null : outside.error.code).toBe('meeting-outside-cycle');
+  });
+});
+
 describe('early repayment', () => {
   it('goes to principal when no interest has fallen due yet, and can close the loan early', () => {
     const loan = t.ok('loan-apply', { associationId: a, memberId: aline, principal: '30,000', instalments: 3, date: '2025-03-01', purpose: 'Seeds' });

@@ -56,7 +56,7 @@ function samples(): Record<string, unknown> {
     'backup-create': { associationId: a }, 'backup-list': { associationId: a }, 'cycle-list': { associationId: a }, 'meeting-get': { associationId: a, meetingId },
     'meeting-list': { associationId: a }, 'share-out-preview': { associationId: a, cycleId, date: '2025-07-07' }, 'share-out-get': { associationId: a, cycleId }, 'cycle-opening': { associationId: a, cycleId }, 'statement-get': { associationId: a, kind: 'financial-position', asOf: '2025-07-07' },
     'member-exit-preview': { associationId: a, memberId: f.m.uwase, exitedOn: '2025-07-07' }, 'member-passbook-get': { associationId: a, memberId: f.m.uwase }, 'cash-book-get': { associationId: a },
-    'loan-preview': { associationId: a, memberId: f.m.habimana, principal: '1,000', instalments: 2, date: '2025-07-07' }, 'loan-get': { associationId: a, loanId },
+    'loan-preview': { associationId: a, memberId: f.m.habimana, principal: '1,000', instalments: 2, date: '2025-07-07' }, 'loan-get': { associationId: a, loanId }, 'loan-terms-get': { associationId: a, date: '2025-07-07' },
     'loan-list': { associationId: a }, 'loan-portfolio-get': { associationId: a }, 'grant-list': { associationId: a },
     'grant-statement': { associationId: a, grantId: f.grantId }, 'spending-list': { associationId: a }, 'evidence-get': { associationId: a, evidenceId },
     'livestock-queue-list': { associationId: a }, 'livestock-list': { associationId: a }, 'livestock-get': { associationId: a, animalId: one },

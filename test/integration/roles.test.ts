@@ -89,6 +89,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'member-passbook-get': READ_OR_OWN,
   'cash-book-get': READ,
   'loan-preview': RECORD,
+  'loan-terms-get': READ,
   'loan-apply': RECORD,
   'loan-approve': ADMIN,
   'loan-cancel': ADMIN,

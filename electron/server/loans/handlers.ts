@@ -199,6 +199,11 @@ export function owedByMember(ctx: CallContext, associationId: string, asOf: stri
   return owed;
 }
 
+/** The lending terms in force on a day, as the application form shows them ("2 % a month, flat"). */
+export interface LoanTerms extends Pick<LoanRules, 'method' | 'monthlyRatePercent' | 'frequency' | 'maxInstalments' | 'maxMultipleOfSavings'> {
+  readonly cycleName: string;
+}
+
 /** A schedule as results carry it: every amount a string of minor units. */
 export interface ScheduleView {
   readonly instalments: readonly { readonly number: number; readonly dueOn: string; readonly days: number; readonly principal: Money; readonly interest: Money; readonly payment: Money; readonly balanceAfter: Money }[];
@@ -256,6 +261,23 @@ export const loanHandlers = {
     run(ctx, input): ScheduleView {
       const { rules, principal } = checkApplication(ctx, input);
       return scheduleView(scheduleFor(principal, rules, input.instalments, input.date));
+    },
+  }),
+
+  'loan-terms-get': handler({
+    kind: 'read',
+    access: { roles: READERS },
+    summary: 'The lending terms a loan applied for on a date would have: the cycle’s rate, method, frequency and limits',
+    input: z.strictObject({ associationId: id, date: isoDate }),
+    run(ctx, input): LoanTerms {
+      getAssociation(ctx, input.associationId);
+      const cycle = cycleOn(ctx, input.associationId, input.date);
+      const rules = loanRulesOf(rulesOn(cycle, input.date));
+      // Only what an applicant is told before applying; the penalty and guarantor rules are refused in words when they apply.
+      return {
+        cycleName: cycle.name, method: rules.method, monthlyRatePercent: rules.monthlyRatePercent, frequency: rules.frequency,
+        maxInstalments: rules.maxInstalments, maxMultipleOfSavings: rules.maxMultipleOfSavings,
+      };
     },
   }),
 

@@ -49,9 +49,11 @@ interface TextFieldProps {
   readonly labelNote?: string;
   /** A few lines of text (a note): a text area this many lines high. */
   readonly rows?: number;
+  /** A small whole number (a count of instalments): a short box, typed with the number keys. */
+  readonly count?: boolean;
 }
 
-export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote, rows }: TextFieldProps) {
+export function TextField({ label, name, value, onChange, error, hint, required, type = 'text', autoFocus, maxLength, labelNote, rows, count }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error} required={required} labelNote={labelNote}>
       {({ inputId, describedBy }) => {
@@ -63,9 +65,43 @@ export function TextField({ label, name, value, onChange, error, hint, required,
         return rows ? (
           <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <input {...common} type={type} autoComplete={type === 'password' ? 'off' : undefined} onChange={(e) => onChange(e.target.value)} />
+          <input {...common} type={type} autoComplete={type === 'password' ? 'off' : undefined} onChange={(e) => onChange(e.target.value)}
+            {...(count ? { inputMode: 'numeric' as const, className: 'input--count' } : {})} />
         );
       }}
+    </FieldFrame>
+  );
+}
+
+interface MoneyFieldProps {
+  readonly label: string;
+  readonly name: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  /** How the association writes its currency after an amount ("Frw"), shown beside the field. */
+  readonly currency: string;
+  readonly error?: string;
+  readonly hint?: string;
+  readonly required?: boolean;
+  readonly autoFocus?: boolean;
+}
+
+/**
+ * An amount of money: a narrow box, right-aligned like the figures it becomes, with
+ * the currency beside it, so "30,000" is read as francs and not stretched across the
+ * page. The text is passed on as typed; the server reads it in the user's language.
+ */
+export function MoneyField({ label, name, value, onChange, currency, error, hint, required, autoFocus }: MoneyFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} required={required}>
+      {({ inputId, describedBy }) => (
+        <span className="money-input">
+          <input id={inputId} name={name} value={value} required={required} autoFocus={autoFocus} inputMode="decimal" autoComplete="off"
+            aria-invalid={error ? true : undefined} aria-describedby={[`${inputId}-currency`, describedBy].filter(Boolean).join(' ')}
+            onChange={(e) => onChange(e.target.value)} />
+          <span id={`${inputId}-currency`} className="money-input__currency">{currency}</span>
+        </span>
+      )}
     </FieldFrame>
   );
 }

@@ -1,13 +1,14 @@
-// A loan application, with the repayment schedule shown as the amount and term
-// are typed (worked out by the server under the cycle's rules).
+// A loan application: the cycle's rate and limits said first, then the terms, and the
+// repayment schedule shown as they are typed (worked out by the server under the
+// cycle's rules), above the button that records it.
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LoanStatement, ScheduleView } from '../../../electron/server/contract';
-import { DateField, FormError, SelectField, TextField } from '../components/fields';
+import { DateField, FormError, MoneyField, SelectField, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand, useErrorText, useQuery } from '../hooks';
-import { date, money, today } from '../format';
+import { currencySymbol, date, isIsoDate, money, percent, today } from '../format';
 
 export function LoanForm({ association, onApplied, onCancel }: { readonly association: AssociationView; readonly onApplied: (loan: LoanStatement) => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +20,8 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
   const [preview, setPreview] = useState<{ schedule: ScheduleView | null; problem: string | null }>({ schedule: null, problem: null });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const instalments = /^\d{1,3}$/.test(form.instalments.trim()) ? Number(form.instalments.trim()) : Number.NaN;
+  // The rate and limits of the cycle the loan's date falls in (nothing shown for a date outside every cycle: the preview says why).
+  const { data: terms } = useQuery('loan-terms-get', isIsoDate(form.date) ? { associationId: association.id, date: form.date } : null, [association.id, form.date]);
 
   // The schedule, live: asked of the server as the terms change.
   useEffect(() => {
@@ -52,14 +55,22 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
   return (
     <section aria-labelledby="loan-form-title">
       <h1 id="loan-form-title">{t('loan.newTitle')}</h1>
-      <form className="settings-form" noValidate onSubmit={(e) => {
+      {terms && isIsoDate(form.date) ? (
+        <p className="loan-terms" data-testid="loan-terms">
+          {t('loan.termsOfCycle', {
+            cycle: terms.cycleName, rate: percent(terms.monthlyRatePercent), method: t(`loan.methodShort.${terms.method}`),
+            max: terms.maxInstalments, frequency: t(`loan.frequency.${terms.frequency}`), multiple: terms.maxMultipleOfSavings,
+          })}
+        </p>
+      ) : null}
+      <form className="loan-form" noValidate onSubmit={(e) => {
         e.preventDefault();
         void apply();
       }}>
         <SelectField label={t('loan.member')} name="memberId" value={form.memberId} onChange={set('memberId')} error={command.fieldErrors.memberId} required placeholder={t('common.choose')}
           options={(members ?? []).map((x) => ({ value: x.id, label: `${x.memberNo}. ${x.fullName}` }))} />
-        <TextField label={t('loan.principal')} name="principal" value={form.principal} onChange={set('principal')} error={command.fieldErrors.principal} required />
-        <TextField label={t('loan.instalments')} name="instalments" value={form.instalments} onChange={set('instalments')} error={command.fieldErrors.instalments} required />
+        <MoneyField label={t('loan.principal')} name="principal" value={form.principal} onChange={set('principal')} currency={currencySymbol(association.currency)} error={command.fieldErrors.principal} required />
+        <TextField label={t('loan.instalments')} name="instalments" value={form.instalments} onChange={set('instalments')} error={command.fieldErrors.instalments} required count />
         <DateField legend={t('loan.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <TextField label={t('loan.purpose')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose} required />
         <details className="guarantors" open={Boolean(command.fieldErrors.guarantorIds) || guarantors.length > 0}>
@@ -79,51 +90,52 @@ export function LoanForm({ association, onApplied, onCancel }: { readonly associ
           {command.fieldErrors.guarantorIds ? <p className="field__error" role="alert">{command.fieldErrors.guarantorIds}</p> : null}
         </fieldset>
         </details>
+        {/* The schedule before the button: what the member will owe is read before it is recorded. */}
+        <h2>{t('loan.schedule')}</h2>
+        {preview.problem ? <p className="form-error" role="status">{preview.problem}</p> : null}
+        {preview.schedule ? (
+          <div className="table-wrap">
+            <table className="table" data-testid="schedule-preview">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('loan.dueOn')}</th>
+                  <th scope="col" className="num">{t('loan.principalPart')}</th>
+                  <th scope="col" className="num">{t('loan.interest')}</th>
+                  <th scope="col" className="num">{t('loan.payment')}</th>
+                  <th scope="col" className="num">{t('loan.balanceAfter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.schedule.instalments.map((i) => (
+                  <tr key={i.number}>
+                    <td>{i.number}</td>
+                    <td>{date(i.dueOn)}</td>
+                    <td className="num">{m(i.principal)}</td>
+                    <td className="num">{m(i.interest)}</td>
+                    <td className="num">{m(i.payment)}</td>
+                    <td className="num">{m(i.balanceAfter)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>{t('meeting.totals')}</th>
+                  <td className="num">{m(preview.schedule.totalPrincipal)}</td>
+                  <td className="num">{m(preview.schedule.totalInterest)}</td>
+                  <td className="num">{m(preview.schedule.totalPayment)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        ) : <p className="muted">{t('loan.scheduleHint')}</p>}
         <FormError message={command.errorOutside(['memberId', 'principal', 'instalments', 'date', 'purpose', 'guarantorIds'])} />
         <div className="actions actions--start">
           <button type="button" className="button button--secondary" onClick={onCancel}>{t('common.cancel')}</button>
           <button type="submit" className="button" disabled={command.busy}>{t('loan.apply')}</button>
         </div>
       </form>
-      <h2>{t('loan.schedule')}</h2>
-      {preview.problem ? <p className="form-error" role="status">{preview.problem}</p> : null}
-      {preview.schedule ? (
-        <div className="table-wrap">
-          <table className="table" data-testid="schedule-preview">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('loan.dueOn')}</th>
-                <th scope="col" className="num">{t('loan.principalPart')}</th>
-                <th scope="col" className="num">{t('loan.interest')}</th>
-                <th scope="col" className="num">{t('loan.payment')}</th>
-                <th scope="col" className="num">{t('loan.balanceAfter')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.schedule.instalments.map((i) => (
-                <tr key={i.number}>
-                  <td>{i.number}</td>
-                  <td>{date(i.dueOn)}</td>
-                  <td className="num">{m(i.principal)}</td>
-                  <td className="num">{m(i.interest)}</td>
-                  <td className="num">{m(i.payment)}</td>
-                  <td className="num">{m(i.balanceAfter)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>{t('meeting.totals')}</th>
-                <td className="num">{m(preview.schedule.totalPrincipal)}</td>
-                <td className="num">{m(preview.schedule.totalInterest)}</td>
-                <td className="num">{m(preview.schedule.totalPayment)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      ) : <p className="muted">{t('loan.scheduleHint')}</p>}
     </section>
   );
 }

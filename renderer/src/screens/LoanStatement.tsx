@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, LoanStatement as Statement, WhoIsSignedIn } from '../../../electron/server/contract';
-import { DateField, FormError, TextField } from '../components/fields';
+import { DateField, FormError, MoneyField, TextField } from '../components/fields';
 import { useCommand } from '../hooks';
 import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
-import { date, money, today } from '../format';
+import { currencySymbol, date, money, percent, today } from '../format';
 import { ExportButtons } from '../components/ExportButtons';
+import { LoanStatusText } from './LoanStatusText';
 
 interface Props {
   readonly association: AssociationView;
@@ -50,14 +51,14 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
   return (
     <section aria-labelledby="loan-title">
       <h1 id="loan-title">{t('loan.title', { name: loan.memberName })}</h1>
-      <p>
+      <p data-testid="loan-terms">
         {t('loan.terms', {
-          principal: m(loan.principal), instalments: loan.instalments, rate: loan.monthlyRatePercent,
+          principal: m(loan.principal), instalments: loan.instalments, rate: percent(loan.monthlyRatePercent),
           method: t(`loan.method.${loan.method}`), frequency: t(`loan.frequency.${loan.frequency}`),
         })}
       </p>
       <p>
-        <strong>{t(`loan.state.${loan.status}`)}</strong> · {t('loan.purposeIs', { purpose: loan.purpose })}
+        <strong data-testid="loan-status"><LoanStatusText loan={loan} /></strong> · {t('loan.purposeIs', { purpose: loan.purpose })}
         {loan.scheduleVersion > 1 ? ` · ${t('loan.rescheduled', { count: loan.scheduleVersion - 1 })}` : ''}
       </p>
       <dl className="cash-count">
@@ -110,14 +111,14 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
           <h2>{t('loan.next')}</h2>
           <DateField legend={t('loan.date')} name="when" value={when} onChange={setWhen} error={command.fieldErrors.date} required />
           {loan.status === 'disbursed' ? (
-            <TextField label={t('loan.amountReceived')} name="amount" value={amount} onChange={setAmount} error={command.fieldErrors.amount} required />
+            <MoneyField label={t('loan.amountReceived')} name="amount" value={amount} onChange={setAmount} currency={currencySymbol(association.currency)} error={command.fieldErrors.amount} required />
           ) : null}
           {(loan.status === 'applied' || loan.status === 'approved') && who.can.manageUsers ? (
             <TextField label={t('loan.cancelReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} hint={t('loan.cancelHint')} />
           ) : null}
           {loan.status === 'disbursed' && who.can.manageUsers ? (
             <>
-              <TextField label={t('loan.newTerm')} name="instalments" value={newTerm} onChange={setNewTerm} error={command.fieldErrors.instalments} hint={t('loan.newTermHint')} />
+              <TextField label={t('loan.newTerm')} name="instalments" value={newTerm} onChange={setNewTerm} error={command.fieldErrors.instalments} hint={t('loan.newTermHint')} count />
               <TextField label={t('loan.writeOffReason')} name="reason" value={reason} onChange={setReason} error={command.fieldErrors.reason} />
               <SecondPersonFields associationId={association.id} currentUserId={who.user.userId} value={secondPerson} onChange={setSecondPerson} fieldErrors={command.fieldErrors} />
             </>

@@ -1,6 +1,6 @@
-// Loans: the portfolio at a glance (with each indicator's definition), every loan
-// with its status and arrears, a new application with its schedule shown live, and
-// each loan's statement with what can be done next.
+// Loans: the portfolio at a glance (one row of figures, their definitions a click
+// away), every loan with its rate and status, a new application with its schedule
+// shown live, and each loan's statement with what can be done next.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useCommand, useQuery } from '../hooks';
 import { date, money, percent } from '../format';
 import { LoanForm } from './LoanForm';
 import { LoanStatement } from './LoanStatement';
+import { LoanStatusText } from './LoanStatusText';
 import { ExportButtons } from '../components/ExportButtons';
 
 type View = { kind: 'list' } | { kind: 'new' } | { kind: 'loan'; loan: Statement };
@@ -45,57 +46,74 @@ export function Loans({ association, who }: { readonly association: AssociationV
     : [];
   return (
     <section aria-labelledby="loans-title">
+      {/* The title, the date of the figures and what can be done, on one line: the loans themselves must show without scrolling. */}
       <div className="section-head">
-        <h1 id="loans-title">{t('nav.loans')}</h1>
-        {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('loan.new')}</button> : null}
+        <div>
+          <h1 id="loans-title">{t('nav.loans')}</h1>
+          {portfolio ? <p className="muted section-head__note">{t('loan.asOf', { date: date(portfolio.asOf) })}</p> : null}
+        </div>
+        <div className="section-head__actions">
+          {portfolio ? <ExportButtons request={{ associationId: association.id, kind: 'loan-portfolio', asOf: portfolio.asOf }} suggestedName={`${t('nav.loans')} ${portfolio.asOf}`} /> : null}
+          {canRecord ? <button type="button" className="button" onClick={() => setView({ kind: 'new' })}>{t('loan.new')}</button> : null}
+        </div>
       </div>
-      {portfolio ? <p className="muted">{t('loan.asOf', { date: date(portfolio.asOf) })}</p> : null}
-      {portfolio ? <ExportButtons request={{ associationId: association.id, kind: 'loan-portfolio', asOf: portfolio.asOf }} suggestedName={`${t('nav.loans')} ${portfolio.asOf}`} /> : null}
-      <dl className="cards indicators">
-        {indicators.map((i) => (
-          <div className="card" key={i.key}>
-            <dt>{t(`loan.indicator.${i.key}`)}</dt>
-            <dd data-testid={`indicator-${i.key}`}>{i.value}</dd>
-            <dd className="card__note">{t(`loan.definition.${i.key}`)}</dd>
-          </div>
-        ))}
-      </dl>
       {portfolio ? (
-        <p className={portfolio.principalOutstanding === portfolio.principalInJournal ? 'ok' : 'late'} data-testid="loans-reconcile">
-          {portfolio.principalOutstanding === portfolio.principalInJournal
-            ? t('loan.registerMatches', { amount: m(portfolio.principalOutstanding) })
-            : t('loan.registerDiffers', { amount: m(portfolio.principalOutstanding), journal: m(portfolio.principalInJournal) })}
-        </p>
+        <>
+          {/* One row of small figures; how each is worked out is one click away. */}
+          <dl className="figures" data-testid="loan-figures">
+            {indicators.map((i) => (
+              <div key={i.key}>
+                <dt>{t(`loan.indicator.${i.key}`)}</dt>
+                <dd data-testid={`indicator-${i.key}`}>{i.value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="figures-foot">
+            <details className="figures-help">
+              <summary>{t('loan.howWorkedOut')}</summary>
+              <dl>
+                {indicators.map((i) => (
+                  <div key={i.key}>
+                    <dt>{t(`loan.indicator.${i.key}`)}</dt>
+                    <dd>{t(`loan.definition.${i.key}`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <p className={portfolio.principalOutstanding === portfolio.principalInJournal ? 'ok' : 'late'} data-testid="loans-reconcile">
+              {portfolio.principalOutstanding === portfolio.principalInJournal
+                ? t('loan.registerMatches', { amount: m(portfolio.principalOutstanding) })
+                : t('loan.registerDiffers', { amount: m(portfolio.principalOutstanding), journal: m(portfolio.principalInJournal) })}
+            </p>
+          </div>
+        </>
       ) : null}
       {loans && loans.length === 0 ? <p className="empty">{t('loan.none')}</p> : null}
       {loans && loans.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table loans-table">
             <caption className="visually-hidden">{t('nav.loans')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('loan.member')}</th>
                 <th scope="col" className="num">{t('loan.principal')}</th>
-                <th scope="col">{t('loan.status')}</th>
+                <th scope="col">{t('loan.interest')}</th>
                 <th scope="col" className="num">{t('loan.outstanding')}</th>
-                <th scope="col" className="num">{t('loan.daysOverdue')}</th>
-                <th scope="col">{t('loan.nextDue')}</th>
-                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                <th scope="col" className="loans-table__status">{t('loan.status')}</th>
               </tr>
             </thead>
             <tbody>
               {loans.map((l) => (
                 <tr key={l.id}>
-                  <th scope="row">{l.memberName}</th>
+                  {/* The borrower's name opens the loan: no column of "Open" buttons to be cut off at the window's edge. */}
+                  <th scope="row">
+                    <button type="button" className="link" onClick={() => void show(l.id)} aria-label={t('loan.openWho', { name: l.memberName })}>{l.memberName}</button>
+                  </th>
                   <td className="num">{m(String(l.principal))}</td>
-                  <td>{t(`loan.state.${l.status}`)}</td>
+                  {/* Each loan keeps the rate it was lent at, whatever the rules say now. */}
+                  <td>{t('loan.rate', { rate: percent(l.monthlyRatePercent), method: t(`loan.methodShort.${l.method}`) })}</td>
                   <td className="num">{m(l.principalOutstanding)}</td>
-                  <td className="num">{l.daysOverdue > 0 ? <span className="late">{l.daysOverdue}</span> : '0'}</td>
-                  {/* A late loan's "next due" is the day it fell behind: said as such. */}
-                  <td>{l.nextDue ? (l.daysOverdue > 0 ? <span className="late-since">{t('loan.lateSince', { date: date(l.nextDue) })}</span> : date(l.nextDue)) : ''}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button--small button--secondary" onClick={() => void show(l.id)} aria-label={t('loan.openWho', { name: l.memberName })}>{t('meeting.open')}</button>
-                  </td>
+                  <td><LoanStatusText loan={l} /></td>
                 </tr>
               ))}
             </tbody>
