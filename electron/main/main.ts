@@ -5,14 +5,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { startLedgerHost, type LedgerHost } from '../server/worker/host';
 import type { LedgerFileInfo } from '../server/contract';
-import { keepSession } from '../server/session-keeper';
 import { registerAppScheme, serveRenderer, START_URL } from './app-protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { backupFolder, bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
-import { ChosenPaths, NOT_CHOSEN, type ChosenPath } from './chosen-paths';
+import { ChosenPaths, type ChosenPath } from './chosen-paths';
+import { ledgerRelay } from './ledger-relay';
 import { loadPinKey } from './pin-key';
 
 const paths = bundlePaths(__dirname);
@@ -96,16 +96,9 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   serveRenderer(paths.renderer);
-  // The session token stays here, in the main process; the page never holds it.
-  let sessionToken: string | undefined;
+  // The session token stays in the relay, in the main process; the page never holds it.
   registerIpc(ipcMain, host.handlers, {
-    async call(name, input, { locale, screen }) {
-      const resolved = chosen.resolve(input);
-      if (resolved === null) return NOT_CHOSEN;
-      const kept = keepSession(name, await host!.call(name, resolved, { channel: 'ipc', locale, session: sessionToken, screen }), sessionToken);
-      sessionToken = kept.session;
-      return kept.result;
-    },
+    call: ledgerRelay(() => host!, chosen),
     ledgerInfo: info,
     openAnother,
     chooseBackupFolder: () => choose('folder'),
