@@ -3,30 +3,18 @@
 
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://ikimina';
 export const START_URL = `${APP_ORIGIN}/index.html`;
 
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-export { CONTENT_SECURITY_POLICY };
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.map': 'application/json',
-};
+import { rendererHeaders, resolveInside } from './renderer-files';
+export { CONTENT_SECURITY_POLICY, resolveInside };
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-}
-
-/** Resolves a request path inside the bundle folder, or null when it tries to leave it. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
-  const full = join(root, relative || 'index.html');
-  return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
 export function serveRenderer(rendererDir: string): void {
@@ -36,9 +24,7 @@ export function serveRenderer(rendererDir: string): void {
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
-      });
+      return new Response(body, { headers: rendererHeaders(file) });
     } catch {
       return new Response('Not found', { status: 404 });
     }

@@ -82,7 +82,7 @@ it('imports a folder with progress, explains the refused file and the conflict, 
   await page.getByRole('button', { name: 'Programme coordinator' }).click();
   await page.getByLabel('PIN').fill(COORDINATOR.pin);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'The programme' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: 'The programme', exact: true }).count()).toBe(1);
   await page.getByRole('button', { name: 'Imports', exact: true }).click();
   app.chosenPath = folder;
   await page.getByRole('button', { name: 'Import a folder…' }).click();

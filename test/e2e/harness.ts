@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -14,6 +14,7 @@ import type { Actor } from '../../electron/server/context';
 import type { UiLocale } from '../../electron/server/locale/numbers';
 import { keepSession } from '../../electron/server/session-keeper';
 import { ChosenPaths, NOT_CHOSEN } from '../../electron/main/chosen-paths';
+import { rendererHeaders, resolveInside } from '../../electron/main/renderer-files';
 import { isAsyncCommand, runAsyncCommand } from '../../electron/server/async-commands';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -26,18 +27,19 @@ export function buildRenderer(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.map': 'application/json', '.woff2': 'font/woff2',
-};
-
-/** Serves the built renderer (from `dir`: a copy of it, for a long run that another build must not disturb). */
+/**
+ * Serves the built renderer (from `dir`: a copy of it, for a long run that another
+ * build must not disturb) as the app's protocol does: the same files, a 404 outside
+ * the bundle, and exactly the app's headers, Content-Security-Policy included.
+ */
 export async function serveRenderer(dir: string = RENDERER_DIST): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createHttpServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const file = resolveInside(dir, (req.url ?? '/').split('?')[0]!);
+    if (!file || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end('Not found');
+      return;
+    }
+    res.writeHead(200, rendererHeaders(file));
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -54,6 +56,12 @@ export interface AppSession {
   chosenPath: string | null;
   /** Every call the UI made, for assertions. */
   readonly calls: { name: string; ok: boolean }[];
+  /**
+   * What the page's Content-Security-Policy blocked (the app's own policy, sent as the
+   * app sends it): closing the session fails while any is left, so a screen that the
+   * app would break fails its test. A test that provokes one on purpose empties it.
+   */
+  readonly cspViolations: string[];
   /** Closes the page and server, then opens both again on the same file (a restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -87,6 +95,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     ledgerFile,
     server: createServer(ledgerFile, { ...(options.now ? { now: options.now } : {}), backupDir: join(dir, 'backups') }),
     calls,
+    cspViolations: [],
     chosenPath: null,
     async restart() {
       await session.page.close();
@@ -98,6 +107,7 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
       await context.close();
       session.server.close();
       rmSync(dir, { recursive: true, force: true });
+      if (session.cspViolations.length > 0) throw new Error(`The Content-Security-Policy blocked: ${[...new Set(session.cspViolations)].join('; ')}`);
     },
   };
 
@@ -127,6 +137,12 @@ export async function openApp(options: AppOptions): Promise<AppSession> {
     screen = name;
   });
   await context.exposeFunction('__ikiminaLedgerFile', () => ledgerFile);
+  await context.exposeFunction('__ikiminaCspViolation', (what: string) => void session.cspViolations.push(what));
+  await context.addInitScript(`
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__ikiminaCspViolation(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + (e.sourceFile ? ' (' + e.sourceFile + ':' + e.lineNumber + ')' : ''));
+    });
+  `);
   await context.exposeFunction('__ikiminaChoose', () => (session.chosenPath === null ? null : chosen.remember(session.chosenPath)));
   // A string, not a function: tsx's transform would add helpers the page lacks.
   await context.addInitScript(`

@@ -17,8 +17,8 @@ const OPENED = [
   { name: 'meeting sheet', screen: 'meetings/new', wait: '.sheet' },
   { name: 'passbook', screen: 'members', click: 'main tbody tr:first-child .row-actions button:first-child', wait: 'dialog[open]' },
   { name: 'member exit', screen: 'members', click: 'main tbody tr:first-child .row-actions .button--danger-quiet', wait: 'dialog[open]' },
-  { name: 'loan application', screen: 'loans', click: 'main .section-head .button', wait: 'main form' },
-  { name: 'buying animals', screen: 'livestock', click: 'main .section-head .button', wait: 'main form' },
+  { name: 'loan application', screen: 'loans', click: 'main .section-head__actions > .button', wait: 'main form' },
+  { name: 'buying animals', screen: 'livestock', click: 'main .section-head > .button', wait: 'main form' },
 ] as const;
 const SIZES = [{ name: '1366×768', width: 1366, height: 768 }, { name: '200 %', width: 683, height: 384 }] as const;
 
