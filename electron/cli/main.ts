@@ -126,6 +126,8 @@ const FRAME: Record<UiLocale, { refused: string; step: string; field: string }> 
   en: { refused: 'Refused', step: 'step', field: 'field' },
   fr: { refused: 'Refusé', step: 'étape', field: 'champ' },
   rw: { refused: 'Byanze', step: 'intambwe', field: 'umwanya' },
+  sw: { refused: 'Imekataliwa', step: 'hatua', field: 'sehemu' },
+  rn: { refused: 'Vyanse', step: 'intambwe', field: 'ikibanza' },
 };
 
 function describeErrors(error: ErrorResult, locale: UiLocale, step?: number): string {

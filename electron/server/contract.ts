@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AllHandlers } from './handlers';
 import type { AsyncCommands } from './async-commands';
 import type { Result } from './errors';
+import type { UiLocale } from './locale/numbers';
 
 /** The server's handlers, and the commands that write or read files around them. */
 export type HandlerName = (keyof AllHandlers & string) | (keyof AsyncCommands & string);
@@ -28,7 +29,7 @@ export interface LedgerFileInfo {
 export interface IkiminaApi {
   readonly call: Send;
   /** The language the user reads and types numbers in; the server parses amounts with it. */
-  readonly setLanguage: (language: 'rw' | 'en' | 'fr') => Promise<void>;
+  readonly setLanguage: (language: UiLocale) => Promise<void>;
   /** The screen the user is on, recorded in the audit trail with each change. */
   readonly setScreen: (screen: string) => Promise<void>;
   readonly ledgerInfo: () => Promise<LedgerFileInfo>;

@@ -2,6 +2,7 @@
 // harness) puts on window. Everything goes through the server's typed contract.
 
 import type { HandlerName, IkiminaApi, InputOf, OutputOf, Result } from '../../electron/server/contract';
+import type { UiLocale } from '../../electron/server/locale/numbers';
 
 declare global {
   interface Window {
@@ -20,6 +21,6 @@ export const ledger = {
   chooseBackupFile: () => window.ikimina.chooseBackupFile(),
   chooseStatementFile: (format: 'pdf' | 'xlsx' | 'csv', suggestedName: string) => window.ikimina.chooseStatementFile(format, suggestedName),
   chooseStatementToCheck: () => window.ikimina.chooseStatementToCheck(),
-  setLanguage: (language: 'rw' | 'en' | 'fr') => window.ikimina.setLanguage(language),
+  setLanguage: (language: UiLocale) => window.ikimina.setLanguage(language),
   setScreen: (screen: string) => window.ikimina.setScreen(screen),
 };

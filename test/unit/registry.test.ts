@@ -63,7 +63,7 @@ describe('error messages', () => {
     expect(codesInSource).toContain('entry-unbalanced');
   });
 
-  it.each(['en', 'fr', 'rw'] as const)('has a %s message for every error code, and no stray keys', (locale) => {
+  it.each(['en', 'fr', 'rw', 'sw', 'rn'] as const)('has a %s message for every error code, and no stray keys', (locale) => {
     const catalog = ERROR_CATALOGS[locale];
     for (const code of codesInSource) expect(catalog[code], `${locale}: ${code}`).toBeTruthy();
     expect(Object.keys(catalog).sort()).toEqual(Object.keys(ERROR_CATALOGS.en).sort());
@@ -74,6 +74,8 @@ describe('error messages', () => {
     for (const [code, en] of Object.entries(ERROR_CATALOGS.en)) {
       expect(placeholders(ERROR_CATALOGS.fr[code]!), `fr ${code}`).toEqual(placeholders(en));
       expect(placeholders(ERROR_CATALOGS.rw[code]!), `rw ${code}`).toEqual(placeholders(en));
+      expect(placeholders(ERROR_CATALOGS.sw[code]!), `sw ${code}`).toEqual(placeholders(en));
+      expect(placeholders(ERROR_CATALOGS.rn[code]!), `rn ${code}`).toEqual(placeholders(en));
     }
   });
 

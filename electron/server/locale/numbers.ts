@@ -2,9 +2,11 @@
 // typed and to print amounts, so the two can never disagree.
 //
 // Kinyarwanda: CLDR says "1.234,5", but Rwandan savings-group books, bank slips and
-// the national bank write "1,500 Frw"; we follow the users' practice.
+// the national bank write "1,500 Frw"; we follow the users' practice. Swahili as East
+// Africa writes it ("1,500.50"); Kirundi as Burundi does ("1.500 FBu", decimals after
+// a comma).
 
-export const UI_LOCALES = ['rw', 'en', 'fr'] as const;
+export const UI_LOCALES = ['rw', 'en', 'fr', 'sw', 'rn'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export interface NumberConventions {
@@ -22,6 +24,8 @@ const CONVENTIONS: Record<UiLocale, NumberConventions> = {
   rw: { decimal: '.', group: ',', groupsAccepted: [',', ...SPACES] },
   // A no-break space keeps "1 500" on one line and prints in every PDF font.
   fr: { decimal: ',', group: '\u00a0', groupsAccepted: ['.', ...SPACES] },
+  sw: { decimal: '.', group: ',', groupsAccepted: [',', ...SPACES] },
+  rn: { decimal: ',', group: '.', groupsAccepted: ['.', ...SPACES] },
 };
 
 export function isUiLocale(value: string): value is UiLocale {

@@ -9,10 +9,12 @@
 import en from './en.json';
 import fr from './fr.json';
 import rw from './rw.json';
+import sw from './sw.json';
+import rn from './rn.json';
 import type { ErrorParams } from '../errors';
 import type { UiLocale } from '../locale/numbers';
 
-export const ERROR_CATALOGS: Record<UiLocale, Record<string, string>> = { en, fr, rw };
+export const ERROR_CATALOGS: Record<UiLocale, Record<string, string>> = { en, fr, rw, sw, rn };
 
 const pluralRules = new Map<UiLocale, Intl.PluralRules>();
 
