@@ -30,12 +30,14 @@ const OTHERS = ['fr', 'rw', 'sw', 'rn'] as const;
 
 /** Names, codes and units written the same in every language. */
 const SAME_EVERYWHERE = /\b(PDF|CSV|Excel|XLSX|Parquet|SQLite|PIN|USD|RWF|BIF|CDF|LRD|Ikimina|kB|KB|MB|SHA-256|Spark|Trino|DuckDB|Rwanda|Burundi|Liberia|Frw|FBu)\b/g;
+/** The official names of Burundi's, the DRC's and Liberia's levels, French in origin. */
+const PLACE_NAMES = ['Commune', 'Zone', 'Groupement', 'Clan'];
 /** Words a language shares with English, checked by hand: French cognates; Kinyarwanda's borrowed bookkeeping words. */
 const SHARED_WORDS: Record<(typeof OTHERS)[number], readonly string[]> = {
-  fr: ['Actions', 'Province', 'District', 'Village', 'Date', 'Absent', 'absent', 'Signatures', 'Conditions', 'Animal', 'Note', 'Part', 'Cycle', 'Total', 'Code', 'Association', 'Mobile', 'money'],
-  rw: ['Mobile', 'money', 'Debit', 'Credit'],
+  fr: ['Actions', 'Province', 'District', 'Village', 'Date', 'Absent', 'absent', 'Signatures', 'Conditions', 'Animal', 'Note', 'Part', 'Cycle', 'Total', 'Code', 'Association', 'Mobile', 'money', ...PLACE_NAMES],
+  rw: ['Mobile', 'money', 'Debit', 'Credit', 'Zone'],
   sw: [],
-  rn: [],
+  rn: ['Zone'],
 };
 
 /** The English words left in a text that is the same as the English one (none: translated, or only names and shared words). */

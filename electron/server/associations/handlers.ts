@@ -21,16 +21,27 @@ import { typedQuery } from '../prepared';
 import { EVERYONE, PUBLIC, READERS, RECORDERS } from '../auth/access';
 import { freeCash, grantLabel, grantsOf } from '../funds/funds';
 import { addDays } from '../locale/dates';
+import { COUNTRY_CODES, isCountryCode, placeProblems, type CountryCode, type PlaceColumn } from '../locale/places';
 import { loadHerd, stateOf } from '../livestock/herd';
 
+/** A place's five columns; which are required, and from which list, depends on the country (locale/places.ts). */
+const placeText = z.string({ error: 'field-invalid' }).trim().max(100, { error: 'field-too-long' });
 const location = {
-  country: z.string().trim().length(2, { error: 'field-invalid' }).toUpperCase().default('RW'),
-  province: requiredText(100),
-  district: requiredText(100),
-  sector: requiredText(100),
-  cell: requiredText(100),
-  village: requiredText(100),
+  country: z.enum(COUNTRY_CODES, { error: 'country-unknown' }).default('RW'),
+  province: placeText.default(''),
+  district: placeText.default(''),
+  sector: placeText.default(''),
+  cell: placeText.default(''),
+  village: placeText.default(''),
 };
+
+/** Refuses a place its country does not have, in words, at the first field that is wrong. */
+function checkPlace(country: CountryCode, place: Readonly<Record<PlaceColumn, string>>): void {
+  const problem = placeProblems(country, place)[0];
+  if (!problem) return;
+  const code = problem.problem === 'required' ? 'field-required' : problem.problem === 'not-used' ? 'place-not-used' : 'place-not-in-list';
+  throw new LedgerError(code, { value: place[problem.column] }, problem.column);
+}
 
 const createInput = z.strictObject({
   name: requiredText(120),
@@ -49,11 +60,11 @@ const updateInput = z.strictObject({
   associationId: id,
   name: requiredText(120).optional(),
   registrationNo: clearableText(60),
-  province: location.province.optional(),
-  district: location.district.optional(),
-  sector: location.sector.optional(),
-  cell: location.cell.optional(),
-  village: location.village.optional(),
+  province: placeText.optional(),
+  district: placeText.optional(),
+  sector: placeText.optional(),
+  cell: placeText.optional(),
+  village: placeText.optional(),
   language: z.enum(UI_LOCALES, { error: 'language-unknown' }).optional(),
 });
 
@@ -122,6 +133,7 @@ export const associationHandlers = {
     eventDate: 'foundedOn',
     audit: (_input, created: CreatedAssociation) => ({ associationId: created.id, targetId: created.id }),
     run(ctx, input): CreatedAssociation {
+      checkPlace(input.country, input);
       const firstStart = associationCount(ctx) === 0 && administratorCount(ctx) === 0;
       if (!firstStart && ctx.user?.role !== 'administrator') throw new LedgerError('association-create-administrator-only');
       if (input.administrator && administratorCount(ctx) > 0) throw new LedgerError('administrator-exists', {}, 'administrator');
@@ -163,7 +175,9 @@ export const associationHandlers = {
     summary: 'Correct an association’s name, registration number, location or language',
     input: updateInput,
     run(ctx, input): AssociationView {
-      writableAssociation(ctx, input.associationId);
+      const before = writableAssociation(ctx, input.associationId);
+      const place = { province: input.province ?? before.province, district: input.district ?? before.district, sector: input.sector ?? before.sector, cell: input.cell ?? before.cell, village: input.village ?? before.village };
+      if (isCountryCode(before.country)) checkPlace(before.country, place);
       const changes = {
         name: input.name, registrationNo: input.registrationNo, province: input.province, district: input.district,
         sector: input.sector, cell: input.cell, village: input.village, language: input.language,

@@ -6,6 +6,7 @@ import { LedgerError } from '../errors';
 import type { CallContext } from '../context';
 import { getAssociation } from '../association-record';
 import { formatDate } from '../locale/dates';
+import { placeLine } from '../locale/places';
 import { messageIn } from '../messages/render';
 import { booksHead } from './fingerprint';
 import { contentHashOf, type Statement, type StatementKind, type StatementRequest } from './model';
@@ -56,7 +57,7 @@ export function buildStatement(ctx: CallContext, asked: StatementRequest): State
   // The head first: the figures then include at least every entry it covers (all in one read transaction).
   const head = booksHead(ctx, req.associationId);
   const body = BUILDERS[req.kind](ctx, req);
-  const place = [association.village, association.cell, association.sector, association.district, association.province].filter((p) => p && p.trim() !== '').join(', ');
+  const place = placeLine(association.country, association);
   const period = req.from
     ? messageIn(locale, 'statement.period', { from: formatDate(req.from, locale), to: formatDate(req.asOf, locale) })
     : messageIn(locale, 'statement.as-of', { date: formatDate(req.asOf, locale) });

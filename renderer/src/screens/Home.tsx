@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssociationView, WhoIsSignedIn } from '../../../electron/server/contract';
 import { useQuery, useLanguage } from '../hooks';
 import { date, money } from '../format';
-import { provinceLabel } from '../location';
+import { placeOf } from '../location';
 import { HomeTodo } from './HomeTodo';
 import { useHomeCharts } from '../lazy-screens';
 
@@ -19,7 +19,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
   const HomeCharts = useHomeCharts();
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
-  const place = [association.village, association.cell, association.sector, association.district, provinceLabel(association.province, language)].join(', ');
+  const place = placeOf(association, language);
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{association.name}</h1>

@@ -10,6 +10,8 @@ import { Users } from './Users';
 import { Backups } from './Backups';
 import { ChangePin } from './ChangePin';
 import { ChoiceField, FormError, TextField } from '../components/fields';
+import { PlaceFields } from '../components/PlaceFields';
+import { isCountryCode } from '../../../electron/server/locale/places';
 import { NameAdministrator } from '../components/NameAdministrator';
 import { useCommand, useLanguage, useQuery } from '../hooks';
 import { LANGUAGES } from '../i18n';
@@ -24,7 +26,8 @@ interface SettingsProps {
   readonly onLedgerSwitched: () => void;
 }
 
-const EDITABLE = ['name', 'registrationNo', 'sector', 'cell', 'village'] as const;
+const EDITABLE = ['name', 'registrationNo'] as const;
+const PLACE_FIELDS = ['province', 'district', 'sector', 'cell', 'village'] as const;
 
 export function Settings({ association, who, onChanged, onRestored, onLedgerSwitched }: SettingsProps) {
   const { t } = useTranslation();
@@ -37,6 +40,8 @@ export function Settings({ association, who, onChanged, onRestored, onLedgerSwit
   const [form, setForm] = useState({
     name: association.name,
     registrationNo: association.registrationNo ?? '',
+    province: association.province,
+    district: association.district,
     sector: association.sector,
     cell: association.cell,
     village: association.village,
@@ -113,7 +118,7 @@ export function Settings({ association, who, onChanged, onRestored, onLedgerSwit
           {EDITABLE.map((key) => (
             <TextField
               key={key}
-              label={t(key === 'name' || key === 'registrationNo' ? `association.${key}` : `location.${key}`)}
+              label={t(`association.${key}`)}
               name={key}
               value={form[key]}
               onChange={set(key)}
@@ -121,7 +126,16 @@ export function Settings({ association, who, onChanged, onRestored, onLedgerSwit
               required={key !== 'registrationNo'}
             />
           ))}
-          <FormError message={command.errorOutside(EDITABLE)} />
+          {isCountryCode(association.country) ? (
+            <>
+              <p className="muted" data-testid="settings-country">{t('association.countryIs', { country: t(`country.${association.country}`) })}</p>
+              <PlaceFields country={association.country} language={language} place={form} errors={command.fieldErrors} onChange={(place) => {
+                setSaved(false);
+                setForm((f) => ({ ...f, ...place }));
+              }} />
+            </>
+          ) : null}
+          <FormError message={command.errorOutside([...EDITABLE, ...PLACE_FIELDS])} />
           {saved ? <p className="notice" role="status">{t('settings.saved')}</p> : null}
           <div className="actions">
             <button type="submit" className="button" disabled={command.busy}>{t('common.save')}</button>

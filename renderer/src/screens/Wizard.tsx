@@ -11,11 +11,14 @@ import { CURRENCY_CODES } from '../../../electron/server/money/currency';
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
 import { LANGUAGES } from '../i18n';
-import { COUNTRIES, defaultCurrency, rwandaDistricts, rwandaProvinces } from '../location';
+import { COUNTRIES, defaultCurrency, type CountryCode } from '../location';
+import { PlaceFields } from '../components/PlaceFields';
+
+const COUNTRY_OF_LANGUAGE: Partial<Record<string, CountryCode>> = { rw: 'RW', rn: 'BI', sw: 'CD' };
 
 const STEP_OF_FIELD: Record<string, number> = {
-  language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1,
-  country: 2, province: 2, district: 2, sector: 2, cell: 2, village: 2,
+  language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1, country: 1,
+  province: 2, district: 2, sector: 2, cell: 2, village: 2,
   'treasurer.name': 3, 'treasurer.pin': 3, pinAgain: 3,
   administrator: 4, 'administrator.name': 4, 'administrator.pin': 4, administratorPinAgain: 4,
 };
@@ -39,7 +42,7 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
   const [step, setStep] = useState(0);
   const [form, setForm] = useState({
     name: '', registrationNo: '', foundedOn: '', currency: 'RWF',
-    country: 'RW', province: '', district: '', sector: '', cell: '', village: '',
+    country: 'RW' as CountryCode, province: '', district: '', sector: '', cell: '', village: '',
   });
   const [treasurer, setTreasurer] = useState({ name: '', pin: '', pinAgain: '' });
   const [administrator, setAdministrator] = useState({ name: '', pin: '', pinAgain: '' });
@@ -47,6 +50,17 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
   const lastStep = firstStart ? 4 : 3;
   const [created, setCreated] = useState<CreatedAssociation | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const [countryChosen, setCountryChosen] = useState(false);
+  /** A new country: its currency, and none of the other country's places. */
+  const chooseCountry = (country: CountryCode, byHand = true) => {
+    if (byHand) setCountryChosen(true);
+    setForm((f) => (f.country === country ? f : { ...f, country, currency: defaultCurrency(country), province: '', district: '', sector: '', cell: '', village: '' }));
+  };
+  /** The language says where the group most likely is (Kirundi: Burundi; Swahili: the eastern DRC), until a country is chosen by hand. */
+  const chooseLanguage = (next: typeof language) => {
+    setLanguage(next);
+    if (!countryChosen) chooseCountry(COUNTRY_OF_LANGUAGE[next] ?? 'RW', false);
+  };
   const err = (field: string) => command.fieldErrors[field];
 
   async function create() {
@@ -102,7 +116,6 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
   }
 
   const steps = [t('wizard.stepLanguage'), t('wizard.stepGroup'), t('wizard.stepPlace'), ...(firstStart ? [t('wizard.stepAccess'), t('wizard.stepAdministrator')] : [t('wizard.stepTreasurer')])];
-  const isRwanda = form.country === 'RW';
 
   return (
     <main className="wizard" aria-labelledby="wizard-title">
@@ -130,7 +143,7 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
             legend={t('wizard.languageQuestion')}
             name="language"
             value={language}
-            onChange={(v) => setLanguage(v as typeof language)}
+            onChange={(v) => chooseLanguage(v as typeof language)}
             options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
           />
         ) : null}
@@ -140,6 +153,14 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
             <TextField label={t('association.name')} name="name" value={form.name} onChange={set('name')} error={err('name')} required autoFocus maxLength={120} />
             <TextField label={t('association.registrationNo')} name="registrationNo" value={form.registrationNo} onChange={set('registrationNo')} error={err('registrationNo')} labelNote={t('common.optionalNote')} />
             <DateField legend={t('association.foundedOn')} name="foundedOn" value={form.foundedOn} onChange={set('foundedOn')} error={err('foundedOn')} required />
+            <SelectField
+              label={t('association.country')}
+              name="country"
+              value={form.country}
+              onChange={(v) => chooseCountry(v as CountryCode)}
+              error={err('country')}
+              options={COUNTRIES.map((c) => ({ value: c.code, label: t(`country.${c.code}`) }))}
+            />
             <SelectField
               label={t('association.currency')}
               name="currency"
@@ -153,28 +174,7 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
 
         {shownStep === 2 ? (
           <>
-            <SelectField
-              label={t('association.country')}
-              name="country"
-              value={form.country}
-              onChange={(v) => setForm((f) => ({ ...f, country: v, currency: defaultCurrency(v), province: '', district: '' }))}
-              error={err('country')}
-              options={COUNTRIES.map((c) => ({ value: c.code, label: t(`country.${c.code}`) }))}
-            />
-            {isRwanda ? (
-              <>
-                <SelectField label={t('location.province')} name="province" value={form.province} onChange={(v) => setForm((f) => ({ ...f, province: v, district: '' }))} error={err('province')} required placeholder={t('common.choose')} options={rwandaProvinces(language)} />
-                <SelectField label={t('location.district')} name="district" value={form.district} onChange={set('district')} error={err('district')} required placeholder={t('common.choose')} options={rwandaDistricts(form.province)} />
-              </>
-            ) : (
-              <>
-                <TextField label={t('location.province')} name="province" value={form.province} onChange={set('province')} error={err('province')} required />
-                <TextField label={t('location.district')} name="district" value={form.district} onChange={set('district')} error={err('district')} required />
-              </>
-            )}
-            <TextField label={t('location.sector')} name="sector" value={form.sector} onChange={set('sector')} error={err('sector')} required />
-            <TextField label={t('location.cell')} name="cell" value={form.cell} onChange={set('cell')} error={err('cell')} required />
-            <TextField label={t('location.village')} name="village" value={form.village} onChange={set('village')} error={err('village')} required />
+            <PlaceFields country={form.country} language={language} place={form} onChange={(place) => setForm((f) => ({ ...f, ...place }))} errors={command.fieldErrors} />
           </>
         ) : null}
 
