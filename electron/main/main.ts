@@ -13,6 +13,7 @@ import { buildMenu } from './menu';
 import { backupFolder, bundlePaths, defaultLedgerFile, electronNativeBinding } from './paths';
 import { ChosenPaths, type ChosenPath } from './chosen-paths';
 import { ledgerRelay } from './ledger-relay';
+import { installLanguage, startUrlWithLanguage } from './install-language';
 import { loadPinKey } from './pin-key';
 
 const paths = bundlePaths(__dirname);
@@ -107,7 +108,7 @@ async function start(): Promise<void> {
     chooseStatementToCheck,
   });
   Menu.setApplicationMenu(buildMenu({ openAnother: () => void openAnother().then((r) => r && window?.reload()) }));
-  window = createMainWindow(paths.preload, START_URL);
+  window = createMainWindow(paths.preload, startUrlWithLanguage(START_URL, app.isPackaged ? installLanguage(process.resourcesPath) : null));
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -137,4 +137,17 @@ describe('a group beyond Rwanda', () => {
       }
     }, 120_000);
   }
+
+  it('opens its first screen in the installer’s language, until someone picks another', async () => {
+    const app = await openApp({ url: `${web.url}?lang=fr` });
+    try {
+      await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Bienvenue dans Ikimina');
+      expect(await app.page.getByLabel('Français').isChecked()).toBe(true);
+      await app.page.getByLabel('Kiswahili').check();
+      await app.page.reload();
+      expect(await app.page.getByLabel('Kiswahili').isChecked()).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -31,6 +31,12 @@ export function rememberedLanguage(): UiLocale | null {
   return stored && isUiLocale(stored) ? stored : null;
 }
 
+/** The language the installer was run in (the app opens with ?lang=…), until a person picks one. */
+function installerLanguage(): UiLocale | null {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return asked && isUiLocale(asked) ? asked : null;
+}
+
 export function rememberLanguage(language: UiLocale): void {
   localStorage.setItem(STORAGE_KEY, language);
 }
@@ -48,7 +54,7 @@ void i18n.use(initReactI18next).init({
     sw: { translation: sw, errors: swErrors },
     rn: { translation: rn, errors: rnErrors },
   },
-  lng: rememberedLanguage() ?? 'rw',
+  lng: rememberedLanguage() ?? installerLanguage() ?? 'rw',
   fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
