@@ -1,5 +1,5 @@
-// `npm run screenshots`: every screen at 1366×768 in Kinyarwanda, English and
-// French (and some at 200 % zoom), as PNGs in screenshots/ (ignored): the books,
+// `npm run screenshots`: every screen at 1366×768 in Kinyarwanda, English, French,
+// Swahili and Kirundi (and some at 200 % zoom), as PNGs in screenshots/ (ignored): the books,
 // the laptop administrator's screens, backups and restores, and the warning shown
 // when the file was changed behind Ikimina's back.
 
@@ -16,7 +16,7 @@ import { buildGrantFixture } from '../helpers/grant-fixture';
 import { buildProgrammeFixture } from '../helpers/programme-fixture';
 
 const OUT = join(ROOT, 'screenshots');
-const LANGUAGES = ['rw', 'en', 'fr'] as const;
+const LANGUAGES = ['rw', 'en', 'fr', 'sw', 'rn'] as const;
 const SCREENS = ['home', 'members', 'meetings', 'loans', 'livestock', 'grants', 'reports', 'history', 'settings'] as const;
 
 /**
@@ -63,6 +63,8 @@ async function main() {
   await page.locator('input[name=foundedOn-day]').fill('10');
   await page.locator('select[name=foundedOn-month]').selectOption('1');
   await page.locator('input[name=foundedOn-year]').fill('2025');
+  // Kirundi, shown last above, suggested Burundi: this group is Rwandan.
+  await page.locator('select[name=country]').selectOption('RW');
   await page.locator('button[type=submit]').click();
   await page.locator('select[name=province]').selectOption('Southern Province');
   await page.locator('select[name=district]').selectOption('Huye');

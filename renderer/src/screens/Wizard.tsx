@@ -56,10 +56,16 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
     if (byHand) setCountryChosen(true);
     setForm((f) => (f.country === country ? f : { ...f, country, currency: defaultCurrency(country), province: '', district: '', sector: '', cell: '', village: '' }));
   };
-  /** The language says where the group most likely is (Kirundi: Burundi; Swahili: the eastern DRC), until a country is chosen by hand. */
+  /**
+   * The language says where the group most likely is (Kirundi: Burundi; Swahili: the
+   * eastern DRC) — until a country is chosen by hand or a place typed, which a later
+   * change of language never undoes.
+   */
   const chooseLanguage = (next: typeof language) => {
     setLanguage(next);
-    if (!countryChosen) chooseCountry(COUNTRY_OF_LANGUAGE[next] ?? 'RW', false);
+    const implied = COUNTRY_OF_LANGUAGE[next];
+    const placeTyped = [form.province, form.district, form.sector, form.cell, form.village].some((p) => p !== '');
+    if (implied && !countryChosen && !placeTyped) chooseCountry(implied, false);
   };
   const err = (field: string) => command.fieldErrors[field];
 
