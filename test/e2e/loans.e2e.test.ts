@@ -79,7 +79,7 @@ describe('a loan at the weekly meeting', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/more than the member may borrow: 3 times their savings, so at most 60,000|60000/);
     await page.getByLabel('Amount lent').fill('30,000');
     await page.getByRole('button', { name: 'Record the application' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Loan of Uwase Claudine');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Loan of Uwase Claudine \(Nº \d+\)$/);
     expect(await page.getByText('Waiting for approval').count()).toBe(1);
     expect(await page.getByTestId('loan-terms').textContent()).toBe('30,000\u00a0Frw in 3 instalments (monthly), 5\u00a0% a month, flat interest.');
   });
@@ -117,6 +117,8 @@ describe('a loan at the weekly meeting', () => {
     await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe('6,500\u00a0Frw');
 
     await page.getByRole('link', { name: 'Loans', exact: true }).click();
+    // Each borrower with their number: two members may share a name.
+    await expect.poll(() => page.locator('tbody th').filter({ hasText: 'Uwase Claudine' }).first().textContent()).toMatch(/^Nº \d+ Uwase Claudine$/);
     await page.getByRole('button', { name: 'Loan of Uwase Claudine' }).click();
     await expect.poll(() => page.getByTestId('loan-outstanding').textContent()).toBe('16,000\u00a0Frw');
     expect(await page.locator('li', { hasText: 'penalty 500' }).count()).toBe(1);

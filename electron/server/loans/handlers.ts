@@ -34,6 +34,8 @@ const loanFields = {
   disbursedOn: loans.disbursedOn, disbursedBy: loans.disbursedBy, closedOn: loans.closedOn, writeOffReason: loans.writeOffReason,
   writtenOffBy: loans.writtenOffBy, cancelReason: loans.cancelReason, cancelledBy: loans.cancelledBy,
   memberName: members.fullName,
+  /** Two members may share a name: the number tells them apart. */
+  memberNo: members.memberNo,
 };
 
 /** SQLite's own row number: the order rows were written in, where no column tells them apart. */

@@ -50,7 +50,7 @@ export function LoanStatement({ association, who, loan, onChanged, onBack }: Pro
 
   return (
     <section aria-labelledby="loan-title">
-      <h1 id="loan-title">{t('loan.title', { name: loan.memberName })}</h1>
+      <h1 id="loan-title">{t('loan.title', { name: t('meeting.memberNo', { no: loan.memberNo, name: loan.memberName }) })}</h1>
       <p data-testid="loan-terms">
         {t('loan.terms', {
           principal: m(loan.principal), instalments: loan.instalments, rate: percent(loan.monthlyRatePercent),

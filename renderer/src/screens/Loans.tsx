@@ -107,6 +107,8 @@ export function Loans({ association, who }: { readonly association: AssociationV
                 <tr key={l.id}>
                   {/* The borrower's name opens the loan: no column of "Open" buttons to be cut off at the window's edge. */}
                   <th scope="row">
+                    {/* Two members may share a name: each borrower with their number. */}
+                    <span className="muted nowrap">{t('meeting.numberShort')} {l.memberNo}</span>{' '}
                     <button type="button" className="link" onClick={() => void show(l.id)} aria-label={t('loan.openWho', { name: l.memberName })}>{l.memberName}</button>
                   </th>
                   <td className="num">{m(String(l.principal))}</td>
