@@ -8,12 +8,12 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, CycleRulesView, MeetingView, MemberView } from '../../../electron/server/contract';
 import { formatAmount } from '../../../electron/server/money/money';
-import { DateField, FormError, TextField } from '../components/fields';
+import { DateField, FormError, MoneyField, TextField } from '../components/fields';
 import { call } from '../api';
 import { useCommand } from '../hooks';
 import { NO_SECOND_PERSON, SecondPersonFields, type SecondPerson } from '../components/SecondPerson';
 import { currentLanguage } from '../i18n';
-import { money, today } from '../format';
+import { currencySymbol, money, today } from '../format';
 import { cashDifference, cashExpected, defaultRow, rowTotal, sheetTotals, withAttendance, type Attendance, type SheetRow } from '../meeting-sheet';
 import { meetingDraftKey } from '../meeting-drafts';
 
@@ -277,7 +277,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
                 <div><dt>{t('meeting.expected')}</dt><dd data-testid="expected-box">{expectedBox !== null ? money(expectedBox, association.currency) : '…'}</dd></div>
               </dl>
               <div ref={countedBox}>
-                <TextField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required />
+                <MoneyField label={t('meeting.countedBox')} name="cashCount.box" value={counted.box} onChange={(v) => setCounted((c) => ({ ...c, box: v }))} error={command.fieldErrors['cashCount.box']} required currency={currencySymbol(association.currency)} />
               </div>
               {difference !== null && difference !== '0' ? (
                 <p className="form-error" role="status" data-testid="difference">
@@ -287,7 +287,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
               {difference !== null && difference !== '0' ? (
                 <TextField label={t('meeting.differenceReason')} name="cashCount.reason" value={counted.reason} onChange={(v) => setCounted((c) => ({ ...c, reason: v }))} error={command.fieldErrors['cashCount.reason']} />
               ) : null}
-              <TextField label={t('meeting.countedBank')} name="cashCount.bank" value={counted.bank} onChange={(v) => setCounted((c) => ({ ...c, bank: v }))} error={command.fieldErrors['cashCount.bank']} hint={opening ? t('meeting.bankBooks', { amount: money(opening.bank, association.currency) }) : undefined} />
+              <MoneyField label={t('meeting.countedBank')} name="cashCount.bank" value={counted.bank} onChange={(v) => setCounted((c) => ({ ...c, bank: v }))} error={command.fieldErrors['cashCount.bank']} hint={opening ? t('meeting.bankBooks', { amount: money(opening.bank, association.currency) }) : undefined} currency={currencySymbol(association.currency)} />
             </>
           )}
           <FormError message={command.errorOutside(['date', 'reason', 'confirmation', 'confirmation.*', 'cashCount.box', 'cashCount.bank', 'cashCount.reason', ...Object.keys(command.fieldErrors).filter((f) => f.startsWith('rows.'))])} />

@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, GrantPurpose } from '../../../../electron/server/contract';
-import { ChoiceField, DateField, FormError, SelectField, TextField } from '../../components/fields';
+import { ChoiceField, DateField, FormError, MoneyField, SelectField, TextField } from '../../components/fields';
 import { useCommand } from '../../hooks';
-import { today } from '../../format';
+import { currencySymbol, today } from '../../format';
 import { cashOptions } from '../../funds';
 
 const PURPOSES: readonly GrantPurpose[] = ['livestock', 'loan_capital', 'equipment', 'training', 'general'];
@@ -36,7 +36,7 @@ export function GrantForm({ association, onSaved, onCancel }: { readonly associa
         <TextField label={t('grant.grantor')} name="grantor" value={form.grantor} onChange={set('grantor')} error={command.fieldErrors.grantor} required hint={t('grant.grantorHint')} />
         <TextField label={t('grant.reference')} name="reference" value={form.reference} onChange={set('reference')} error={command.fieldErrors.reference} required />
         <DateField legend={t('grant.receivedOn')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
-        <TextField label={t('grant.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
+        <MoneyField label={t('grant.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required currency={currencySymbol(association.currency)} />
         <SelectField label={t('grant.receivedInto')} name="receivedInto" value={form.receivedInto} onChange={set('receivedInto')} error={command.fieldErrors.receivedInto}
           options={[...cashOptions(t)].reverse()} /* grants mostly arrive in the bank: it comes first */ />
         <SelectField label={t('grant.purposeLabel')} name="purpose" value={form.purpose} onChange={set('purpose')} error={command.fieldErrors.purpose}

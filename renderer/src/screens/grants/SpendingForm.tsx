@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssociationView, GrantSummary } from '../../../../electron/server/contract';
-import { DateField, FormError, SelectField, TextField } from '../../components/fields';
+import { DateField, FormError, MoneyField, SelectField, TextField } from '../../components/fields';
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
-import { today } from '../../format';
+import { currencySymbol, today } from '../../format';
 import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 
 const KINDS = ['livestock_care', 'equipment', 'training', 'other'] as const;
@@ -52,7 +52,7 @@ export function SpendingForm({ association, returning, onSaved, onCancel }: Prop
         )}
         <TextField label={returning ? t('grant.returnNote') : t('spending.description')} name="description" value={form.description} onChange={set('description')}
           error={command.fieldErrors.description ?? command.fieldErrors.note} required={!returning} />
-        <TextField label={t('spending.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
+        <MoneyField label={t('spending.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required currency={currencySymbol(association.currency)} />
         <DateField legend={t('spending.date')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.paidFrom} onChange={set('paidFrom')} error={command.fieldErrors.paidFrom}
           options={cashOptions(t)} />

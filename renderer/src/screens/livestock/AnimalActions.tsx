@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnimalHistory, AssociationView } from '../../../../electron/server/contract';
-import { ChoiceField, DateField, FormError, SelectField, TextField } from '../../components/fields';
+import { ChoiceField, DateField, FormError, MoneyField, SelectField, TextField } from '../../components/fields';
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
-import { today } from '../../format';
+import { currencySymbol, today } from '../../format';
 import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 import { memberLabel } from '../../herd-view';
 
@@ -65,7 +65,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       {action === 'care' ? (
         <>
           <TextField label={t('livestock.careWhat')} name="description" value={form.description} onChange={set('description')} error={command.fieldErrors.description} required />
-          <TextField label={t('livestock.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required />
+          <MoneyField label={t('livestock.amount')} name="amount" value={form.amount} onChange={set('amount')} error={command.fieldErrors.amount} required currency={currencySymbol(association.currency)} />
           <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.cash} onChange={set('cash')} options={cashChoices} error={command.fieldErrors.paidFrom} />
           <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />
         </>
@@ -76,7 +76,7 @@ export function AnimalActions({ association, animal, onDone }: { readonly associ
       ) : null}
       {action === 'sale' ? (
         <>
-          <TextField label={t('livestock.proceeds')} name="proceeds" value={form.amount} onChange={set('amount')} error={command.fieldErrors.proceeds} required hint={t('livestock.proceedsHint')} />
+          <MoneyField label={t('livestock.proceeds')} name="proceeds" value={form.amount} onChange={set('amount')} error={command.fieldErrors.proceeds} required hint={t('livestock.proceedsHint')} currency={currencySymbol(association.currency)} />
           <SelectField label={t('livestock.paidInto')} name="paidInto" value={form.cash} onChange={set('cash')} options={cashChoices} error={command.fieldErrors.paidInto} />
           <TextField label={t('livestock.buyer')} name="buyer" value={form.note} onChange={set('note')} error={command.fieldErrors.buyer} />
         </>

@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnimalHistory, AssociationView } from '../../../../electron/server/contract';
-import { ChoiceField, DateField, FormError, SelectField, TextField } from '../../components/fields';
+import { ChoiceField, DateField, FormError, MoneyField, SelectField, TextField } from '../../components/fields';
 import { FundsField } from '../../components/FundsField';
 import { useCommand, useQuery } from '../../hooks';
-import { today } from '../../format';
+import { currencySymbol, today } from '../../format';
 import { cashOptions, fundsInput, GROUP_FUND, type FundLine } from '../../funds';
 
 const SPECIES = ['cow', 'goat', 'pig', 'sheep', 'chicken', 'rabbit'] as const;
@@ -56,7 +56,7 @@ export function BuyAnimalForm({ association, onBought, onCancel }: { readonly as
         <DateField legend={t('livestock.boughtDate')} name="date" value={form.date} onChange={set('date')} error={command.fieldErrors.date} required />
         <SelectField label={t('grant.paidFrom')} name="paidFrom" value={form.paidFrom} onChange={set('paidFrom')} error={command.fieldErrors.paidFrom}
           options={[...cashOptions(t), { value: 'owned_before', label: t('livestock.ownedBefore') }]} />
-        <TextField label={form.paidFrom === 'owned_before' ? t('livestock.costOpening') : t('livestock.cost')} name="cost" value={form.cost} onChange={set('cost')} error={command.fieldErrors.cost} required />
+        <MoneyField label={form.paidFrom === 'owned_before' ? t('livestock.costOpening') : t('livestock.cost')} name="cost" value={form.cost} onChange={set('cost')} error={command.fieldErrors.cost} required currency={currencySymbol(association.currency)} />
         {form.paidFrom === 'owned_before' ? null : <FundsField grants={grants ?? []} currency={association.currency} lines={funds} onChange={setFunds} errors={command.fieldErrors} />}
         <FormError message={command.errorOutside(['species', 'headCount', 'sex', 'tag', 'breed', 'keeperId', 'date', 'cost', 'paidFrom', 'funds', 'funds.*'])} />
         <div className="actions actions--start">
