@@ -192,12 +192,12 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
                 <th scope="col" className="sheet__no">{t('meeting.numberShort')}</th>
                 <th scope="col">{t('members.fullName')}</th>
                 <th scope="col" className="sheet__attendance"><abbr title={t('meeting.attendance')}>{t('meeting.attendanceShort')}</abbr></th>
-                <th scope="col">{rules.savingMode === 'shares' ? t('meeting.shares', { price: money(String(rules.sharePrice), association.currency) }) : t('meeting.savings')}</th>
-                <th scope="col">{t('meeting.socialFund')}</th>
-                <th scope="col">{t('meeting.fineLate')}</th>
-                <th scope="col">{t('meeting.fineAbsent')}</th>
-                <th scope="col">{t('meeting.fineOther')}</th>
-                {lending ? <th scope="col">{t('meeting.loanRepayment')}</th> : null}
+                <th scope="col" className="sheet__amount">{rules.savingMode === 'shares' ? t('meeting.shares', { price: money(String(rules.sharePrice), association.currency) }) : t('meeting.savings')}</th>
+                <th scope="col" className="sheet__amount">{t('meeting.socialFund')}</th>
+                <th scope="col" className="sheet__amount">{t('meeting.fineLate')}</th>
+                <th scope="col" className="sheet__amount">{t('meeting.fineAbsent')}</th>
+                <th scope="col" className="sheet__amount">{t('meeting.fineOther')}</th>
+                {lending ? <th scope="col" className="sheet__amount">{t('meeting.loanRepayment')}</th> : null}
                 <th scope="col" className="num">{t('meeting.total')}</th>
               </tr>
             </thead>
