@@ -132,6 +132,17 @@ describe('a group beyond Rwanda', () => {
         expect(text).toContain(g.placeLine);
         expect(text).toContain('Irakoze Aline');
         expect(text.replace(/\u00a0/g, ' ')).toContain(g.total.replace(/\u00a0/g, ' ').replace(/ (FBu|FC)$/, ''));
+        // Settings correct the place by the same levels: the smallest place moves, Home says so.
+        await page.evaluate(() => (window.location.hash = '#/settings'));
+        const form = page.locator('form', { has: page.locator('select[name="province"]') });
+        await form.waitFor();
+        expect(await form.locator('select[name="province"]').inputValue()).toBe(g.place.province);
+        expect(await form.locator('[name="cell"]').count()).toBe('cell' in g.place ? 1 : 0);
+        await form.locator('input[name="village"]').fill('Rutegama');
+        await form.locator('button[type="submit"]').click();
+        await form.locator('.notice').waitFor();
+        await page.evaluate(() => (window.location.hash = '#/home'));
+        await expect.poll(() => page.locator('main .lead').textContent()).toBe(g.placeLine.replace(g.place.village!, 'Rutegama'));
       } finally {
         await app.close();
       }
