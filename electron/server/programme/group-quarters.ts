@@ -9,6 +9,7 @@
 // 20 times the work. Raw SQL: grouped sums across joined tables, read once per group.
 
 import { prepared } from '../prepared';
+import { dayBalances, type DayBalances } from '../journal/day-balances';
 import { decimal, roundWhole, type Dec } from '../money/money';
 import { daysBetween } from '../locale/dates';
 import { loanPosition, type DueInstalment, type Received } from '../loans/position';
@@ -59,76 +60,6 @@ export interface GroupQuarter {
 /** Days past due beyond which a loan's whole outstanding principal is "at risk" (PAR 30). */
 export const PAR_DAYS = 30;
 
-interface Sums {
-  readonly purpose: string;
-  readonly type: string;
-  readonly entryDate: string;
-  readonly amount: number;
-}
-
-/** Sums of postings by account purpose up to a day (postings sorted by day). */
-class Balances {
-  private readonly byPurpose = new Map<string, { dates: string[]; running: Dec[] }>();
-  private readonly byType = new Map<string, { dates: string[]; running: Dec[] }>();
-
-  constructor(rows: readonly Sums[]) {
-    for (const r of rows) {
-      this.add(this.byPurpose, r.purpose, r.entryDate, r.amount);
-      this.add(this.byType, r.type, r.entryDate, r.amount);
-    }
-  }
-
-  private add(into: Map<string, { dates: string[]; running: Dec[] }>, key: string, date: string, amount: number): void {
-    let line = into.get(key);
-    if (!line) into.set(key, (line = { dates: [], running: [] }));
-    const before = line.running.at(-1) ?? decimal(0);
-    if (line.dates.at(-1) === date) line.running[line.running.length - 1] = before.plus(amount);
-    else {
-      line.dates.push(date);
-      line.running.push(before.plus(amount));
-    }
-  }
-
-  private static at(line: { dates: string[]; running: Dec[] } | undefined, day: string): Dec {
-    if (!line) return decimal(0);
-    // The last running sum on or before the day (binary search: the dates are in order).
-    let lo = 0;
-    let hi = line.dates.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (line.dates[mid]! <= day) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found < 0 ? decimal(0) : line.running[found]!;
-  }
-
-  /** Debit-positive balance of the accounts of a purpose at the end of the day. */
-  purpose(purpose: string, day: string): Dec {
-    return Balances.at(this.byPurpose.get(purpose), day);
-  }
-
-  /** Debit-positive balance of the accounts of a type (asset, income …) at the end of the day. */
-  type(type: string, day: string): Dec {
-    return Balances.at(this.byType.get(type), day);
-  }
-
-  /** Debit-positive movement of a purpose's accounts over the days from `from` to `to`. */
-  purposeBetween(purpose: string, from: string, to: string): Dec {
-    return this.purpose(purpose, to).minus(this.purpose(purpose, dayBefore(from)));
-  }
-
-  typeBetween(type: string, from: string, to: string): Dec {
-    return this.type(type, to).minus(this.type(type, dayBefore(from)));
-  }
-}
-
-function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}
-
 const within = (day: string | null, from: string, to: string) => day !== null && day >= from && day <= to;
 
 interface LoanRow {
@@ -144,7 +75,7 @@ interface GroupBooks {
   readonly currency: string;
   readonly firstDay: string;
   readonly members: readonly { gender: string; joinedOn: string; exitedOn: string | null }[];
-  readonly balances: Balances;
+  readonly balances: DayBalances;
   readonly meetings: readonly { meetingDate: string; present: number; expected: number; difference: number }[];
   readonly loans: readonly (LoanRow & { instalments: DueInstalment[]; received: Received[] })[];
   readonly cycles: readonly { startsOn: string; endsOn: string }[];
@@ -181,8 +112,7 @@ function readBooks(ctx: Pick<CallContext, 'ledger'>, associationId: string): Gro
     currency: association.currency,
     firstDay: firstEntry && firstEntry < association.foundedOn ? firstEntry : (firstEntry ?? association.foundedOn),
     members: q('SELECT gender, joined_on AS joinedOn, exited_on AS exitedOn FROM members WHERE association_id = ?').all(associationId) as GroupBooks['members'],
-    balances: new Balances(q(`SELECT a.purpose, a.type, p.entry_date AS entryDate, sum(p.amount) AS amount FROM postings p JOIN accounts a ON a.id = p.account_id
-                               WHERE p.association_id = ? GROUP BY a.purpose, a.type, p.entry_date ORDER BY p.entry_date`).all(associationId) as Sums[]),
+    balances: dayBalances(sqlite, associationId),
     meetings: q(`SELECT m.meeting_date AS meetingDate,
                         (SELECT count(*) FROM attendance a WHERE a.meeting_version_id = v.id AND a.status IN ('present', 'represented')) AS present,
                         (SELECT count(*) FROM attendance a WHERE a.meeting_version_id = v.id) AS expected,
