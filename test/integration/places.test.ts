@@ -66,4 +66,14 @@ describe('places by country', () => {
     expect(r.ok ? 'updated' : [r.error.code, r.error.field]).toEqual(['place-not-used', 'cell']);
     expect(t.ok('association-get', { associationId: bi.id }).cell).toBe('');
   });
+
+  it('renames a group whose place was written before the lists, and checks the place only when it is corrected', () => {
+    const rw = t.ok('association-create', KABEZA);
+    t.signIn(rw.id, KABEZA.treasurer.name);
+    // Books from before the lists: a district the list does not know.
+    t.server.ledger.sqlite.prepare('UPDATE associations SET district = ? WHERE id = ?').run('Butare', rw.id);
+    expect(t.ok('association-update', { associationId: rw.id, name: 'Abishyizehamwe Kabeza' }).name).toBe('Abishyizehamwe Kabeza');
+    const r = t.call('association-update', { associationId: rw.id, village: 'Gitwa' });
+    expect(r.ok ? 'updated' : [r.error.code, r.error.field]).toEqual(['place-not-in-list', 'district']);
+  });
 });

@@ -176,8 +176,10 @@ export const associationHandlers = {
     input: updateInput,
     run(ctx, input): AssociationView {
       const before = writableAssociation(ctx, input.associationId);
+      // The place is checked when it is corrected: a new name alone never fails on a place written before the lists.
+      const placeGiven = [input.province, input.district, input.sector, input.cell, input.village].some((v) => v !== undefined);
       const place = { province: input.province ?? before.province, district: input.district ?? before.district, sector: input.sector ?? before.sector, cell: input.cell ?? before.cell, village: input.village ?? before.village };
-      if (isCountryCode(before.country)) checkPlace(before.country, place);
+      if (placeGiven && isCountryCode(before.country)) checkPlace(before.country, place);
       const changes = {
         name: input.name, registrationNo: input.registrationNo, province: input.province, district: input.district,
         sector: input.sector, cell: input.cell, village: input.village, language: input.language,
