@@ -55,7 +55,10 @@ export function Settings({ association, who, onChanged, onRestored, onLedgerSwit
   };
 
   async function save() {
-    const updated = await command.run('association-update', { associationId: association.id, ...form });
+    // The place goes with the name only when it was corrected (the server then checks it whole).
+    const placeChanged = PLACE_FIELDS.some((key) => form[key] !== association[key]);
+    const { province, district, sector, cell, village, ...details } = form;
+    const updated = await command.run('association-update', { associationId: association.id, ...details, ...(placeChanged ? { province, district, sector, cell, village } : {}) });
     if (updated) {
       setSaved(true);
       onChanged(updated);
