@@ -31,6 +31,7 @@ describe('places by country', () => {
   it('takes the DRC’s five levels and Liberia’s four', () => {
     const cd = t.ok('association-create', KIVU);
     expect([cd.province, cd.district, cd.sector, cd.cell, cd.village]).toEqual(['Sud-Kivu', 'Kabare', 'Bugorhe', 'Irhambi', 'Katana']);
+
   });
 
   it('refuses, in words and changing nothing, what the country’s places do not have', () => {
@@ -52,6 +53,13 @@ describe('places by country', () => {
     const named = t.call('association-create', { ...BURUNDI, province: 'Atlantis' });
     expect(named.ok ? '' : named.error.message).toBe('“Atlantis” is not in the list: choose from it.');
     expect(tableCounts(t)).toEqual(before);
+  });
+
+  it('takes a province typed with a combining accent as the listed one, and refuses broken text', () => {
+    const lonely = t.call('association-create', { ...KIVU, province: 'Sud-Kivu\ud800' });
+    expect(lonely.ok ? 'created' : lonely.error.code).toBe('text-invalid');
+    // Inputs are put in NFC before any check: "E" and a combining acute are "É".
+    expect(t.ok('association-create', { ...KIVU, province: 'E\u0301quateur' }).province).toBe('\u00c9quateur');
   });
 
   it('keeps books made before the 2025 reform in one of Burundi’s former provinces', () => {
