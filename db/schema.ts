@@ -30,6 +30,11 @@ export const associations = sqliteTable(
     provenanceJson: text('provenance_json'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
+    /**
+     * A practice group (made up members, deletable in one step): 1, set only when it is
+     * created and never changed (a trigger). Empty for real books, so their seal is as before.
+     */
+    practice: integer('practice'),
   },
   (t) => [check('associations_currency_known', sql`${t.currency} IN ('RWF','BIF','UGX','CDF','LRD','USD','KES','TZS')`)],
 );

@@ -28,6 +28,8 @@ const associationFields = {
   // Imported books are read-only here (exchange/merge.ts); their own row stays exactly as the group's laptop signed it.
   readOnly: sql<boolean>`(${associations.readOnly} OR EXISTS (SELECT 1 FROM exchange_sources s WHERE s.association_id = ${associations.id}))`.mapWith(Boolean),
   createdAt: associations.createdAt,
+  /** A practice group: made-up books, deletable in one step (practice/). */
+  practice: sql<boolean>`coalesce(${associations.practice}, 0)`.mapWith(Boolean),
 };
 
 const associationQueries = typedQuery((db) => ({
@@ -71,6 +73,16 @@ export function associationIds(sqlite: Database.Database): RowOf<typeof associat
  */
 export function localAssociationIds(sqlite: Database.Database): RowOf<typeof associations, 'id'>['id'][] {
   return prepared(sqlite, 'SELECT id FROM associations WHERE id NOT IN (SELECT association_id FROM exchange_sources) ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
+}
+
+/**
+ * Whether an association is a practice group: flagged when it was created, and its own
+ * history begins with that creation (a flag set behind Ikimina's back has no such row).
+ * Raw SQL: the server's own file commands hold only the driver's connection.
+ */
+export function isPracticeGroup(sqlite: Database.Database, associationId: string): boolean {
+  return prepared(sqlite, `SELECT 1 FROM associations a WHERE a.id = ? AND a.practice = 1
+    AND EXISTS (SELECT 1 FROM change_log c WHERE c.association_id = a.id AND c.command = 'practice-create' AND c.target_id = a.id AND c.outcome = 'done')`).get(associationId) !== undefined;
 }
 
 /** Whether an association is an imported copy (read-only here). Raw SQL: the change log and the checks hold only the driver's connection. */

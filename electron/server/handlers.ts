@@ -27,9 +27,10 @@ import { coordinatorHandlers } from './exchange/coordinators';
 import { programmeHandlers } from './programme/handlers';
 import { homeHandlers } from './home/todo';
 import { fundHandlers } from './home/fund';
+import { practiceHandlers } from './practice/handlers';
 
 export const allHandlers = joinHandlerMaps(associationHandlers, userHandlers, memberHandlers, savingsBroughtInHandlers, accountHandlers, journalHandlers, auditHandlers, backupHandlers, cycleHandlers, meetingHandlers, reportHandlers, loanHandlers,
   grantHandlers, livestockHandlers, administratorHandlers, ledgerFileHandlers, shareOutHandlers, shareOutPostHandlers, memberExitHandlers, cycleOpeningHandlers, statementHandlers,
-  exchangeHandlers, coordinatorHandlers, programmeHandlers, homeHandlers, fundHandlers);
+  exchangeHandlers, coordinatorHandlers, programmeHandlers, homeHandlers, fundHandlers, practiceHandlers);
 
 export type AllHandlers = typeof allHandlers;

@@ -21,9 +21,9 @@ export interface HandlerDef<S extends z.ZodType = z.ZodType, O = unknown> {
   /**
    * What the server must do with the file once the call is allowed: 'replace-ledger'
    * puts a whole-file backup in place of the open file, 'restore-association' puts
-   * one association's rows back from a backup.
+   * one association's rows back from a backup, 'delete-practice' deletes a practice group.
    */
-  readonly effect?: 'replace-ledger' | 'restore-association';
+  readonly effect?: 'replace-ledger' | 'restore-association' | 'delete-practice';
   /** A read that is still worth recording (e.g. copying the books to a USB stick). */
   readonly logged?: boolean;
   /**

@@ -34,6 +34,8 @@ import { changeChainHead } from './integrity/change-chain';
 import type { RestoreResult } from './backups/handlers';
 import { laptopKeyFromFile, newLaptopKey, type LaptopKey } from './auth/laptop-key';
 import { ImportProgress } from './import-progress';
+import { deletePracticeGroup } from './practice/delete';
+import type { DeletedPractice } from './practice/handlers';
 
 export interface LedgerServer extends Registry<AllHandlers> {
   readonly ledger: OpenLedger;
@@ -271,6 +273,17 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
     }
   }
 
+  function deletePractice(practice: DeletedPractice, actor: Actor): DeletedPractice {
+    const by = signedIn(actor);
+    const deleted = deletePracticeGroup({
+      sqlite: deps.ledger.sqlite, sealer: deps.sealer, heads, now, backupDir: deps.backupDir,
+      record: (input) => record(by, actor, null, 'practice-delete', input),
+    }, practice);
+    // Whoever was signed in to it is signed out: their user went with it.
+    deps.sessions.closeWhere((u) => u.associationId === practice.associationId);
+    return deleted;
+  }
+
   const exchangeRoot = inMemory ? join(tmpdir(), `ikimina-exchange-${process.pid}`) : join(dirname(file), 'ikimina-exchange');
   return {
     handlers: allHandlers,
@@ -287,6 +300,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
       if (!result.ok || !allHandlers[name].effect) return result;
       // The registry cannot replace the file it is writing to: the server does, once the call is allowed.
       try {
+        if (allHandlers[name].effect === 'delete-practice') return { ok: true, value: deletePractice(result.value as DeletedPractice, actor) } as typeof result;
         const pending = result.value as RestoreResult;
         const restored = pending.associationId === null ? restoreWholeFile(pending.file, actor) : restoreAssociation(pending.associationId, pending.file, actor);
         return { ok: true, value: restored } as typeof result;

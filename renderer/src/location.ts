@@ -7,6 +7,7 @@ import type { UiLocale } from '../../electron/server/locale/numbers';
 
 export const COUNTRIES = COUNTRY_CODES.map((code) => ({ code, currency: COUNTRY_PLACES[code].currency }));
 export type { CountryCode };
+export { COUNTRY_OF_LANGUAGE } from '../../electron/server/locale/places';
 
 export function defaultCurrency(country: string): string {
   return isCountryCode(country) ? COUNTRY_PLACES[country].currency : 'USD';

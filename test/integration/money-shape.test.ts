@@ -66,6 +66,8 @@ function samples(): Record<string, unknown> {
 
 /** Reads that are not answered with books: signing out, the restores and inspections (which take a file), checking a statement's file. */
 const NOT_BOOKS = new Set(['session-sign-out', 'backup-inspect', 'backup-restore', 'ledger-backup-inspect', 'ledger-backup-restore', 'statement-check', 'exchange-export',
+  // Deleting a practice group answers its id and name (test/integration/practice.test.ts).
+  'practice-delete',
   // A programme coordinator's (counts, fingerprints and an import's report: no amounts; test/integration/exchange.test.ts reads them).
   'exchange-import-progress', 'exchange-import-cancel', 'exchange-import-report', 'exchange-import-list', 'exchange-groups', 'exchange-conflicts', 'coordinator-open-group',
   'exchange-conflict-set-aside',

@@ -32,6 +32,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC | typeof READ_OR_OWN> = {
   'ledger-health-get': EVERYONE,
   'ledger-check-acknowledge': ADMIN,
   'association-create': PUBLIC,
+  'practice-create': PUBLIC,
+  'practice-delete': RECORD,
   'association-list': PUBLIC,
   'association-get': EVERYONE,
   'association-update': RECORD,

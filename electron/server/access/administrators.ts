@@ -3,8 +3,8 @@
 // restore the whole file and add associations; they never read or change any
 // association's books.
 
-import { localAssociationIds } from '../association-record';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { getAssociation, localAssociationIds } from '../association-record';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { administrators, associations } from '../../../db/schema';
 import { LedgerError } from '../errors';
@@ -32,7 +32,8 @@ const roleOf = (kind: LaptopPerson) => (kind === 'administrator' ? null : kind);
 
 const laptopQueries = typedQuery((db) => ({
   count: db.select({ n: count() }).from(administrators).where(sql`${administrators.role} IS ${sql.placeholder('role')}`).prepare(),
-  associationCount: db.select({ n: count() }).from(associations).prepare(),
+  /** Real books only: a practice group leaves the laptop at its first start. */
+  associationCount: db.select({ n: count() }).from(associations).where(isNull(associations.practice)).prepare(),
   /** Names are unique across both kinds: a sign-in screen never shows two of the same name. */
   nameTaken: db.select({ id: administrators.id }).from(administrators)
     .where(sql`${administrators.name} = ${sql.placeholder('name')} COLLATE NOCASE`).prepare(),
@@ -107,6 +108,9 @@ export const administratorHandlers = {
     audit: () => ({ associationId: null, targetId: null }),
     run(ctx, input): { id: string; name: string } {
       const role = ctx.user?.role;
+      // Whoever signs in to a practice group chose its PIN themself: they name nobody for the laptop.
+      const practising = ctx.user?.associationId ? getAssociation(ctx, ctx.user.associationId).practice : false;
+      if (practising) throw new LedgerError('practice-names-nobody');
       const allowed = role === 'administrator' || (administratorCount(ctx) === 0 && role !== undefined && ADMINS.includes(role));
       if (!allowed) throw new LedgerError(ctx.user ? 'role-refused' : 'sign-in-required', ctx.user ? { role: ctx.user.role } : {});
       const named = insertAdministrator(ctx, input, ctx.actorName);

@@ -12,7 +12,8 @@ export type { AssociationView } from '../association-record';
 import { CURRENCY_CODES } from '../money/currency';
 import { UI_LOCALES } from '../locale/numbers';
 import { STANDARD_CHART } from '../journal/chart';
-import { insertUser, renewRecoveryCode } from '../access/users';
+import { insertUser, renewRecoveryCode, type UserView } from '../access/users';
+import type { CallContext } from '../context';
 import { authorOf, recordChange } from '../audit-log';
 import { administratorCount, associationCount, insertAdministrator } from '../access/administrators';
 import { accountBalance, accountByPurpose } from '../journal/balances';
@@ -106,7 +107,7 @@ const associationQueries = typedQuery((db) => ({
     country: sql.placeholder('country'), province: sql.placeholder('province'), district: sql.placeholder('district'),
     sector: sql.placeholder('sector'), cell: sql.placeholder('cell'), village: sql.placeholder('village'),
     currency: sql.placeholder('currency'), language: sql.placeholder('language'), foundedOn: sql.placeholder('foundedOn'),
-    createdAt: sql.placeholder('now'), createdBy: sql.placeholder('createdBy'),
+    createdAt: sql.placeholder('now'), createdBy: sql.placeholder('createdBy'), practice: sql.placeholder('practice'),
   }).prepare(),
   insertAccount: db.insert(accounts).values({
     id: sql.placeholder('id'), associationId: sql.placeholder('associationId'), code: sql.placeholder('code'),
@@ -122,6 +123,35 @@ const associationQueries = typedQuery((db) => ({
     .where(and(eq(members.associationId, sql.placeholder('associationId')), lte(members.joinedOn, sql.placeholder('asOf')))).prepare(),
 }));
 
+/** What a new association's books start from: the association, its standard accounts and its treasurer. */
+export type NewBooks = Omit<z.output<typeof createInput>, 'administrator' | 'registrationNo'> & { readonly registrationNo?: string | undefined };
+
+/**
+ * Writes a new association with its standard chart of accounts and its first
+ * treasurer (shared by association-create and practice-create). `practice` marks
+ * made-up books: set here, once, and never changed (a trigger keeps it).
+ */
+export function insertAssociationBooks(ctx: CallContext, input: NewBooks, practice: boolean): { associationId: string; treasurer: UserView } {
+  checkPlace(input.country, input);
+  const q = associationQueries(ctx.ledger);
+  const associationId = ctx.newId();
+  const now = ctx.now().toISOString();
+  q.insert.run({
+    id: associationId, name: input.name, registrationNo: input.registrationNo ?? null, country: input.country, province: input.province,
+    district: input.district, sector: input.sector, cell: input.cell, village: input.village, currency: input.currency,
+    language: input.language, foundedOn: input.foundedOn, now, createdBy: input.treasurer.name, practice: practice ? 1 : null,
+  });
+  for (const a of STANDARD_CHART) {
+    q.insertAccount.run({ id: ctx.newId(), associationId, code: a.code, purpose: a.purpose, type: a.type, name: a.name, perMember: a.perMember, now });
+  }
+  try {
+    return { associationId, treasurer: insertUser(ctx, { associationId, name: input.treasurer.name, role: 'treasurer', pin: input.treasurer.pin }, input.treasurer.name) };
+  } catch (err) {
+    // The PIN or name problems concern the treasurer's part of this form.
+    throw err instanceof LedgerError && err.field ? err.atField(`treasurer.${err.field}`) : err;
+  }
+}
+
 export const associationHandlers = {
   'association-create': handler({
     kind: 'write',
@@ -133,28 +163,10 @@ export const associationHandlers = {
     eventDate: 'foundedOn',
     audit: (_input, created: CreatedAssociation) => ({ associationId: created.id, targetId: created.id }),
     run(ctx, input): CreatedAssociation {
-      checkPlace(input.country, input);
       const firstStart = associationCount(ctx) === 0 && administratorCount(ctx) === 0;
       if (!firstStart && ctx.user?.role !== 'administrator') throw new LedgerError('association-create-administrator-only');
       if (input.administrator && administratorCount(ctx) > 0) throw new LedgerError('administrator-exists', {}, 'administrator');
-      const q = associationQueries(ctx.ledger);
-      const associationId = ctx.newId();
-      const now = ctx.now().toISOString();
-      q.insert.run({
-        id: associationId, name: input.name, registrationNo: input.registrationNo ?? null, country: input.country, province: input.province,
-        district: input.district, sector: input.sector, cell: input.cell, village: input.village, currency: input.currency,
-        language: input.language, foundedOn: input.foundedOn, now, createdBy: input.treasurer.name,
-      });
-      for (const a of STANDARD_CHART) {
-        q.insertAccount.run({ id: ctx.newId(), associationId, code: a.code, purpose: a.purpose, type: a.type, name: a.name, perMember: a.perMember, now });
-      }
-      let treasurer;
-      try {
-        treasurer = insertUser(ctx, { associationId, name: input.treasurer.name, role: 'treasurer', pin: input.treasurer.pin }, input.treasurer.name);
-      } catch (err) {
-        // The PIN or name problems concern the treasurer's part of this form.
-        throw err instanceof LedgerError && err.field ? err.atField(`treasurer.${err.field}`) : err;
-      }
+      const { associationId, treasurer } = insertAssociationBooks(ctx, input, false);
       let administratorId: string | null = null;
       if (input.administrator) {
         try {

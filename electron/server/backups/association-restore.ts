@@ -2,7 +2,8 @@
 // one transaction, leaving every other association exactly as it was. The
 // append-only guards are lifted for that transaction only (DDL is transactional in
 // SQLite: if anything fails they were never gone), and the restore itself is the
-// next row of the association's history.
+// next row of the association's history. Deleting a practice group lifts them the
+// same way (practice/delete.ts).
 
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
@@ -35,22 +36,42 @@ export function replaceAssociationRows(sqlite: Database.Database, associationId:
 
 /**
  * Inside the caller's transaction: the association's rows in the ledger become those of the attached `schema`.
- * The append-only guards are lifted meanwhile (DDL is transactional: if anything fails they were never gone).
- * Raw SQL: every table by name, and SQLite's own schema table.
+ * Raw SQL: every table by name.
  */
 export function swapAssociationRows(sqlite: Database.Database, associationId: string, schema: string): void {
-  const scopes = tableScopes(sqlite);
-  sqlite.pragma('defer_foreign_keys = ON');
-  const tables = new Set(scopes.map((s) => s.table));
-  const guards = (prepared(sqlite, "SELECT name, tbl_name AS tableName, sql FROM main.sqlite_schema WHERE type = 'trigger'").all() as Trigger[])
-    .filter((t) => tables.has(t.tableName));
-  for (const guard of guards) sqlite.exec(`DROP TRIGGER main.${quoteName(guard.name)}`);
+  withoutGuards(sqlite, () => {
+    removeRows(sqlite, associationId);
+    for (const scope of insertionOrder(sqlite)) {
+      const table = quoteName(scope.table);
+      prepared(sqlite, `INSERT INTO main.${table} SELECT * FROM ${schema}.${table} WHERE ${scopeWhere(scope, schema)}`).run(associationId);
+    }
+  });
+}
+
+/** Inside the caller's transaction: every row of the association is gone from the ledger (a practice group deleted). */
+export function deleteAssociationRows(sqlite: Database.Database, associationId: string): void {
+  withoutGuards(sqlite, () => removeRows(sqlite, associationId));
+}
+
+/** Children before their parents, the association's own row last. Raw SQL: every table by name. */
+function removeRows(sqlite: Database.Database, associationId: string): void {
   for (const scope of [...insertionOrder(sqlite)].reverse()) {
     prepared(sqlite, `DELETE FROM main.${quoteName(scope.table)} WHERE ${scopeWhere(scope, 'main')}`).run(associationId);
   }
-  for (const scope of insertionOrder(sqlite)) {
-    const table = quoteName(scope.table);
-    prepared(sqlite, `INSERT INTO main.${table} SELECT * FROM ${schema}.${table} WHERE ${scopeWhere(scope, schema)}`).run(associationId);
-  }
+}
+
+/**
+ * Runs `change` with the append-only guards of the association tables lifted, and puts them back.
+ * DDL is transactional: if anything fails inside the caller's transaction, they were never gone.
+ * Raw SQL: SQLite's own schema table.
+ */
+function withoutGuards(sqlite: Database.Database, change: () => void): void {
+  if (!sqlite.inTransaction) throw new Error('The append-only guards are lifted only inside a transaction');
+  const tables = new Set(tableScopes(sqlite).map((s) => s.table));
+  sqlite.pragma('defer_foreign_keys = ON');
+  const guards = (prepared(sqlite, "SELECT name, tbl_name AS tableName, sql FROM main.sqlite_schema WHERE type = 'trigger'").all() as Trigger[])
+    .filter((t) => tables.has(t.tableName));
+  for (const guard of guards) sqlite.exec(`DROP TRIGGER main.${quoteName(guard.name)}`);
+  change();
   for (const guard of guards) sqlite.exec(guard.sql);
 }

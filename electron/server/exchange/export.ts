@@ -62,6 +62,8 @@ export function exportLedger(ctx: CallContext, associationId: string, folder: st
   const { sqlite } = ctx.ledger;
   const association = getAssociation(ctx, associationId);
   if (association.readOnly) throw new LedgerError('association-read-only');
+  // Made-up books never reach a coordinator's programme.
+  if (association.practice) throw new LedgerError('practice-not-exported');
   checkBooksWhole(sqlite, associationId);
   const exportedAt = ctx.now().toISOString();
   const name = exchangeFileName(association.name, todayOf(ctx));

@@ -160,6 +160,20 @@ export class HeadStore {
     this.save();
   }
 
+  /**
+   * A practice group is about to be deleted on purpose: its heads, and the file's note
+   * that it held it, no longer apply (written at once, so a crash after the deletion
+   * does not show the group as gone missing). `record` takes it back if the deletion fails.
+   */
+  release(sqlite: Database.Database, associationId: string): void {
+    delete this.associations[associationId];
+    const ledgerId = ledgerIdentity(sqlite);
+    const ledger = ledgerId && Object.hasOwn(this.ledgers, ledgerId) ? this.ledgers[ledgerId] : undefined;
+    if (ledgerId && ledger) this.ledgers[ledgerId] = { ...ledger, associations: ledger.associations.filter((a) => a !== associationId) };
+    this.lastLedger = undefined;
+    this.save();
+  }
+
   private ledgerOf(sqlite: Database.Database): SeenLedger | undefined {
     const ledgerId = ledgerIdentity(sqlite);
     return ledgerId && Object.hasOwn(this.ledgers, ledgerId) ? this.ledgers[ledgerId] : undefined;

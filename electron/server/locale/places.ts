@@ -59,6 +59,9 @@ export const COUNTRY_PLACES: Record<CountryCode, CountryPlaces> = Object.fromEnt
   }),
 ) as Record<CountryCode, CountryPlaces>;
 
+/** Where a group speaking this language most likely is, until someone says: Kirundi, Burundi; Swahili, the eastern DRC; Kinyarwanda, Rwanda. */
+export const COUNTRY_OF_LANGUAGE: Readonly<Partial<Record<string, CountryCode>>> = { rw: 'RW', rn: 'BI', sw: 'CD' };
+
 export function isCountryCode(code: string): code is CountryCode {
   return (COUNTRY_CODES as readonly string[]).includes(code);
 }

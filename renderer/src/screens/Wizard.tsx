@@ -11,10 +11,8 @@ import { CURRENCY_CODES } from '../../../electron/server/money/currency';
 import { ChoiceField, DateField, FormError, SelectField, TextField } from '../components/fields';
 import { useCommand, useLanguage } from '../hooks';
 import { LANGUAGES } from '../i18n';
-import { COUNTRIES, defaultCurrency, type CountryCode } from '../location';
+import { COUNTRIES, COUNTRY_OF_LANGUAGE, defaultCurrency, type CountryCode } from '../location';
 import { PlaceFields } from '../components/PlaceFields';
-
-const COUNTRY_OF_LANGUAGE: Partial<Record<string, CountryCode>> = { rw: 'RW', rn: 'BI', sw: 'CD' };
 
 const STEP_OF_FIELD: Record<string, number> = {
   language: 0, name: 1, registrationNo: 1, foundedOn: 1, currency: 1, country: 1,
