@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const SERVER = resolve(__dirname, '../../electron/server');
 
 /** The feature folders, each one feature's handlers, rules and views. */
-export const FEATURES = ['access', 'accounts', 'associations', 'backups', 'cycles', 'exchange', 'grants', 'history', 'livestock', 'loans', 'home', 'meetings', 'members', 'programme', 'reports', 'shareouts', 'statements'];
+export const FEATURES = ['access', 'accounts', 'associations', 'backups', 'cycles', 'exchange', 'grants', 'history', 'livestock', 'loans', 'home', 'meetings', 'members', 'practice', 'programme', 'reports', 'shareouts', 'statements'];
 /** The core every feature stands on. */
 const CORE_FOLDERS = ['auth', 'funds', 'integrity', 'journal', 'locale', 'messages', 'money'];
 /** What joins the features into one server (may import anything). */
