@@ -29,6 +29,8 @@ import { WHOLE_FILE_BACKUPS_ID } from './screens/administrator/WholeFileBackups'
 import { HealthBanner } from './components/HealthBanner';
 import { CoordinatorSignIn } from './screens/programme/CoordinatorSignIn';
 import { prefetchLaterScreens, Programme } from './lazy-screens';
+import { PracticeStart } from './screens/practice/PracticeStart';
+import { PracticeBanner } from './screens/practice/PracticeBanner';
 
 const CURRENT_KEY = 'ikimina.association';
 /** Where a coordinator signs in again (after signing out or the lock), with the administrator's door behind it. */
@@ -40,6 +42,8 @@ type View =
   | { kind: 'loading' }
   /** The laptop's first start: the first association, its treasurer and the laptop's administrator. */
   | { kind: 'wizard' }
+  /** At first start, trying Ikimina with a practice group first. */
+  | { kind: 'practice' }
   | { kind: 'choose' }
   | { kind: 'sign-in'; association: AssociationView; lockedUserId?: string }
   /** `programme`: a coordinator reading an imported group, who goes back to the programme page. */
@@ -54,7 +58,7 @@ type View =
 
 /** The screen recorded with each change in the history (a section of the books, or one of these). */
 const SCREEN_OF: Record<Exclude<View['kind'], 'books'>, string> = {
-  loading: 'loading', wizard: 'wizard', choose: 'choose', 'sign-in': 'sign-in',
+  loading: 'loading', wizard: 'wizard', practice: 'wizard', choose: 'choose', 'sign-in': 'sign-in',
   'administrator-sign-in': 'sign-in', administrator: 'administrator', 'add-association': 'wizard',
   'coordinator-sign-in': 'sign-in', programme: 'programme',
 };
@@ -70,6 +74,8 @@ export function App() {
   const [signInNotice, setSignInNotice] = useState<ReactNode>(null);
   /** The association the administrator just added, to say so on their screen. */
   const [addedAssociation, setAddedAssociation] = useState<string | null>(null);
+  /** No real books and no administrator yet (perhaps a practice group): the first start's wizard is still open to anyone. */
+  const [setUpPending, setSetUpPending] = useState(false);
 
   const open = useCallback(async (association: AssociationView, session?: Result<WhoIsSignedIn | null>) => {
     localStorage.setItem(CURRENT_KEY, association.id);
@@ -85,6 +91,8 @@ export function App() {
       return;
     }
     setAssociations(r.value);
+    const noAdministrator = administrators.ok && administrators.value.length === 0;
+    setSetUpPending(noAdministrator && r.value.every((a) => a.practice));
     if (session.ok && session.value?.user.role === 'administrator') {
       setView({ kind: 'administrator', who: session.value });
       return;
@@ -160,16 +168,26 @@ export function App() {
 
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (view.kind === 'loading') return <p className="loading">{t('common.loading')}</p>;
+  /** The books of an association just made (or a practice group), signed in at Home. */
+  const openNew = (a: AssociationView, who: WhoIsSignedIn | null) => {
+    setAssociations((list) => [...list, a]);
+    localStorage.setItem(CURRENT_KEY, a.id);
+    window.location.hash = '#/home';
+    setSetUpPending(a.practice && setUpPending);
+    setView(who ? { kind: 'books', association: a, who } : { kind: 'sign-in', association: a });
+  };
+  const setUp = setUpPending ? () => setView({ kind: 'wizard' }) : undefined;
+  if (view.kind === 'practice') {
+    return <PracticeStart onStarted={openNew} onBack={() => setView({ kind: 'wizard' })} />;
+  }
   if (view.kind === 'wizard') {
     return (
       <Wizard
         firstStart
-        onCreated={(a, who) => {
-          setAssociations((list) => [...list, a]);
-          localStorage.setItem(CURRENT_KEY, a.id);
-          window.location.hash = '#/home';
-          setView(who ? { kind: 'books', association: a, who } : { kind: 'sign-in', association: a });
-        }}
+        onPractice={() => setView({ kind: 'practice' })}
+        onCreated={openNew}
+        // From a practice group's sign-in, back to it.
+        onCancel={associations.length > 0 ? () => void load() : undefined}
       />
     );
   }
@@ -240,7 +258,7 @@ export function App() {
     );
   }
   if (view.kind === 'choose') {
-    return <ChooseAssociation associations={associations} notice={signInNotice} onChoose={(a) => void open(a)} onAdministrator={toAdministratorSignIn} />;
+    return <ChooseAssociation associations={associations} notice={signInNotice} onChoose={(a) => void open(a)} onAdministrator={toAdministratorSignIn} onSetUp={setUp} />;
   }
   if (view.kind === 'sign-in') {
     return (
@@ -249,6 +267,7 @@ export function App() {
         lockedUserId={view.lockedUserId}
         canSwitch={associations.length > 1}
         notice={signInNotice}
+        onSetUp={setUp}
         onSwitchAssociation={() => setView({ kind: 'choose' })}
         onAdministrator={toAdministratorSignIn}
         onSignedIn={(who) => {
@@ -331,6 +350,19 @@ export function App() {
             {t('programme.readingGroup', { name: association.name })}{' '}
             <button type="button" className="link" onClick={() => setView({ kind: 'programme', who: view.programme! })}>{t('programme.back')}</button>
           </p>
+        ) : null}
+        {association.practice ? (
+          <PracticeBanner
+            association={association}
+            who={who}
+            onDeleted={(name) => {
+              localStorage.removeItem(CURRENT_KEY);
+              dropMeetingDrafts(association.id, who.user.userId);
+              setSignInNotice(<p className="notice" role="status">{t('practice.deleted', { name })}</p>);
+              setView({ kind: 'loading' });
+              void load();
+            }}
+          />
         ) : null}
         <HealthBanner
           health={health.health}

@@ -10,9 +10,11 @@ interface ChooseProps {
   readonly onChoose: (association: AssociationView) => void;
   readonly onAdministrator: () => void;
   readonly notice?: ReactNode;
+  /** Only practice groups so far, and no administrator: the real first start is still to come. */
+  readonly onSetUp?: () => void;
 }
 
-export function ChooseAssociation({ associations, onChoose, onAdministrator, notice }: ChooseProps) {
+export function ChooseAssociation({ associations, onChoose, onAdministrator, notice, onSetUp }: ChooseProps) {
   const { t } = useTranslation();
   return (
     <main className="wizard" aria-labelledby="choose-title">
@@ -23,11 +25,12 @@ export function ChooseAssociation({ associations, onChoose, onAdministrator, not
           <li key={a.id}>
             <button type="button" className="choose-item" onClick={() => onChoose(a)}>
               <span className="choose-item__name">{a.name}</span>
-              <span className="choose-item__place">{[a.village, a.sector, a.district].join(', ')}</span>
+              <span className="choose-item__place">{a.practice ? t('practice.chooseNote') : [a.village, a.sector, a.district].join(', ')}</span>
             </button>
           </li>
         ))}
       </ul>
+      {onSetUp ? <p><button type="button" className="button" onClick={onSetUp}>{t('practice.setUpReal')}</button></p> : null}
       <p className="quiet-door">
         {t('administrator.addsAssociations')}{' '}
         <button type="button" className="link" onClick={onAdministrator}>{t('administrator.door')}</button>

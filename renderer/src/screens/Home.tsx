@@ -8,6 +8,7 @@ import { date, money } from '../format';
 import { placeOf } from '../location';
 import { HomeTodo } from './HomeTodo';
 import { useHomeCharts } from '../lazy-screens';
+import { PracticeGuide } from './practice/PracticeGuide';
 
 export function Home({ association, who }: { readonly association: AssociationView; readonly who: WhoIsSignedIn }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
           <a className="button button--secondary" href="#/members">{t('home.goMembers')}</a>
         </p>
       ) : null}
+      {association.practice && who.can.readBooks ? <PracticeGuide association={association} /> : null}
       {todo ? <HomeTodo todo={todo} association={association} who={who} /> : null}
       {own ? (
         <dl className="cards">

@@ -30,6 +30,7 @@ export function Layout({ association, who, route, routes, onLock, onSwitchUser, 
           <>
             <span className="topbar__association">{association.name}</span>
             {association.readOnly ? <span className="badge">{t('association.readOnly')}</span> : null}
+            {association.practice ? <span className="badge">{t('practice.badge')}</span> : null}
           </>
         }
       >

@@ -175,6 +175,7 @@ export function MeetingSheet({ association, userId, rules, members, borrowers, c
         <h1 id="sheet-title">{correcting ? t('meeting.correctTitle', { date: correcting.date }) : t('meeting.newTitle')}</h1>
         {correcting ? null : <DateField legend={t('meeting.date')} name="date" value={date} onChange={setDate} error={command.fieldErrors.date} required />}
       </div>
+      {association.practice && !correcting ? <p className="muted practice-hint">{t('practice.sheetHint')}</p> : null}
       {correcting && correcting.totals.loanRepayment !== '0' ? (
         <p className="notice" data-testid="repayments-kept">{t('meeting.repaymentsKept', { amount: money(correcting.totals.loanRepayment, association.currency) })}</p>
       ) : null}

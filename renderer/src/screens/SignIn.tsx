@@ -19,9 +19,11 @@ interface SignInProps {
   readonly onAdministrator: () => void;
   /** What the person should know first (e.g. after a restore, where the books as they were are kept). */
   readonly notice?: ReactNode;
+  /** Only practice groups so far, and no administrator: the real first start is still to come. */
+  readonly onSetUp?: () => void;
 }
 
-export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwitchAssociation, onAdministrator, notice }: SignInProps) {
+export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwitchAssociation, onAdministrator, notice, onSetUp }: SignInProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const { data: users } = useQuery('user-sign-in-list', { associationId: association.id }, [association.id]);
@@ -100,7 +102,8 @@ export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwi
           </button>
         </div>
       </form>
-      <details className="forgot">
+      {/* A practice group has no recovery code: a forgotten practice PIN costs nothing but a new practice. */}
+      {association.practice ? null : <details className="forgot">
         <summary>{t('signIn.forgot')}</summary>
         <p>{t('signIn.forgotExplain')}</p>
         {!recovering ? (
@@ -108,7 +111,8 @@ export function SignIn({ association, lockedUserId, canSwitch, onSignedIn, onSwi
         ) : (
           <button type="button" className="button button--secondary button--small" onClick={() => setRecovering(false)}>{t('common.cancel')}</button>
         )}
-      </details>
+      </details>}
+      {onSetUp ? <p><button type="button" className="button button--secondary" onClick={onSetUp}>{t('practice.setUpReal')}</button></p> : null}
       <p className="quiet-door">
         <button type="button" className="link" onClick={onAdministrator}>{t('administrator.door')}</button>
       </p>

@@ -31,9 +31,11 @@ interface WizardProps {
   /** `who` is the treasurer, signed in (first start only). */
   readonly onCreated: (association: AssociationView, who: WhoIsSignedIn | null) => void;
   readonly onCancel?: () => void;
+  /** At first start: try Ikimina first with a practice group (screens/practice/). */
+  readonly onPractice?: () => void;
 }
 
-export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
+export function Wizard({ firstStart, onCreated, onCancel, onPractice }: WizardProps) {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
   const command = useCommand();
@@ -150,6 +152,13 @@ export function Wizard({ firstStart, onCreated, onCancel }: WizardProps) {
             onChange={(v) => chooseLanguage(v as typeof language)}
             options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
           />
+        ) : null}
+        {shownStep === 0 && onPractice ? (
+          <aside className="practice-offer" aria-labelledby="practice-offer-title">
+            <h2 id="practice-offer-title">{t('practice.offerTitle')}</h2>
+            <p>{t('practice.offer')}</p>
+            <button type="button" className="button button--secondary" onClick={onPractice}>{t('practice.try')}</button>
+          </aside>
         ) : null}
 
         {shownStep === 1 ? (
