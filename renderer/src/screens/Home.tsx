@@ -20,7 +20,8 @@ export function Home({ association, who }: { readonly association: AssociationVi
   const HomeCharts = useHomeCharts();
   const ownMemberId = who.user.memberId;
   const { data: own } = useQuery('member-savings-get', ownMemberId ? { associationId: association.id, memberId: ownMemberId } : null, [ownMemberId]);
-  const place = placeOf(association, language);
+  // A practice group's place is made up: say what it is instead.
+  const place = association.practice ? t('practice.chooseNote') : placeOf(association, language);
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">{association.name}</h1>

@@ -153,13 +153,6 @@ export function Wizard({ firstStart, onCreated, onCancel, onPractice }: WizardPr
             options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
           />
         ) : null}
-        {shownStep === 0 && onPractice ? (
-          <aside className="practice-offer" aria-labelledby="practice-offer-title">
-            <h2 id="practice-offer-title">{t('practice.offerTitle')}</h2>
-            <p>{t('practice.offer')}</p>
-            <button type="button" className="button button--secondary" onClick={onPractice}>{t('practice.try')}</button>
-          </aside>
-        ) : null}
 
         {shownStep === 1 ? (
           <>
@@ -226,6 +219,14 @@ export function Wizard({ firstStart, onCreated, onCancel, onPractice }: WizardPr
           </button>
         </div>
       </form>
+      {/* Below the way on, not in it: setting up the real books stays the first path. */}
+      {shownStep === 0 && onPractice ? (
+        <aside className="practice-offer" aria-labelledby="practice-offer-title">
+          <h2 id="practice-offer-title">{t('practice.offerTitle')}</h2>
+          <p>{t('practice.offer')}</p>
+          <button type="button" className="button button--secondary" onClick={onPractice}>{t('practice.try')}</button>
+        </aside>
+      ) : null}
     </main>
   );
 }

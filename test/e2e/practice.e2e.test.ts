@@ -1,0 +1,122 @@
+// "Try it with a practice group", end to end on a laptop's first start: offered on the
+// wizard's first screen, made with a name and a PIN, a first meeting held on the sheet
+// with the guide on Home ticking its steps, then deleted in one step — after which the
+// laptop is back at its first start, the real set-up still open to anyone, and the
+// file holds nothing of the practice.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, serveRenderer } from './harness';
+import { frw, must } from './seed';
+
+const TRYING = { name: 'Nyiramana Odette', pin: '4826' };
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+
+beforeAll(async () => {
+  web = await serveRenderer();
+});
+afterAll(async () => {
+  await web?.close();
+});
+
+describe('a practice group on a new laptop', () => {
+  it('is offered first, holds a guided first meeting, and is deleted in one step back to the first start', async () => {
+    const app = await openApp({ url: web.url });
+    const { page } = app;
+    const anyone = { channel: 'test', locale: 'en' } as const;
+    try {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      // Offered on the first screen in the laptop's first language (Kinyarwanda), under the languages.
+      await expect.poll(() => page.locator('.practice-offer button').textContent()).toBe('Gerageza n’itsinda ry’imyitozo');
+      await page.screenshot({ path: '/tmp/practice-offer-rw.png' });
+      await page.getByLabel('English').check();
+      await page.getByRole('button', { name: 'Try with a practice group' }).click();
+      await page.getByLabel('Your name').fill(TRYING.name);
+      await page.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
+      await page.getByLabel('The same PIN again').fill(TRYING.pin);
+      await page.getByRole('button', { name: 'Start practising' }).click();
+      await page.locator('.topbar').waitFor();
+
+      // Marked as practice wherever one looks: the bar, the banner, the guide with its first step to do.
+      await expect.poll(() => page.locator('.topbar .badge').textContent()).toBe('Practice');
+      await expect.poll(() => page.getByTestId('practice-banner').locator('p').textContent()).toBe('Practice group: its members and money are made up. Nothing here touches real books.');
+      expect(await page.locator('main .lead').first().textContent()).toBe('Made-up books, for practice');
+      const steps = page.locator('.practice-guide li');
+      await expect.poll(() => steps.count()).toBe(5);
+      expect(await page.locator('.practice-guide li.is-done').count()).toBe(0);
+      expect(await page.locator('.practice-guide li[aria-current="step"]').textContent()).toBe('Open the meeting sheet with “Record a meeting” above.');
+      await page.screenshot({ path: '/tmp/practice-home-before.png' });
+
+      // The meeting, as the guide says: ten members, 1 to 5 shares each, the social fund already filled in.
+      await page.getByRole('link', { name: 'Record a meeting' }).click();
+      await expect.poll(() => page.locator('.practice-hint').textContent()).toContain('Practice: type 1 to 5 shares');
+      await page.locator('[data-cell="0-1"]').focus();
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.type(String((i % 5) + 1));
+        await page.keyboard.press('Enter');
+      }
+      // 30 shares × 500 = 15,000; the social fund 10 × 200 = 2,000: 17,000 Frw.
+      await expect.poll(() => page.getByTestId('sheet-total').textContent()).toBe(frw('17,000'));
+      await page.keyboard.type('17,000');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe(frw('17,000'));
+
+      // Home ticks the meeting's four steps; the passbook and cash book are next.
+      await page.evaluate(() => (window.location.hash = '#/home'));
+      await expect.poll(() => page.locator('.practice-guide li.is-done').count()).toBe(4);
+      expect(await page.locator('.practice-guide li[aria-current="step"]').textContent()).toBe('Open a member’s passbook and the cash book: the meeting is in them.');
+      await page.screenshot({ path: '/tmp/practice-home-after.png' });
+
+      // Deleting asks first, says what goes, and Cancel keeps everything.
+      await page.getByRole('button', { name: 'Delete the practice group' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.textContent()).toContain('Everything in “Practice group”');
+      await page.screenshot({ path: '/tmp/practice-delete.png' });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(must(app.server.call('association-list', {}, anyone))).toHaveLength(1);
+      await page.getByRole('button', { name: 'Delete the practice group' }).click();
+      await dialog.getByRole('button', { name: 'Delete it' }).click();
+
+      // Back at the laptop's first start: nothing of the practice is left, and no administrator was named.
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Ikimina');
+      expect(must(app.server.call('association-list', {}, anyone))).toEqual([]);
+      expect(must(app.server.call('administrator-list', {}, anyone))).toEqual([]);
+      const left = app.server.ledger.sqlite.prepare("SELECT count(*) FROM change_log WHERE association_id IS NOT NULL").pluck().get();
+      expect(left).toBe(0);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('keeps the real set-up open from the practice group’s sign-in, and back again', async () => {
+    const app = await openApp({ url: web.url });
+    const { page } = app;
+    try {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByLabel('English').check();
+      await page.getByRole('button', { name: 'Try with a practice group' }).click();
+      await page.getByLabel('Your name').fill(TRYING.name);
+      await page.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
+      // A slip in the second PIN is caught before anything is made.
+      await page.getByLabel('The same PIN again').fill('4827');
+      await page.getByRole('button', { name: 'Start practising' }).click();
+      await expect.poll(() => page.getByText('The two PINs are not the same.').count()).toBe(1);
+      expect(must(app.server.call('association-list', {}, { channel: 'test', locale: 'en' }))).toEqual([]);
+      await page.getByLabel('The same PIN again').fill(TRYING.pin);
+      await page.getByRole('button', { name: 'Start practising' }).click();
+      await page.locator('.topbar').waitFor();
+      await page.getByRole('button', { name: 'Switch user' }).click();
+
+      // The practice group's sign-in: no recovery code to offer, and the real set-up one click away.
+      await page.getByRole('heading', { name: 'Practice group' }).waitFor();
+      expect(await page.locator('details.forgot').count()).toBe(0);
+      await page.screenshot({ path: '/tmp/practice-sign-in.png' });
+      await page.getByRole('button', { name: 'Set up your group’s real books' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Ikimina');
+      // Changed their mind: back to the practice.
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('heading', { name: 'Practice group' }).waitFor();
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
