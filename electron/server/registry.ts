@@ -202,7 +202,8 @@ function authorise(access: Access, user: SessionUser | null, input: unknown): vo
   // Public commands (sign-in screens, creating an association) are open to anyone.
   if (!user || 'public' in access) return;
   const fields = (input ?? {}) as Record<string, unknown>;
-  if (typeof fields.associationId === 'string' && fields.associationId !== user.associationId) {
+  const laptopWide = user.role === 'administrator' && access.administratorAnyAssociation === true;
+  if (typeof fields.associationId === 'string' && fields.associationId !== user.associationId && !laptopWide) {
     throw new LedgerError('other-association');
   }
   if (!('public' in access) && user.role === 'member' && !access.roles.includes('member')) {

@@ -6,7 +6,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, serveRenderer } from './harness';
-import { frw, must } from './seed';
+import { frw, must, TREASURER } from './seed';
+import { ADMINISTRATOR, KABEZA } from '../helpers/ledger';
 
 const TRYING = { name: 'Nyiramana Odette', pin: '4826' };
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -82,6 +83,44 @@ describe('a practice group on a new laptop', () => {
       expect(must(app.server.call('administrator-list', {}, anyone))).toEqual([]);
       const left = app.server.ledger.sqlite.prepare("SELECT count(*) FROM change_log WHERE association_id IS NOT NULL").pluck().get();
       expect(left).toBe(0);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('is started by the laptop’s administrator for a treasurer in training, and deleted by them when its PIN is forgotten', async () => {
+    const app = await openApp({ url: web.url });
+    const { page } = app;
+    const anyone = { channel: 'test', locale: 'en' } as const;
+    try {
+      // A laptop that already keeps a group's real books, with its administrator.
+      const real = must(app.server.call('association-create', { ...KABEZA, treasurer: TREASURER, administrator: { ...ADMINISTRATOR } }, anyone));
+      await page.evaluate(() => localStorage.setItem('ikimina.language', 'en'));
+      await page.reload();
+      // Nobody without the administrator's PIN starts a practice here any more: the offer is not on the sign-in screen.
+      await page.getByRole('heading', { name: KABEZA.name }).waitFor();
+      expect(await page.getByRole('button', { name: 'Set up your group’s real books' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Laptop administrator' }).click();
+      await page.getByLabel('PIN or password').fill(ADMINISTRATOR.pin);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Practice groups' }).waitFor();
+      await page.getByRole('button', { name: 'Start a practice group' }).click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel('Your name').fill(TRYING.name);
+      await form.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
+      await form.getByLabel('The same PIN again').fill(TRYING.pin);
+      await form.getByRole('button', { name: 'Make the practice group' }).click();
+      await expect.poll(() => page.locator('section[aria-labelledby="practice-groups-title"] .notice').textContent()).toContain('“Practice group” is ready');
+      await expect.poll(() => page.locator('.practice-row strong').allTextContents()).toEqual(['Practice group']);
+      // The real books are listed apart, as before.
+      expect(await page.locator('section[aria-labelledby="associations-title"] li').allTextContents()).toEqual([expect.stringContaining(KABEZA.name)]);
+      await page.screenshot({ path: '/tmp/practice-administrator.png', fullPage: true });
+
+      // The trainee forgot the PIN: the administrator deletes the practice, the real books stay.
+      await page.locator('.practice-row').getByRole('button', { name: 'Delete' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete it' }).click();
+      await expect.poll(() => page.locator('.practice-row').count()).toBe(0);
+      expect(must(app.server.call('association-list', {}, anyone)).map((a) => a.id)).toEqual([real.id]);
     } finally {
       await app.close();
     }

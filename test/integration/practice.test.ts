@@ -209,6 +209,22 @@ describe('what a practice group never opens', () => {
     expect(liberian).toEqual(['LR LRD Bomi']);
   });
 
+  it('lets the laptop’s administrator delete a practice whose PIN is forgotten, and still no real books', () => {
+    const { id } = practise('en');
+    const real = stranger().ok('association-create', { ...KABEZA, administrator: { ...ADMINISTRATOR } });
+    t.asAdministrator((admin) => {
+      const refused = admin.call('practice-delete', { associationId: real.id, confirm: true });
+      expect(refused.ok ? 'deleted' : refused.error.code).toBe('practice-only');
+      // Naming any association is for this command only: the administrator reads no group's books.
+      const books = admin.call('member-list', { associationId: id });
+      expect(books.ok ? 'read' : books.error.code).toBe('role-refused');
+      expect(admin.ok('practice-delete', { associationId: id, confirm: true })).toEqual({ associationId: id, name: 'Practice group' });
+    });
+    const laptopRow = t.server.ledger.sqlite.prepare("SELECT actor FROM change_log WHERE association_id IS NULL AND command = 'practice-delete'").pluck().get();
+    expect(laptopRow).toBe(ADMINISTRATOR.name);
+    expect(t.ok('association-list', {}).map((a) => a.id)).toEqual([real.id]);
+  });
+
   it('never leaves the laptop for a coordinator', () => {
     const { id, practice } = practise('en');
     const r = practice.call('exchange-export', { associationId: id, folder: join(t.dir, 'usb') });

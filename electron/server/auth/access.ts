@@ -28,6 +28,11 @@ export type Access =
       readonly ownMember?: string;
       /** Only a programme coordinator of the laptop (not an association's user with the coordinator role). */
       readonly programme?: boolean;
+      /**
+       * The laptop's administrator (when among the roles) may name any association of
+       * the laptop here; everyone else stays inside their own. Declared per handler.
+       */
+      readonly administratorAnyAssociation?: boolean;
     };
 
 export const PUBLIC: Access = { public: true };

@@ -11,7 +11,7 @@ import { associations } from '../../../db/schema';
 import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
-import { PUBLIC, RECORDERS } from '../auth/access';
+import { LAPTOP_ADMIN, PUBLIC, RECORDERS } from '../auth/access';
 import { getAssociation, isPracticeGroup, writableAssociation, type AssociationView } from '../association-record';
 import { administratorCount, associationCount } from '../access/administrators';
 import { insertAssociationBooks } from '../associations/handlers';
@@ -102,7 +102,8 @@ export const practiceHandlers = {
     // tells the heads kept outside the file); the laptop's own history records it.
     kind: 'read',
     effect: 'delete-practice',
-    access: { roles: RECORDERS },
+    // Its own officers; and the laptop's administrator, for a practice whose PIN was forgotten (it has no recovery code).
+    access: { roles: [...RECORDERS, ...LAPTOP_ADMIN], administratorAnyAssociation: true },
     summary: 'Delete a practice group and everything in it (confirm: true); real books cannot be deleted',
     input: z.strictObject({ associationId: id, confirm: z.literal(true, { error: 'practice-delete-needs-confirmation' }) }),
     run(ctx, input): DeletedPractice {

@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { useQuery, type Health } from '../../hooks';
 import { WholeFileBackups } from './WholeFileBackups';
 import { FileCheck } from './FileCheck';
+import { PracticeGroups } from './PracticeGroups';
 
 interface AdministratorProps {
   readonly who: WhoIsSignedIn;
@@ -26,7 +27,8 @@ interface AdministratorProps {
 
 export function Administrator({ who, health, banner, addedAssociation, onSignOut, onAddAssociation, onRestored }: AdministratorProps) {
   const { t } = useTranslation();
-  const { data: associations } = useQuery('association-list', {}, []);
+  const { data: all, reload: reloadAssociations } = useQuery('association-list', {}, []);
+  const associations = all?.filter((a) => !a.practice);
   const { data: administrators, reload: reloadAdministrators } = useQuery('administrator-list', {}, []);
   const [naming, setNaming] = useState(false);
   const [named, setNamed] = useState<string | null>(null);
@@ -61,6 +63,8 @@ export function Administrator({ who, health, banner, addedAssociation, onSignOut
             <button type="button" className="button" onClick={onAddAssociation}>{t('administrator.addAssociation')}</button>
           </div>
         </section>
+
+        <PracticeGroups groups={all?.filter((a) => a.practice) ?? []} onChanged={reloadAssociations} />
 
         <FileCheck health={health.health} onChecked={health.show} />
 
