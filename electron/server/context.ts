@@ -10,6 +10,8 @@ import type { HeadStore } from './integrity/heads';
 import type { IntegrityReport } from './integrity/check';
 import type { LaptopKey } from './auth/laptop-key';
 import type { ImportProgress } from './import-progress';
+import { prepared } from './prepared';
+import { utcOffsetHours } from './locale/places';
 
 export type Channel = 'ipc' | 'cli' | 'test' | 'bench';
 
@@ -63,8 +65,22 @@ export interface CallContext extends ServerDeps {
   readonly actorName: string;
 }
 
-/** Today's date in 'YYYY-MM-DD', from the (pinnable) clock, in UTC+2 (Central Africa Time). */
-export function todayOf(ctx: Pick<ServerDeps, 'now'>): string {
-  const cat = new Date(ctx.now().getTime() + 2 * 3600_000);
-  return cat.toISOString().slice(0, 10);
+/** A place that says which day it is there: an association's country and first level. */
+export interface DayPlace {
+  readonly country: string;
+  readonly province: string;
+}
+
+/**
+ * Today's date in 'YYYY-MM-DD', from the (pinnable) clock, where the books are kept:
+ * at the association's place (by its id, or a place given), else in Central Africa
+ * Time. A Liberian group's evening is not yet tomorrow.
+ * Raw SQL: the core reads the association's place without the features' queries.
+ */
+export function todayOf(ctx: Pick<ServerDeps, 'now'> & { readonly ledger?: OpenLedger }, where?: string | DayPlace | null): string {
+  const place = typeof where === 'string'
+    ? (ctx.ledger ? (prepared(ctx.ledger.sqlite, 'SELECT country, province FROM associations WHERE id = ?').get(where) as DayPlace | undefined) : undefined)
+    : where;
+  const hours = place ? utcOffsetHours(place.country, place.province) : 2;
+  return new Date(ctx.now().getTime() + hours * 3600_000).toISOString().slice(0, 10);
 }

@@ -190,11 +190,18 @@ function authenticate(deps: ServerDeps, access: Access, actor: Actor): SessionUs
   return resolved;
 }
 
-/** What happened after today (Central Africa Time) cannot be recorded: the laptop's clock decides, once, here. */
+/**
+ * What happened after today cannot be recorded: the laptop's clock decides, once, here —
+ * today where the association keeps its books (a new one: the place it is given).
+ */
 function refuseFutureEvent(deps: ServerDeps, def: HandlerDef, input: unknown): void {
   const field = def.eventDate ?? 'date';
-  const value = (input as Record<string, unknown> | null)?.[field];
-  if (typeof value === 'string' && value > todayOf(deps)) throw new LedgerError('date-in-future', {}, field);
+  const fields = (input ?? {}) as Record<string, unknown>;
+  const value = fields[field];
+  if (typeof value !== 'string') return;
+  const where = typeof fields.associationId === 'string' ? fields.associationId
+    : typeof fields.country === 'string' ? { country: fields.country, province: typeof fields.province === 'string' ? fields.province : '' } : null;
+  if (value > todayOf(deps, where)) throw new LedgerError('date-in-future', {}, field);
 }
 
 /** After validation: the call stays inside the user's association, and a member inside their own record. */

@@ -85,3 +85,43 @@ describe('places by country', () => {
     expect(r.ok ? 'updated' : [r.error.code, r.error.field]).toEqual(['place-not-in-list', 'district']);
   });
 });
+
+describe('today where the books are kept', () => {
+  // 22:30 UTC on 1 March 2026: past midnight in Kigali, Bujumbura and Bukavu (UTC+2),
+  // still 1 March in Kinshasa (UTC+1) and in Gbarnga (UTC+0). Worked by hand.
+  const EVENING = new Date('2026-03-01T22:30:00Z');
+  let evening: TestLedger;
+  beforeEach(() => {
+    evening = tempLedger({ now: () => EVENING });
+  });
+  afterEach(() => evening.cleanup());
+
+  const KINSHASA = { ...KIVU, name: 'Tosalisana Ngaliema', province: 'Kinshasa', district: 'Ngaliema', sector: 'Binza', cell: 'Pigeon', village: 'Ngaliema', language: 'fr' } as const;
+
+  it('is 2 March for a Rwandan, Burundian or eastern Congolese group, and still 1 March in Kinshasa and Liberia', () => {
+    const asOf: Record<string, string> = {};
+    for (const group of [KABEZA, BURUNDI, KIVU, KINSHASA, BONG]) {
+      // Each laptop's first association, made by whoever sits there.
+      const one = tempLedger({ now: () => EVENING });
+      try {
+        const made = one.ok('association-create', group);
+        one.signIn(made.id, group.treasurer.name, group.treasurer.pin);
+        asOf[group.name] = one.ok('association-summary-get', { associationId: made.id }).asOf;
+      } finally {
+        one.cleanup();
+      }
+    }
+    expect(asOf).toEqual({ [KABEZA.name]: '2026-03-02', [BURUNDI.name]: '2026-03-02', [KIVU.name]: '2026-03-02', [KINSHASA.name]: '2026-03-01', [BONG.name]: '2026-03-01' });
+  });
+
+  it('refuses a Liberian group an event dated tomorrow, which a Rwandan group may already record', () => {
+    const lr = evening.ok('association-create', BONG);
+    evening.signIn(lr.id, treasurer.name, treasurer.pin);
+    const tomorrow = evening.call('member-add', { associationId: lr.id, fullName: 'Kollie Musu', gender: 'female', joinedOn: '2026-03-02' });
+    expect(tomorrow.ok ? 'added' : [tomorrow.error.code, tomorrow.error.field]).toEqual(['date-in-future', 'joinedOn']);
+    expect(evening.ok('member-add', { associationId: lr.id, fullName: 'Kollie Musu', gender: 'female', joinedOn: '2026-03-01' }).joinedOn).toBe('2026-03-01');
+    const rw = evening.asAdministrator((admin) => admin.ok('association-create', { ...KABEZA, name: 'Kigali evening' }));
+    evening.signIn(rw.id, KABEZA.treasurer.name);
+    expect(evening.ok('member-add', { associationId: rw.id, fullName: 'Uwase Diane', gender: 'female', joinedOn: '2026-03-02' }).joinedOn).toBe('2026-03-02');
+  });
+});

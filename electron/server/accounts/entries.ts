@@ -160,7 +160,7 @@ export const journalHandlers = {
       const posted = reverseEntry(ctx, {
         associationId: input.associationId,
         entryId: input.entryId,
-        entryDate: input.date ?? todayOf(ctx),
+        entryDate: input.date ?? todayOf(ctx, input.associationId),
         memo: codedMemo('reversal', { seq: original.seq, reason: input.reason, confirmedBy: confirmer }),
       });
       return getEntry(ctx, input.associationId, posted.id);

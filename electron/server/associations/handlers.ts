@@ -220,7 +220,7 @@ export const associationHandlers = {
     run(ctx, input): AssociationSummary {
       getAssociation(ctx, input.associationId);
       const { sqlite } = ctx.ledger;
-      const asOf = input.asOf ?? todayOf(ctx);
+      const asOf = input.asOf ?? todayOf(ctx, input.associationId);
       const people = associationQueries(ctx.ledger).people.get({ asOf, associationId: input.associationId })!;
       const balanceOf = (purpose: string) =>
         accountBalance(sqlite, input.associationId, accountByPurpose(sqlite, input.associationId, purpose).id, { asOf });

@@ -66,7 +66,7 @@ export function exportLedger(ctx: CallContext, associationId: string, folder: st
   if (association.practice) throw new LedgerError('practice-not-exported');
   checkBooksWhole(sqlite, associationId);
   const exportedAt = ctx.now().toISOString();
-  const name = exchangeFileName(association.name, todayOf(ctx));
+  const name = exchangeFileName(association.name, todayOf(ctx, associationId));
   const { file, written } = writeWholeUnderFreeName(folder, name, (temporary) => writeSigned(ctx, associationId, association.name, temporary, exportedAt));
   return { file, bytes: statSync(file).size, fingerprint: ctx.laptopKey.fingerprint, entries: written.entries, exportedAt };
 }

@@ -166,7 +166,7 @@ export const grantHandlers = {
     access: { roles: READERS },
     summary: 'The grant-use statement: received, spent by purpose with evidence, the animals and where they are, unspent, as of a date',
     input: z.strictObject({ associationId: id, grantId: id, asOf: isoDate.optional() }),
-    run: (ctx, input): GrantStatement => grantStatement(ctx, input.associationId, input.grantId, input.asOf ?? todayOf(ctx)),
+    run: (ctx, input): GrantStatement => grantStatement(ctx, input.associationId, input.grantId, input.asOf ?? todayOf(ctx, input.associationId)),
   }),
 
   'spending-record': handler({

@@ -38,7 +38,7 @@ const queries = typedQuery((db) => ({
 /** The cycle running today, else none: a picture of a cycle not yet begun or long closed says nothing about today. */
 export function fundOverCycle(ctx: CallContext, associationId: string): FundOverCycle {
   getAssociation(ctx, associationId);
-  const today = todayOf(ctx);
+  const today = todayOf(ctx, associationId);
   const cycle: CycleView | null = cycleCovering(ctx, associationId, today);
   if (!cycle) return { cycle: null, points: [] };
   const last = cycle.endsOn < today ? cycle.endsOn : today;

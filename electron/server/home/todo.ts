@@ -52,7 +52,7 @@ const queries = typedQuery((db) => ({
 
 export function todoOf(ctx: CallContext, associationId: string): TodoList {
   getAssociation(ctx, associationId);
-  const today = todayOf(ctx);
+  const today = todayOf(ctx, associationId);
   const q = queries(ctx.ledger);
   // Names can repeat in a group: each member is shown with their number.
   const numbers = new Map(q.memberNumbers.all({ associationId }).map((m) => [m.id, m.no]));

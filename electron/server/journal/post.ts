@@ -48,7 +48,7 @@ export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
   const association = st.associationForPosting.get(entry.associationId) as AssociationForPosting | undefined;
   if (!association) throw new LedgerError('association-not-found');
   if (association.readOnly) throw new LedgerError('association-read-only');
-  checkDate(ctx, entry.entryDate, association.foundedOn);
+  checkDate(ctx, entry.entryDate, association.foundedOn, entry.associationId);
   checkLines(ctx, entry);
 
   const last = st.lastEntry.get(entry.associationId) as LastEntry | undefined;
@@ -83,11 +83,11 @@ export function postEntry(ctx: CallContext, entry: NewEntry): PostedEntry {
   return { ...head, hash, postings };
 }
 
-function checkDate(ctx: CallContext, date: string, foundedOn: string): void {
+function checkDate(ctx: CallContext, date: string, foundedOn: string, associationId: string): void {
   if (!isCalendarDate(date)) throw new LedgerError('date-invalid', {}, 'date');
   if (date < foundedOn) throw new LedgerError('entry-before-founding', { date, foundedOn }, 'date');
   // A day of slack: the laptop's clock may be a little behind the meeting's date.
-  const tomorrow = addDays(todayOf(ctx), 1);
+  const tomorrow = addDays(todayOf(ctx, associationId), 1);
   if (date > tomorrow) throw new LedgerError('entry-in-future', { date }, 'date');
 }
 

@@ -277,7 +277,7 @@ export const livestockHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): QueuePlace[] {
       getAssociation(ctx, input.associationId);
-      return passOnQueue(ctx, input.associationId, input.asOf ?? todayOf(ctx));
+      return passOnQueue(ctx, input.associationId, input.asOf ?? todayOf(ctx, input.associationId));
     },
   }),
 
@@ -306,7 +306,7 @@ export const livestockHandlers = {
       costHeld: string; costInJournal: string;
     } {
       getAssociation(ctx, input.associationId);
-      const asOf = input.asOf ?? todayOf(ctx);
+      const asOf = input.asOf ?? todayOf(ctx, input.associationId);
       const herd = loadHerd(ctx, input.associationId);
       const names = namesFor(ctx, input.associationId);
       const all = [...herd.values()].map((a) => animalView(herd, a, names, asOf)).filter((v): v is AnimalView => v !== null);
@@ -325,7 +325,7 @@ export const livestockHandlers = {
     access: { roles: READERS },
     summary: 'One animal: its particulars, funding, keepers, offspring and every event, as of a date',
     input: z.strictObject({ associationId: id, animalId: id, asOf: isoDate.optional() }),
-    run: (ctx, input): AnimalHistory => history(ctx, input.associationId, input.animalId, input.asOf ?? todayOf(ctx)),
+    run: (ctx, input): AnimalHistory => history(ctx, input.associationId, input.animalId, input.asOf ?? todayOf(ctx, input.associationId)),
   }),
 
   'livestock-tree': handler({
@@ -335,7 +335,7 @@ export const livestockHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional(), grantId: id.optional() }),
     run(ctx, input): { asOf: string; roots: AnimalNode[] } {
       getAssociation(ctx, input.associationId);
-      const asOf = input.asOf ?? todayOf(ctx);
+      const asOf = input.asOf ?? todayOf(ctx, input.associationId);
       const herd = loadHerd(ctx, input.associationId);
       const names = namesFor(ctx, input.associationId);
       const children = childrenIndex(herd);

@@ -465,7 +465,7 @@ export const loanHandlers = {
     access: { roles: READERS },
     summary: 'A loan statement: every instalment due and what covered it, every repayment, as of a date',
     input: z.strictObject({ associationId: id, loanId: id, asOf: isoDate.optional() }),
-    run: (ctx, input): LoanStatement => loanStatementOf(ctx, input.associationId, input.loanId, input.asOf ?? todayOf(ctx)),
+    run: (ctx, input): LoanStatement => loanStatementOf(ctx, input.associationId, input.loanId, input.asOf ?? todayOf(ctx, input.associationId)),
   }),
 
   'loan-list': handler({
@@ -475,7 +475,7 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): LoanView[] {
       getAssociation(ctx, input.associationId);
-      return loansAsOf(ctx, input.associationId, input.asOf ?? todayOf(ctx));
+      return loansAsOf(ctx, input.associationId, input.asOf ?? todayOf(ctx, input.associationId));
     },
   }),
 
@@ -486,7 +486,7 @@ export const loanHandlers = {
     input: z.strictObject({ associationId: id, asOf: isoDate.optional() }),
     run(ctx, input): Portfolio {
       getAssociation(ctx, input.associationId);
-      return portfolioOf(ctx, input.associationId, input.asOf ?? todayOf(ctx));
+      return portfolioOf(ctx, input.associationId, input.asOf ?? todayOf(ctx, input.associationId));
     },
   }),
 };

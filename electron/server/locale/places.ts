@@ -59,6 +59,20 @@ export const COUNTRY_PLACES: Record<CountryCode, CountryPlaces> = Object.fromEnt
   }),
 ) as Record<CountryCode, CountryPlaces>;
 
+/** The DRC's provinces on West Africa Time (UTC+1); the others, like Rwanda and Burundi, are on Central Africa Time (UTC+2). */
+const DRC_WEST = new Set(['Kinshasa', 'Kongo-Central', 'Kwango', 'Kwilu', 'Mai-Ndombe', 'Équateur', 'Mongala', 'Nord-Ubangi', 'Sud-Ubangi', 'Tshuapa']);
+
+/**
+ * Hours ahead of UTC where a group keeps its books (none of these countries keeps
+ * summer time): Liberia 0, the western DRC 1, the eastern DRC, Rwanda and Burundi 2.
+ * Unknown countries count as Central Africa Time, as the app always did.
+ */
+export function utcOffsetHours(country: string, province: string): number {
+  if (country === 'LR') return 0;
+  if (country === 'CD' && DRC_WEST.has(province.trim().normalize('NFC'))) return 1;
+  return 2;
+}
+
 /** Where a group speaking this language most likely is, until someone says: Kirundi, Burundi; Swahili, the eastern DRC; Kinyarwanda, Rwanda. */
 export const COUNTRY_OF_LANGUAGE: Readonly<Partial<Record<string, CountryCode>>> = { rw: 'RW', rn: 'BI', sw: 'CD' };
 

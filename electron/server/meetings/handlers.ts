@@ -285,7 +285,7 @@ export const meetingHandlers = {
       if (grid.repayments.length > 0) throw new LedgerError('meeting-repayments-kept', {}, 'rows');
       const kept = repaymentsKept(ctx, input.associationId, m.id, m.date);
       const current = before.versions.at(-1)!;
-      const today = todayOf(ctx);
+      const today = todayOf(ctx, input.associationId);
       // The correction is dated today: statements before today still show what was recorded then.
       const reversal = current.entryId
         ? reverseEntry(ctx, { associationId: input.associationId, entryId: current.entryId, entryDate: today, memo: codedMemo('meeting-correction', { date: m.date, reason: input.reason, confirmedBy: confirmer }) }).id

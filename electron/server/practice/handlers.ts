@@ -80,9 +80,10 @@ export const practiceHandlers = {
       if (practiceCount(ctx.ledger).get()!.n >= MAX_PRACTICE_GROUPS) throw new LedgerError('practice-too-many', { count: MAX_PRACTICE_GROUPS });
       const language = input.language;
       const country = input.country ?? COUNTRY_OF_LANGUAGE[language] ?? 'RW';
-      const today = todayOf(ctx);
+      const place = samplePlace(country, language);
+      const today = todayOf(ctx, { country, province: place.province });
       const { associationId, treasurer } = insertAssociationBooks(ctx, {
-        name: messageIn(language, 'practice-group-name', {}), country, ...samplePlace(country, language),
+        name: messageIn(language, 'practice-group-name', {}), country, ...place,
         currency: COUNTRY_PLACES[country].currency, language, foundedOn: today, treasurer: input.treasurer,
       }, true);
       // The members and the cycle go in through their own commands' rules, in this same transaction.
