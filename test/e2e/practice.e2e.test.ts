@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, serveRenderer } from './harness';
 import { frw, must, TREASURER } from './seed';
 import { ADMINISTRATOR, KABEZA } from '../helpers/ledger';
+import { problems } from './overflow';
 
 const TRYING = { name: 'Nyiramana Odette', pin: '4826' };
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -121,6 +122,53 @@ describe('a practice group on a new laptop', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Delete it' }).click();
       await expect.poll(() => page.locator('.practice-row').count()).toBe(0);
       expect(must(app.server.call('association-list', {}, anyone)).map((a) => a.id)).toEqual([real.id]);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('fits in Swahili and Kirundi at 1366×768 and 200 %: the offer, the banner, the guide, the sheet’s hint and the delete dialog', async () => {
+    const app = await openApp({ url: web.url });
+    const { page } = app;
+    try {
+      const found: string[] = [];
+      // The first start's first screen, with the offer under the languages.
+      for (const language of ['sw', 'rn'] as const) {
+        for (const size of [{ width: 1366, height: 768 }, { width: 683, height: 384 }]) {
+          await page.setViewportSize(size);
+          await page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+          await page.reload();
+          await page.locator('.practice-offer button').waitFor();
+          found.push(...(await page.evaluate(problems)).map((p) => `${language} ${size.width} offer: ${p}`));
+        }
+      }
+      const made = must(app.server.call('practice-create', { language: 'rn', treasurer: TRYING }, { channel: 'test', locale: 'en' }));
+      for (const language of ['sw', 'rn'] as const) {
+        for (const size of [{ width: 1366, height: 768 }, { width: 683, height: 384 }]) {
+          await page.setViewportSize(size);
+          await page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+          const where = `${language} ${size.width}`;
+          // The practice group's sign-in, then its Home.
+          await page.evaluate(() => (window.location.hash = '#/home'));
+          await page.reload();
+          await page.locator('input[name="pin"]').fill(TRYING.pin);
+          await page.locator('form button[type="submit"]').click();
+          await page.locator('.practice-guide li').first().waitFor();
+          found.push(...(await page.evaluate(problems)).map((p) => `${where} home: ${p}`));
+          await page.getByTestId('practice-banner').locator('button').click();
+          await page.locator('dialog[open]').waitFor();
+          found.push(...(await page.evaluate(problems)).map((p) => `${where} delete dialog: ${p}`));
+          await page.keyboard.press('Escape');
+          await page.evaluate(() => (window.location.hash = '#/meetings/new'));
+          await page.locator('.practice-hint').waitFor();
+          found.push(...(await page.evaluate(problems)).map((p) => `${where} sheet: ${p}`));
+          if (language === 'rn' && size.width === 683) await page.screenshot({ path: '/tmp/practice-home-rn-200.png' });
+          await page.locator('.topbar button').nth(1).click();
+          await page.locator('input[name="pin"]').waitFor();
+        }
+      }
+      expect(found).toEqual([]);
+      expect(must(app.server.call('association-list', {}, { channel: 'test', locale: 'en' })).map((a) => a.id)).toEqual([made.id]);
     } finally {
       await app.close();
     }
