@@ -112,12 +112,15 @@ describe('openLedger', () => {
       .prepare(`INSERT INTO associations (id, name, country, province, district, sector, cell, village, currency, language, founded_on, created_at, created_by)
                 VALUES ('a1', 'Old group', 'RW', 'P', 'D', 'S', 'C', 'V', 'RWF', 'rw', '2024-01-01', '2024-01-01T00:00:00Z', 'x')`)
       .run();
+    const triggers = (db: typeof old) => db.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all() as string[];
+    const before = triggers(old);
     old.close();
 
     const now = openLedger(file);
-    expect(now.sqlite.prepare('SELECT name FROM associations').all()).toEqual([{ name: 'Old group' }]);
-    // The newest migration (append-only triggers) is now in force.
-    expect(now.sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger'").get()).toEqual({ n: 48 });
+    // The older group is kept, as real books (no practice flag).
+    expect(now.sqlite.prepare('SELECT name, practice FROM associations').all()).toEqual([{ name: 'Old group', practice: null }]);
+    // The newest migration (practice groups: a column and its guard) is now in force, and nothing else changed.
+    expect(triggers(now)).toEqual([...before, 'associations_practice_fixed'].sort());
     now.close();
   });
 });
