@@ -276,7 +276,7 @@ export function createServer(file: string, options: ServerOptions = {}): LedgerS
   function deletePractice(practice: DeletedPractice, actor: Actor): DeletedPractice {
     const by = signedIn(actor);
     const deleted = deletePracticeGroup({
-      sqlite: deps.ledger.sqlite, sealer: deps.sealer, heads, now, backupDir: deps.backupDir,
+      sqlite: deps.ledger.sqlite, sealer: deps.sealer, heads, now,
       record: (input) => record(by, actor, null, 'practice-delete', input),
     }, practice);
     // Whoever was signed in to it is signed out: their user went with it.

@@ -10,6 +10,7 @@ import { createServer } from '../../electron/server/server';
 import { associationSeal } from '../../electron/server/integrity/digest';
 import { tableScopes, scopeWhere, quoteName } from '../../electron/server/integrity/scope';
 import { journalHead } from '../../electron/server/integrity/heads';
+import { replaceAssociationRows } from '../../electron/server/backups/association-restore';
 import { ADMINISTRATOR, door, KABEZA, PINNED_NOW, tableCounts, tempLedger, type Door, type TestLedger } from '../helpers/ledger';
 
 const TRYING = { name: 'Nyiramana Odette', pin: '4826' } as const;
@@ -131,17 +132,17 @@ describe('a practice group', () => {
     }
   });
 
-  it('takes its own backups with it, and no other group’s', () => {
+  it('leaves every backup file where it was: a file with a group’s id is no proof the group was practice', () => {
     const { id, practice } = practise('en');
     const real = stranger().ok('association-create', { ...KABEZA, administrator: { ...ADMINISTRATOR } });
     t.signIn(real.id, KABEZA.treasurer.name);
     t.ok('backup-create', { associationId: real.id });
     practice.ok('backup-create', { associationId: id });
     const folder = join(t.dir, 'backups');
-    expect(readdirSync(folder).filter((f) => f.includes(id))).toHaveLength(1);
+    const before = readdirSync(folder).sort();
+    expect(before).toHaveLength(2);
     practice.ok('practice-delete', { associationId: id, confirm: true });
-    expect(readdirSync(folder).filter((f) => f.includes(id))).toEqual([]);
-    expect(readdirSync(folder).filter((f) => f.includes(real.id))).toHaveLength(1);
+    expect(readdirSync(folder).sort()).toEqual(before);
   });
 });
 
@@ -187,6 +188,32 @@ describe('what a practice group never opens', () => {
     const r = t.call('practice-delete', { associationId: real.id, confirm: true });
     expect(r.ok ? 'deleted' : r.error.code).toBe('practice-only');
     expect(t.ok('association-list', {}).map((a) => a.id)).toContain(real.id);
+  });
+
+  it('refuses a restore that would make real books a practice group, even from a backup whose history was made to agree', () => {
+    const real = stranger().ok('association-create', { ...KABEZA, administrator: { ...ADMINISTRATOR } });
+    t.signIn(real.id, KABEZA.treasurer.name);
+    const backup = t.ok('backup-create', { associationId: real.id });
+    // Someone works on the copy with Ikimina itself: the guard lifted by hand, the flag set,
+    // then a command, so that the copy's history seals the flagged row as if it were so.
+    const forged = createServer(backup.file, { now: () => PINNED_NOW, headsFile: null, pepperFile: join(t.dir, 'ikimina-pin.key') });
+    forged.ledger.sqlite.exec('DROP TRIGGER associations_practice_fixed');
+    forged.ledger.sqlite.prepare('UPDATE associations SET practice = 1 WHERE id = ?').run(real.id);
+    const users = forged.call('user-sign-in-list', { associationId: real.id }, { channel: 'test', locale: 'en' });
+    const session = forged.call('session-sign-in', { associationId: real.id, userId: users.ok ? users.value[0]!.id : '', pin: KABEZA.treasurer.pin }, { channel: 'test', locale: 'en' });
+    expect(session.ok).toBe(true);
+    forged.call('member-add', { associationId: real.id, fullName: 'Seal maker', gender: 'female', joinedOn: '2025-02-01' }, { channel: 'test', locale: 'en', session: session.ok ? session.value.token : '' });
+    forged.close();
+    const before = tableCounts(t);
+    const r = t.call('backup-restore', { associationId: real.id, file: backup.file, confirm: true });
+    // The backup's own checks refuse it first (its seal no longer matches what was checked when it opened).
+    expect(r.ok ? 'restored' : r.error.code).toBe('backup-damaged');
+    expect(tableCounts(t)).toEqual(before);
+    // Behind those checks, the swap itself refuses to change the flag: tried directly with the flagged copy.
+    const sqlite = t.server.ledger.sqlite;
+    expect(() => replaceAssociationRows(sqlite, real.id, backup.file, () => undefined)).toThrow(expect.objectContaining({ code: 'restore-practice-changed' }));
+    expect(tableCounts(t)).toEqual(before);
+    expect(sqlite.prepare('SELECT practice FROM associations WHERE id = ?').pluck().get(real.id)).toBeNull();
   });
 
   it('names nobody for the laptop: a practice treasurer cannot become its administrator', () => {

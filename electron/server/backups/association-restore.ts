@@ -7,6 +7,7 @@
 
 import type Database from 'better-sqlite3';
 import { prepared } from '../prepared';
+import { LedgerError } from '../errors';
 import { insertionOrder, quoteName, scopeWhere, tableScopes } from '../integrity/scope';
 
 const SOURCE = 'ikimina_restore';
@@ -26,12 +27,20 @@ export function replaceAssociationRows(sqlite: Database.Database, associationId:
   prepared(sqlite, `ATTACH DATABASE ? AS ${SOURCE}`).run(candidate);
   try {
     sqlite.transaction(() => {
+      const before = practiceFlag(sqlite, associationId);
       swapAssociationRows(sqlite, associationId, SOURCE);
+      // A restore never makes real books a practice group (which one step deletes), nor the reverse.
+      if (practiceFlag(sqlite, associationId) !== before) throw new LedgerError('restore-practice-changed', {}, 'file');
       record();
     }).immediate();
   } finally {
     prepared(sqlite, `DETACH DATABASE ${SOURCE}`).run();
   }
+}
+
+/** Whether the association is flagged as a practice group (1), or not (null). Raw SQL, as the rest of this file. */
+function practiceFlag(sqlite: Database.Database, associationId: string): unknown {
+  return prepared(sqlite, 'SELECT practice FROM main.associations WHERE id = ?').pluck().get(associationId) ?? null;
 }
 
 /**

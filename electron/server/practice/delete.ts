@@ -3,12 +3,11 @@
 // for it alone) and the laptop's own history records who deleted which practice
 // group. The heads kept outside the file let go of it first, so that the next check
 // does not report a group gone missing; if the deletion fails they take it back.
+// Backup files are never removed: a file that carries a group's id is not proof that
+// the group was practice (a restore kept aside before it, for one, is real books).
 
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { deleteAssociationRows } from '../backups/association-restore';
-import { ASSOCIATION_PREFIX } from '../backups/association-backup';
 import { isPracticeGroup } from '../association-record';
 import { LedgerError } from '../errors';
 import type { HeadStore } from '../integrity/heads';
@@ -22,8 +21,6 @@ export interface PracticeDeletion {
   readonly now: () => Date;
   /** Writes the laptop's history row, inside the deleting transaction. */
   readonly record: (input: { name: string }) => void;
-  /** The backups folder: the practice group's own backups go with it. */
-  readonly backupDir: string | undefined;
 }
 
 export function deletePracticeGroup(d: PracticeDeletion, practice: DeletedPractice): DeletedPractice {
@@ -45,16 +42,5 @@ export function deletePracticeGroup(d: PracticeDeletion, practice: DeletedPracti
   }
   sealer.committed();
   heads.record(sqlite, [null], d.now());
-  removeBackupsOf(d.backupDir, practice.associationId);
   return practice;
-}
-
-/** The practice group's own backups (never a real group's: their names carry its id). A file that will not go stays, harmless. */
-function removeBackupsOf(folder: string | undefined, associationId: string): void {
-  if (!folder) return;
-  try {
-    for (const name of readdirSync(folder)) if (name.startsWith(`${ASSOCIATION_PREFIX}${associationId}-`)) rmSync(join(folder, name), { force: true });
-  } catch {
-    // No folder yet, or not readable: nothing of the practice group's is there to remove.
-  }
 }
