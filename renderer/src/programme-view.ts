@@ -7,6 +7,7 @@ import type { Figures, IndicatorId, IndicatorKind, IndicatorValue, ProgrammeGrou
 import { addUp, indicatorsOf, INDICATORS } from '../../electron/server/programme/measures';
 import { minorToMajor } from '../../electron/server/money/money';
 import type { CurrencyCode } from '../../electron/server/money/currency';
+import { isCountryCode, placeLevels } from '../../electron/server/locale/places';
 
 export const GROUPINGS = ['none', 'country', 'province', 'district', 'sector', 'project', 'facilitator'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -32,6 +33,21 @@ export interface TableLine {
 
 function lineOf(group: ProgrammeGroupRow): TableLine {
   return { id: group.id, label: group.name, group, values: group.figures ? indicatorsOf(group.figures) : null, flags: group.flags, subRows: undefined };
+}
+
+/**
+ * The i18n key naming a grouping: a place level by the country's own name when every
+ * group shown is of one country (Burundi's "commune", Liberia's "county"), else the
+ * general name ("province", "district").
+ */
+export function groupingLabelKey(grouping: Grouping, groups: readonly Pick<ProgrammeGroupRow, 'country'>[]): string {
+  const countries = new Set(groups.map((g) => g.country));
+  const only = countries.size === 1 ? [...countries][0]! : null;
+  if ((grouping === 'province' || grouping === 'district' || grouping === 'sector') && only && isCountryCode(only)) {
+    const level = placeLevels(only).find((l) => l.column === grouping);
+    if (level) return `place.${only}.${level.key}`;
+  }
+  return `programme.grouping.${grouping}`;
 }
 
 /** The place (or project, facilitator) a group is counted under; '' when the coordinator has not noted one. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { importFraction, linesByConcern, outcomeCounts, timeLeft } from '../../renderer/src/programme';
 import type { ImportLine, ImportProgressView, ImportReport } from '../../electron/server/contract';
+import { groupingLabelKey } from '../../renderer/src/programme-view';
 
 const progress = (over: Partial<ImportProgressView>): ImportProgressView => ({
   importId: 'x', files: 8, filesDone: 2, rows: 0, current: null, startedAt: '2026-11-30T10:00:00Z', secondsLeft: null, cancelling: false, finished: false, ...over,
@@ -30,5 +31,16 @@ describe('the programme page', () => {
     expect(outcomeCounts(report)).toEqual([
       { outcome: 'imported', count: 1 }, { outcome: 'unchanged', count: 1 }, { outcome: 'refused', count: 1 }, { outcome: 'conflict', count: 1 }, { outcome: 'new-key', count: 1 },
     ]);
+  });
+
+  it('names the places a view groups by with the country’s own levels when its groups are of one country', () => {
+    const burundi = [{ country: 'BI' }, { country: 'BI' }];
+    expect(['province', 'district', 'sector'].map((g) => groupingLabelKey(g as never, burundi))).toEqual(['place.BI.province', 'place.BI.commune', 'place.BI.zone']);
+    expect(groupingLabelKey('province', [{ country: 'LR' }])).toBe('place.LR.county');
+    expect(groupingLabelKey('district', [{ country: 'CD' }])).toBe('place.CD.territory');
+    // Groups of several countries (a programme in dollars): the general names.
+    expect(groupingLabelKey('district', [{ country: 'BI' }, { country: 'RW' }])).toBe('programme.grouping.district');
+    expect(groupingLabelKey('project', burundi)).toBe('programme.grouping.project');
+    expect(groupingLabelKey('district', [])).toBe('programme.grouping.district');
   });
 });

@@ -9,7 +9,7 @@ import type { CurrencyCode } from '../../../../electron/server/money/currency';
 import { call, ledger } from '../../api';
 import { useErrorText, useQuery } from '../../hooks';
 import { SelectField, TextField } from '../../components/fields';
-import { chartPoints, flagged, GROUPINGS, KIND, tableLines, type Grouping } from '../../programme-view';
+import { chartPoints, flagged, GROUPINGS, groupingLabelKey, KIND, tableLines, type Grouping } from '../../programme-view';
 import { indicatorsOf } from '../../../../electron/server/programme/measures';
 import { ProgrammeCharts } from './ProgrammeCharts';
 import { ProgrammeTable } from './ProgrammeTable';
@@ -78,7 +78,7 @@ export function ProgrammeOverview({ changes, onOpenGroup }: { readonly changes: 
         <SelectField label={t('programme.quarter')} name="quarter" value={v.quarter ?? ''} onChange={setQuarter} options={[...v.quarters].reverse().map((q) => ({ value: q, label: q }))} />
         <SelectField
           label={t('programme.groupBy')} name="grouping" value={grouping} onChange={(g) => setGrouping(g as Grouping)}
-          options={GROUPINGS.map((g) => ({ value: g, label: t(`programme.grouping.${g}`) }))}
+          options={GROUPINGS.map((g) => ({ value: g, label: t(groupingLabelKey(g, v.groups)) }))}
         />
         <TextField
           label={t('programme.parThreshold')} name="parThreshold" value={threshold} onChange={setThreshold} maxLength={4}
