@@ -4,6 +4,10 @@
 // laptop is back at its first start, the real set-up still open to anyone, and the
 // file holds nothing of the practice.
 
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, serveRenderer } from './harness';
 import { frw, must, TREASURER } from './seed';
@@ -61,6 +65,17 @@ describe('a practice group on a new laptop', () => {
       await page.keyboard.type('17,000');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('meeting-total').textContent()).toBe(frw('17,000'));
+      // Printed, the summary says it is practice: made-up books never pass for a real meeting's.
+      await page.emulateMedia({ media: 'print' });
+      const pdf = join(tmpdir(), `practice-summary-${process.pid}.pdf`);
+      writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+      await page.emulateMedia({ media: 'screen' });
+      const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      if (!process.env.KEEP_PDF) rmSync(pdf);
+      expect(printed).toContain('PRACTICE: made-up books, not real');
+      expect(printed).toContain('Uwimana Claudine');
+      // The screen's banner and its button are not on the paper.
+      expect(printed).not.toContain('Delete the practice group');
 
       // Home ticks the meeting's four steps; the passbook and cash book are next.
       await page.evaluate(() => (window.location.hash = '#/home'));

@@ -252,6 +252,17 @@ describe('what a practice group never opens', () => {
     expect(t.ok('association-list', {}).map((a) => a.id)).toEqual([real.id]);
   });
 
+  it('prints as practice on every statement, even renamed to look real, and asks for no backup', () => {
+    const { id, practice } = practise('en');
+    practice.ok('association-update', { associationId: id, name: 'Twiyubake Kabeza' });
+    holdMeeting(practice, id);
+    const statement = practice.ok('statement-get', { associationId: id, kind: 'financial-position', asOf: '2026-03-01' });
+    expect(statement.association.name).toBe('Twiyubake Kabeza (PRACTICE: made-up books, not real)');
+    const fr = t.server.call('statement-get', { associationId: id, kind: 'trial-balance', asOf: '2026-03-01' }, { channel: 'test', locale: 'fr', session: practice.session });
+    expect(fr.ok && fr.value.association.name).toBe('Twiyubake Kabeza (ESSAI : livres inventés, pas réels)');
+    expect(practice.ok('home-todo', { associationId: id }).backup).toBeNull();
+  });
+
   it('never leaves the laptop for a coordinator', () => {
     const { id, practice } = practise('en');
     const r = practice.call('exchange-export', { associationId: id, folder: join(t.dir, 'usb') });

@@ -51,7 +51,7 @@ const queries = typedQuery((db) => ({
 }));
 
 export function todoOf(ctx: CallContext, associationId: string): TodoList {
-  getAssociation(ctx, associationId);
+  const association = getAssociation(ctx, associationId);
   const today = todayOf(ctx, associationId);
   const q = queries(ctx.ledger);
   // Names can repeat in a group: each member is shown with their number.
@@ -83,7 +83,8 @@ export function todoOf(ctx: CallContext, associationId: string): TodoList {
     reports,
     passOnWaiting: passOnQueue(ctx, associationId, today).filter((p) => p.position !== null).map((p) => ({ memberId: p.memberId, memberNo: numbers.get(p.memberId) ?? 0, name: p.name, position: p.position!, since: p.addedOn })),
     lastMeeting: last ? { date: last, days: daysBetween(last, today), due: gap !== null && daysBetween(last, today) >= gap } : null,
-    backup: ctx.backupDir ? { at: backupAt, stale: backupAt === null || daysBetween(backupAt.slice(0, 10), today) > BACKUP_STALE_DAYS } : null,
+    // Made-up books need no backup: a practice group is not reminded of one.
+    backup: ctx.backupDir && !association.practice ? { at: backupAt, stale: backupAt === null || daysBetween(backupAt.slice(0, 10), today) > BACKUP_STALE_DAYS } : null,
   };
 }
 

@@ -63,7 +63,11 @@ export function buildStatement(ctx: CallContext, asked: StatementRequest): State
     : messageIn(locale, 'statement.as-of', { date: formatDate(req.asOf, locale) });
   return {
     kind: req.kind, title: body.title, period,
-    association: { name: association.name, place, registrationNo: association.registrationNo, currency: association.currency },
+    // A practice group's statement says so wherever its name is printed: made-up books never pass for real ones, renamed or not.
+    association: {
+      name: association.practice ? messageIn(locale, 'statement.practice-name', { name: association.name }) : association.name,
+      place, registrationNo: association.registrationNo, currency: association.currency,
+    },
     locale, printedBy: ctx.actorName, printedAt: ctx.now().toISOString(), tables: body.tables, notes: body.notes,
     fingerprint: { version: 1, request: req, locale, ...head, contentHash: contentHashOf(body.tables) },
   };

@@ -24,6 +24,8 @@ export function MeetingSummary({ association, meeting, canRecord, onCorrect, onB
   return (
     <section aria-labelledby="summary-title" className="summary">
       <p className="print-only summary-association">{association.name}</p>
+      {/* On paper too: a practice group's summary never passes for a real meeting's. */}
+      {association.practice ? <p className="print-only summary-practice">{t('practice.printed')}</p> : null}
       <h1 id="summary-title">{t('meeting.summaryTitle', { date: date(meeting.date) })}</h1>
       <p>{t('meeting.attendanceLine', { present: t('meeting.presentCount', { count: meeting.present }), represented: t('meeting.representedCount', { count: meeting.represented }), absent: t('meeting.absentCount', { count: meeting.absent }) })}</p>
       {meeting.absent > 0 ? (

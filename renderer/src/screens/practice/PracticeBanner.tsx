@@ -16,7 +16,7 @@ export function PracticeBanner({ association, who, onDeleted }: PracticeBannerPr
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   return (
-    <div className="notice practice-banner" role="note" data-testid="practice-banner">
+    <div className="notice practice-banner no-print" role="note" data-testid="practice-banner">
       <p>{t('practice.banner')}</p>
       {who.can.record ? (
         <button type="button" className="button button--secondary button--small" onClick={() => setAsking(true)}>{t('practice.delete')}</button>
