@@ -30,6 +30,8 @@ const associationFields = {
   createdAt: associations.createdAt,
   /** A practice group: made-up books, deletable in one step (practice/). */
   practice: sql<boolean>`coalesce(${associations.practice}, 0)`.mapWith(Boolean),
+  /** Who set the books up (the first treasurer): for a practice group, who is practising — said where several are listed. */
+  createdBy: associations.createdBy,
 };
 
 const associationQueries = typedQuery((db) => ({

@@ -128,6 +128,8 @@ describe('a practice group on a new laptop', () => {
       await form.getByRole('button', { name: 'Make the practice group' }).click();
       await expect.poll(() => page.locator('section[aria-labelledby="practice-groups-title"] .notice').textContent()).toContain('“Practice group” is ready');
       await expect.poll(() => page.locator('.practice-row strong').allTextContents()).toEqual(['Practice group']);
+      // Several trainees' groups share the name: each says whose it is.
+      expect(await page.locator('.practice-row .muted').textContent()).toContain(`for ${TRYING.name}, made on`);
       // The real books are listed apart, as before.
       expect(await page.locator('section[aria-labelledby="associations-title"] li').allTextContents()).toEqual([expect.stringContaining(KABEZA.name)]);
       await page.screenshot({ path: '/tmp/practice-administrator.png', fullPage: true });
