@@ -44,3 +44,17 @@ describe('the programme page', () => {
     expect(groupingLabelKey('district', [])).toBe('programme.grouping.district');
   });
 });
+
+describe('the programme report', () => {
+  it('heads its second table by the country’s own second level when its groups are of one country', async () => {
+    const { secondLevelHeading } = await import('../../electron/server/programme/export');
+    const { messageIn } = await import('../../electron/server/messages/render');
+    const say = (locale: 'en' | 'fr' | 'rn', groups: { country: string }[]) => messageIn(locale, `programme.${secondLevelHeading(groups)}`, {});
+    expect(say('en', [{ country: 'BI' }, { country: 'BI' }])).toBe('By commune');
+    expect(say('rn', [{ country: 'BI' }])).toBe('Hisunzwe komine');
+    expect(say('fr', [{ country: 'CD' }])).toBe('Par territoire ou ville');
+    expect(say('en', [{ country: 'RW' }])).toBe('By district');
+    // Groups of several countries (a programme in dollars): the general heading.
+    expect(say('en', [{ country: 'BI' }, { country: 'CD' }])).toBe('By district');
+  });
+});

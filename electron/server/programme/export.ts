@@ -15,6 +15,7 @@ import type { LedgerServer } from '../server';
 import { messageIn } from '../messages/render';
 import { formatCount, formatPercent, type UiLocale } from '../locale/numbers';
 import { formatDate } from '../locale/dates';
+import { isCountryCode } from '../locale/places';
 import { formatAmount, minorToMajor } from '../money/money';
 import { currency as currencyOf, isCurrencyCode, type CurrencyCode } from '../money/currency';
 import { writeWholeUnderFreeName, fileWriteError } from '../backups/copy';
@@ -123,6 +124,13 @@ function printed(value: IndicatorValue, kind: string, code: CurrencyCode, locale
   return formatCount(Number(value), locale);
 }
 
+/** The second table's heading: by the country's own second level when every group is of one country (Burundi's communes), else "by district". */
+export function secondLevelHeading(groups: readonly { readonly country: string }[]): string {
+  const countries = new Set(groups.map((g) => g.country));
+  const only = countries.size === 1 ? [...countries][0]! : null;
+  return only && isCountryCode(only) ? `report-by-second-level.${only}` : 'report-by-district';
+}
+
 export function reportDefinition(data: ProgrammeExportData): TDocumentDefinitions {
   const say = (key: string, params: Record<string, string | number> = {}) => messageIn(data.locale, `programme.${key}`, params);
   const v = data.view;
@@ -170,7 +178,7 @@ export function reportDefinition(data: ProgrammeExportData): TDocumentDefinition
       { text: say('report-subtitle', { quarter: v.quarter ?? '', currency: currencyOf(code).symbol, groups: totals?.figures.groups ?? 0 }) },
       { text: say('report-totals'), style: 'table' },
       { table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', '*'], body: totalsBody }, layout: 'lightHorizontalLines' },
-      { text: say('report-by-district'), style: 'table', pageBreak: 'before' },
+      { text: say(secondLevelHeading(v.groups)), style: 'table', pageBreak: 'before' },
       { table: { headerRows: 1, dontBreakRows: true, widths: ['*', ...DISTRICT_COLUMNS.map(() => 'auto' as const)], body: districtBody }, layout: 'lightHorizontalLines' },
       { text: say('report-visits', { count: visits.length }), style: 'table' },
       visits.length > 0 ? { table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', '*'], body: visitBody }, layout: 'lightHorizontalLines' } : { text: say('report-no-visits') },
