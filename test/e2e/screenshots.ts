@@ -308,9 +308,33 @@ async function main() {
   await healthWarning();
   await nameAdministrator();
   await programme();
+  await practiceGroups();
   await app.close();
   await web.close();
   rmSync(renderer, { recursive: true, force: true });
+
+
+  /** The practice group in each language: Home with its guided first meeting, and the sheet with its hint. */
+  async function practiceGroups() {
+    for (const language of LANGUAGES) {
+      const practice = await openApp({ url: web.url });
+      const made = practice.server.call('practice-create', { language, treasurer: { name: 'Nyiramana Odette', pin: '4826' } }, anonymous);
+      if (!made.ok) throw new Error(made.error.message);
+      await practice.page.evaluate((l) => localStorage.setItem('ikimina.language', l), language);
+      await practice.page.reload();
+      await practice.page.locator('input[name="pin"]').fill('4826');
+      await practice.page.locator('form button[type="submit"]').click();
+      await practice.page.locator('.practice-guide li').first().waitFor();
+      await practice.page.waitForTimeout(150);
+      await practice.page.screenshot({ path: join(OUT, `${language}-practice-home.png`) });
+      await practice.page.evaluate(() => (window.location.hash = '#/meetings/new'));
+      await practice.page.locator('.practice-hint').waitFor();
+      await practice.page.waitForTimeout(150);
+      await practice.page.screenshot({ path: join(OUT, `${language}-practice-sheet.png`) });
+      console.log(`screenshots/${language}-practice-home.png, -practice-sheet.png`);
+      await practice.close();
+    }
+  }
 
   /** A coordinator's laptop: the programme's indicators and imports after importing this group's books, two groups of the programme's tests and a file that is not books, and a group opened read-only. */
   async function programme() {
@@ -547,6 +571,7 @@ async function main() {
     }
     await older.close();
   }
+
 }
 
 main().catch((err) => {

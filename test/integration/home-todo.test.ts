@@ -2,6 +2,8 @@
 // unpaid, the list says what needs doing on 1 March 2026 — worked out here by hand —
 // and refuses someone who may not read the books.
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { door, smallBook, tempLedger, type TestLedger } from '../helpers/ledger';
 import { buildGrantFixture, GRANT, type GrantFixture } from '../helpers/grant-fixture';
@@ -56,5 +58,13 @@ describe('home-todo', () => {
     asMember.ok('session-sign-in', { associationId: a, userId: member.id, pin: '4826' });
     const refused = asMember.call('home-todo', { associationId: a });
     expect(refused.ok || refused.error.code).toBe('role-refused');
+  });
+
+  it('still lists what needs doing when the backups folder cannot be read, and asks for a backup', () => {
+    // A file where the backups folder should be: the automatic backups fail (the health warning says so); Home still works.
+    writeFileSync(join(t.dir, 'backups'), 'not a folder');
+    const todo = t.ok('home-todo', { associationId: a });
+    expect(todo.backup).toEqual({ at: null, stale: true });
+    expect(todo.receiptsMissing.length).toBeGreaterThan(0);
   });
 });

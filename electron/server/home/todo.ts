@@ -50,6 +50,19 @@ const queries = typedQuery((db) => ({
     .from(statementExports).where(and(eq(statementExports.associationId, sql.placeholder('associationId')), eq(statementExports.kind, 'grant-use'))).prepare(),
 }));
 
+/**
+ * When the association's newest backup was made (null: none found). A backups folder
+ * that cannot be read (a file in its place, no permission) counts as no backup: the
+ * to-do then asks for one, and the health warning says why the automatic ones fail.
+ */
+function newestBackup(ctx: CallContext, associationId: string): string | null {
+  try {
+    return associationBackups(ctx, associationId).map((b) => b.modifiedAt).sort().at(-1) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function todoOf(ctx: CallContext, associationId: string): TodoList {
   const association = getAssociation(ctx, associationId);
   const today = todayOf(ctx, associationId);
@@ -75,7 +88,7 @@ export function todoOf(ctx: CallContext, associationId: string): TodoList {
   const last = q.lastMeeting.get({ associationId })?.date ?? null;
   const cycle = cycleCovering(ctx, associationId, today);
   const gap = cycle ? GAP_DAYS[rulesOn(cycle, today).meetingFrequency] : null;
-  const backupAt = associationBackups(ctx, associationId).map((b) => b.modifiedAt).sort().at(-1) ?? null;
+  const backupAt = newestBackup(ctx, associationId);
   return {
     today,
     loansOverdue,
