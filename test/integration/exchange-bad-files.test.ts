@@ -122,6 +122,18 @@ describe('a file signed again after it was changed (the checks behind the signat
     expect(await refusedWith(newer)).toBe('exchange-newer');
   });
 
+  it('refuses a practice group’s made-up books, even in a file signed by its laptop', async () => {
+    const practice = copy();
+    alterAndResign(practice, key, (db) => {
+      // The guard lifted for the change and put back as it was, so the file's schema is still this build's.
+      const guard = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'associations_practice_fixed'").pluck().get() as string;
+      db.exec('DROP TRIGGER associations_practice_fixed');
+      db.exec('UPDATE associations SET practice = 1');
+      db.exec(guard);
+    });
+    expect(await refusedWith(practice)).toBe('practice-not-exported');
+  });
+
   it('refuses an entry rewritten in the journal, even with the counts kept', async () => {
     const file = copy();
     alterAndResign(file, key, (db) => {

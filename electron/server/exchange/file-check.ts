@@ -14,7 +14,7 @@ import { createPublicKey, randomBytes, verify } from 'node:crypto';
 import { LedgerError, type ErrorParams } from '../errors';
 import { headerSaysIkimina, sqliteHeader } from '../../../db/open';
 import { prepared } from '../prepared';
-import { LAPTOP_TABLES, quoteName, scopeWhere, tableScopes } from '../integrity/scope';
+import { LAPTOP_TABLES, quoteName, scopeWhere, tableColumns, tableScopes } from '../integrity/scope';
 import { addDigest, combineSeal } from '../integrity/digest';
 import { expectedSchema, schemaDifferences, schemaOf, schemaStepsOf } from '../integrity/expected-schema';
 import { verifyChangeChain } from '../integrity/change-chain';
@@ -143,6 +143,9 @@ function checkOpen(db: Database.Database, file: string, options: CheckOptions): 
   const held = prepared(db, 'SELECT id FROM associations LIMIT 2').pluck().all() as string[];
   const associationId = manifest.associationId;
   if (held.length !== 1 || held[0] !== associationId) throw refuse('exchange-other-association');
+  // Made-up books are never sent (the export refuses them): a file that holds a practice group anyway is refused.
+  const practice = tableColumns(db, 'associations').some((c) => c.name === 'practice') && prepared(db, 'SELECT practice FROM associations').pluck().get() != null;
+  if (practice) throw refuse('practice-not-exported');
   const counts: Record<string, number> = {};
   let rows = 0;
   for (const scope of tableScopes(db)) {
