@@ -77,16 +77,6 @@ export function localAssociationIds(sqlite: Database.Database): RowOf<typeof ass
   return prepared(sqlite, 'SELECT id FROM associations WHERE id NOT IN (SELECT association_id FROM exchange_sources) ORDER BY id').pluck().all() as RowOf<typeof associations, 'id'>['id'][];
 }
 
-/**
- * Whether an association is a practice group: flagged when it was created, and its own
- * history begins with that creation (a flag set behind Ikimina's back has no such row).
- * Raw SQL: the server's own file commands hold only the driver's connection.
- */
-export function isPracticeGroup(sqlite: Database.Database, associationId: string): boolean {
-  return prepared(sqlite, `SELECT 1 FROM associations a WHERE a.id = ? AND a.practice = 1
-    AND EXISTS (SELECT 1 FROM change_log c WHERE c.association_id = a.id AND c.command = 'practice-create' AND c.target_id = a.id AND c.outcome = 'done')`).get(associationId) !== undefined;
-}
-
 /** Whether an association is an imported copy (read-only here). Raw SQL: the change log and the checks hold only the driver's connection. */
 export function isImported(sqlite: Database.Database, associationId: string | null): boolean {
   if (associationId === null || associationId === '') return false;

@@ -3,7 +3,7 @@
 // books exactly as they were, the file's checks clean after a restart (even one
 // without a proper close), and every way of deleting real books through it refused.
 
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServer } from '../../electron/server/server';
@@ -130,6 +130,23 @@ describe('a practice group', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('deletes nothing when the heads kept outside the file cannot be written', () => {
+    const { id, practice } = practise('en');
+    holdMeeting(practice, id);
+    const before = rowsOf(id);
+    // A folder where the heads file should be: writing the heads fails, as on a full or locked disk.
+    const headsFile = join(t.dir, 'ikimina-heads.json');
+    rmSync(headsFile, { force: true });
+    mkdirSync(headsFile);
+    const r = practice.call('practice-delete', { associationId: id, confirm: true });
+    expect(r.ok ? 'deleted' : r.error.code).toBe('internal-error');
+    expect(rowsOf(id)).toEqual(before);
+    rmSync(headsFile, { recursive: true });
+    // Once the heads can be written, the same step deletes it.
+    expect(practice.ok('practice-delete', { associationId: id, confirm: true }).associationId).toBe(id);
+    expect(rowsOf(id)).toEqual({});
   });
 
   it('leaves every backup file where it was: a file with a group’s id is no proof the group was practice', () => {

@@ -8,7 +8,7 @@
 
 import type Database from 'better-sqlite3';
 import { deleteAssociationRows } from '../backups/association-restore';
-import { isPracticeGroup } from '../association-record';
+import { prepared } from '../prepared';
 import { LedgerError } from '../errors';
 import type { HeadStore } from '../integrity/heads';
 import type { Sealer } from '../integrity/sealer';
@@ -23,12 +23,24 @@ export interface PracticeDeletion {
   readonly record: (input: { name: string }) => void;
 }
 
+/**
+ * Refuses, in words, anything but a practice group: flagged when it was created, and its
+ * own history begins with that creation (a flag set behind Ikimina's back has no such row).
+ * Raw SQL: the server's deletion holds only the driver's connection.
+ */
+export function requirePracticeGroup(sqlite: Database.Database, associationId: string, name: string): void {
+  const practice = prepared(sqlite, `SELECT 1 FROM associations a WHERE a.id = ? AND a.practice = 1
+    AND EXISTS (SELECT 1 FROM change_log c WHERE c.association_id = a.id AND c.command = 'practice-create' AND c.target_id = a.id AND c.outcome = 'done')`).get(associationId);
+  if (!practice) throw new LedgerError('practice-only', { name }, 'associationId');
+}
+
 export function deletePracticeGroup(d: PracticeDeletion, practice: DeletedPractice): DeletedPractice {
   const { sqlite, sealer, heads } = d;
   // Checked again here: between the call being allowed and now, nothing else may have made it real books.
-  if (!isPracticeGroup(sqlite, practice.associationId)) throw new LedgerError('practice-only', { name: practice.name }, 'associationId');
-  heads.release(sqlite, practice.associationId);
+  requirePracticeGroup(sqlite, practice.associationId, practice.name);
   try {
+    // Inside the guard: heads that could not be written leave the group as it was, and known to them.
+    heads.release(sqlite, practice.associationId);
     // Its rows are not followed one by one into the seal: the association is gone with them.
     sealer.untracked(practice.associationId, () =>
       sqlite.transaction(() => {
@@ -37,7 +49,11 @@ export function deletePracticeGroup(d: PracticeDeletion, practice: DeletedPracti
       }).immediate());
   } catch (err) {
     sealer.rolledBack();
-    heads.record(sqlite, [practice.associationId, null], d.now());
+    try {
+      heads.record(sqlite, [practice.associationId, null], d.now());
+    } catch {
+      // A disk that refused the heads once may refuse them again: they are written at the next chance, and the refusal said is the first.
+    }
     throw err;
   }
   sealer.committed();

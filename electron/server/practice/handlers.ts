@@ -12,7 +12,8 @@ import { LedgerError } from '../errors';
 import { handler } from '../registry';
 import { todayOf, type CallContext } from '../context';
 import { LAPTOP_ADMIN, PUBLIC, RECORDERS } from '../auth/access';
-import { getAssociation, isPracticeGroup, writableAssociation, type AssociationView } from '../association-record';
+import { getAssociation, writableAssociation, type AssociationView } from '../association-record';
+import { requirePracticeGroup } from './delete';
 import { administratorCount, associationCount } from '../access/administrators';
 import { insertAssociationBooks } from '../associations/handlers';
 import { memberHandlers } from '../members/handlers';
@@ -62,7 +63,7 @@ function samplePlace(country: CountryCode, language: UiLocale): Record<PlaceColu
 /** Refuses any association but a practice group, in words (an imported copy is refused before: read-only). */
 export function refuseUnlessPractice(ctx: CallContext, associationId: string): AssociationView {
   const association = writableAssociation(ctx, associationId);
-  if (!isPracticeGroup(ctx.ledger.sqlite, associationId)) throw new LedgerError('practice-only', { name: association.name }, 'associationId');
+  requirePracticeGroup(ctx.ledger.sqlite, associationId, association.name);
   return association;
 }
 
