@@ -74,8 +74,8 @@ export function App() {
   const [signInNotice, setSignInNotice] = useState<ReactNode>(null);
   /** The association the administrator just added, to say so on their screen. */
   const [addedAssociation, setAddedAssociation] = useState<string | null>(null);
-  /** No real books and no administrator yet (perhaps a practice group): the first start's wizard is still open to anyone. */
-  const [setUpPending, setSetUpPending] = useState(false);
+  /** Whether the laptop has named its administrator (then the first start is over, whatever books it holds). */
+  const [administratorNamed, setAdministratorNamed] = useState(true);
 
   const open = useCallback(async (association: AssociationView, session?: Result<WhoIsSignedIn | null>) => {
     localStorage.setItem(CURRENT_KEY, association.id);
@@ -91,8 +91,7 @@ export function App() {
       return;
     }
     setAssociations(r.value);
-    const noAdministrator = administrators.ok && administrators.value.length === 0;
-    setSetUpPending(noAdministrator && r.value.every((a) => a.practice));
+    setAdministratorNamed(!administrators.ok || administrators.value.length > 0);
     if (session.ok && session.value?.user.role === 'administrator') {
       setView({ kind: 'administrator', who: session.value });
       return;
@@ -173,10 +172,10 @@ export function App() {
     setAssociations((list) => [...list, a]);
     localStorage.setItem(CURRENT_KEY, a.id);
     window.location.hash = '#/home';
-    setSetUpPending(a.practice && setUpPending);
     setView(who ? { kind: 'books', association: a, who } : { kind: 'sign-in', association: a });
   };
-  const setUp = setUpPending ? () => setView({ kind: 'wizard' }) : undefined;
+  // No real books and no administrator yet (perhaps a practice group): the first start's wizard is still open to anyone.
+  const setUp = !administratorNamed && associations.every((a) => a.practice) ? () => setView({ kind: 'wizard' }) : undefined;
   if (view.kind === 'practice') {
     return <PracticeStart onStarted={openNew} onBack={() => setView({ kind: 'wizard' })} />;
   }

@@ -5,8 +5,8 @@ export const PRACTICE_STEPS = ['step1', 'step2', 'step3', 'step4', 'step5'] as c
 export type PracticeStep = (typeof PRACTICE_STEPS)[number];
 
 /** Each step with whether it is done; the first not done is the one to do now. */
-export function practiceSteps(meetingsHeld: number): { readonly step: PracticeStep; readonly done: boolean; readonly now: boolean }[] {
-  const done = (step: PracticeStep) => step !== 'step5' && meetingsHeld > 0;
+export function practiceSteps(meetingHeld: boolean): { readonly step: PracticeStep; readonly done: boolean; readonly now: boolean }[] {
+  const done = (step: PracticeStep) => step !== 'step5' && meetingHeld;
   const next = PRACTICE_STEPS.find((s) => !done(s));
   return PRACTICE_STEPS.map((step) => ({ step, done: done(step), now: step === next }));
 }

@@ -38,7 +38,7 @@ export function Home({ association, who }: { readonly association: AssociationVi
           <a className="button button--secondary" href="#/members">{t('home.goMembers')}</a>
         </p>
       ) : null}
-      {association.practice && who.can.readBooks ? <PracticeGuide association={association} /> : null}
+      {association.practice && todo ? <PracticeGuide meetingHeld={todo.lastMeeting !== null} /> : null}
       {todo ? <HomeTodo todo={todo} association={association} who={who} /> : null}
       {own ? (
         <dl className="cards">

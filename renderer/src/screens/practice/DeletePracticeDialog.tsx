@@ -25,7 +25,7 @@ export function DeletePracticeDialog({ association, onClose, onDeleted }: Delete
   return (
     <Dialog title={t('practice.deleteTitle')} onClose={onClose}>
       <p>{t('practice.deleteExplain', { name: association.name })}</p>
-      <FormError message={command.formError ?? Object.values(command.fieldErrors)[0] ?? null} />
+      <FormError message={command.errorOutside([])} />
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={onClose}>{t('common.cancel')}</button>
         <button type="button" className="button button--danger" disabled={command.busy} onClick={() => void remove()}>{t('practice.deleteConfirm')}</button>
