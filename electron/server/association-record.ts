@@ -30,8 +30,11 @@ const associationFields = {
   createdAt: associations.createdAt,
   /** A practice group: made-up books, deletable in one step (practice/). */
   practice: sql<boolean>`coalesce(${associations.practice}, 0)`.mapWith(Boolean),
-  /** Who set the books up (the first treasurer): for a practice group, who is practising — said where several are listed. */
-  createdBy: associations.createdBy,
+  /**
+   * For a practice group only, who is practising (its first treasurer): said where several are listed.
+   * Never a real group's treasurer: the list is read before anyone signs in.
+   */
+  practisedBy: sql<string | null>`CASE WHEN ${associations.practice} = 1 THEN ${associations.createdBy} END`,
 };
 
 const associationQueries = typedQuery((db) => ({

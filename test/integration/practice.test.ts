@@ -65,7 +65,7 @@ describe('a practice group', () => {
     // 1,000 Burundian francs a share (BIF has no minor unit), 500 to the social fund.
     expect(cycle!.rules[0]!.rules).toMatchObject({ savingMode: 'shares', sharePrice: '1000', minShares: 1, maxShares: 5, socialFund: '500' });
     // The real first start is still to come: the laptop has no real books and no administrator.
-    expect(practice.ok('association-list', {}).map((a) => a.practice)).toEqual([true]);
+    expect(practice.ok('association-list', {}).map((a) => [a.practice, a.practisedBy])).toEqual([[true, TRYING.name]]);
   });
 
   it('holds a meeting like any group, then is deleted in one step, leaving the real books exactly as they were', () => {
@@ -94,6 +94,8 @@ describe('a practice group', () => {
     expect(laptopRow.actor).toBe(TRYING.name);
     expect(JSON.parse(laptopRow.input)).toEqual({ name: 'Practice group' });
     expect(t.ok('association-list', {}).map((a) => a.name)).toEqual([KABEZA.name]);
+    // Read before anyone signs in: a real group's list entry never names its treasurer.
+    expect(stranger().ok('association-list', {}).map((a) => a.practisedBy)).toEqual([null]);
 
     // A restart finds the file whole: no group reported missing, every chain and seal as recorded.
     t.reopen();

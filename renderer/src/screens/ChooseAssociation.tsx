@@ -25,7 +25,7 @@ export function ChooseAssociation({ associations, onChoose, onAdministrator, not
           <li key={a.id}>
             <button type="button" className="choose-item" onClick={() => onChoose(a)}>
               <span className="choose-item__name">{a.name}</span>
-              <span className="choose-item__place">{a.practice ? t('practice.chooseNoteFor', { name: a.createdBy }) : [a.village, a.sector, a.district].join(', ')}</span>
+              <span className="choose-item__place">{a.practice ? t('practice.chooseNoteFor', { name: a.practisedBy ?? '' }) : [a.village, a.sector, a.district].join(', ')}</span>
             </button>
           </li>
         ))}

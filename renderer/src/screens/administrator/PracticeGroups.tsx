@@ -29,7 +29,7 @@ export function PracticeGroups({ groups, onChanged }: PracticeGroupsProps) {
         <ul className="plain-list">
           {groups.map((g) => (
             <li key={g.id} className="practice-row">
-              <span><strong>{g.name}</strong> <span className="muted">— {t('practice.madeOn', { date: date(g.foundedOn), name: g.createdBy })}</span></span>
+              <span><strong>{g.name}</strong> <span className="muted">— {t('practice.madeOn', { date: date(g.foundedOn), name: g.practisedBy ?? '' })}</span></span>
               <button type="button" className="button button--secondary button--small" onClick={() => setDeleting(g)}>{t('practice.deleteShort')}</button>
             </li>
           ))}
