@@ -9,6 +9,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { openApp, serveRenderer } from './harness';
 import { frw, must, TREASURER } from './seed';
 import { ADMINISTRATOR, KABEZA } from '../helpers/ledger';
@@ -16,6 +17,13 @@ import { problems } from './overflow';
 
 const TRYING = { name: 'Nyiramana Odette', pin: '4826' };
 let web: Awaited<ReturnType<typeof serveRenderer>>;
+
+/** The practice form (on its own screen or in the administrator's dialog): the name, the PIN, and the PIN again as given. */
+async function fillPractice(where: Page | Locator, pinAgain: string): Promise<void> {
+  await where.getByLabel('Your name').fill(TRYING.name);
+  await where.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
+  await where.getByLabel('The same PIN again').fill(pinAgain);
+}
 
 beforeAll(async () => {
   web = await serveRenderer();
@@ -36,9 +44,7 @@ describe('a practice group on a new laptop', () => {
       await page.screenshot({ path: '/tmp/practice-offer-rw.png' });
       await page.getByLabel('English').check();
       await page.getByRole('button', { name: 'Try with a practice group' }).click();
-      await page.getByLabel('Your name').fill(TRYING.name);
-      await page.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
-      await page.getByLabel('The same PIN again').fill(TRYING.pin);
+      await fillPractice(page, TRYING.pin);
       await page.getByRole('button', { name: 'Start practising' }).click();
       await page.locator('.topbar').waitFor();
 
@@ -122,9 +128,7 @@ describe('a practice group on a new laptop', () => {
       await page.getByRole('heading', { name: 'Practice groups' }).waitFor();
       await page.getByRole('button', { name: 'Start a practice group' }).click();
       const form = page.getByRole('dialog');
-      await form.getByLabel('Your name').fill(TRYING.name);
-      await form.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
-      await form.getByLabel('The same PIN again').fill(TRYING.pin);
+      await fillPractice(form, TRYING.pin);
       await form.getByRole('button', { name: 'Make the practice group' }).click();
       await expect.poll(() => page.locator('section[aria-labelledby="practice-groups-title"] .notice').textContent()).toContain('“Practice group” is ready');
       await expect.poll(() => page.locator('.practice-row strong').allTextContents()).toEqual(['Practice group']);
@@ -198,10 +202,8 @@ describe('a practice group on a new laptop', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByLabel('English').check();
       await page.getByRole('button', { name: 'Try with a practice group' }).click();
-      await page.getByLabel('Your name').fill(TRYING.name);
-      await page.locator('input[name="treasurer.pin"]').fill(TRYING.pin);
       // A slip in the second PIN is caught before anything is made.
-      await page.getByLabel('The same PIN again').fill('4827');
+      await fillPractice(page, '4827');
       await page.getByRole('button', { name: 'Start practising' }).click();
       await expect.poll(() => page.getByText('The two PINs are not the same.').count()).toBe(1);
       expect(must(app.server.call('association-list', {}, { channel: 'test', locale: 'en' }))).toEqual([]);
